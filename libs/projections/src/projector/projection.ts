@@ -1,0 +1,30 @@
+import type { AllFilter, StoredEvent } from '@app/event-store';
+import type { ReadDocument } from '@app/read-store';
+
+/** A stored event whose data has been upcast to the current schema of its type. */
+export type ProjectedEvent = StoredEvent;
+
+export interface DocumentRef {
+  collection: string;
+  id: string;
+}
+
+/**
+ * A projection: which events it reads, which documents each event touches, and a pure function
+ * (document, event) → document. The projector owns everything else: checkpoints, batching, atomic
+ * writes, replays. Every document it writes carries `projectedPosition`, the position of the last
+ * event applied to it; an event at or below that position is not applied again, so replays change
+ * nothing.
+ */
+export interface Projection {
+  /** Names the checkpoint; bump `version` when the documents' shape changes so it is rebuilt. */
+  name: string;
+  version: number;
+  /** Collections this projection alone writes; dropped on rebuild. */
+  collections: string[];
+  indexes?: Record<string, Array<Record<string, 1 | -1>>>;
+  filter: AllFilter;
+  documentsFor(event: ProjectedEvent): DocumentRef[];
+  /** Returns the new document, or null to delete it. Must not read the clock or do I/O. */
+  apply(document: ReadDocument | null, event: ProjectedEvent, ref: DocumentRef): ReadDocument | null;
+}
