@@ -1,0 +1,22 @@
+import { EventStoreDbEventStore } from '@app/event-store';
+import { describeEventStoreContract } from '@app/event-store/testing/event-store.contract';
+
+const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
+
+if (connectionString) {
+  describeEventStoreContract('EventStoreDbEventStore', async () => {
+    let current = new EventStoreDbEventStore(connectionString);
+    return {
+      store: current,
+      reopen: async () => {
+        await current.close();
+        current = new EventStoreDbEventStore(connectionString);
+        return current;
+      },
+      cleanup: () => current.close(),
+    };
+  });
+} else {
+  console.warn('EventStoreDB contract suite skipped: EVENTSTORE_CONNECTION_STRING is not set');
+  it.skip('EventStoreDB contract suite (set EVENTSTORE_CONNECTION_STRING to run it)', () => undefined);
+}
