@@ -1,0 +1,53 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Role } from './caller';
+import { BEARER_SCHEME, ROLES_EXTENSION } from './openapi-access';
+
+const READERS: Role[] = ['officer', 'editor', 'governance', 'auditor', 'reporting'];
+const HISTORY_READERS: Role[] = ['editor', 'governance', 'auditor'];
+
+/**
+ * The one table of who may call what. Every `/v1` route names its operation with `@Access(...)`;
+ * the guard refuses a caller holding none of the operation's roles, and the OpenAPI document shows
+ * the roles per route.
+ */
+export const ACCESS_TABLE = {
+  'plans.draft': ['editor'],
+  'plans.list': READERS,
+  'plans.read': READERS,
+  'plans.readAsOf': HISTORY_READERS,
+  'plans.submitForScrutiny': ['editor'],
+  'plans.reopen': ['editor'],
+  'plans.close': ['editor'],
+  'priorities.add': ['editor'],
+  'priorities.revise': ['editor'],
+  'priorities.withdraw': ['editor'],
+  'progress.record': ['officer'],
+  'indicators.define': ['editor'],
+  'indicators.revise': ['editor'],
+  'targets.set': ['editor'],
+  'actuals.record': ['officer'],
+  'scrutiny.record': ['governance'],
+  'versions.publish': ['editor'],
+  'approval.record': ['governance'],
+  'history.read': HISTORY_READERS,
+  'versions.read': [...HISTORY_READERS, 'reporting'],
+  'versions.diff': HISTORY_READERS,
+  'reports.read': READERS,
+  'integrity.check': ['auditor'],
+  'projections.rebuild': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Operation = keyof typeof ACCESS_TABLE;
+
+export const ACCESS_METADATA_KEY = 'access:operation';
+
+/** Names the route's operation for the guard, and shows its roles in the OpenAPI document. */
+export const Access = (operation: Operation) =>
+  applyDecorators(
+    SetMetadata(ACCESS_METADATA_KEY, operation),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiExtension(ROLES_EXTENSION, [...ACCESS_TABLE[operation]]),
+    ApiUnauthorizedResponse({ description: 'No bearer token, or one that is expired or not valid.' }),
+    ApiForbiddenResponse({ description: 'The caller has none of the roles allowed, or is not assigned to the plan’s service.' }),
+  );

@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { createRemoteJWKSet, errors, jwtVerify, JWTPayload, JWTVerifyGetKey, JWTVerifyOptions, KeyObject } from 'jose';
+import { APP_CONFIG } from '@app/platform/config/platform-config.module';
+import type { AppConfig } from '@app/platform/config/app-config';
+import { authConfig } from './auth-config';
+import { Caller, Role, ROLES } from './caller';
+import { EMBEDDED_ALGORITHM, loadOrCreateEmbeddedSecret } from './embedded-token';
+
+/** Faults of the token itself; anything else jose reports is our side's trouble (e.g. the key set). */
+const TOKEN_FAULTS = new Set([
+  'ERR_JOSE_ALG_NOT_ALLOWED',
+  'ERR_JOSE_NOT_SUPPORTED',
+  'ERR_JWS_INVALID',
+  'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+  'ERR_JWT_INVALID',
+  'ERR_JWT_EXPIRED',
+  'ERR_JWT_CLAIM_VALIDATION_FAILED',
+  'ERR_JWKS_NO_MATCHING_KEY',
+  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+]);
+
+/**
+ * Turns a bearer token into a `Caller`, or refuses it with a 401 whose message says what is wrong
+ * in general terms only. Algorithms are pinned per mode, so `alg: none` and algorithm confusion
+ * (an HS256 token signed with a public key) are refused before any key is used.
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly logger = new Logger(TokenVerifier.name);
+  private readonly key: Uint8Array | KeyObject | JWTVerifyGetKey;
+  private readonly options: JWTVerifyOptions;
+
+  constructor(
+    @Inject(authConfig.KEY) config: ConfigType<typeof authConfig>,
+    @Inject(APP_CONFIG) app: AppConfig,
+  ) {
+    const checks: JWTVerifyOptions = { requiredClaims: ['sub', 'exp'], clockTolerance: '30s' };
+    const source = config.keys;
+    switch (source.kind) {
+      case 'embedded':
+        this.key = loadOrCreateEmbeddedSecret(app.dataDir);
+        this.options = { ...checks, algorithms: [EMBEDDED_ALGORITHM] };
+        break;
+      case 'jwks':
+        this.key = createRemoteJWKSet(source.url);
+        this.options = { ...checks, algorithms: ['RS256', 'ES256'], issuer: source.issuer, audience: source.audience };
+        break;
+      case 'public-key':
+        this.key = source.key;
+        this.options = { ...checks, algorithms: [source.algorithm], issuer: source.issuer, audience: source.audience };
+        break;
+    }
+  }
+
+  async verify(token: string): Promise<Caller> {
+    return callerFromClaims(await this.verifiedClaims(token));
+  }
+
+  private async verifiedClaims(token: string): Promise<JWTPayload> {
+    try {
+      // jwtVerify is overloaded on the key's type; the union is resolved by the mode above.
+      const { payload } = await jwtVerify(token, this.key as Uint8Array, this.options);
+      return payload;
+    } catch (error) {
+      if (error instanceof errors.JOSEError && TOKEN_FAULTS.has(error.code)) {
+        throw new UnauthorizedException(reasonFor(error));
+      }
+      this.logger.error('A bearer token could not be verified', error instanceof Error ? error.stack : String(error));
+      throw new ServiceUnavailableException('Tokens cannot be verified at the moment; try again shortly.');
+    }
+  }
+}
+
+function reasonFor(error: errors.JOSEError): string {
+  if (error instanceof errors.JWTExpired) return 'The token has expired.';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return 'The token is not valid yet.';
+    if (error.claim === 'iss' || error.claim === 'aud') return 'The token was not issued for this service.';
+    return invalidClaim(error.claim);
+  }
+  return 'The token is not valid.';
+}
+
+/** The claims this API relies on, checked after the signature: a token lacking one is refused. */
+function callerFromClaims(claims: JWTPayload): Caller {
+  const { sub, name, roles, council, services } = claims;
+  const refuse = (claim: string) => new UnauthorizedException(invalidClaim(claim));
+  if (!isName(sub)) throw refuse('sub');
+  if (!isName(name)) throw refuse('name');
+  if (!Array.isArray(roles) || !roles.every(isRole)) throw refuse('roles');
+  if (!isName(council)) throw refuse('council');
+  if (services !== undefined && services !== null && !(Array.isArray(services) && services.every(isName))) {
+    throw refuse('services');
+  }
+  return { id: sub, name, roles, council, services: (services as string[] | null | undefined) ?? null };
+}
+
+function invalidClaim(claim: string): string {
+  return `The token's '${claim}' claim is missing or not valid.`;
+}
+
+function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value);
+}
+
+function isName(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}

@@ -1,0 +1,46 @@
+/**
+ * Prints a bearer token for the API in embedded mode, signed with the secret in DATA_DIR:
+ *   npm run token -- --role officer --council hart --services "Corporate Services" [--name ... --sub ... --expires 8h]
+ * `--role` and `--services` may be repeated; without `--services` the caller may work on every service.
+ */
+import { parseArgs } from 'node:util';
+import { parseAppConfig } from '@app/platform/config/app-config';
+import { parseAuthConfig } from '../apps/api/src/auth/auth-config';
+import { Role, ROLES } from '../apps/api/src/auth/caller';
+import { loadOrCreateEmbeddedSecret, signEmbeddedToken } from '../apps/api/src/auth/embedded-token';
+
+const USAGE = `Usage: npm run token -- --role <${ROLES.join('|')}> --council <council> [--services <service>]... [--name <name>] [--sub <user id>] [--expires 8h]`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string', multiple: true },
+      council: { type: 'string' },
+      services: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      sub: { type: 'string' },
+      expires: { type: 'string', default: '8h' },
+    },
+  });
+  const roles = (values.role ?? []).flatMap((role) => role.split(',')).map((role) => role.trim());
+  const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+  if (roles.length === 0 || unknown.length > 0 || !values.council) {
+    const problem = unknown.length > 0 ? `Unknown role ${unknown.join(', ')}.` : 'A --role and a --council are needed.';
+    throw new Error(`${problem}\n${USAGE}`);
+  }
+  if (parseAuthConfig(process.env).keys.kind !== 'embedded') {
+    throw new Error('JWT_JWKS_URL or JWT_PUBLIC_KEY is set: tokens come from the identity provider, not from this script.');
+  }
+  const sub = values.sub ?? `${roles[0]}@${values.council}`;
+  const token = await signEmbeddedToken(
+    loadOrCreateEmbeddedSecret(parseAppConfig(process.env).dataDir),
+    { sub, name: values.name ?? sub, roles: roles as Role[], council: values.council, services: values.services },
+    values.expires,
+  );
+  process.stdout.write(`${token}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
