@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { createRemoteJWKSet, errors, jwtVerify, JWTPayload, JWTVerifyGetKey, JWTVerifyOptions, KeyObject } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, JWTPayload, JWTVerifyGetKey, JWTVerifyOptions, KeyLike } from 'jose';
 import { APP_CONFIG } from '@app/platform/config/platform-config.module';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { authConfig } from './auth-config';
@@ -28,7 +28,7 @@ const TOKEN_FAULTS = new Set([
 @Injectable()
 export class TokenVerifier {
   private readonly logger = new Logger(TokenVerifier.name);
-  private readonly key: Uint8Array | KeyObject | JWTVerifyGetKey;
+  private readonly key: Uint8Array | KeyLike | JWTVerifyGetKey;
   private readonly options: JWTVerifyOptions;
 
   constructor(
