@@ -27,4 +27,9 @@ export interface Projection {
   documentsFor(event: ProjectedEvent): DocumentRef[];
   /** Returns the new document, or null to delete it. Must not read the clock or do I/O. */
   apply(document: ReadDocument | null, event: ProjectedEvent, ref: DocumentRef): ReadDocument | null;
+  /**
+   * Documents copied from one `apply` has just produced, written in the same batch (e.g. a snapshot
+   * of the running plan view every hundred events). Pure; a replay derives the same documents again.
+   */
+  derive?(document: ReadDocument, event: ProjectedEvent, ref: DocumentRef): Array<{ collection: string; document: ReadDocument }>;
 }

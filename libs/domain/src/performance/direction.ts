@@ -1,0 +1,35 @@
+import type { Polarity } from '../plan/plan-values';
+
+export const DIRECTIONS = ['improved', 'declined', 'unchanged', 'none'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export interface DirectionInput {
+  current: number;
+  /** The previous period's actual, or null when there is none. */
+  previous: number | null;
+  polarity: Polarity;
+  /** Needed only for on-target-is-best, where getting closer to the target is the improvement. */
+  target: number | null;
+}
+
+const EPSILON = 1e-9;
+
+/** Direction of travel against the previous period's actual, read through the indicator's polarity. */
+export function directionOfTravel({ current, previous, polarity, target }: DirectionInput): Direction {
+  if (previous === null) return 'none';
+  let gain: number;
+  switch (polarity) {
+    case 'higher-is-better':
+      gain = current - previous;
+      break;
+    case 'lower-is-better':
+      gain = previous - current;
+      break;
+    case 'on-target-is-best':
+      if (target === null) return 'none';
+      gain = Math.abs(previous - target) - Math.abs(current - target);
+      break;
+  }
+  if (Math.abs(gain) <= EPSILON * Math.max(1, Math.abs(previous))) return 'unchanged';
+  return gain > 0 ? 'improved' : 'declined';
+}

@@ -1,0 +1,28 @@
+import type { EventActor } from '@app/event-store';
+import { PLAN_EVENT_SCHEMA_VERSIONS, type PlanEvent } from '@app/domain';
+import type { ProjectedEvent } from '../projector/projection';
+
+/** The plan event a stored event carries, or null for a type this code does not know. */
+export function asPlanEvent(event: Pick<ProjectedEvent, 'type' | 'data'>): PlanEvent | null {
+  if (!Object.prototype.hasOwnProperty.call(PLAN_EVENT_SCHEMA_VERSIONS, event.type)) return null;
+  return { type: event.type, data: event.data } as PlanEvent;
+}
+
+export const planIdOf = (event: ProjectedEvent): string => String(event.data.planId);
+
+export const actorOf = (event: ProjectedEvent): EventActor | null => event.metadata.actor ?? null;
+
+/** Who made a change as a version table names them: the actor's name, else their id. */
+export const actorName = (event: ProjectedEvent): string => {
+  const actor = actorOf(event);
+  return actor?.name || actor?.id || 'unknown';
+};
+
+/** The ISO date (yyyy-mm-dd) of the event's recording. */
+export const recordedDate = (event: ProjectedEvent): string => event.recordedAt.slice(0, 10);
+
+/** A projection's own fields of a stored document, without the id and the engine's position. */
+export function documentBody<T>(document: { id: string; [field: string]: unknown }): T {
+  const { id: _id, projectedPosition: _position, ...body } = document;
+  return body as T;
+}

@@ -1,0 +1,99 @@
+import type { EventActor } from '@app/event-store';
+import { PLAN_STREAM_PREFIX, type PlanEvent } from '@app/domain';
+import type { ReadDocument } from '@app/read-store';
+import type { Projection } from '../projector/projection';
+import { actorOf, asPlanEvent, planIdOf } from './plan-event';
+import type { PlanView } from './plan-view';
+import { summarisePlanEvent, type IndicatorContext } from './summaries';
+
+export const PLAN_HISTORY_COLLECTION = 'plan_history';
+
+/** One audit-trail entry: an event as an auditor reads it. */
+export type PlanHistoryEntry = {
+  planId: string;
+  position: number;
+  revision: number;
+  recordedAt: string;
+  type: string;
+  actor: EventActor | null;
+  reason: string | null;
+  summary: string;
+  /** Priority refs and indicator codes the event touches. */
+  refs: string[];
+  /**
+   * The one ref an event touches (every plan event touches at most one), as a plain field so the
+   * `ref` filter is an equality any read store can index.
+   */
+  ref: string | null;
+  data: Record<string, unknown>;
+};
+
+/** The priorities and indicators an event is about. */
+export function refsOf(event: PlanEvent): string[] {
+  switch (event.type) {
+    case 'PriorityAdded':
+    case 'PriorityRevised':
+    case 'PriorityWithdrawn':
+      return [event.data.ref];
+    case 'OutcomeAdded':
+    case 'OutcomeChanged':
+    case 'OutcomeRemoved':
+    case 'ProgressRecorded':
+      return [event.data.priorityRef];
+    case 'IndicatorDefined':
+    case 'IndicatorRevised':
+    case 'TargetSet':
+    case 'TargetChanged':
+    case 'ActualRecorded':
+    case 'ActualRestated':
+      return [event.data.code];
+    default:
+      return [];
+  }
+}
+
+const reasonOf = (data: Record<string, unknown>): string | null =>
+  typeof data.reason === 'string' ? data.reason : null;
+
+/**
+ * Units and polarity of a plan's indicators, for summaries that read "98%" and carry a RAG. A
+ * history entry is written from its event alone, so its stored summary has plain figures; a reader
+ * holding the plan view can re-render it with this.
+ */
+export function indicatorContextOf(view: PlanView): IndicatorContext {
+  const byCode = new Map(view.indicators.map((i) => [i.code, { unit: i.unit, polarity: i.polarity }]));
+  return (code) => byCode.get(code);
+}
+
+export const planHistoryProjection: Projection = {
+  name: 'plan-history',
+  version: 1,
+  collections: [PLAN_HISTORY_COLLECTION],
+  indexes: {
+    [PLAN_HISTORY_COLLECTION]: [
+      { planId: 1, position: 1 },
+      { planId: 1, type: 1, position: 1 },
+      { planId: 1, ref: 1, position: 1 },
+    ],
+  },
+  filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
+  documentsFor: (event) => [{ collection: PLAN_HISTORY_COLLECTION, id: event.id }],
+  apply(_document, event) {
+    const planEvent = asPlanEvent(event);
+    const refs = planEvent ? refsOf(planEvent) : [];
+    const entry: PlanHistoryEntry = {
+      planId: planIdOf(event),
+      position: event.position,
+      revision: event.revision,
+      recordedAt: event.recordedAt,
+      type: event.type,
+      actor: actorOf(event),
+      reason: reasonOf(event.data),
+      summary: planEvent ? summarisePlanEvent(planEvent) : event.type,
+      refs,
+      ref: refs[0] ?? null,
+      data: event.data,
+    };
+    return { id: event.id, ...entry } as ReadDocument;
+  },
+};

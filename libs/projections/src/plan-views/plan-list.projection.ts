@@ -1,0 +1,66 @@
+import { PLAN_STREAM_PREFIX, type PlanStatus } from '@app/domain';
+import type { ReadDocument } from '@app/read-store';
+import type { Projection } from '../projector/projection';
+import { asPlanEvent, documentBody, planIdOf } from './plan-event';
+import { advanceLifecycle, type PlanStage } from './plan-view';
+
+export const PLAN_LIST_COLLECTION = 'plan_list';
+
+/** One row of `GET /v1/plans`: enough to find a plan, never its content. */
+export type PlanListItem = {
+  planId: string;
+  council: string;
+  title: string;
+  service: string;
+  period: string;
+  status: PlanStatus;
+  stage: PlanStage;
+  version: string | null;
+  /** When the plan's last event was recorded. */
+  updatedAt: string;
+};
+
+export const planListProjection: Projection = {
+  name: 'plan-list',
+  version: 1,
+  collections: [PLAN_LIST_COLLECTION],
+  // Every list query is within one council; the other filters narrow it.
+  indexes: {
+    [PLAN_LIST_COLLECTION]: [
+      { council: 1, service: 1 },
+      { council: 1, period: 1 },
+      { council: 1, status: 1 },
+    ],
+  },
+  filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
+  documentsFor: (event) => [{ collection: PLAN_LIST_COLLECTION, id: planIdOf(event) }],
+  apply(document, event) {
+    const planEvent = asPlanEvent(event);
+    if (document === null) {
+      if (planEvent?.type !== 'PlanDrafted') return null;
+      const { planId, council, title, service, period } = planEvent.data;
+      const item: PlanListItem = {
+        planId,
+        council,
+        title,
+        service,
+        period: period.label,
+        status: 'draft',
+        stage: 'draft',
+        version: null,
+        updatedAt: event.recordedAt,
+      };
+      return { id: planId, ...item } as ReadDocument;
+    }
+    const item = documentBody<PlanListItem>(document);
+    if (planEvent === null) return { id: document.id, ...item, updatedAt: event.recordedAt } as ReadDocument;
+    const lifecycle = advanceLifecycle({ status: item.status, stage: item.stage }, planEvent.type);
+    const next: PlanListItem = {
+      ...item,
+      ...lifecycle,
+      version: planEvent.type === 'VersionPublished' ? planEvent.data.label : item.version,
+      updatedAt: event.recordedAt,
+    };
+    return { id: document.id, ...next } as ReadDocument;
+  },
+};

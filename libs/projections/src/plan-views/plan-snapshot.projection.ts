@@ -1,0 +1,36 @@
+import type { ReadDocument } from '@app/read-store';
+import type { ProjectedEvent } from '../projector/projection';
+import type { PlanView } from './plan-view';
+
+export const PLAN_SNAPSHOTS_COLLECTION = 'plan_snapshots';
+
+/** A snapshot is kept after every this many events of a stream (revisions 99, 199, ...). */
+export const PLAN_SNAPSHOT_INTERVAL = 100;
+
+/** The plan as it was after the event at `revision`: where time travel to a later point may start. */
+export type PlanSnapshotDocument = {
+  id: string;
+  planId: string;
+  revision: number;
+  position: number;
+  /** Record time of the snapshot's last event. */
+  recordedAt: string;
+  view: PlanView;
+};
+
+export const isSnapshotRevision = (revision: number): boolean => (revision + 1) % PLAN_SNAPSHOT_INTERVAL === 0;
+
+/**
+ * The snapshot the plan-view projection derives from the view it has just written, one document per
+ * snapshot so that none grows with the stream.
+ */
+export function snapshotOf(view: PlanView, event: ProjectedEvent): PlanSnapshotDocument {
+  return {
+    id: `${view.planId}@${event.revision}`,
+    planId: view.planId,
+    revision: event.revision,
+    position: event.position,
+    recordedAt: event.recordedAt,
+    view,
+  };
+}

@@ -1,0 +1,154 @@
+import { foldPlanView, type PlanView } from './plan-view';
+import { buildMonitoringReport } from './report';
+import { HART_OBJECTIVE, hartPlan } from './testing/hart-plan.fixture';
+
+const view = foldPlanView(hartPlan().events) as PlanView;
+
+describe('buildMonitoringReport', () => {
+  it('rates each indicator for the period and says which way it moved since the previous one', () => {
+    const report = buildMonitoringReport(view, '2023-24-Q2');
+
+    expect(report.period).toBe('2023/24-Q2');
+    expect(report.indicators).toEqual([
+      {
+        code: 'CP7',
+        title: 'Percentage of Council Tax collected',
+        unit: 'percent',
+        polarity: 'higher-is-better',
+        basis: 'cumulative-ytd',
+        target: { period: '2023/24-Q2', value: 49, text: null, comparison: 'at-least', source: 'period' },
+        actual: 55.2,
+        restated: false,
+        actualRecordedAt: '2023-04-03T09:19:00.000Z',
+        rag: 'green',
+        ragReason: 'At or above the target of 49%',
+        direction: 'improved',
+        previousPeriod: '2023/24-Q1',
+        previousActual: 28.1,
+        commentary: 'Ahead of profile',
+      },
+      {
+        code: 'CP10',
+        title: 'Number of missed collections excluding garden waste (per 100,000)',
+        unit: 'rate-per-100k',
+        polarity: 'lower-is-better',
+        basis: 'period',
+        target: {
+          period: '2023/24',
+          value: 40,
+          text: 'no more than 40 per 100,000',
+          comparison: 'at-most',
+          source: 'year',
+        },
+        actual: 41,
+        restated: false,
+        actualRecordedAt: '2023-04-03T09:20:00.000Z',
+        rag: 'amber',
+        ragReason: 'Above the target of 40 per 100,000, within the 5% tolerance',
+        direction: 'declined',
+        previousPeriod: '2023/24-Q1',
+        previousActual: 35,
+        commentary: 'Two rounds disrupted by roadworks',
+      },
+    ]);
+  });
+
+  it('gives no RAG to a cumulative indicator without a profiled target for the quarter, and says why', () => {
+    const cp7 = buildMonitoringReport(view, '2023/24-Q1').indicators[0];
+    expect(cp7).toMatchObject({
+      target: null,
+      actual: 28.1,
+      rag: 'none',
+      ragReason: 'No target set for 2023/24-Q1',
+      direction: 'none',
+      previousPeriod: '2022/23-Q4',
+    });
+  });
+
+  it('shows the target in force and no RAG for an indicator with no actual yet', () => {
+    const q4 = buildMonitoringReport(view, '2023/24-Q4').indicators;
+    expect(q4[0]).toMatchObject({
+      target: { period: '2023/24', value: 98, source: 'year' },
+      actual: null,
+      rag: 'none',
+      ragReason: 'No actual recorded for 2023/24-Q4',
+      direction: 'none',
+    });
+  });
+
+  it('reports each priority at its latest entry up to the period and rolls progress up', () => {
+    const q2 = buildMonitoringReport(view, '2023/24-Q2');
+    expect(q2.priorities).toEqual([
+      {
+        ref: '8',
+        title: "Refresh Hart's Digital Strategy and customer offer",
+        objective: HART_OBJECTIVE,
+        percentComplete: 50,
+        status: 'at-risk',
+        position: 'Consultation drafted',
+        commentary: 'Consultation delayed to Q3',
+        reportedFor: '2023/24-Q2',
+        milestones: [
+          {
+            ref: '8a',
+            description: 'Draft, consult and deliver new Digital Strategy',
+            percentComplete: 50,
+            status: 'at-risk',
+          },
+        ],
+      },
+      {
+        ref: '10',
+        title: 'IT - On-premises server upgrade/ move to cloud',
+        objective: null,
+        percentComplete: 100,
+        status: 'completed',
+        position: 'Servers migrated',
+        commentary: null,
+        reportedFor: '2023/24-Q2',
+        milestones: [],
+      },
+    ]);
+    expect(q2.rollups).toMatchObject({
+      objectives: [
+        { objective: HART_OBJECTIVE, percentComplete: 50, items: 1 },
+        { objective: null, percentComplete: 100, items: 1 },
+      ],
+      plan: { percentComplete: 75, items: 2 },
+      rounding: 'Half up to whole percent after averaging unrounded values',
+    });
+
+    const q1 = buildMonitoringReport(view, '2023/24-Q1');
+    expect(q1.priorities.map((p) => [p.ref, p.percentComplete, p.status, p.reportedFor])).toEqual([
+      ['8', 25, 'on-track', '2023/24-Q1'],
+      ['10', 60, 'on-track', '2023/24-Q1'],
+    ]);
+    expect(q1.rollups.plan.percentComplete).toBe(43);
+
+    const q3 = buildMonitoringReport(view, '2023/24-Q3');
+    expect(q3.priorities[1]).toMatchObject({ percentComplete: 100, status: 'completed', reportedFor: '2023/24-Q2' });
+  });
+
+  it('reproduces the report as it stood before a restatement', () => {
+    const plan = hartPlan();
+    const before = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2');
+    plan.add('ActualRestated', {
+      code: 'CP7',
+      period: '2023/24-Q2',
+      previous: { value: 55.2, commentary: 'Ahead of profile' },
+      value: 45.2,
+      commentary: 'Corrected: direct debits double counted',
+      reason: 'Direct debits double counted',
+      assessedAgainst: {
+        target: { period: '2023/24-Q2', value: 49, text: null, comparison: 'at-least' },
+        source: 'period',
+        tolerancePercent: 5,
+      },
+    });
+    const after = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2');
+    const asOfBefore = buildMonitoringReport(foldPlanView(plan.events.slice(0, -1)) as PlanView, '2023/24-Q2');
+
+    expect(after.indicators[0]).toMatchObject({ actual: 45.2, restated: true, rag: 'red' });
+    expect(asOfBefore).toEqual(before);
+  });
+});

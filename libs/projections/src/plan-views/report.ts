@@ -1,0 +1,191 @@
+import {
+  comparePeriods,
+  directionOfTravel,
+  normalisePeriod,
+  previousPeriod,
+  priorityPercentComplete,
+  rollUpProgress,
+  targetInForce,
+  type Basis,
+  type Direction,
+  type Polarity,
+  type PriorityProgress,
+  type ProgressStatus,
+  type Rag,
+  type Rollups,
+  type TargetComparison,
+  type TargetInForce,
+  type Unit,
+} from '@app/domain';
+import {
+  latestProgress,
+  type ActualView,
+  type IndicatorView,
+  type PlanView,
+  type PriorityView,
+} from './plan-view';
+
+/**
+ * The monitoring report for a business period, built from a plan view: the live one, or one folded
+ * to an instant so that the report a committee was shown can be produced again. Actuals keep the
+ * RAG they were given when recorded.
+ */
+
+export type ReportTarget = {
+  /** The period the target was set for: the quarter's own, or the year's it fell back to. */
+  period: string;
+  value: number | null;
+  text: string | null;
+  comparison: TargetComparison;
+  source: 'period' | 'year';
+};
+
+export type ReportIndicator = {
+  code: string;
+  title: string;
+  unit: Unit;
+  polarity: Polarity;
+  basis: Basis;
+  target: ReportTarget | null;
+  actual: number | null;
+  restated: boolean;
+  actualRecordedAt: string | null;
+  rag: Rag;
+  ragReason: string;
+  direction: Direction;
+  previousPeriod: string;
+  previousActual: number | null;
+  commentary: string | null;
+};
+
+export type ReportMilestone = {
+  ref: string;
+  description: string;
+  percentComplete: number | null;
+  status: ProgressStatus | null;
+};
+
+export type ReportPriority = {
+  ref: string;
+  title: string;
+  objective: string | null;
+  percentComplete: number | null;
+  status: ProgressStatus | null;
+  position: string | null;
+  commentary: string | null;
+  /** The period of the entry shown: the report's own or, when none was made for it, an earlier one. */
+  reportedFor: string | null;
+  milestones: ReportMilestone[];
+};
+
+export type MonitoringReport = {
+  planId: string;
+  title: string;
+  service: string;
+  period: string;
+  /** The plan version and stream revision the report was built from. */
+  planVersion: string | null;
+  revision: number;
+  indicators: ReportIndicator[];
+  priorities: ReportPriority[];
+  rollups: Rollups;
+};
+
+export function buildMonitoringReport(view: PlanView, period: string): MonitoringReport {
+  const reportPeriod = normalisePeriod(period);
+  const progress = view.priorities.map((priority) => priorityProgressFor(priority, reportPeriod));
+  return {
+    planId: view.planId,
+    title: view.title,
+    service: view.service,
+    period: reportPeriod,
+    planVersion: view.version,
+    revision: view.revision,
+    indicators: view.indicators.map((indicator) => reportIndicator(indicator, reportPeriod)),
+    priorities: progress.map(({ report }) => report),
+    rollups: rollUpProgress(progress.map(({ rollup }) => rollup)),
+  };
+}
+
+function reportIndicator(indicator: IndicatorView, period: string): ReportIndicator {
+  const actual = actualFor(indicator, period);
+  const previous = previousPeriod(period);
+  const previousActual = actualFor(indicator, previous)?.value ?? null;
+  const inForce = actual ? actual.assessedAgainst : targetInForce(indicator, period);
+  const target = reportTarget(inForce);
+  return {
+    code: indicator.code,
+    title: indicator.title,
+    unit: indicator.unit,
+    polarity: indicator.polarity,
+    basis: indicator.basis,
+    target,
+    actual: actual?.value ?? null,
+    restated: actual?.restated ?? false,
+    actualRecordedAt: actual?.recordedAt ?? null,
+    rag: actual?.rag ?? 'none',
+    ragReason: actual?.ragReason ?? `No actual recorded for ${period}`,
+    direction: actual
+      ? directionOfTravel({
+          current: actual.value,
+          previous: previousActual,
+          polarity: indicator.polarity,
+          target: target?.value ?? null,
+        })
+      : 'none',
+    previousPeriod: previous,
+    previousActual,
+    commentary: actual?.commentary ?? null,
+  };
+}
+
+const actualFor = (indicator: IndicatorView, period: string): ActualView | undefined =>
+  indicator.actuals.find((actual) => actual.period === period);
+
+function reportTarget(inForce: TargetInForce): ReportTarget | null {
+  if (inForce.target === null || inForce.source === 'none') return null;
+  const { period, value, text, comparison } = inForce.target;
+  return { period, value, text, comparison, source: inForce.source };
+}
+
+/**
+ * A priority's standing at the end of the period, from its latest entries for the period or an
+ * earlier one. Its percentage is its own roll-up (milestones when it has milestone progress, else the
+ * whole-priority entry), so that it agrees with the objective's and the plan's.
+ */
+function priorityProgressFor(
+  priority: PriorityView,
+  period: string,
+): { report: ReportPriority; rollup: PriorityProgress } {
+  const reported = priority.progressHistory.filter((entry) => comparePeriods(entry.period, period) <= 0);
+  const latest = latestProgress(reported);
+  const whole = latestProgress(reported.filter((entry) => entry.milestone === null));
+  const milestones = priority.outcomes.map((outcome) => ({
+    outcome,
+    entry: latestProgress(reported.filter((entry) => entry.milestone === outcome.ref)),
+  }));
+  const rollup: PriorityProgress = {
+    objective: priority.objective,
+    percentComplete: whole?.percentComplete ?? null,
+    milestones: milestones.map(({ entry }) => entry?.percentComplete ?? null),
+  };
+  return {
+    report: {
+      ref: priority.ref,
+      title: priority.title,
+      objective: priority.objective,
+      percentComplete: latest ? priorityPercentComplete(rollup) : null,
+      status: latest?.status ?? null,
+      position: latest?.position ?? null,
+      commentary: latest?.commentary ?? null,
+      reportedFor: latest?.period ?? null,
+      milestones: milestones.map(({ outcome, entry }) => ({
+        ref: outcome.ref,
+        description: outcome.description,
+        percentComplete: entry?.percentComplete ?? null,
+        status: entry?.status ?? null,
+      })),
+    },
+    rollup,
+  };
+}

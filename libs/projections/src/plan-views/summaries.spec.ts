@@ -1,0 +1,84 @@
+import type { PlanEvent } from '@app/domain';
+import { formatValue } from './format-value';
+import { indicatorContextOf } from './plan-history.projection';
+import { foldPlanView, type PlanView } from './plan-view';
+import { summarisePlanEvent } from './summaries';
+import { hartPlan } from './testing/hart-plan.fixture';
+
+const plan = hartPlan();
+const hartIndicators = indicatorContextOf(foldPlanView(plan.events) as PlanView);
+const eventAt = (revision: number) => ({ type: plan.events[revision].type, data: plan.events[revision].data }) as PlanEvent;
+
+describe('summarisePlanEvent', () => {
+  it('writes target changes in the indicator unit, with the reason', () => {
+    expect(summarisePlanEvent(eventAt(9), hartIndicators)).toBe(
+      'Target for CP7 2023/24 changed from 97% to 98%: O&S minute 126',
+    );
+    expect(summarisePlanEvent(eventAt(10), hartIndicators)).toBe(
+      'Target for CP7 2023/24-Q2 set to 49%: Profiled collection to the end of September',
+    );
+  });
+
+  it('writes an actual with its RAG against the target in force', () => {
+    expect(summarisePlanEvent(eventAt(18), hartIndicators)).toBe(
+      'Actual for CP7 2023/24-Q2 recorded: 55.2% (green against 49%)',
+    );
+    expect(summarisePlanEvent(eventAt(19), hartIndicators)).toBe(
+      'Actual for CP10 2023/24-Q2 recorded: 41 per 100,000 (amber against 40 per 100,000)',
+    );
+  });
+
+  it('writes versions, withdrawals and governance steps', () => {
+    expect(summarisePlanEvent(eventAt(12))).toBe('Version 2 published: Version updated to reflect O&S comments');
+    expect(summarisePlanEvent(eventAt(11))).toBe('Priority 6 withdrawn: merged into 8');
+    expect(summarisePlanEvent(eventAt(7))).toBe('Version 1 submitted to Overview and Scrutiny Committee for 2023-06-20');
+    expect(summarisePlanEvent(eventAt(8))).toBe(
+      'Overview and Scrutiny Committee comments of 2023-06-20 recorded (2 comments): minute 126',
+    );
+    expect(summarisePlanEvent(eventAt(13))).toBe('Plan approved by Cabinet on 2023-07-06: Cabinet minute 23');
+  });
+
+  it('names the changed fields of an indicator revision with before and after', () => {
+    const revised: PlanEvent = {
+      type: 'IndicatorRevised',
+      data: {
+        planId: 'p',
+        code: 'CP10',
+        changes: { tolerance: 3, title: 'Missed bins' },
+        previous: { tolerance: 5, title: 'Number of missed collections' },
+        reason: 'Agreed with Serco',
+      },
+    };
+    expect(summarisePlanEvent(revised)).toBe('Indicator CP10 revised (tolerance 5% to 3%, title): Agreed with Serco');
+  });
+
+  it('cuts a long priority title at a word', () => {
+    const added: PlanEvent = {
+      type: 'PriorityAdded',
+      data: {
+        planId: 'p',
+        ref: '1',
+        title:
+          "Review Medium Term Financial Strategy to ensure the Council's financial resources and commitments are aligned",
+        themes: [],
+        objective: null,
+        outcomes: [],
+      },
+    };
+    expect(summarisePlanEvent(added)).toBe(
+      "Priority 1 added: Review Medium Term Financial Strategy to ensure the Council's financial…",
+    );
+  });
+});
+
+describe('formatValue', () => {
+  it('writes each unit as a council report does', () => {
+    expect(formatValue(98, 'percent')).toBe('98%');
+    expect(formatValue(25, 'currency')).toBe('£25');
+    expect(formatValue(1824973, 'currency')).toBe('£1,824,973');
+    expect(formatValue(40, 'rate-per-100k')).toBe('40 per 100,000');
+    expect(formatValue(18, 'days')).toBe('18 days');
+    expect(formatValue(1, 'days')).toBe('1 day');
+    expect(formatValue(1234.5, 'count')).toBe('1,234.5');
+  });
+});

@@ -1,0 +1,154 @@
+import {
+  assessRag,
+  type IndicatorFields,
+  type PlanEvent,
+  type Polarity,
+  type Target,
+  type TargetInForce,
+  type Unit,
+} from '@app/domain';
+import { formatTarget, formatValue } from './format-value';
+
+/**
+ * One line per event that a council officer or auditor can read in a history list. Units and
+ * polarity are not in target and actual events: where the caller knows the plan's indicators it
+ * passes them, and figures read "98%" and actuals carry their RAG; without them figures are plain.
+ */
+
+export type IndicatorContext = (code: string) => { unit: Unit; polarity: Polarity } | undefined;
+
+const noIndicators: IndicatorContext = () => undefined;
+
+const TITLE_LIMIT = 80;
+
+/** Long priority titles ("Review Medium Term Financial Strategy to ensure ...") cut at a word. */
+function clip(text: string): string {
+  if (text.length <= TITLE_LIMIT) return text;
+  const cut = text.slice(0, TITLE_LIMIT);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > 40 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+const withReason = (line: string, reason: string | null | undefined): string => (reason ? `${line}: ${reason}` : line);
+
+const listFields = (changes: object): string => Object.keys(changes).join(', ');
+
+export function summarisePlanEvent(event: PlanEvent, indicators: IndicatorContext = noIndicators): string {
+  switch (event.type) {
+    case 'PlanDrafted': {
+      const { title, service, period } = event.data;
+      return `Plan drafted: ${title} (${service}, ${period.label})`;
+    }
+    case 'PriorityAdded':
+      return `Priority ${event.data.ref} added: ${clip(event.data.title)}`;
+    case 'PriorityRevised':
+      return withReason(
+        `Priority ${event.data.ref} revised (${listFields(event.data.changes)})`,
+        event.data.reason,
+      );
+    case 'PriorityWithdrawn':
+      return withReason(`Priority ${event.data.ref} withdrawn`, event.data.reason);
+    case 'OutcomeAdded':
+      return `Outcome ${event.data.outcome.ref} added to priority ${event.data.priorityRef}: ${clip(event.data.outcome.description)}`;
+    case 'OutcomeChanged':
+      return withReason(`Outcome ${event.data.outcomeRef} of priority ${event.data.priorityRef} changed`, event.data.reason);
+    case 'OutcomeRemoved':
+      return withReason(
+        `Outcome ${event.data.outcome.ref} removed from priority ${event.data.priorityRef}`,
+        event.data.reason,
+      );
+    case 'IndicatorDefined': {
+      const targets = event.data.targets.length;
+      const count = targets === 1 ? '1 target' : `${targets} targets`;
+      return `Indicator ${event.data.code} defined: ${clip(event.data.title)} (${count})`;
+    }
+    case 'IndicatorRevised':
+      return withReason(
+        `Indicator ${event.data.code} revised (${describeIndicatorChanges(event.data.changes, event.data.previous)})`,
+        event.data.reason,
+      );
+    case 'TargetSet': {
+      const unit = indicators(event.data.code)?.unit ?? null;
+      const line = `Target for ${event.data.code} ${event.data.target.period} set to ${formatTarget(event.data.target, unit)}`;
+      return withReason(line, joinReasonAndAuthority(event.data.reason, event.data.authority));
+    }
+    case 'TargetChanged': {
+      const unit = indicators(event.data.code)?.unit ?? null;
+      const line =
+        `Target for ${event.data.code} ${event.data.period} changed from ` +
+        `${formatTarget(event.data.previous, unit)} to ${formatTarget(event.data.target, unit)}`;
+      return withReason(line, joinReasonAndAuthority(event.data.reason, event.data.authority));
+    }
+    case 'ActualRecorded': {
+      const { code, period, value, assessedAgainst } = event.data;
+      return `Actual for ${code} ${period} recorded: ${describeActual(code, period, value, assessedAgainst, indicators)}`;
+    }
+    case 'ActualRestated': {
+      const { code, period, value, previous, assessedAgainst, reason } = event.data;
+      const unit = indicators(code)?.unit;
+      const before = unit ? formatValue(previous.value, unit) : String(previous.value);
+      const line = `Actual for ${code} ${period} restated from ${before} to ${describeActual(code, period, value, assessedAgainst, indicators)}`;
+      return withReason(line, reason);
+    }
+    case 'ProgressRecorded': {
+      const { priorityRef, milestone, period, percentComplete, status } = event.data;
+      const subject = milestone ? `milestone ${milestone} of priority ${priorityRef}` : `priority ${priorityRef}`;
+      return `Progress on ${subject} for ${period}: ${percentComplete}% complete, ${status.replace(/-/g, ' ')}`;
+    }
+    case 'PlanSubmittedForScrutiny': {
+      const { committee, meetingDate, versionLabel } = event.data;
+      const version = versionLabel ? `Version ${versionLabel} submitted` : 'Plan submitted';
+      return `${version} to ${committee}${meetingDate ? ` for ${meetingDate}` : ''}`;
+    }
+    case 'ScrutinyCommentsRecorded': {
+      const { committee, meetingDate, minuteRef, comments } = event.data;
+      const count = comments.length === 1 ? '1 comment' : `${comments.length} comments`;
+      return `${committee} comments of ${meetingDate} recorded (${count})${minuteRef ? `: ${minuteRef}` : ''}`;
+    }
+    case 'VersionPublished':
+      return `Version ${event.data.label} published: ${event.data.reason}`;
+    case 'PlanApproved': {
+      const { body, meetingDate, decisionRef } = event.data;
+      return `Plan approved by ${body} on ${meetingDate}${decisionRef ? `: ${decisionRef}` : ''}`;
+    }
+    case 'PlanReopenedForRevision':
+      return withReason('Plan reopened for revision', event.data.reason);
+    case 'PlanClosed':
+      return withReason('Plan closed', event.data.reason);
+  }
+}
+
+function joinReasonAndAuthority(reason: string | null, authority: string | null): string | null {
+  if (reason && authority && !reason.includes(authority)) return `${reason} (${authority})`;
+  return reason ?? authority;
+}
+
+const SCALAR_INDICATOR_FIELDS: Array<keyof IndicatorFields> = ['unit', 'polarity', 'basis', 'frequency', 'tolerance'];
+
+/** Names each changed field, with before and after for the short ones ("tolerance 5% to 3%"). */
+function describeIndicatorChanges(changes: Partial<IndicatorFields>, previous: Partial<IndicatorFields>): string {
+  return (Object.keys(changes) as Array<keyof IndicatorFields>)
+    .map((field) => {
+      if (!SCALAR_INDICATOR_FIELDS.includes(field)) return field;
+      const suffix = field === 'tolerance' ? '%' : '';
+      return `${field} ${String(previous[field])}${suffix} to ${String(changes[field])}${suffix}`;
+    })
+    .join(', ');
+}
+
+function describeActual(
+  code: string,
+  period: string,
+  value: number,
+  assessedAgainst: TargetInForce,
+  indicators: IndicatorContext,
+): string {
+  const indicator = indicators(code);
+  const figure = indicator ? formatValue(value, indicator.unit) : String(value);
+  const target: Target | null = assessedAgainst.target;
+  if (target === null) return `${figure} (no target for ${period})`;
+  const targetText = formatTarget(target, indicator?.unit ?? null);
+  if (!indicator) return `${figure} (target ${targetText})`;
+  const { rag } = assessRag({ actual: value, polarity: indicator.polarity, assessedAgainst, period });
+  return rag === 'none' ? `${figure} (target ${targetText}, not rated)` : `${figure} (${rag} against ${targetText})`;
+}

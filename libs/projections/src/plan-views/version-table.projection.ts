@@ -1,0 +1,140 @@
+import { PLAN_STREAM_PREFIX, type PlanEvent } from '@app/domain';
+import type { ReadDocument } from '@app/read-store';
+import type { ProjectedEvent, Projection } from '../projector/projection';
+import { actorName, asPlanEvent, documentBody, planIdOf, recordedDate } from './plan-event';
+
+export const PLAN_VERSIONS_COLLECTION = 'plan_versions';
+
+/** The kinds of structural change a version row counts, in the order its summary names them. */
+const CHANGE_KINDS = [
+  ['prioritiesAdded', 'priority added', 'priorities added'],
+  ['prioritiesRevised', 'priority revised', 'priorities revised'],
+  ['prioritiesWithdrawn', 'priority withdrawn', 'priorities withdrawn'],
+  ['outcomesAdded', 'outcome added', 'outcomes added'],
+  ['outcomesChanged', 'outcome changed', 'outcomes changed'],
+  ['outcomesRemoved', 'outcome removed', 'outcomes removed'],
+  ['indicatorsAdded', 'indicator added', 'indicators added'],
+  ['indicatorsRevised', 'indicator revised', 'indicators revised'],
+  ['targetsSet', 'target set', 'targets set'],
+  ['targetsChanged', 'target changed', 'targets changed'],
+] as const;
+
+export type ChangeKind = (typeof CHANGE_KINDS)[number][0];
+
+export type ChangeItem = { kind: ChangeKind; ref: string; name: string };
+
+export type VersionChanges = {
+  /** "3 indicators added, 1 target changed". */
+  summary: string;
+  counts: Record<ChangeKind, number>;
+  items: ChangeItem[];
+};
+
+/** A row of the version-control table (Version No. | Date | Reason | Made by), with what changed. */
+export type VersionRow = {
+  label: string;
+  /** ISO date: the version's effective date, else the day it was recorded. */
+  date: string;
+  reason: string;
+  madeBy: string;
+  revision: number;
+  recordedAt: string;
+  changes: VersionChanges;
+};
+
+export type VersionTable = {
+  planId: string;
+  rows: VersionRow[];
+  /** Structural changes since the latest version, which the next row will report. */
+  unpublished: ChangeItem[];
+};
+
+const emptyCounts = (): Record<ChangeKind, number> =>
+  Object.fromEntries(CHANGE_KINDS.map(([kind]) => [kind, 0])) as Record<ChangeKind, number>;
+
+/** The structural change an event makes, or null for monitoring data and governance steps. */
+export function changeItemOf(event: PlanEvent): ChangeItem | null {
+  switch (event.type) {
+    case 'PriorityAdded':
+      return { kind: 'prioritiesAdded', ref: event.data.ref, name: event.data.title };
+    case 'PriorityRevised':
+      return { kind: 'prioritiesRevised', ref: event.data.ref, name: event.data.reason };
+    case 'PriorityWithdrawn':
+      return { kind: 'prioritiesWithdrawn', ref: event.data.ref, name: event.data.title };
+    case 'OutcomeAdded':
+      return {
+        kind: 'outcomesAdded',
+        ref: `${event.data.priorityRef}/${event.data.outcome.ref}`,
+        name: event.data.outcome.description,
+      };
+    case 'OutcomeChanged':
+      return {
+        kind: 'outcomesChanged',
+        ref: `${event.data.priorityRef}/${event.data.outcomeRef}`,
+        name: event.data.after.description,
+      };
+    case 'OutcomeRemoved':
+      return {
+        kind: 'outcomesRemoved',
+        ref: `${event.data.priorityRef}/${event.data.outcome.ref}`,
+        name: event.data.outcome.description,
+      };
+    case 'IndicatorDefined':
+      return { kind: 'indicatorsAdded', ref: event.data.code, name: event.data.title };
+    case 'IndicatorRevised':
+      return { kind: 'indicatorsRevised', ref: event.data.code, name: event.data.reason };
+    case 'TargetSet':
+      return { kind: 'targetsSet', ref: event.data.code, name: `${event.data.code} ${event.data.target.period}` };
+    case 'TargetChanged':
+      return { kind: 'targetsChanged', ref: event.data.code, name: `${event.data.code} ${event.data.period}` };
+    default:
+      return null;
+  }
+}
+
+export function summariseChanges(items: ChangeItem[]): VersionChanges {
+  const counts = emptyCounts();
+  for (const item of items) counts[item.kind] += 1;
+  const phrases = CHANGE_KINDS.filter(([kind]) => counts[kind] > 0).map(
+    ([kind, one, many]) => `${counts[kind]} ${counts[kind] === 1 ? one : many}`,
+  );
+  return {
+    summary: phrases.length ? phrases.join(', ') : 'No changes to priorities, indicators or targets',
+    counts,
+    items,
+  };
+}
+
+function evolveVersionTable(table: VersionTable | null, event: ProjectedEvent): VersionTable | null {
+  const planEvent = asPlanEvent(event);
+  if (table === null) {
+    return planEvent?.type === 'PlanDrafted' ? { planId: planEvent.data.planId, rows: [], unpublished: [] } : null;
+  }
+  if (planEvent === null) return table;
+  if (planEvent.type === 'VersionPublished') {
+    const row: VersionRow = {
+      label: planEvent.data.label,
+      date: planEvent.data.effectiveDate ?? recordedDate(event),
+      reason: planEvent.data.reason,
+      madeBy: actorName(event),
+      revision: event.revision,
+      recordedAt: event.recordedAt,
+      changes: summariseChanges(table.unpublished),
+    };
+    return { ...table, rows: [...table.rows, row], unpublished: [] };
+  }
+  const item = changeItemOf(planEvent);
+  return item ? { ...table, unpublished: [...table.unpublished, item] } : table;
+}
+
+export const versionTableProjection: Projection = {
+  name: 'plan-versions',
+  version: 1,
+  collections: [PLAN_VERSIONS_COLLECTION],
+  filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
+  documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planIdOf(event) }],
+  apply(document, event) {
+    const table = evolveVersionTable(document ? documentBody<VersionTable>(document) : null, event);
+    return table === null ? document : ({ id: table.planId, ...table } as ReadDocument);
+  },
+};

@@ -1,0 +1,70 @@
+import { Projector } from './projector';
+import { InMemoryEventStore, InMemoryReadStore } from './testing/in-memory-stores';
+import { append, ledgerProjection, recordingLogger, until } from './testing/sample-projections';
+
+describe('Projector with leases', () => {
+  const eventStore = new InMemoryEventStore();
+  const readStore = new InMemoryReadStore();
+
+  function instance(instanceId: string) {
+    const { projection, applied } = ledgerProjection();
+    const projector = new Projector({
+      eventStore,
+      readStore,
+      projections: [projection],
+      logger: recordingLogger(),
+      useLeases: true,
+      instanceId,
+      leaseTtlMs: 300,
+    });
+    return { projector, applied };
+  }
+
+  it('runs a projection on one instance at a time; another takes over when it stops', async () => {
+    const first = instance('first');
+    const second = instance('second');
+    await first.projector.start();
+    await second.projector.start();
+
+    const before = await append(eventStore, 'ledger-a', 'Deposited', { amount: 1 });
+    expect(await first.projector.waitFor(before, 5000)).toBe(true);
+    expect(first.projector.status()[0].state).toBe('live');
+    expect(second.projector.status()[0].state).toBe('standby');
+    // The standby instance still answers waitFor, from the checkpoint the other one writes.
+    expect(await second.projector.waitFor(before, 5000)).toBe(true);
+    expect(first.applied).toHaveLength(2);
+    expect(second.applied).toHaveLength(0);
+
+    await first.projector.stop();
+    const after = await append(eventStore, 'ledger-a', 'Deposited', { amount: 2 });
+    expect(await second.projector.waitFor(after, 5000)).toBe(true);
+    await until(() => second.projector.status()[0].state === 'live');
+
+    expect(second.applied).toHaveLength(2);
+    expect(await readStore.get('totals', 'ledger-a')).toMatchObject({ balance: 3 });
+    await second.projector.stop();
+  });
+
+  it('stands by when its lease is taken away and resumes once it is free again', async () => {
+    const { projector, applied } = instance('holder');
+    await projector.start();
+    const first = await append(eventStore, 'ledger-b', 'Deposited', { amount: 1 });
+    expect(await projector.waitFor(first, 5000)).toBe(true);
+
+    // Another owner seizes the lease, as when this instance stalled past its ttl.
+    await readStore.releaseLease('ledger', 'holder');
+    await readStore.acquireLease('ledger', 'intruder', 60_000);
+    await until(() => projector.status()[0].state === 'standby');
+    const appliedBefore = applied.length;
+    const second = await append(eventStore, 'ledger-b', 'Deposited', { amount: 2 });
+    expect(await projector.waitFor(second, 100)).toBe(false);
+    expect(applied).toHaveLength(appliedBefore);
+
+    await readStore.releaseLease('ledger', 'intruder');
+    expect(await projector.waitFor(second, 5000)).toBe(true);
+    expect(await readStore.get('totals', 'ledger-b')).toMatchObject({ balance: 3 });
+    await projector.stop();
+    // Stopping gives the lease up at once rather than leaving it to expire.
+    expect(await readStore.acquireLease('ledger', 'next', 60_000)).toBe(true);
+  });
+});

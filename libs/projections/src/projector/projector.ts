@@ -1,0 +1,158 @@
+import type { EventStore } from '@app/event-store';
+import type { ReadStore } from '@app/read-store';
+import { hostname } from 'node:os';
+import { type EventDecoder, identityDecoder } from './project-batch';
+import type { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+import type { ProjectionStatus, ProjectorLogger, ProjectorObserver } from './projector.types';
+import { CHECKPOINT_POLL_INTERVAL_MS, checkpointTarget, hasReached } from './wait-for-checkpoints';
+
+export interface ProjectorOptions {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  projections: Projection[];
+  /** Applied to every stored event before a projection sees it, e.g. an upcaster. Identity by default. */
+  decode?: EventDecoder;
+  /** Most events applied in one atomic write. Default 500. */
+  batchSize?: number;
+  logger: ProjectorLogger;
+  observer?: ProjectorObserver;
+  /** Run each projection only while this instance holds its lease (several instances on MongoDB). */
+  useLeases?: boolean;
+  /** This instance's name on leases. Default `<hostname>-<pid>`. */
+  instanceId?: string;
+  /** Default 15 s; the lease is renewed every third of it. */
+  leaseTtlMs?: number;
+  /** The clock that ages the lag, injectable for tests. */
+  now?: () => Date;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_LEASE_TTL_MS = 15_000;
+
+/**
+ * Keeps read models up to date: each projection runs on its own, from its checkpoint, in atomic
+ * batches of documents plus checkpoint. One projection failing does not stop the others.
+ */
+export class Projector {
+  private readonly runners: ProjectionRunner[];
+  private readonly readStore: ReadStore;
+  private readonly logger: ProjectorLogger;
+  private readonly changeListeners = new Set<() => void>();
+
+  constructor(options: ProjectorOptions) {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const leaseTtlMs = options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a positive integer, not ${batchSize}`);
+    if (!(leaseTtlMs > 0)) throw new Error(`leaseTtlMs must be positive, not ${leaseTtlMs}`);
+    const names = options.projections.map(({ name }) => name);
+    const repeated = names.find((name, index) => names.indexOf(name) !== index);
+    if (repeated !== undefined) throw new Error(`Two projections are named ${repeated}; names key their checkpoints`);
+
+    this.readStore = options.readStore;
+    this.logger = options.logger;
+    const settings = {
+      eventStore: options.eventStore,
+      readStore: options.readStore,
+      decode: options.decode ?? identityDecoder,
+      batchSize,
+      logger: options.logger,
+      observer: options.observer,
+      instanceId: options.instanceId ?? `${hostname()}-${process.pid}`,
+      leaseTtlMs,
+      useLeases: options.useLeases ?? false,
+      now: options.now ?? (() => new Date()),
+      onChange: () => this.changeListeners.forEach((listener) => listener()),
+    };
+    this.runners = options.projections.map((projection) => new ProjectionRunner(projection, settings));
+  }
+
+  /** Starts every projection; resolves once each is subscribed, standing by or failed. */
+  async start(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.start()));
+  }
+
+  /** Lets every batch in flight commit, releases the leases, and resolves when all loops have ended. */
+  async stop(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+
+  /** The last known state and lag of each projection; re-reads the heads in the background when stale. */
+  status(): ProjectionStatus[] {
+    return this.runners.map((runner) => {
+      runner.refreshLagIfStale();
+      return runner.status();
+    });
+  }
+
+  /** `status()` after reading every head and lag now. */
+  async refreshStatus(): Promise<ProjectionStatus[]> {
+    await Promise.all(this.runners.map((runner) => runner.refreshLag()));
+    return this.runners.map((runner) => runner.status());
+  }
+
+  /**
+   * Resolves true once every projection has applied all it reads up to `position` (the position an
+   * append returned), false after `timeoutMs` or as soon as a projection it waits for has failed.
+   * Wakes on each commit here; projections run by another instance are polled every 20 ms.
+   */
+  async waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    const targets = new Map<ProjectionRunner, number>();
+    await Promise.all(
+      this.runners.map(async (runner) => {
+        const known = runner.knownHead;
+        // A head read before `position` was stored cannot tell whether the projection sees it.
+        const head = known !== null && known >= position ? known : await runner.readHead();
+        const target = checkpointTarget(position, head);
+        if (target !== null) targets.set(runner, target);
+      }),
+    );
+    return this.waitForTargets(targets, deadline - Date.now());
+  }
+
+  private waitForTargets(targets: Map<ProjectionRunner, number>, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const storedCheckpoints = new Map<string, number>();
+      let settled = false;
+      let pollTimer: NodeJS.Timeout | undefined;
+
+      const settle = (reached: boolean) => {
+        settled = true;
+        clearTimeout(deadlineTimer);
+        clearTimeout(pollTimer);
+        this.changeListeners.delete(check);
+        resolve(reached);
+      };
+      const poll = async () => {
+        try {
+          for (const { projection, position } of await this.readStore.listCheckpoints()) {
+            storedCheckpoints.set(projection, position);
+          }
+        } catch (error) {
+          this.logger.warn('Could not read the checkpoints while waiting for a position', { error });
+        }
+        pollTimer = undefined;
+        check();
+      };
+      const check = (): void => {
+        if (settled) return;
+        const behind = [...targets].filter(
+          ([runner, target]) =>
+            !hasReached(runner.checkpoint, target) &&
+            (runner.isRunning || !hasReached(storedCheckpoints.get(runner.name) ?? null, target)),
+        );
+        if (behind.length === 0) return settle(true);
+        if (behind.some(([runner]) => runner.hasFailed)) return settle(false);
+        // Only a projection running here reports its commits; the others' checkpoints move elsewhere.
+        if (!pollTimer && behind.some(([runner]) => !runner.isRunning)) {
+          pollTimer = setTimeout(() => void poll(), CHECKPOINT_POLL_INTERVAL_MS);
+        }
+      };
+
+      const deadlineTimer = setTimeout(() => settle(false), Math.max(0, timeoutMs));
+      this.changeListeners.add(check);
+      check();
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { ProjectionFailedError } from './project-batch';
+import { PROJECTION_VERSIONS_COLLECTION } from './projection-setup';
+import { Projector } from './projector';
+import { type RebuildProgress, rebuildProjection } from './rebuild';
+import { InMemoryEventStore, InMemoryReadStore } from './testing/in-memory-stores';
+import { AUDIT_PREFIX, append, ledgerProjection, recordingLogger } from './testing/sample-projections';
+
+describe('rebuildProjection', () => {
+  let eventStore: InMemoryEventStore;
+
+  beforeEach(async () => {
+    eventStore = new InMemoryEventStore();
+    for (let i = 0; i < 12; i += 1) {
+      await append(eventStore, `ledger-${i % 3}`, i === 7 ? 'Closed' : 'Deposited', { amount: i });
+      await append(eventStore, `${AUDIT_PREFIX}${i}`, 'Audited');
+    }
+  });
+
+  it('reports its progress and ends with the same documents as a live run', async () => {
+    const live = new InMemoryReadStore();
+    const projector = new Projector({
+      eventStore,
+      readStore: live,
+      projections: [ledgerProjection().projection],
+      logger: recordingLogger(),
+    });
+    await projector.start();
+    expect(await projector.waitFor((await eventStore.headPosition())!, 5000)).toBe(true);
+    await projector.stop();
+
+    const rebuilt = new InMemoryReadStore();
+    await rebuilt.upsert('totals', { id: 'stale', balance: 99 });
+    const reports: RebuildProgress[] = [];
+    const result = await rebuildProjection({
+      eventStore,
+      readStore: rebuilt,
+      projection: ledgerProjection().projection,
+      batchSize: 5,
+      onProgress: (progress) => reports.push(progress),
+    });
+
+    expect(reports.map(({ processed, total }) => [processed, total])).toEqual([
+      [0, 12],
+      [5, 12],
+      [10, 12],
+      [12, 12],
+    ]);
+    expect(result).toMatchObject({ processed: 12, total: 12, checkpoint: await eventStore.headPosition({ streamPrefixes: ['ledger-'] }) });
+    for (const collection of ['totals', 'entries']) {
+      expect(await rebuilt.find(collection)).toEqual(await live.find(collection));
+    }
+    expect(await rebuilt.getCheckpoint('ledger')).toMatchObject({ position: result.checkpoint });
+    expect(await rebuilt.get(PROJECTION_VERSIONS_COLLECTION, 'ledger')).toMatchObject({ version: 1 });
+  });
+
+  it('leaves a projector started afterwards nothing to redo', async () => {
+    const readStore = new InMemoryReadStore();
+    await rebuildProjection({ eventStore, readStore, projection: ledgerProjection().projection });
+    const { projection, applied } = ledgerProjection();
+    const projector = new Projector({ eventStore, readStore, projections: [projection], logger: recordingLogger() });
+    await projector.start();
+    const position = await append(eventStore, 'ledger-0', 'Deposited', { amount: 1 });
+
+    expect(await projector.waitFor(position, 5000)).toBe(true);
+    await projector.stop();
+    expect(applied).toHaveLength(2);
+  });
+
+  it('rejects at the event the projection cannot apply, keeping the batches before it', async () => {
+    const readStore = new InMemoryReadStore();
+    const rebuilding = rebuildProjection({
+      eventStore,
+      readStore,
+      projection: ledgerProjection({ failOn: 'Closed' }).projection,
+      batchSize: 5,
+    });
+
+    await expect(rebuilding).rejects.toBeInstanceOf(ProjectionFailedError);
+    await expect(rebuilding).rejects.toMatchObject({ details: { eventType: 'Closed', streamId: 'ledger-1' } });
+    expect((await readStore.find('entries')).items).toEqual([expect.objectContaining({ count: 7 })]);
+  });
+});

@@ -1,0 +1,92 @@
+import type { EventStore } from '@app/event-store';
+import type { ReadStore } from '@app/read-store';
+import { type EventDecoder, identityDecoder, projectBatch } from './project-batch';
+import type { Projection } from './projection';
+import { ensureProjectionIndexes, resetProjectionState } from './projection-setup';
+
+export interface RebuildProgress {
+  processed: number;
+  /** Events the projection reads up to the head as it was when the rebuild began. */
+  total: number;
+  eventsPerSecond: number;
+}
+
+export interface RebuildResult extends RebuildProgress {
+  /** The checkpoint the rebuild ended at; null when there was nothing to replay. */
+  checkpoint: number | null;
+  durationMs: number;
+}
+
+export interface RebuildOptions {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  projection: Projection;
+  /** Called once before the first batch and after each batch. */
+  onProgress?: (progress: RebuildProgress) => void;
+  decode?: EventDecoder;
+  batchSize?: number;
+  now?: () => Date;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+
+/**
+ * Drops a projection's documents and checkpoint and replays every event it reads up to the current
+ * head, in atomic batches. Run it while no projector runs this projection; a projector started
+ * afterwards goes on from where the rebuild ended. Rejects with `ProjectionFailedError` when the
+ * projection's code throws; the batches before the failing event stay applied.
+ */
+export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
+  const { eventStore, readStore, projection, onProgress } = options;
+  const decode = options.decode ?? identityDecoder;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const now = options.now ?? (() => new Date());
+  const { filter } = projection;
+
+  const head = await eventStore.headPosition(filter);
+  const total = head === null ? 0 : await countEventsUpTo(eventStore, projection, head, batchSize);
+  await resetProjectionState(readStore, projection);
+  await ensureProjectionIndexes(readStore, projection);
+
+  const startedAt = now().getTime();
+  const progress = (processed: number): RebuildProgress => {
+    const seconds = (now().getTime() - startedAt) / 1000;
+    return { processed, total, eventsPerSecond: seconds > 0 ? processed / seconds : 0 };
+  };
+  onProgress?.(progress(0));
+
+  let processed = 0;
+  let checkpoint: number | null = null;
+  while (head !== null && (checkpoint === null || checkpoint < head)) {
+    const events = (
+      await eventStore.readAll({ fromPosition: checkpoint ?? undefined, filter, maxCount: batchSize })
+    ).filter(({ position }) => position <= head);
+    if (events.length === 0) break;
+    const batch = await projectBatch(readStore, projection, events, decode);
+    if (batch.position !== null) {
+      await readStore.applyBatch(batch.writes, { projection: projection.name, position: batch.position });
+      checkpoint = batch.position;
+      processed += batch.handled;
+      onProgress?.(progress(processed));
+    }
+    if (batch.failure) throw batch.failure;
+  }
+  return { ...progress(processed), checkpoint, durationMs: now().getTime() - startedAt };
+}
+
+async function countEventsUpTo(
+  eventStore: EventStore,
+  projection: Projection,
+  head: number,
+  pageSize: number,
+): Promise<number> {
+  let count = 0;
+  let after: number | undefined;
+  for (;;) {
+    const page = await eventStore.readAll({ fromPosition: after, filter: projection.filter, maxCount: pageSize });
+    const upToHead = page.filter(({ position }) => position <= head);
+    count += upToHead.length;
+    if (upToHead.length < pageSize) return count;
+    after = upToHead[upToHead.length - 1].position;
+  }
+}

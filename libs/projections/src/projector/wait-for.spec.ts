@@ -1,0 +1,74 @@
+import { Projector } from './projector';
+import { InMemoryEventStore, InMemoryReadStore } from './testing/in-memory-stores';
+import { AUDIT_PREFIX, append, auditProjection, ledgerProjection, recordingLogger } from './testing/sample-projections';
+import { checkpointTarget, waitForCheckpoints } from './wait-for-checkpoints';
+
+describe('waiting for a position', () => {
+  let eventStore: InMemoryEventStore;
+  let readStore: InMemoryReadStore;
+  let projector: Projector;
+  const projections = () => [ledgerProjection().projection, auditProjection()];
+
+  beforeEach(() => {
+    eventStore = new InMemoryEventStore();
+    readStore = new InMemoryReadStore();
+    projector = new Projector({ eventStore, readStore, projections: projections(), logger: recordingLogger() });
+  });
+
+  afterEach(() => projector.stop());
+
+  it('resolves once the document written by that event can be read', async () => {
+    await projector.start();
+    const position = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
+
+    expect(await projector.waitFor(position, 5000)).toBe(true);
+    expect(await readStore.get('totals', 'ledger-a')).toMatchObject({ balance: 4 });
+  });
+
+  it('does not wait for a projection that does not read the event', async () => {
+    await projector.start();
+    await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
+    const position = await append(eventStore, `${AUDIT_PREFIX}1`, 'Audited');
+
+    expect(await projector.waitFor(position, 5000)).toBe(true);
+    expect(await readStore.get('audit', (await eventStore.readAll({ fromPosition: position - 1 }))[0].id)).not.toBeNull();
+    expect((await readStore.getCheckpoint('ledger'))?.position).toBeLessThan(position);
+  });
+
+  it('answers false when the projections do not get there in time', async () => {
+    const position = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
+
+    expect(await projector.waitFor(position, 50)).toBe(false);
+  });
+
+  it('still waits for older events of a projection that does not read the position itself', () => {
+    expect(checkpointTarget(50, 30)).toBe(30);
+    expect(checkpointTarget(50, 70)).toBe(50);
+    expect(checkpointTarget(50, null)).toBeNull();
+  });
+
+  describe('waitForCheckpoints, for a reader in another process', () => {
+    it('resolves true once the checkpoints written by the projector reach the position', async () => {
+      const position = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
+      const waiting = waitForCheckpoints(readStore, eventStore, projections(), position, 5000);
+      await projector.start();
+
+      expect(await waiting).toBe(true);
+      expect(await readStore.get('totals', 'ledger-a')).toMatchObject({ balance: 4 });
+    });
+
+    it('ignores projections that do not read the position', async () => {
+      await projector.start();
+      const position = await append(eventStore, `${AUDIT_PREFIX}1`, 'Audited');
+
+      expect(await waitForCheckpoints(readStore, eventStore, projections(), position, 5000)).toBe(true);
+    });
+
+    it('resolves false after the timeout when no projector runs', async () => {
+      const position = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
+
+      expect(await waitForCheckpoints(readStore, eventStore, projections(), position, 50)).toBe(false);
+      expect(await readStore.getCheckpoint('ledger')).toBeNull();
+    });
+  });
+});
