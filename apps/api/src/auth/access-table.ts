@@ -1,6 +1,6 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { applyDecorators, ForbiddenException, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Role } from './caller';
+import type { Caller, Role } from './caller';
 import { BEARER_SCHEME, ROLES_EXTENSION } from './openapi-access';
 
 const READERS: Role[] = ['officer', 'editor', 'governance', 'auditor', 'reporting'];
@@ -51,3 +51,19 @@ export const Access = (operation: Operation) =>
     ApiUnauthorizedResponse({ description: 'No bearer token, or one that is expired or not valid.' }),
     ApiForbiddenResponse({ description: 'The caller has none of the roles allowed, or is not assigned to the plan’s service.' }),
   );
+
+/** Refuses a caller holding none of `roles`, naming the roles that would do. */
+export function assertHoldsOneOf(caller: Caller, roles: readonly Role[]): void {
+  if (roles.some((role) => caller.roles.includes(role))) return;
+  const quoted = roles.map((role) => `'${role}'`);
+  throw new ForbiddenException(
+    quoted.length === 1
+      ? `This needs the ${quoted[0]} role.`
+      : `This needs one of the roles ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}.`,
+  );
+}
+
+/** For a route whose operation depends on what is asked, e.g. a plan read `asOf` a past instant. */
+export function assertMayPerform(caller: Caller, operation: Operation): void {
+  assertHoldsOneOf(caller, ACCESS_TABLE[operation]);
+}

@@ -1,7 +1,6 @@
 import {
   CanActivate,
   ExecutionContext,
-  ForbiddenException,
   Inject,
   Injectable,
   InternalServerErrorException,
@@ -9,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_METADATA_KEY, ACCESS_TABLE, Operation } from './access-table';
+import { ACCESS_METADATA_KEY, ACCESS_TABLE, assertHoldsOneOf, Operation } from './access-table';
 import { isApiPath, METRICS_PATH, normalPath } from './api-paths';
 import { authConfig } from './auth-config';
 import { Caller, CALLER_REQUEST_KEY, Role } from './caller';
@@ -52,7 +51,7 @@ export class AuthGuard implements CanActivate {
   private async admit(request: AuthenticatedRequest, roles: readonly Role[]): Promise<void> {
     const caller = await this.verifier.verify(bearerToken(request));
     request[CALLER_REQUEST_KEY] = caller;
-    if (!roles.some((role) => caller.roles.includes(role))) throw new ForbiddenException(roleNeeded(roles));
+    assertHoldsOneOf(caller, roles);
   }
 }
 
@@ -62,10 +61,4 @@ function bearerToken(request: AuthenticatedRequest): string {
   const match = typeof header === 'string' ? /^Bearer +(\S+)\s*$/i.exec(header) : null;
   if (match === null) throw new UnauthorizedException("The Authorization header must read 'Bearer <token>'.");
   return match[1];
-}
-
-function roleNeeded(roles: readonly Role[]): string {
-  const quoted = roles.map((role) => `'${role}'`);
-  if (quoted.length === 1) return `This needs the ${quoted[0]} role.`;
-  return `This needs one of the roles ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}.`;
 }
