@@ -1,10 +1,21 @@
-/** Type-checking runs once in `npm run typecheck`; ts-jest only transpiles so the suites start fast. */
+/**
+ * Type-checking runs once in `npm run typecheck`; ts-jest only transpiles so the suites start fast.
+ * `content-disposition` (under @fastify/static, which serves /docs) ships only as ES modules, which
+ * Jest on Node 20 cannot require, so it alone is transpiled from node_modules.
+ */
 module.exports = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   rootDir: '.',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test', '<rootDir>/bench'],
   testRegex: '.*\\.spec\\.ts$',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '/node_modules/content-disposition/.+\\.js$': [
+      'ts-jest',
+      { isolatedModules: true, diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@app/(domain|event-store|read-store|projections|platform)$': '<rootDir>/libs/$1/src',
