@@ -1,0 +1,30 @@
+import { financialYearOf, parsePeriod } from '../periods/financial-periods';
+import type { Basis, Target, TargetInForce } from '../plan/plan-values';
+
+export interface IndicatorTargets {
+  basis: Basis;
+  tolerance: number;
+  targets: readonly Target[];
+}
+
+/**
+ * The target an actual for `period` is judged against. A quarter uses a target set for that
+ * quarter if there is one; otherwise a period, snapshot or annual indicator uses the year's target,
+ * while a cumulative year-to-date one uses it only at Q4, since 24.5% collected by June is not a
+ * miss of a 98% target for the year. A year uses the year's target.
+ *
+ * `source` says where it came from: `period` when set for exactly this period, `year` when a
+ * quarter fell back to the year's.
+ */
+export function targetInForce(indicator: IndicatorTargets, period: string): TargetInForce {
+  const parsed = parsePeriod(period);
+  const tolerancePercent = indicator.tolerance;
+  const own = indicator.targets.find((target) => target.period === parsed.label);
+  if (own) return { target: own, source: 'period', tolerancePercent };
+  if (parsed.kind === 'quarter' && (indicator.basis !== 'cumulative-ytd' || parsed.quarter === 4)) {
+    const year = financialYearOf(parsed.label);
+    const yearTarget = indicator.targets.find((target) => target.period === year);
+    if (yearTarget) return { target: yearTarget, source: 'year', tolerancePercent };
+  }
+  return { target: null, source: 'none', tolerancePercent };
+}

@@ -1,0 +1,105 @@
+import { DomainError } from '../domain-error';
+import { isoDate, lastDayOfMonth } from './calendar';
+
+/**
+ * Financial years run from 1 April to 31 March: "2023/24" is 1 April 2023 to 31 March 2024.
+ * Quarters are "2023/24-Q1" (April to June) to "2023/24-Q4" (January to March). Input may use `-`
+ * for `/` ("2023-24-Q2") or a space before the quarter; every answer uses the canonical `/` form.
+ */
+
+export type QuarterNumber = 1 | 2 | 3 | 4;
+
+export type FinancialPeriod =
+  | { kind: 'year'; startYear: number; label: string }
+  | { kind: 'quarter'; startYear: number; quarter: QuarterNumber; label: string };
+
+const QUARTER_FIRST_MONTHS = [4, 7, 10, 1] as const;
+
+const PERIOD_PATTERN = /^(\d{4})[/-](\d{2}|\d{4})(?:(?:-|\s+)Q(\d+))?$/i;
+
+export function financialYearLabel(startYear: number): string {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+function quarterLabel(startYear: number, quarter: QuarterNumber): string {
+  return `${financialYearLabel(startYear)}-Q${quarter}`;
+}
+
+function yearPeriod(startYear: number): FinancialPeriod {
+  return { kind: 'year', startYear, label: financialYearLabel(startYear) };
+}
+
+function quarterPeriod(startYear: number, quarter: QuarterNumber): FinancialPeriod {
+  return { kind: 'quarter', startYear, quarter, label: quarterLabel(startYear, quarter) };
+}
+
+export function parsePeriod(text: string): FinancialPeriod {
+  const match = PERIOD_PATTERN.exec(text.trim());
+  if (!match) {
+    throw DomainError.ruleBroken(
+      `'${text}' is not a period: write a financial year as 2023/24 or a quarter as 2023/24-Q2.`,
+    );
+  }
+  const startYear = Number(match[1]);
+  const endText = match[2];
+  const endYear = endText.length === 2 ? (startYear + 1) % 100 : startYear + 1;
+  const quarter = match[3] === undefined ? null : Number(match[3]);
+  if (Number(endText) !== endYear) {
+    const meant = quarter === null ? financialYearLabel(startYear) : `${financialYearLabel(startYear)}-Q${quarter}`;
+    throw DomainError.ruleBroken(`'${text}' is not a financial year: write it as ${meant}.`);
+  }
+  if (quarter === null) return yearPeriod(startYear);
+  if (quarter < 1 || quarter > 4) {
+    throw DomainError.ruleBroken(
+      `'${text}' is not a quarter: quarters run from Q1 (April to June) to Q4 (January to March).`,
+    );
+  }
+  return quarterPeriod(startYear, quarter as QuarterNumber);
+}
+
+/** "2023-24-Q2" → "2023/24-Q2". */
+export function normalisePeriod(text: string): string {
+  return parsePeriod(text).label;
+}
+
+/** The financial year a period belongs to: "2023/24-Q2" → "2023/24"; a year is its own. */
+export function financialYearOf(period: string): string {
+  return financialYearLabel(parsePeriod(period).startYear);
+}
+
+export function isQuarter(period: string): boolean {
+  return parsePeriod(period).kind === 'quarter';
+}
+
+/** First and last day, inclusive, as ISO dates. */
+export function periodBounds(period: string): { from: string; to: string } {
+  const parsed = parsePeriod(period);
+  if (parsed.kind === 'year') {
+    return { from: isoDate(parsed.startYear, 4, 1), to: isoDate(parsed.startYear + 1, 3, 31) };
+  }
+  const firstMonth = QUARTER_FIRST_MONTHS[parsed.quarter - 1];
+  const year = firstMonth < 4 ? parsed.startYear + 1 : parsed.startYear;
+  return { from: isoDate(year, firstMonth, 1), to: lastDayOfMonth(year, firstMonth + 2) };
+}
+
+/** Q1's previous is the prior year's Q4; a year's previous is the prior year. */
+export function previousPeriod(period: string): string {
+  const parsed = parsePeriod(period);
+  if (parsed.kind === 'year') return financialYearLabel(parsed.startYear - 1);
+  return parsed.quarter === 1
+    ? quarterLabel(parsed.startYear - 1, 4)
+    : quarterLabel(parsed.startYear, (parsed.quarter - 1) as QuarterNumber);
+}
+
+/**
+ * Orders periods by when they end; a year sorts after its Q4 (they end together, and the year
+ * covers more), so "latest entry up to 2023/24" includes Q4's. Usable with `Array.prototype.sort`.
+ */
+export function comparePeriods(a: string, b: string): number {
+  return orderKey(parsePeriod(a)) - orderKey(parsePeriod(b));
+}
+
+function orderKey(period: FinancialPeriod): number {
+  const quarter = period.kind === 'quarter' ? period.quarter : 4;
+  return (period.startYear * 4 + quarter) * 2 + (period.kind === 'year' ? 1 : 0);
+}

@@ -1,0 +1,105 @@
+import {
+  comparePeriods,
+  financialYearOf,
+  normalisePeriod,
+  parsePeriod,
+  periodBounds,
+  previousPeriod,
+} from './financial-periods';
+import { isWithinPlanPeriod, parsePlanPeriod } from './plan-periods';
+
+describe('financial periods', () => {
+  it.each([
+    ['2023/24', '2023/24'],
+    ['2023-24', '2023/24'],
+    ['2023/2024', '2023/24'],
+    ['2023/24-Q2', '2023/24-Q2'],
+    ['2023-24-Q2', '2023/24-Q2'],
+    ['2023/24 q2', '2023/24-Q2'],
+    [' 2099/00-Q4 ', '2099/00-Q4'],
+  ])('reads %p as %p', (written, canonical) => {
+    expect(normalisePeriod(written)).toBe(canonical);
+  });
+
+  it.each([
+    ['2023/25', /'2023\/25' is not a financial year: write it as 2023\/24\./],
+    ['2023-25-Q1', /'2023-25-Q1' is not a financial year: write it as 2023\/24-Q1\./],
+    ['2023/24-Q5', /'2023\/24-Q5' is not a quarter: quarters run from Q1 \(April to June\) to Q4 \(January to March\)/],
+    ['Q2 2023', /'Q2 2023' is not a period: write a financial year as 2023\/24 or a quarter as 2023\/24-Q2/],
+    ['', /'' is not a period/],
+  ])('refuses %p', (written, message) => {
+    expect(() => parsePeriod(written)).toThrow(expect.objectContaining({ kind: 'rule-broken', message: expect.stringMatching(message) }));
+  });
+
+  it.each([
+    ['2023/24', '2023-04-01', '2024-03-31'],
+    ['2023/24-Q1', '2023-04-01', '2023-06-30'],
+    ['2023/24-Q2', '2023-07-01', '2023-09-30'],
+    ['2023/24-Q3', '2023-10-01', '2023-12-31'],
+    ['2023/24-Q4', '2024-01-01', '2024-03-31'],
+  ])('%s runs from %s to %s', (period, from, to) => {
+    expect(periodBounds(period)).toEqual({ from, to });
+  });
+
+  it('names the year of a quarter', () => {
+    expect(financialYearOf('2023-24-Q3')).toBe('2023/24');
+    expect(financialYearOf('2023/24')).toBe('2023/24');
+  });
+
+  it.each([
+    ['2023/24-Q1', '2022/23-Q4'],
+    ['2023/24-Q3', '2023/24-Q2'],
+    ['2023-24', '2022/23'],
+    ['2000/01', '1999/00'],
+  ])('the period before %s is %s', (period, previous) => {
+    expect(previousPeriod(period)).toBe(previous);
+  });
+
+  it('orders periods by when they end, a year just after its Q4', () => {
+    const periods = ['2023/24', '2024/25-Q1', '2023/24-Q4', '2022/23', '2023/24-Q1', '2022/23-Q4'];
+    expect([...periods].sort(comparePeriods)).toEqual([
+      '2022/23-Q4',
+      '2022/23',
+      '2023/24-Q1',
+      '2023/24-Q4',
+      '2023/24',
+      '2024/25-Q1',
+    ]);
+  });
+});
+
+describe('plan periods', () => {
+  it('reads one financial year', () => {
+    expect(parsePlanPeriod('2023/24')).toEqual({ kind: 'financial-year', label: '2023/24', from: '2023-04-01', to: '2024-03-31' });
+  });
+
+  it('reads several whole years from dates or a label', () => {
+    const threeYears = { kind: 'multi-year', label: '2020-2023', from: '2020-04-01', to: '2023-03-31' };
+    expect(parsePlanPeriod({ from: '2020-04-01', to: '2023-03-31' })).toEqual(threeYears);
+    expect(parsePlanPeriod('2020 - 2023')).toEqual(threeYears);
+  });
+
+  it('labels a one-year range as its financial year', () => {
+    expect(parsePlanPeriod({ from: '2023-04-01', to: '2024-03-31' }).label).toBe('2023/24');
+    expect(parsePlanPeriod('2023-2024').label).toBe('2023/24');
+  });
+
+  it.each([
+    [{ from: '2020-01-01', to: '2023-03-31' }, /starts on 1 April.*'2020-01-01' does not/],
+    [{ from: '2020-04-01', to: '2023-04-30' }, /ends on 31 March.*'2023-04-30' does not/],
+    [{ from: '2023-04-01', to: '2023-03-31' }, /must end at least one year after it starts/],
+    ['2023/24-Q2', /A plan covers whole financial years, and '2023\/24-Q2' is a quarter/],
+    ['2023/25', /'2023\/25' is not a financial year: write it as 2023\/24/],
+  ])('refuses %p', (input, message) => {
+    expect(() => parsePlanPeriod(input)).toThrow(message);
+  });
+
+  it("tells whether a period lies within the plan's", () => {
+    const plan = parsePlanPeriod('2020-2023');
+    expect(isWithinPlanPeriod('2020/21-Q1', plan)).toBe(true);
+    expect(isWithinPlanPeriod('2022/23', plan)).toBe(true);
+    expect(isWithinPlanPeriod('2022-23-Q4', plan)).toBe(true);
+    expect(isWithinPlanPeriod('2019/20-Q4', plan)).toBe(false);
+    expect(isWithinPlanPeriod('2023/24-Q1', plan)).toBe(false);
+  });
+});

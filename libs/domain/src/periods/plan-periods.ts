@@ -1,0 +1,54 @@
+import { DomainError } from '../domain-error';
+import type { PlanPeriod } from '../plan/plan-values';
+import { isoDate, longDate } from './calendar';
+import { financialYearLabel, parsePeriod, periodBounds } from './financial-periods';
+
+/**
+ * A plan covers whole financial years: one ("2023/24") or several ("2020-2023", 1 April 2020 to
+ * 31 March 2023). A one-year range is labelled as that year, however it was written.
+ */
+export function parsePlanPeriod(input: string | { from: string; to: string }): PlanPeriod {
+  if (typeof input !== 'string') return planPeriodFromDates(input.from, input.to);
+  const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(input.trim());
+  if (range) return planPeriodFromYears(Number(range[1]), Number(range[2]), input);
+  const period = parsePeriod(input);
+  if (period.kind === 'quarter') {
+    throw DomainError.ruleBroken(
+      `A plan covers whole financial years, and '${input}' is a quarter: write the year, for example ${financialYearLabel(period.startYear)}.`,
+    );
+  }
+  return planPeriodFromYears(period.startYear, period.startYear + 1, input);
+}
+
+function planPeriodFromDates(from: string, to: string): PlanPeriod {
+  const start = /^(\d{4})-04-01$/.exec(from.trim());
+  if (!start) {
+    throw DomainError.ruleBroken(`A plan's period starts on 1 April, the first day of a financial year: '${from}' does not.`);
+  }
+  const end = /^(\d{4})-03-31$/.exec(to.trim());
+  if (!end) {
+    throw DomainError.ruleBroken(`A plan's period ends on 31 March, the last day of a financial year: '${to}' does not.`);
+  }
+  return planPeriodFromYears(Number(start[1]), Number(end[1]), `${from} to ${to}`);
+}
+
+function planPeriodFromYears(startYear: number, endYear: number, written: string): PlanPeriod {
+  if (endYear <= startYear) {
+    throw DomainError.ruleBroken(`'${written}' is not a plan period: it must end at least one year after it starts.`);
+  }
+  const from = isoDate(startYear, 4, 1);
+  const to = isoDate(endYear, 3, 31);
+  return endYear === startYear + 1
+    ? { kind: 'financial-year', label: financialYearLabel(startYear), from, to }
+    : { kind: 'multi-year', label: `${startYear}-${endYear}`, from, to };
+}
+
+export function isWithinPlanPeriod(period: string, planPeriod: PlanPeriod): boolean {
+  const { from, to } = periodBounds(period);
+  return from >= planPeriod.from && to <= planPeriod.to;
+}
+
+/** "2020-2023 (1 April 2020 to 31 March 2023)", for messages. */
+export function describePlanPeriod(planPeriod: PlanPeriod): string {
+  return `${planPeriod.label} (${longDate(planPeriod.from)} to ${longDate(planPeriod.to)})`;
+}

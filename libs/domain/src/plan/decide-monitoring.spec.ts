@@ -1,0 +1,318 @@
+import type { PlanEvent } from './plan-events';
+import { given } from './testing/given-when-then';
+import {
+  approvedPlan,
+  cp10Defined,
+  cp7Defined,
+  cp7Q1Recorded,
+  draftPlan,
+  HART_PLAN_ID,
+  planInMonitoring,
+} from './testing/plan-fixtures';
+
+const planId = HART_PLAN_ID;
+const [cp7YearTarget, cp7Q1Target] = cp7Defined.data.targets;
+
+describe('recording an actual', () => {
+  it('records it with the profiled quarter target then in force', () => {
+    given(approvedPlan)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023-24-Q1', value: 29.1 } })
+      .then([cp7Q1Recorded]);
+  });
+
+  it('has no target for a cumulative indicator before Q4 without a profile', () => {
+    given(planInMonitoring)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q2', value: 56.4, commentary: 'On profile' } })
+      .then([
+        {
+          type: 'ActualRecorded',
+          data: {
+            planId,
+            code: 'CP7',
+            period: '2023/24-Q2',
+            value: 56.4,
+            commentary: 'On profile',
+            assessedAgainst: { target: null, source: 'none', tolerancePercent: 5 },
+          },
+        },
+      ]);
+  });
+
+  it("judges a cumulative indicator's Q4 against the year's target", () => {
+    given(planInMonitoring)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q4', value: 97.9 } })
+      .then([
+        {
+          type: 'ActualRecorded',
+          data: {
+            planId,
+            code: 'CP7',
+            period: '2023/24-Q4',
+            value: 97.9,
+            commentary: null,
+            assessedAgainst: { target: cp7YearTarget, source: 'year', tolerancePercent: 5 },
+          },
+        },
+      ]);
+  });
+
+  it("judges a period indicator's quarter against the year's target", () => {
+    given(approvedPlan)
+      .when({ type: 'RecordActual', data: { code: 'CP10', period: '2023/24-Q2', value: 38 } })
+      .then([
+        {
+          type: 'ActualRecorded',
+          data: {
+            planId,
+            code: 'CP10',
+            period: '2023/24-Q2',
+            value: 38,
+            commentary: null,
+            assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5 },
+          },
+        },
+      ]);
+  });
+
+  it('judges against the target and tolerance in force now, not those the indicator started with', () => {
+    const changes: PlanEvent[] = [
+      {
+        type: 'TargetChanged',
+        data: {
+          planId,
+          code: 'CP7',
+          period: '2023/24',
+          previous: cp7YearTarget,
+          target: { ...cp7YearTarget, value: 97 },
+          reason: 'Cost of living',
+          authority: null,
+        },
+      },
+      {
+        type: 'IndicatorRevised',
+        data: { planId, code: 'CP7', changes: { tolerance: 1 }, previous: { tolerance: 5 }, reason: 'Tighter' },
+      },
+    ];
+    given(planInMonitoring, changes)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24', value: 97.2 } })
+      .then([
+        {
+          type: 'ActualRecorded',
+          data: {
+            planId,
+            code: 'CP7',
+            period: '2023/24',
+            value: 97.2,
+            commentary: null,
+            assessedAgainst: { target: { ...cp7YearTarget, value: 97 }, source: 'period', tolerancePercent: 1 },
+          },
+        },
+      ]);
+  });
+
+  it('is allowed in a draft plan', () => {
+    given(draftPlan)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q1', value: 29.1 } })
+      .then([cp7Q1Recorded]);
+  });
+
+  it('restates a figure with its reason, keeping the previous one', () => {
+    given(planInMonitoring)
+      .when({
+        type: 'RecordActual',
+        data: { code: 'CP7', period: '2023/24-Q1', value: 28.7, commentary: 'Refunds processed late', reason: 'Corrected by Capita' },
+      })
+      .then([
+        {
+          type: 'ActualRestated',
+          data: {
+            planId,
+            code: 'CP7',
+            period: '2023/24-Q1',
+            previous: { value: 29.1, commentary: null },
+            value: 28.7,
+            commentary: 'Refunds processed late',
+            reason: 'Corrected by Capita',
+            assessedAgainst: { target: cp7Q1Target, source: 'period', tolerancePercent: 5 },
+          },
+        },
+      ]);
+  });
+
+  it('refuses a second figure for the same period without a reason', () => {
+    given(planInMonitoring)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q1', value: 28.7 } })
+      .thenRefused('rule-broken', /Give a reason for restating the actual for CP7 in 2023\/24-Q1, already recorded as 29.1/);
+  });
+
+  it('refuses a restatement that changes nothing', () => {
+    given(planInMonitoring)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q1', value: 29.1, reason: 'Again' } })
+      .thenRefused('rule-broken', /Nothing would change: the actual for CP7 in 2023\/24-Q1 is already 29.1/);
+  });
+
+  it("refuses a period outside the plan's period", () => {
+    given(approvedPlan)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: '2024/25-Q1', value: 25 } })
+      .thenRefused('rule-broken', /2024\/25-Q1 is outside this plan's period, 2023\/24 \(1 April 2023 to 31 March 2024\)/);
+  });
+
+  it('refuses a malformed period', () => {
+    given(approvedPlan)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: 'Q2', value: 25 } })
+      .thenRefused('rule-broken', /'Q2' is not a period: write a financial year as 2023\/24 or a quarter as 2023\/24-Q2/);
+  });
+
+  it('refuses an unknown indicator', () => {
+    given(approvedPlan)
+      .when({ type: 'RecordActual', data: { code: 'CP13', period: '2023/24-Q1', value: 46 } })
+      .thenRefused('not-found', /Indicator 'CP13' is not in this plan/);
+  });
+});
+
+describe('recording progress', () => {
+  it('records progress on a milestone without reopening an approved plan', () => {
+    given(approvedPlan)
+      .when({
+        type: 'RecordProgress',
+        data: {
+          ref: '3',
+          milestone: '2',
+          period: '2023-24-Q2',
+          percentComplete: 60,
+          status: 'slipped',
+          position: 'Accounts drafted',
+          commentary: 'Action slipped to Q4',
+        },
+      })
+      .then([
+        {
+          type: 'ProgressRecorded',
+          data: {
+            planId,
+            priorityRef: '3',
+            milestone: '2',
+            period: '2023/24-Q2',
+            percentComplete: 60,
+            status: 'slipped',
+            position: 'Accounts drafted',
+            commentary: 'Action slipped to Q4',
+          },
+        },
+      ]);
+  });
+
+  it('records a completed priority as a whole', () => {
+    given(draftPlan)
+      .when({ type: 'RecordProgress', data: { ref: '3', period: '2023/24', percentComplete: 100, status: 'completed' } })
+      .then([
+        {
+          type: 'ProgressRecorded',
+          data: {
+            planId,
+            priorityRef: '3',
+            milestone: null,
+            period: '2023/24',
+            percentComplete: 100,
+            status: 'completed',
+            position: null,
+            commentary: null,
+          },
+        },
+      ]);
+  });
+
+  it.each([101, -1])('refuses %p%', (percentComplete) => {
+    given(approvedPlan)
+      .when({ type: 'RecordProgress', data: { ref: '3', period: '2023/24-Q2', percentComplete, status: 'on-track' } })
+      .thenRefused('rule-broken', /Progress is a percentage from 0 to 100/);
+  });
+
+  it('refuses completed at less than 100%', () => {
+    given(approvedPlan)
+      .when({ type: 'RecordProgress', data: { ref: '3', period: '2023/24-Q2', percentComplete: 95, status: 'completed' } })
+      .thenRefused('rule-broken', /completed must be 100% complete, not 95%/);
+  });
+
+  it("refuses a period outside the plan's period", () => {
+    given(approvedPlan)
+      .when({ type: 'RecordProgress', data: { ref: '3', period: '2022/23-Q4', percentComplete: 10, status: 'on-track' } })
+      .thenRefused('rule-broken', /2022\/23-Q4 is outside this plan's period/);
+  });
+
+  it('refuses an unknown priority', () => {
+    given(approvedPlan)
+      .when({ type: 'RecordProgress', data: { ref: '30', period: '2023/24-Q2', percentComplete: 10, status: 'on-track' } })
+      .thenRefused('not-found', /Priority '30' is not in this plan/);
+  });
+
+  it('refuses an unknown milestone', () => {
+    given(approvedPlan)
+      .when({ type: 'RecordProgress', data: { ref: '3', milestone: '9', period: '2023/24-Q2', percentComplete: 10, status: 'on-track' } })
+      .thenRefused('not-found', /Priority 3 has no outcome '9'/);
+  });
+});
+
+describe('monitoring a plan over several years', () => {
+  const threeRivers: PlanEvent[] = [
+    {
+      type: 'PlanDrafted',
+      data: {
+        planId: 'three-rivers',
+        council: 'three-rivers',
+        service: 'Corporate Services',
+        title: 'Corporate Services Service Plan 2020 - 2023',
+        period: { kind: 'multi-year', label: '2020-2023', from: '2020-04-01', to: '2023-03-31' },
+        owner: null,
+      },
+    },
+    {
+      type: 'IndicatorDefined',
+      data: {
+        planId: 'three-rivers',
+        code: 'CO02',
+        title: 'To what extent do you know what services Three Rivers District Council provides',
+        description: null,
+        unit: 'percent',
+        polarity: 'higher-is-better',
+        basis: 'annual',
+        frequency: 'annual',
+        tolerance: 5,
+        targets: ['2020/21', '2021/22', '2022/23'].map((period, index) => ({
+          period,
+          value: index === 0 ? 69 : 70,
+          text: null,
+          comparison: 'at-least' as const,
+        })),
+      },
+    },
+  ];
+
+  it("records the last year's actual against that year's target", () => {
+    given(threeRivers)
+      .when({ type: 'RecordActual', data: { code: 'CO02', period: '2022/23', value: 71 } })
+      .then([
+        {
+          type: 'ActualRecorded',
+          data: {
+            planId: 'three-rivers',
+            code: 'CO02',
+            period: '2022/23',
+            value: 71,
+            commentary: null,
+            assessedAgainst: {
+              target: { period: '2022/23', value: 70, text: null, comparison: 'at-least' },
+              source: 'period',
+              tolerancePercent: 5,
+            },
+          },
+        },
+      ]);
+  });
+
+  it('refuses the year before the plan', () => {
+    given(threeRivers)
+      .when({ type: 'RecordActual', data: { code: 'CO02', period: '2019/20', value: 69 } })
+      .thenRefused('rule-broken', /2019\/20 is outside this plan's period, 2020-2023 \(1 April 2020 to 31 March 2023\)/);
+  });
+});

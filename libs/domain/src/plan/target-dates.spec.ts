@@ -1,0 +1,39 @@
+import { parseTargetDate } from './target-dates';
+
+describe('target dates', () => {
+  it.each([
+    ['Oct 2023', '2023-10-31'],
+    ['Aug 2023', '2023-08-31'],
+    ['Sept 2024', '2024-09-30'],
+    ['September 2023', '2023-09-30'],
+    ['Feb 2024', '2024-02-29'],
+    ['August 2023 Cabinet', '2023-08-31'],
+    ['March 2024', '2024-03-31'],
+    ['31 May 2019', '2019-05-31'],
+    ['1st June 2023', '2023-06-01'],
+    ['2023-10-31', '2023-10-31'],
+    ['02/10/2019', '2019-10-02'],
+    ['Q2 2023/24', '2023-09-30'],
+    ['2023/24 Q4', '2024-03-31'],
+    ['Throughout the 23/24 year', '2024-03-31'],
+    ['By 2021', '2021-12-31'],
+  ])('%p means %p', (text, date) => {
+    expect(parseTargetDate(text)).toEqual({ text, date });
+  });
+
+  it.each(['Ongoing', 'Q2', 'TBA', 'Throughout the year', '23/25'])('%p has no date', (text) => {
+    expect(parseTargetDate(text)).toEqual({ text, date: null });
+  });
+
+  it('keeps the words without surrounding space', () => {
+    expect(parseTargetDate('  July 2023 ')).toEqual({ text: 'July 2023', date: '2023-07-31' });
+  });
+
+  it.each([
+    ['31 June 2023', /'31 June 2023' is not a date: June 2023 has 30 days/],
+    ['2023-02-29', /February 2023 has 28 days/],
+    ['2023-13-01', /there is no month 13/],
+  ])('refuses the impossible %p', (text, message) => {
+    expect(() => parseTargetDate(text)).toThrow(message);
+  });
+});

@@ -1,0 +1,35 @@
+import { DomainError, type DomainErrorKind } from '../../domain-error';
+import { decide } from '../decide';
+import { evolve } from '../evolve';
+import type { PlanCommand } from '../plan-commands';
+import type { PlanEvent } from '../plan-events';
+import { initialPlanState } from '../plan-state';
+
+/** The clock every decision in the specs reads, unless a spec says otherwise. */
+export const SPEC_NOW = new Date('2023-07-15T10:00:00Z');
+
+/** given(past events).when(command).then(new events) — or .thenRefused(kind, message). */
+export function given(...history: PlanEvent[][]) {
+  const state = history.flat().reduce(evolve, initialPlanState);
+  return {
+    when(command: PlanCommand, now: Date = SPEC_NOW) {
+      const decision = () => decide(command, state, { now });
+      return {
+        then(expected: PlanEvent[]): void {
+          expect(decision()).toEqual(expected);
+        },
+        thenRefused(kind: DomainErrorKind, message: RegExp): void {
+          let refusal: unknown;
+          try {
+            decision();
+          } catch (error) {
+            refusal = error;
+          }
+          expect(refusal).toBeInstanceOf(DomainError);
+          expect(refusal).toMatchObject({ kind });
+          expect((refusal as DomainError).message).toMatch(message);
+        },
+      };
+    },
+  };
+}
