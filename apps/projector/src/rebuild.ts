@@ -1,0 +1,107 @@
+/**
+ * Drops a projection's read model and replays its events:
+ *   npm run rebuild -- <projection>     one projection, by name
+ *   npm run rebuild -- --all            every projection
+ * Uses the same settings as the applications (DATA_DIR, EVENTSTORE_CONNECTION_STRING, MONGODB_URI).
+ * Stop the projector first (and, in embedded mode, the API, which runs the projector in-process):
+ * the rebuild holds each projection's lease, so projectors using leases stand by, but an embedded
+ * one does not take leases.
+ */
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import {
+  ConfigurationError,
+  decodePlanEvent,
+  EventStoreModule,
+  MetricsModule,
+  PlatformConfigModule,
+  ReadStoreModule,
+} from '@app/platform';
+import { planProjections, type Projection, rebuildProjection } from '@app/projections';
+import { READ_STORE, type ReadStore } from '@app/read-store';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Presets, SingleBar } from 'cli-progress';
+import { hostname } from 'node:os';
+
+@Module({ imports: [PlatformConfigModule, MetricsModule, EventStoreModule, ReadStoreModule] })
+class RebuildModule {}
+
+const LEASE_TTL_MS = 60_000;
+
+/** A refusal the operator can act on; printed as its sentence alone. */
+class RebuildRefused extends Error {}
+
+function projectionsNamed(argument: string | undefined): Projection[] {
+  const names = planProjections.map(({ name }) => name).join('|');
+  if (argument === '--all') return planProjections;
+  const projection = planProjections.find(({ name }) => name === argument);
+  if (argument === undefined || projection === undefined) {
+    throw new RebuildRefused(
+      `${argument === undefined ? 'Name a projection' : `There is no projection named '${argument}'`}: ` +
+        `npm run rebuild -- <${names}|--all>.`,
+    );
+  }
+  return [projection];
+}
+
+/** Holds the projection's lease for the whole rebuild, so that no projector using leases runs it meanwhile. */
+async function whileHoldingLease<T>(readStore: ReadStore, projection: string, work: () => Promise<T>): Promise<T> {
+  const owner = `rebuild-${hostname()}-${process.pid}`;
+  if (!(await readStore.acquireLease(projection, owner, LEASE_TTL_MS))) {
+    throw new RebuildRefused(
+      `Projection ${projection} is being run by a projector; stop it and try again once its lease has expired.`,
+    );
+  }
+  const renewal = setInterval(() => void readStore.acquireLease(projection, owner, LEASE_TTL_MS), LEASE_TTL_MS / 3);
+  try {
+    return await work();
+  } finally {
+    clearInterval(renewal);
+    await readStore.releaseLease(projection, owner);
+  }
+}
+
+async function rebuild(eventStore: EventStore, readStore: ReadStore, projection: Projection): Promise<void> {
+  const bar = new SingleBar(
+    {
+      format: `${projection.name} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | {duration_formatted}`,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(0, 0, { rate: '0' });
+  const result = await whileHoldingLease(readStore, projection.name, () =>
+    rebuildProjection({
+      eventStore,
+      readStore,
+      projection,
+      decode: decodePlanEvent,
+      onProgress: ({ processed, total, eventsPerSecond }) => {
+        bar.setTotal(total);
+        bar.update(processed, { rate: Math.round(eventsPerSecond).toString() });
+      },
+    }),
+  ).finally(() => bar.stop());
+  process.stdout.write(
+    `${projection.name}: ${result.processed} events replayed in ${(result.durationMs / 1000).toFixed(1)} s ` +
+      `(${Math.round(result.eventsPerSecond)} events/s), checkpoint ${result.checkpoint ?? 'none'}.\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  const projections = projectionsNamed(process.argv[2]);
+  const context = await NestFactory.createApplicationContext(RebuildModule, { logger: false, abortOnError: false });
+  try {
+    const eventStore = context.get<EventStore>(EVENT_STORE);
+    const readStore = context.get<ReadStore>(READ_STORE);
+    for (const projection of projections) await rebuild(eventStore, readStore, projection);
+  } finally {
+    await context.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof RebuildRefused || error instanceof ConfigurationError;
+  process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

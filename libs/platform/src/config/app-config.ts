@@ -1,0 +1,102 @@
+import { resolve } from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const PROJECTOR_MODES = ['in-process', 'external'] as const;
+export type ProjectorMode = (typeof PROJECTOR_MODES)[number];
+
+/** The validated settings of both applications, read once from the environment at start-up. */
+export interface AppConfig {
+  port: number;
+  /** Port of the standalone projector's `/health` and `/metrics`. */
+  projectorPort: number;
+  /** Absolute path of the folder holding the embedded stores' `events.db` and `read.db`. */
+  dataDir: string;
+  /** Set: events live in EventStoreDB; null: in SQLite under `dataDir`. */
+  eventStoreConnectionString: string | null;
+  /** Set: read models live in MongoDB; null: in SQLite under `dataDir`. */
+  mongodbUri: string | null;
+  projectorMode: ProjectorMode;
+  logLevel: LogLevel;
+  metricsEnabled: boolean;
+}
+
+/** A setting that is missing or malformed; the message is one sentence naming the setting. */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+type Environment = Record<string, string | undefined>;
+
+/**
+ * Reads and checks every setting. Throws a ConfigurationError whose message says, in one sentence,
+ * which setting is wrong, what it must be and what it was, so an operator can fix it at once.
+ */
+export function parseAppConfig(env: Environment): AppConfig {
+  const eventStoreConnectionString = optionalUrl(env, 'EVENTSTORE_CONNECTION_STRING', [
+    'esdb://',
+    'esdb+discover://',
+    'kurrentdb://',
+    'kurrentdb+discover://',
+  ]);
+  const mongodbUri = optionalUrl(env, 'MONGODB_URI', ['mongodb://', 'mongodb+srv://']);
+  const embedded = eventStoreConnectionString === null && mongodbUri === null;
+  return {
+    port: portNumber(env, 'PORT', 3000),
+    projectorPort: portNumber(env, 'PROJECTOR_PORT', 3001),
+    dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
+    eventStoreConnectionString,
+    mongodbUri,
+    projectorMode: oneOf(env, 'PROJECTOR_MODE', PROJECTOR_MODES, embedded ? 'in-process' : 'external'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    metricsEnabled: flag(env, 'METRICS_ENABLED', true),
+  };
+}
+
+/** A value that is absent or blank counts as not set. */
+function text(env: Environment, name: string): string | null {
+  const value = env[name]?.trim();
+  return value ? value : null;
+}
+
+function portNumber(env: Environment, name: string, fallback: number): number {
+  const value = text(env, name);
+  if (value === null) return fallback;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    throw new ConfigurationError(`${name} must be a whole number between 1 and 65535, got '${value}'.`);
+  }
+  return port;
+}
+
+function oneOf<T extends string>(env: Environment, name: string, allowed: readonly T[], fallback: T): T {
+  const value = text(env, name);
+  if (value === null) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigurationError(`${name} must be one of ${allowed.join(', ')}, got '${value}'.`);
+  }
+  return value as T;
+}
+
+function flag(env: Environment, name: string, fallback: boolean): boolean {
+  const value = text(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(value)) return true;
+  if (['false', '0', 'no', 'off'].includes(value)) return false;
+  throw new ConfigurationError(`${name} must be true or false, got '${env[name]}'.`);
+}
+
+function optionalUrl(env: Environment, name: string, schemes: string[]): string | null {
+  const value = text(env, name);
+  if (value === null) return null;
+  if (!schemes.some((scheme) => value.startsWith(scheme))) {
+    // The value may hold a password, so only its scheme is echoed.
+    const scheme = value.includes('://') ? value.slice(0, value.indexOf('://') + 3) : 'no scheme';
+    throw new ConfigurationError(`${name} must start with ${schemes.join(' or ')}, got ${scheme}.`);
+  }
+  return value;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health.controller';
+import { PlatformHealthIndicators } from './platform-health.indicators';
+
+/**
+ * `GET /health` in terminus' shape: `eventStore` and `readStore` (reachable), `projections` (state,
+ * checkpoint, head and lag of each); 503 when any is down.
+ */
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController],
+  providers: [PlatformHealthIndicators],
+})
+export class HealthModule {}

@@ -1,0 +1,60 @@
+import { DomainError } from '@app/domain';
+import { WrongExpectedVersionError } from '@app/event-store';
+import { type ArgumentsHost, ForbiddenException, Logger } from '@nestjs/common';
+import { ErrorBodyFilter } from './error-body.filter';
+
+function answerTo(exception: unknown): { status: number; body: unknown } {
+  const answer = { status: 0, body: undefined as unknown };
+  const reply = {
+    status(code: number) {
+      answer.status = code;
+      return this;
+    },
+    send(body: unknown) {
+      answer.body = body;
+      return this;
+    },
+  };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-1', method: 'POST', url: '/v1/plans' }) }),
+  } as unknown as ArgumentsHost;
+  new ErrorBodyFilter().catch(exception, host);
+  return answer;
+}
+
+describe('the error body filter', () => {
+  it.each([
+    [DomainError.ruleBroken('Progress cannot be above 100%.'), 422, 'Unprocessable Entity'],
+    [DomainError.notFound('There is no plan with this id.'), 404, 'Not Found'],
+    [DomainError.alreadyExists('A plan with this id exists already.'), 409, 'Conflict'],
+  ])('answers a domain refusal with the status of its kind and its sentence', (error, status, text) => {
+    expect(answerTo(error)).toEqual({ status, body: { statusCode: status, error: text, message: error.message } });
+  });
+
+  it('keeps the status and message of an HTTP exception', () => {
+    expect(answerTo(new ForbiddenException('This needs the editor role.'))).toEqual({
+      status: 403,
+      body: { statusCode: 403, error: 'Forbidden', message: 'This needs the editor role.' },
+    });
+  });
+
+  it('answers a lost race on a stream with 409', () => {
+    expect(answerTo(new WrongExpectedVersionError('servicePlan-1', 3, 4)).status).toBe(409);
+  });
+
+  it('answers an unexpected error with 500 and no internals, logging them instead', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+
+    const answer = answerTo(new Error('SQLITE_CORRUPT at /var/lib/data/events.db'));
+
+    expect(answer.status).toBe(500);
+    expect(JSON.stringify(answer.body)).not.toContain('SQLITE');
+    expect(answer.body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side; it has been logged under request id req-1.',
+    });
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ requestId: 'req-1' }), expect.any(String));
+    logged.mockRestore();
+  });
+});

@@ -1,0 +1,71 @@
+import { DomainError, type DomainErrorKind } from '@app/domain';
+import { WrongExpectedVersionError } from '@app/event-store';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+
+/** The one shape of every error answer. `message` is a list only for a 400 naming several fields. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+}
+
+const STATUS_OF_DOMAIN_ERROR: Record<DomainErrorKind, number> = {
+  'rule-broken': HttpStatus.UNPROCESSABLE_ENTITY,
+  'not-found': HttpStatus.NOT_FOUND,
+  'already-exists': HttpStatus.CONFLICT,
+};
+
+/**
+ * Turns every error into `{ statusCode, error, message }`: HTTP exceptions keep their status and
+ * message, domain refusals get the status of their kind and keep their sentence, anything else is a
+ * 500 whose details go to the log, never to the caller.
+ */
+@Catch()
+export class ErrorBodyFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.bodyFor(exception, http.getRequest<FastifyRequest>());
+    void reply.status(body.statusCode).send(body);
+  }
+
+  private bodyFor(exception: unknown, request: FastifyRequest): ErrorBody {
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (exception instanceof DomainError) return errorBody(STATUS_OF_DOMAIN_ERROR[exception.kind], exception.message);
+    if (exception instanceof WrongExpectedVersionError) {
+      return errorBody(HttpStatus.CONFLICT, 'The plan was changed by someone else at the same time; reload it and try again.');
+    }
+    this.logger.error(
+      { err: exception, requestId: request.id, method: request.method, url: request.url },
+      'Unhandled error while answering a request',
+    );
+    return errorBody(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      `Something went wrong on our side; it has been logged under request id ${request.id}.`,
+    );
+  }
+}
+
+function fromHttpException(exception: HttpException): ErrorBody {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  if (typeof response === 'string') return errorBody(status, response);
+  const { message, error } = response as { message?: unknown; error?: unknown };
+  const text =
+    typeof message === 'string' || (Array.isArray(message) && message.every((line) => typeof line === 'string'))
+      ? message
+      : exception.message;
+  return { statusCode: status, error: typeof error === 'string' ? error : statusText(status), message: text };
+}
+
+function errorBody(statusCode: number, message: string): ErrorBody {
+  return { statusCode, error: statusText(statusCode), message };
+}
+
+function statusText(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}

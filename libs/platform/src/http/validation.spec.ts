@@ -1,0 +1,67 @@
+import { BadRequestException } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { createValidationPipe } from './validation';
+
+class OutcomeBody {
+  @IsString()
+  description: string;
+}
+
+class PriorityBody {
+  @IsString()
+  title: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  percentComplete?: number;
+
+  @ValidateNested({ each: true })
+  @Type(() => OutcomeBody)
+  outcomes: OutcomeBody[];
+}
+
+async function refusal(body: unknown): Promise<unknown> {
+  try {
+    await createValidationPipe().transform(body, { type: 'body', metatype: PriorityBody });
+  } catch (error) {
+    if (error instanceof BadRequestException) return error.getResponse();
+    throw error;
+  }
+  throw new Error('the body was accepted');
+}
+
+describe('the validation pipe', () => {
+  it('names every offending field, nested ones by their path, and unknown fields', async () => {
+    const answer = await refusal({
+      title: 7,
+      percentComplete: 120,
+      outcomes: [{ description: 'Ongoing' }, { description: 3 }],
+      colour: 'red',
+    });
+
+    expect(answer).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.arrayContaining([
+        'title: must be a string',
+        'percentComplete: must not be greater than 100',
+        'outcomes.1.description: must be a string',
+        'colour: should not exist',
+      ]),
+    });
+    expect((answer as { message: string[] }).message).toHaveLength(4);
+  });
+
+  it('converts an accepted body into the DTO class', async () => {
+    const accepted = await createValidationPipe().transform(
+      { title: 'Digital services', outcomes: [{ description: 'Oct 2023' }] },
+      { type: 'body', metatype: PriorityBody },
+    );
+
+    expect(accepted).toBeInstanceOf(PriorityBody);
+    expect(accepted.outcomes[0]).toBeInstanceOf(OutcomeBody);
+  });
+});

@@ -1,0 +1,31 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+/**
+ * One line per broken rule, `<field path>: <what is wrong>`, reaching into nested objects and arrays
+ * (`outcomes.0.description: must be a string`).
+ */
+export function describeValidationErrors(errors: ValidationError[], parentPath = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = parentPath ? `${parentPath}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${withoutFieldName(message, error.property)}`);
+    return [...own, ...describeValidationErrors(error.children ?? [], path)];
+  });
+}
+
+/** class-validator's messages start with the field's name ("title must be a string"); the path already says it. */
+function withoutFieldName(message: string, property: string): string {
+  for (const prefix of [`${property} `, `property ${property} `]) {
+    if (message.startsWith(prefix)) return message.slice(prefix.length);
+  }
+  return message;
+}
+
+/** Rejects unknown fields, converts to the DTO classes, and answers 400 naming every offending field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => new BadRequestException(describeValidationErrors(errors)),
+  });
+}

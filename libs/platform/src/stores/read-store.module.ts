@@ -1,0 +1,27 @@
+import { READ_STORE, type ReadStore, SqliteReadStore } from '@app/read-store';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/platform-config.module';
+
+function openReadStore(config: AppConfig): ReadStore {
+  return new SqliteReadStore(join(config.dataDir, 'read.db'));
+}
+
+/**
+ * Provides `READ_STORE`: MongoDB when `MONGODB_URI` is set, else SQLite at `${DATA_DIR}/read.db`.
+ * Global, and so shut down after every non-global module (the projector stops before its store closes).
+ */
+@Global()
+@Module({
+  providers: [{ provide: READ_STORE, inject: [APP_CONFIG], useFactory: openReadStore }],
+  exports: [READ_STORE],
+})
+export class ReadStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.readStore.close();
+    new Logger('Stores').log('Read store closed');
+  }
+}
