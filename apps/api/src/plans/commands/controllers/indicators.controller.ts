@@ -1,0 +1,72 @@
+import { Body, Controller, Param, Patch, Post, Put, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../../auth/access-table';
+import { Caller, CurrentCaller } from '../../../auth/caller';
+import { CommandTrace, type RequestTrace } from '../command-origin';
+import { DefineIndicatorDto, RecordActualDto, ReviseIndicatorDto, SetTargetDto } from '../dto/indicator.dto';
+import { ExecutePlanCommand } from '../execute-plan-command';
+import { PlanCommandRoute } from '../plan-command-route';
+import type { PlanCommandOutcome } from '../plan-command.service';
+import { PlanVersionETagInterceptor } from '../plan-version-etag.interceptor';
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@UseInterceptors(PlanVersionETagInterceptor)
+@Controller('v1/plans/:planId/indicators')
+export class IndicatorsController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post()
+  @Access('indicators.define')
+  @PlanCommandRoute('Define an indicator', { creates: true, description: 'With its unit, polarity, basis, frequency and targets per period.' })
+  define(
+    @Param('planId') planId: string,
+    @Body() body: DefineIndicatorDto,
+    @CurrentCaller() caller: Caller,
+    @CommandTrace() trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'DefineIndicator', data: { ...body } }, caller, trace));
+  }
+
+  @Patch(':code')
+  @Access('indicators.revise')
+  @PlanCommandRoute('Revise an indicator\'s definition', { creates: false, description: 'Any of its definition\'s fields, with a reason.' })
+  revise(
+    @Param('planId') planId: string,
+    @Param('code') code: string,
+    @Body() body: ReviseIndicatorDto,
+    @CurrentCaller() caller: Caller,
+    @CommandTrace() trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'ReviseIndicator', data: { ...body, code } }, caller, trace));
+  }
+
+  @Put(':code/targets/:period')
+  @Access('targets.set')
+  @ApiParam({ name: 'period', description: 'The year or quarter, with `-` for `/`: "2023-24" or "2023-24-Q1".', example: '2023-24' })
+  @PlanCommandRoute('Set or change a target', { creates: false, description: 'Changing a target the period already has needs a reason.' })
+  setTarget(
+    @Param('planId') planId: string,
+    @Param('code') code: string,
+    @Param('period') period: string,
+    @Body() body: SetTargetDto,
+    @CurrentCaller() caller: Caller,
+    @CommandTrace() trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'SetTarget', data: { ...body, code, period } }, caller, trace));
+  }
+
+  @Post(':code/actuals')
+  @Access('actuals.record')
+  @PlanCommandRoute('Record an actual', { creates: true, description: 'A second figure for the same period is a restatement and needs a reason.' })
+  recordActual(
+    @Param('planId') planId: string,
+    @Param('code') code: string,
+    @Body() body: RecordActualDto,
+    @CurrentCaller() caller: Caller,
+    @CommandTrace() trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'RecordActual', data: { ...body, code } }, caller, trace));
+  }
+}

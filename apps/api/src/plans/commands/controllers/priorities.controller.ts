@@ -1,0 +1,58 @@
+import { Body, Controller, Delete, Param, Patch, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../../auth/access-table';
+import { Caller, CurrentCaller } from '../../../auth/caller';
+import { CommandTrace, type RequestTrace } from '../command-origin';
+import { ReasonDto } from '../dto/plan.dto';
+import { AddPriorityDto, RevisePriorityDto } from '../dto/priority.dto';
+import { ExecutePlanCommand } from '../execute-plan-command';
+import { PlanCommandRoute } from '../plan-command-route';
+import type { PlanCommandOutcome } from '../plan-command.service';
+import { PlanVersionETagInterceptor } from '../plan-version-etag.interceptor';
+
+@ApiTags('priorities')
+@ApiBearerAuth()
+@UseInterceptors(PlanVersionETagInterceptor)
+@Controller('v1/plans/:planId/priorities')
+export class PrioritiesController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post()
+  @Access('priorities.add')
+  @PlanCommandRoute('Add a priority', { creates: true, description: 'With its themes and expected outcomes, each with its target date as worded.' })
+  add(
+    @Param('planId') planId: string,
+    @Body() body: AddPriorityDto,
+    @CurrentCaller() caller: Caller,
+    @CommandTrace() trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'AddPriority', data: { ...body } }, caller, trace));
+  }
+
+  @Patch(':ref')
+  @Access('priorities.revise')
+  @PlanCommandRoute('Revise a priority', { creates: false, description: 'Any of its fields, with a reason.' })
+  revise(
+    @Param('planId') planId: string,
+    @Param('ref') ref: string,
+    @Body() body: RevisePriorityDto,
+    @CurrentCaller() caller: Caller,
+    @CommandTrace() trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'RevisePriority', data: { ...body, ref } }, caller, trace));
+  }
+
+  @Delete(':ref')
+  @Access('priorities.withdraw')
+  @PlanCommandRoute('Withdraw a priority', { creates: false, description: 'The reason goes in the body.' })
+  withdraw(
+    @Param('planId') planId: string,
+    @Param('ref') ref: string,
+    @Body() body: ReasonDto,
+    @CurrentCaller() caller: Caller,
+    @CommandTrace() trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'WithdrawPriority', data: { ...body, ref } }, caller, trace));
+  }
+}

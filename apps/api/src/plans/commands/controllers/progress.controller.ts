@@ -1,0 +1,32 @@
+import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../../auth/access-table';
+import { Caller, CurrentCaller } from '../../../auth/caller';
+import { CommandTrace, type RequestTrace } from '../command-origin';
+import { RecordProgressDto } from '../dto/priority.dto';
+import { ExecutePlanCommand } from '../execute-plan-command';
+import { PlanCommandRoute } from '../plan-command-route';
+import type { PlanCommandOutcome } from '../plan-command.service';
+import { PlanVersionETagInterceptor } from '../plan-version-etag.interceptor';
+
+@ApiTags('progress')
+@ApiBearerAuth()
+@UseInterceptors(PlanVersionETagInterceptor)
+@Controller('v1/plans/:planId/priorities/:ref/progress')
+export class ProgressController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post()
+  @Access('progress.record')
+  @PlanCommandRoute('Record progress on a priority or one of its milestones', { creates: true })
+  record(
+    @Param('planId') planId: string,
+    @Param('ref') ref: string,
+    @Body() body: RecordProgressDto,
+    @CurrentCaller() caller: Caller,
+    @CommandTrace() trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'RecordProgress', data: { ...body, ref } }, caller, trace));
+  }
+}

@@ -1,0 +1,60 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class PlanCommandResultDto {
+  @ApiProperty({ description: 'The plan written to.', example: '9b1f4c1e-3f0a-4b47-8a0e-6f4c8d1f2a10' })
+  planId: string;
+
+  @ApiProperty({ description: 'The plan stream\'s revision after the write; also the ETag.', example: 42 })
+  version: number;
+
+  @ApiProperty({ description: 'Global position of the last event written; pass it as `waitFor` to read your own write.', example: 1234 })
+  position: number;
+
+  @ApiProperty({ description: 'Ids of the events written.', type: [String] })
+  eventIds: string[];
+}
+
+export class ErrorBodyDto {
+  @ApiProperty({ example: 422 })
+  statusCode: number;
+
+  @ApiProperty({ example: 'Unprocessable Entity' })
+  error: string;
+
+  @ApiProperty({
+    description: 'A sentence saying what is wrong; for a 400, one entry per offending field.',
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+  })
+  message: string | string[];
+}
+
+export class IntegrityFailureDto {
+  @ApiProperty({ description: 'Revision of the first event whose hash or chain link does not hold.' })
+  revision: number;
+
+  @ApiProperty()
+  eventId: string;
+
+  @ApiProperty()
+  position: number;
+
+  @ApiProperty({ description: 'What does not hold.', example: 'The event\'s content no longer matches its hash' })
+  reason: string;
+}
+
+export class IntegrityReportDto {
+  @ApiProperty()
+  planId: string;
+
+  @ApiProperty({ description: 'True when every event\'s hash and link to the one before hold.' })
+  ok: boolean;
+
+  @ApiProperty({ description: 'How many events were checked: the whole stream.' })
+  eventsChecked: number;
+
+  @ApiProperty({ type: IntegrityFailureDto, nullable: true })
+  firstFailure: IntegrityFailureDto | null;
+
+  @ApiProperty({ description: 'Revision of the last event checked; also the ETag.' })
+  version: number;
+}

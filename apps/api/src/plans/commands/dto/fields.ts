@@ -1,0 +1,150 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { parsePeriod, requireIsoDate } from '@app/domain';
+import { Transform, Type } from 'class-transformer';
+import { IsArray, IsOptional, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+
+/**
+ * Field decorators for the command bodies: each one checks, converts and documents a field in one
+ * place, and says what is wrong in one sentence, so a DTO reads as its contract and a 400 names each
+ * field once. Optional fields may be left out but not sent as null, unless `nullable` says null means
+ * "clear it".
+ */
+
+interface FieldOptions {
+  description: string;
+  example?: unknown;
+  optional?: boolean;
+  nullable?: boolean;
+}
+
+const MAX_TEXT_LENGTH = 4000;
+
+export const DATE_ONLY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export const trim = (value: unknown): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** Why `check` refuses a value (its error's message), or null when it accepts it. */
+function refusalOf(check: (value: unknown) => unknown, value: unknown): string | null {
+  try {
+    check(value);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Valid when `check` does not throw; otherwise its error's message, after the field's path, is the fault. */
+export function CheckedBy(name: string, check: (value: unknown) => unknown): PropertyDecorator {
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value) => refusalOf(check, value) === null,
+      // Starts with the field's name, which the shared 400 formatting replaces with the field's path.
+      defaultMessage: (args) => `${args?.property} ${refusalOf(check, args?.value) ?? 'is not valid'}`,
+    },
+  });
+}
+
+function presence({ optional, nullable, ...doc }: FieldOptions, schema: Record<string, unknown>): PropertyDecorator[] {
+  if (!optional) return [ApiProperty({ ...doc, ...schema })];
+  return [
+    ApiPropertyOptional({ ...doc, ...schema, ...(nullable ? { nullable: true } : {}) }),
+    nullable ? IsOptional() : ValidateIf((_, value) => value !== undefined),
+  ];
+}
+
+function requireText(value: unknown, maxLength = MAX_TEXT_LENGTH): void {
+  if (value === undefined) throw new Error('is required');
+  if (typeof value !== 'string') throw new Error('must be text');
+  if (value.length === 0) throw new Error('must not be blank');
+  if (value.length > maxLength) throw new Error(`must be at most ${maxLength} characters`);
+}
+
+/** Text, trimmed; never blank. */
+export function TextField(options: FieldOptions & { maxLength?: number }): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: String, ...(options.maxLength ? { maxLength: options.maxLength } : {}) }),
+    Transform(({ value }) => trim(value)),
+    CheckedBy('isText', (value) => requireText(value, options.maxLength)),
+  );
+}
+
+/** A list of trimmed, non-blank texts. */
+export function TextListField(options: FieldOptions & { minItems?: number }): PropertyDecorator {
+  const minItems = options.minItems ?? 0;
+  return applyDecorators(
+    ...presence(options, { type: [String], ...(minItems ? { minItems } : {}) }),
+    Transform(({ value }) => (Array.isArray(value) ? value.map(trim) : value)),
+    CheckedBy('isTextList', (value) => {
+      if (!Array.isArray(value)) throw new Error('must be a list of texts');
+      if (value.length < minItems) throw new Error(`must hold at least ${minItems}`);
+      value.forEach((item, index) => {
+        const fault = refusalOf(requireText, item);
+        if (fault) throw new Error(`item ${index + 1} ${fault}`);
+      });
+    }),
+  );
+}
+
+export function EnumField(values: readonly string[], options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { enum: values }),
+    CheckedBy('isOneOf', (value) => {
+      if (!values.includes(value as string)) throw new Error(`must be one of: ${values.join(', ')}`);
+    }),
+  );
+}
+
+export function NumberField(options: FieldOptions & { min?: number }): PropertyDecorator {
+  const { min } = options;
+  return applyDecorators(
+    ...presence(options, { type: Number, ...(min === undefined ? {} : { minimum: min }) }),
+    CheckedBy('isNumber', (value) => {
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error('must be a number');
+      if (min !== undefined && value < min) throw new Error(`must be at least ${min}`);
+    }),
+  );
+}
+
+/** A financial year ("2023/24") or a quarter of one ("2023/24-Q2"), with `-` allowed for `/`. */
+export function PeriodField(options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: String, example: options.example ?? '2023/24-Q2' }),
+    Transform(({ value }) => trim(value)),
+    CheckedBy('isFinancialPeriod', (value) => {
+      if (typeof value !== 'string') throw new Error('must be a period such as 2023/24 or 2023/24-Q2');
+      parsePeriod(value);
+    }),
+  );
+}
+
+/** A calendar date, "2024-03-19". */
+export function DateField(options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: String, format: 'date', example: options.example ?? '2024-03-19' }),
+    CheckedBy('isDate', (value) => {
+      const fault = new Error('must be a date written YYYY-MM-DD, such as 2024-03-19');
+      if (typeof value !== 'string') throw fault;
+      try {
+        requireIsoDate(value, 'date');
+      } catch {
+        throw fault;
+      }
+    }),
+  );
+}
+
+/** A list of nested objects, each validated as `type`. */
+export function NestedListField(type: () => new () => object, options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: () => type(), isArray: true }),
+    IsArray({ message: ({ property }) => `${property} must be a list` }),
+    // Reported on the list itself when it is not one, and on each item ("outcomes.1") that is not an object.
+    ValidateNested({
+      each: true,
+      message: ({ property }) => (/^\d+$/.test(property) ? 'must be an object' : `${property} must be a list of objects`),
+    }),
+    Type(type),
+  );
+}

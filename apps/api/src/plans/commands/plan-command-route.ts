@@ -1,0 +1,49 @@
+import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ErrorBodyDto, PlanCommandResultDto } from './dto/command-result.dto';
+
+const ETAG_HEADER = { ETag: { description: 'The plan\'s version after the write, in quotes: "42".', schema: { type: 'string' } } };
+
+/** Status, headers and answers every plan command route shares, so each shows fully in `/docs`. */
+export function PlanCommandRoute(summary: string, options: { creates: boolean; description?: string }): MethodDecorator {
+  const success = { description: 'Written.', type: PlanCommandResultDto, headers: ETAG_HEADER };
+  return applyDecorators(
+    HttpCode(options.creates ? HttpStatus.CREATED : HttpStatus.OK),
+    ApiOperation({ summary, description: options.description }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'The same key with the same body answers the first response again and writes nothing more; with another body, 422.',
+    }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The plan version, in quotes ("42"), the write is meant for; when the plan has moved on, 412 and nothing is written.',
+    }),
+    ApiHeader({ name: 'X-Request-Id', required: false, description: 'Recorded on every event as requestId and causationId.' }),
+    ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Recorded on every event; the request id when absent.' }),
+    options.creates ? ApiCreatedResponse(success) : ApiOkResponse(success),
+    ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto }),
+    ApiUnauthorizedResponse({ description: 'Missing or bad token.', type: ErrorBodyDto }),
+    ApiForbiddenResponse({ description: 'The caller\'s roles may not do this.', type: ErrorBodyDto }),
+    ApiNotFoundResponse({ description: 'No such plan (or not one the caller may see), or no such item in it.', type: ErrorBodyDto }),
+    ApiConflictResponse({ description: 'It already exists, or the plan kept changing while the write was retried.', type: ErrorBodyDto }),
+    ApiPreconditionFailedResponse({ description: 'If-Match names a version the plan is no longer at.', type: ErrorBodyDto }),
+    ApiUnprocessableEntityResponse({
+      description: 'A rule of the plan refuses it, or the Idempotency-Key was used for another request.',
+      type: ErrorBodyDto,
+    }),
+  );
+}

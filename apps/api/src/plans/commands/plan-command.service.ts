@@ -1,0 +1,192 @@
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  PreconditionFailedException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  canonicalJson,
+  decide,
+  PLAN_EVENT_SCHEMA_VERSIONS,
+  planStreamId,
+  sealEvent,
+  type PlanCommand,
+  type PlanEvent,
+} from '@app/domain';
+import {
+  EVENT_STORE,
+  WrongExpectedVersionError,
+  type EventActor,
+  type EventStore,
+  type EventToAppend,
+} from '@app/event-store';
+import { ACCESS_TABLE } from '../../auth/access-table';
+import { PlanAccessPolicy } from '../../auth/plan-access.policy';
+import type { Caller } from '../../auth/caller';
+import type { RequestTrace } from './command-origin';
+import { PerKeyQueue } from './per-key-queue';
+import { keyedEventId } from './plan-ids';
+import { PlanStreamCache, type AppendedEvent, type LoadedPlan } from './plan-stream-cache';
+
+/** What a command's response says: the plan's version after the write and where its last event sits. */
+export interface PlanCommandOutcome {
+  planId: string;
+  version: number;
+  position: number;
+  eventIds: string[];
+}
+
+/** Attempts at a write that keeps meeting a concurrent writer from another process, before giving up. */
+const MAX_ATTEMPTS = 5;
+const BACKOFF_STEP_MS = 10;
+
+export const PLAN_CHANGED_MESSAGE = 'The plan changed while your update was being saved; reload and try again';
+export const IDEMPOTENCY_KEY_REUSED_MESSAGE = 'This Idempotency-Key was already used for a different request';
+
+/** Worded as the access policy words a plan of another council, so the two cannot be told apart. */
+export function planNotFound(planId: string): NotFoundException {
+  return new NotFoundException(`Plan ${planId} was not found`);
+}
+
+/**
+ * The one path every plan command takes: load the plan, check the caller may see it, let the domain
+ * decide, append at exactly the revision decided on. Commands on one plan run one at a time in this
+ * process; a race with another process is retried on the fresh state, unless the client pinned the
+ * version with If-Match.
+ */
+@Injectable()
+export class PlanCommandService {
+  private readonly turns = new PerKeyQueue();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly plans: PlanStreamCache,
+    private readonly access: PlanAccessPolicy,
+  ) {}
+
+  execute(planId: string, command: PlanCommand, caller: Caller, trace: RequestTrace): Promise<PlanCommandOutcome> {
+    return this.turns.run(planId, () => this.executeInTurn(planId, command, caller, trace));
+  }
+
+  /** The plan's version as this process last saw it, for the ETag of a refused command. */
+  knownVersion(planId: string): number | null {
+    return this.plans.knownRevision(planId);
+  }
+
+  private async executeInTurn(
+    planId: string,
+    command: PlanCommand,
+    caller: Caller,
+    trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    const requestHash = trace.idempotencyKey === null ? null : hashRequest(trace.route, trace.body);
+    for (let attempt = 1; ; attempt++) {
+      const plan = await this.plans.load(planId);
+      const replay = this.earlierAnswer(plan, trace.idempotencyKey, requestHash);
+      if (replay) return replay;
+      if (plan.state.lifecycle !== 'not-yet-drafted') this.access.assertCanSee(caller, plan.state);
+      else if (command.type === 'DraftPlan') this.access.assertCanSee(caller, command.data);
+      else throw planNotFound(planId);
+      if (trace.expectedVersion !== null && plan.revision !== trace.expectedVersion) {
+        throw versionMismatch(trace.expectedVersion, plan.revision);
+      }
+
+      const events = decide(command, plan.state, { now: new Date() });
+      const sealed = sealEvents(plan, events, actorFor(caller, trace), trace, requestHash);
+      try {
+        const result = await this.store.appendToStream(planStreamId(planId), sealed, {
+          expectedRevision: plan.revision ?? 'no_stream',
+        });
+        const firstRevision = result.nextRevision - sealed.length + 1;
+        const appended: AppendedEvent[] = sealed.map((event, index) => ({
+          ...event,
+          revision: firstRevision + index,
+          position: result.position,
+        }));
+        this.plans.recordAppended(plan, appended);
+        return { planId, version: result.nextRevision, position: result.position, eventIds: sealed.map((e) => e.id) };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (trace.expectedVersion !== null) throw versionMismatch(trace.expectedVersion, error.actual);
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ConflictException({ statusCode: 409, error: 'Conflict', message: PLAN_CHANGED_MESSAGE, currentVersion: error.actual });
+        }
+        await sleep(BACKOFF_STEP_MS * attempt * (0.5 + Math.random()));
+      }
+    }
+  }
+
+  private earlierAnswer(plan: LoadedPlan, key: string | null, requestHash: string | null): PlanCommandOutcome | null {
+    if (key === null) return null;
+    const earlier = plan.writesByKey.get(key);
+    if (!earlier) return null;
+    if (earlier.requestHash !== requestHash) throw new UnprocessableEntityException(IDEMPOTENCY_KEY_REUSED_MESSAGE);
+    return { planId: plan.planId, version: earlier.revision, position: earlier.position, eventIds: [...earlier.eventIds] };
+  }
+}
+
+function versionMismatch(expected: number, actual: number | null): PreconditionFailedException {
+  const current = actual === null ? 'does not exist yet' : `is at version ${actual}`;
+  return new PreconditionFailedException({
+    statusCode: 412,
+    error: 'Precondition Failed',
+    message: `The plan ${current}, not version ${expected} as If-Match says; reload it and try again`,
+    currentVersion: actual,
+  });
+}
+
+/** The caller's role that the access table allowed for this operation. */
+function actorFor(caller: Caller, trace: RequestTrace): EventActor {
+  const allowed: readonly string[] = ACCESS_TABLE[trace.operation];
+  const role = caller.roles.find((r) => allowed.includes(r)) ?? caller.roles[0] ?? 'unknown';
+  return { id: caller.id, name: caller.name, role };
+}
+
+/** SHA-256 of the route and the canonical body: what an Idempotency-Key is bound to. */
+function hashRequest(route: string, body: unknown): string {
+  return createHash('sha256').update(canonicalJson({ route, body })).digest('hex');
+}
+
+/** Gives the decided events their ids and metadata, each chained to the hash of the one before. */
+function sealEvents(
+  plan: LoadedPlan,
+  events: PlanEvent[],
+  actor: EventActor,
+  trace: RequestTrace,
+  requestHash: string | null,
+): EventToAppend[] {
+  const streamId = planStreamId(plan.planId);
+  const firstRevision = plan.revision === null ? 0 : plan.revision + 1;
+  let previousHash = plan.lastHash;
+  return events.map((event, index) => {
+    const data = event.data as Record<string, unknown>;
+    const metadata = sealEvent(
+      {
+        streamId,
+        revision: firstRevision + index,
+        type: event.type,
+        data,
+        metadata: {
+          actor,
+          requestId: trace.requestId,
+          correlationId: trace.correlationId,
+          causationId: trace.requestId,
+          schemaVersion: PLAN_EVENT_SCHEMA_VERSIONS[event.type],
+          ...(trace.idempotencyKey === null ? {} : { idempotencyKey: trace.idempotencyKey, requestHash }),
+        },
+      },
+      previousHash,
+    );
+    previousHash = metadata.hash;
+    return {
+      id: trace.idempotencyKey === null ? randomUUID() : keyedEventId(plan.planId, trace.idempotencyKey, index),
+      type: event.type,
+      data,
+      metadata,
+    };
+  });
+}

@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { evolve, initialPlanState, planStreamId, toPlanEvent, type PlanState } from '@app/domain';
+import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
+
+/** What one Idempotency-Key's command wrote, enough to answer its retries exactly as the first time. */
+export interface KeyedWrite {
+  requestHash: string | null;
+  eventIds: string[];
+  /** Stream revision after the command's last event. */
+  revision: number;
+  /** Global position of the command's last event. */
+  position: number;
+}
+
+/** A plan as the command side holds it: folded state, where its stream ends, and the keys it has seen. */
+export interface LoadedPlan {
+  planId: string;
+  state: PlanState;
+  /** Revision of the stream's last event; null while the stream does not exist. */
+  revision: number | null;
+  /** `hash` of the stream's last event, which the next event chains to. */
+  lastHash: string | null;
+  writesByKey: Map<string, KeyedWrite>;
+}
+
+/** The event as it was appended, with the revision and position the store gave it. */
+export type AppendedEvent = Pick<StoredEvent, 'id' | 'revision' | 'position' | 'type' | 'data' | 'metadata'>;
+
+/** Plans beyond this many, least recently used first, are dropped and read again when next needed. */
+const MAX_CACHED_PLANS = 10_000;
+
+/**
+ * An in-memory cache of plans for the command side. A plan is read in full once; after that only the
+ * events after its cached revision are read, so loading costs the same however long the stream grows.
+ */
+@Injectable()
+export class PlanStreamCache {
+  private readonly plans = new Map<string, LoadedPlan>();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** The plan, brought up to the stream's end. */
+  async load(planId: string): Promise<LoadedPlan> {
+    const plan = this.plans.get(planId) ?? emptyPlan(planId);
+    const nextRevision = plan.revision === null ? 0 : plan.revision + 1;
+    for (const event of await this.readFrom(planId, nextRevision)) absorb(plan, event);
+    if (plan.revision !== null) this.remember(plan);
+    return plan;
+  }
+
+  /** Brings a loaded plan past events this process has just appended, without reading them back. */
+  recordAppended(plan: LoadedPlan, events: AppendedEvent[]): void {
+    for (const event of events) absorb(plan, event);
+    this.remember(plan);
+  }
+
+  /** The last revision this process knows of, without asking the store. */
+  knownRevision(planId: string): number | null {
+    return this.plans.get(planId)?.revision ?? null;
+  }
+
+  private async readFrom(planId: string, fromRevision: number): Promise<StoredEvent[]> {
+    try {
+      return await this.store.readStream(planStreamId(planId), { fromRevision });
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+
+  private remember(plan: LoadedPlan): void {
+    this.plans.delete(plan.planId);
+    this.plans.set(plan.planId, plan);
+    if (this.plans.size > MAX_CACHED_PLANS) {
+      const leastRecent = this.plans.keys().next().value as string;
+      this.plans.delete(leastRecent);
+    }
+  }
+}
+
+function emptyPlan(planId: string): LoadedPlan {
+  return { planId, state: initialPlanState, revision: null, lastHash: null, writesByKey: new Map() };
+}
+
+/** Folds one event into the plan; an event it already holds (a concurrent load read it too) is skipped. */
+function absorb(plan: LoadedPlan, event: AppendedEvent): void {
+  const expected = plan.revision === null ? 0 : plan.revision + 1;
+  if (event.revision !== expected) return;
+  plan.state = evolve(plan.state, toPlanEvent(event));
+  plan.revision = event.revision;
+  plan.lastHash = typeof event.metadata.hash === 'string' ? event.metadata.hash : null;
+  const key = event.metadata.idempotencyKey;
+  if (typeof key === 'string') {
+    const write = plan.writesByKey.get(key) ?? {
+      requestHash: typeof event.metadata.requestHash === 'string' ? event.metadata.requestHash : null,
+      eventIds: [],
+      revision: event.revision,
+      position: event.position,
+    };
+    write.eventIds.push(event.id);
+    write.revision = event.revision;
+    write.position = event.position;
+    plan.writesByKey.set(key, write);
+  }
+}
