@@ -29,6 +29,8 @@ describe('recording an actual', () => {
           data: {
             planId,
             code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
             period: '2023/24-Q2',
             value: 56.4,
             commentary: 'On profile',
@@ -47,6 +49,8 @@ describe('recording an actual', () => {
           data: {
             planId,
             code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
             period: '2023/24-Q4',
             value: 97.9,
             commentary: null,
@@ -65,6 +69,38 @@ describe('recording an actual', () => {
           data: {
             planId,
             code: 'CP10',
+            unit: 'rate-per-100k',
+            polarity: 'lower-is-better',
+            period: '2023/24-Q2',
+            value: 38,
+            commentary: null,
+            assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5 },
+          },
+        },
+      ]);
+  });
+
+  it("carries the indicator's unit and polarity as revised, so the figure reads alone as meant", () => {
+    const revised: PlanEvent = {
+      type: 'IndicatorRevised',
+      data: {
+        planId,
+        code: 'CP10',
+        changes: { unit: 'count', polarity: 'higher-is-better' },
+        previous: { unit: 'rate-per-100k', polarity: 'lower-is-better' },
+        reason: 'Measured as collections made',
+      },
+    };
+    given(approvedPlan, [revised])
+      .when({ type: 'RecordActual', data: { code: 'CP10', period: '2023/24-Q2', value: 38 } })
+      .then([
+        {
+          type: 'ActualRecorded',
+          data: {
+            planId,
+            code: 'CP10',
+            unit: 'count',
+            polarity: 'higher-is-better',
             period: '2023/24-Q2',
             value: 38,
             commentary: null,
@@ -81,6 +117,8 @@ describe('recording an actual', () => {
         data: {
           planId,
           code: 'CP7',
+          unit: 'percent',
+          polarity: 'higher-is-better',
           period: '2023/24',
           previous: cp7YearTarget,
           target: { ...cp7YearTarget, value: 97 },
@@ -101,6 +139,8 @@ describe('recording an actual', () => {
           data: {
             planId,
             code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
             period: '2023/24',
             value: 97.2,
             commentary: null,
@@ -128,6 +168,8 @@ describe('recording an actual', () => {
           data: {
             planId,
             code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
             period: '2023/24-Q1',
             previous: { value: 29.1, commentary: null },
             value: 28.7,
@@ -297,6 +339,8 @@ describe('monitoring a plan over several years', () => {
           data: {
             planId: 'three-rivers',
             code: 'CO02',
+            unit: 'percent',
+            polarity: 'higher-is-better',
             period: '2022/23',
             value: 71,
             commentary: null,

@@ -480,6 +480,8 @@ describe('setting a target', () => {
           data: {
             planId,
             code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
             target: { period: '2023/24-Q2', value: 55, text: null, comparison: 'at-least' },
             reason: null,
             authority: null,
@@ -497,6 +499,8 @@ describe('setting a target', () => {
           data: {
             planId,
             code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
             period: '2023/24',
             previous: cp7Defined.data.targets[0],
             target: { period: '2023/24', value: 97.5, text: null, comparison: 'at-least' },
@@ -517,6 +521,8 @@ describe('setting a target', () => {
           data: {
             planId,
             code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
             period: '2023/24',
             previous: cp7Defined.data.targets[0],
             target: { period: '2023/24', value: 97, text: null, comparison: 'at-least' },
@@ -561,6 +567,8 @@ describe('setting a target', () => {
           data: {
             planId,
             code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
             period: '2023/24-Q1',
             previous: cp7Q1Recorded.data.assessedAgainst.target!,
             target: { period: '2023/24-Q1', value: 30, text: null, comparison: 'at-least' },

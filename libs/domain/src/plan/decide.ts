@@ -284,15 +284,15 @@ function reviseIndicator(command: ReviseIndicator, plan: OpenPlan): PlanEvent[] 
 
 function setTarget(command: SetTarget, plan: OpenPlan): PlanEvent[] {
   const { code, value, text } = command.data;
-  const indicator = requireIndicator(plan, code);
-  const target = buildTarget({ period: command.data.period, value, text }, indicator.polarity);
+  const { unit, polarity, targets } = requireIndicator(plan, code);
+  const target = buildTarget({ period: command.data.period, value, text }, polarity);
   const { period } = target;
   const authority = command.data.authority?.trim() || null;
-  const previous = indicator.targets.find((existing) => existing.period === period);
+  const previous = targets.find((existing) => existing.period === period);
   if (!previous) {
     const reason = command.data.reason?.trim() || null;
     return structuralChange(plan, reason ?? `Target for ${code} in ${period} set`, [
-      { type: 'TargetSet', data: { planId: plan.planId, code, target, reason, authority } },
+      { type: 'TargetSet', data: { planId: plan.planId, code, unit, polarity, target, reason, authority } },
     ]);
   }
   if (sameTarget(previous, target)) {
@@ -305,7 +305,10 @@ function setTarget(command: SetTarget, plan: OpenPlan): PlanEvent[] {
     `changing the target for ${code} in ${period} from ${describeTarget(previous)}`,
   );
   return structuralChange(plan, reason, [
-    { type: 'TargetChanged', data: { planId: plan.planId, code, period, previous, target, reason, authority } },
+    {
+      type: 'TargetChanged',
+      data: { planId: plan.planId, code, unit, polarity, period, previous, target, reason, authority },
+    },
   ]);
 }
 
@@ -327,11 +330,15 @@ function recordActual(command: RecordActual, plan: OpenPlan): PlanEvent[] {
     throw DomainError.ruleBroken(`The actual for ${code} in ${period} must be a number.`);
   }
   const commentary = command.data.commentary?.trim() || null;
+  const { unit, polarity } = indicator;
   const assessedAgainst = targetInForce(indicator, period);
   const previous = entryOf(indicator.actuals, period);
   if (!previous) {
     return [
-      { type: 'ActualRecorded', data: { planId: plan.planId, code, period, value, commentary, assessedAgainst } },
+      {
+        type: 'ActualRecorded',
+        data: { planId: plan.planId, code, unit, polarity, period, value, commentary, assessedAgainst },
+      },
     ];
   }
   if (previous.value === value && previous.commentary === commentary) {
@@ -346,7 +353,7 @@ function recordActual(command: RecordActual, plan: OpenPlan): PlanEvent[] {
   return [
     {
       type: 'ActualRestated',
-      data: { planId: plan.planId, code, period, previous, value, commentary, reason, assessedAgainst },
+      data: { planId: plan.planId, code, unit, polarity, period, previous, value, commentary, reason, assessedAgainst },
     },
   ];
 }

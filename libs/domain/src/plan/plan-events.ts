@@ -13,8 +13,9 @@ import type {
 /**
  * Every change to a service plan is one of these events on the stream `servicePlan-<planId>`.
  * Each carries enough to be read alone by an auditor: the before and after of a change, its reason,
- * and for actuals the target that applied when it was recorded. Who, when and the request ids are in
- * the event's metadata, not here.
+ * for targets and actuals the indicator's unit and polarity when it was decided, and for actuals the
+ * target that applied when it was recorded. Who, when and the request ids are in the event's
+ * metadata, not here.
  *
  * Schema versions: `PLAN_EVENT_SCHEMA_VERSIONS` gives the current version of each type; older stored
  * versions are brought up to date by `upcastPlanEvent` before anyone reads them.
@@ -79,17 +80,35 @@ export type IndicatorRevised = Event<
 /** A target for a period that had none. */
 export type TargetSet = Event<
   'TargetSet',
-  { code: string; target: Target; reason: string | null; authority: string | null }
+  { code: string; unit: Unit; polarity: Polarity; target: Target; reason: string | null; authority: string | null }
 >;
 
 export type TargetChanged = Event<
   'TargetChanged',
-  { code: string; period: string; previous: Target; target: Target; reason: string; authority: string | null }
+  {
+    code: string;
+    unit: Unit;
+    polarity: Polarity;
+    period: string;
+    previous: Target;
+    target: Target;
+    reason: string;
+    authority: string | null;
+  }
 >;
 
+/** `unit` and `polarity` are the indicator's when recorded: the actual is rated with them, never recoloured. */
 export type ActualRecorded = Event<
   'ActualRecorded',
-  { code: string; period: string; value: number; commentary: string | null; assessedAgainst: TargetInForce }
+  {
+    code: string;
+    unit: Unit;
+    polarity: Polarity;
+    period: string;
+    value: number;
+    commentary: string | null;
+    assessedAgainst: TargetInForce;
+  }
 >;
 
 /** A corrected figure for a period that already had one: the earlier figure stays in the log. */
@@ -97,6 +116,8 @@ export type ActualRestated = Event<
   'ActualRestated',
   {
     code: string;
+    unit: Unit;
+    polarity: Polarity;
     period: string;
     previous: { value: number; commentary: string | null };
     value: number;

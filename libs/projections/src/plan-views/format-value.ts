@@ -22,7 +22,7 @@ export function formatValue(value: number, unit: Unit): string {
 }
 
 /** A target by its figure in the unit, else by the plan's words. */
-export function formatTarget(target: Target, unit: Unit | null): string {
-  if (target.value !== null) return unit ? formatValue(target.value, unit) : plainNumber.format(target.value);
+export function formatTarget(target: Target, unit: Unit): string {
+  if (target.value !== null) return formatValue(target.value, unit);
   return target.text ? `"${target.text}"` : 'no figure';
 }

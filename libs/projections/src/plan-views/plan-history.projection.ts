@@ -3,8 +3,7 @@ import { PLAN_STREAM_PREFIX, type PlanEvent } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { Projection } from '../projector/projection';
 import { actorOf, asPlanEvent, planIdOf } from './plan-event';
-import type { PlanView } from './plan-view';
-import { summarisePlanEvent, type IndicatorContext } from './summaries';
+import { summarisePlanEvent } from './summaries';
 
 export const PLAN_HISTORY_COLLECTION = 'plan_history';
 
@@ -54,16 +53,6 @@ export function refsOf(event: PlanEvent): string[] {
 
 const reasonOf = (data: Record<string, unknown>): string | null =>
   typeof data.reason === 'string' ? data.reason : null;
-
-/**
- * Units and polarity of a plan's indicators, for summaries that read "98%" and carry a RAG. A
- * history entry is written from its event alone, so its stored summary has plain figures; a reader
- * holding the plan view can re-render it with this.
- */
-export function indicatorContextOf(view: PlanView): IndicatorContext {
-  const byCode = new Map(view.indicators.map((i) => [i.code, { unit: i.unit, polarity: i.polarity }]));
-  return (code) => byCode.get(code);
-}
 
 export const planHistoryProjection: Projection = {
   name: 'plan-history',

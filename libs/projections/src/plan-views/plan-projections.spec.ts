@@ -92,7 +92,7 @@ describe('plan projections', () => {
       type: 'TargetChanged',
       actor: { id: 'u-editor', name: 'Pat Kelly', role: 'editor' },
       reason: 'O&S minute 126',
-      summary: 'Target for CP7 2023/24 changed from 97 to 98: O&S minute 126',
+      summary: 'Target for CP7 2023/24 changed from 97% to 98%: O&S minute 126',
       refs: ['CP7'],
       ref: 'CP7',
       data: events[9].data,
@@ -109,7 +109,7 @@ describe('plan projections', () => {
     expect(entries.find((entry) => entry.revision === 14)).toMatchObject({
       actor: OFFICER,
       reason: null,
-      summary: 'Actual for CP7 2023/24-Q1 recorded: 28.1 (no target for 2023/24-Q1)',
+      summary: 'Actual for CP7 2023/24-Q1 recorded: 28.1% (no target for 2023/24-Q1)',
     });
   });
 

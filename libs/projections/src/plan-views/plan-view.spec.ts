@@ -205,6 +205,8 @@ describe('evolvePlanView', () => {
     const plan = hartPlan();
     plan.add('ActualRecorded', {
       code: 'CP10',
+      unit: 'rate-per-100k',
+      polarity: 'lower-is-better',
       period: '2023/24-Q3',
       value: 41,
       commentary: null,
@@ -216,6 +218,8 @@ describe('evolvePlanView', () => {
     });
     plan.add('TargetChanged', {
       code: 'CP10',
+      unit: 'rate-per-100k',
+      polarity: 'lower-is-better',
       period: '2023/24',
       previous: { period: '2023/24', value: 40, text: null, comparison: 'at-most' },
       target: { period: '2023/24', value: 30, text: null, comparison: 'at-most' },
@@ -239,6 +243,8 @@ describe('evolvePlanView', () => {
 
     plan.add('ActualRestated', {
       code: 'CP10',
+      unit: 'rate-per-100k',
+      polarity: 'lower-is-better',
       period: '2023/24-Q3',
       previous: { value: 41, commentary: null },
       value: 41,
@@ -259,6 +265,37 @@ describe('evolvePlanView', () => {
       restatementReason: 'Contractor figures corrected',
       commentary: 'Recounted after contractor audit',
     });
+  });
+
+  it("keeps the colour and wording an actual was given when the indicator's polarity or unit is revised later", () => {
+    const plan = hartPlan();
+    plan.add('IndicatorRevised', {
+      code: 'CP10',
+      changes: { unit: 'count', polarity: 'higher-is-better' },
+      previous: { unit: 'rate-per-100k', polarity: 'lower-is-better' },
+      reason: 'Now counts collections made',
+    });
+    plan.add('ActualRecorded', {
+      code: 'CP10',
+      unit: 'count',
+      polarity: 'higher-is-better',
+      period: '2023/24-Q3',
+      value: 35,
+      commentary: null,
+      assessedAgainst: {
+        target: { period: '2023/24', value: 40, text: null, comparison: 'at-least' },
+        source: 'year',
+        tolerancePercent: 5,
+      },
+    });
+
+    const cp10 = (foldPlanView(plan.events) as PlanView).indicators.find((i) => i.code === 'CP10');
+    expect(cp10).toMatchObject({ unit: 'count', polarity: 'higher-is-better' });
+    expect(cp10?.actuals.map(({ period, rag, ragReason }) => ({ period, rag, ragReason }))).toEqual([
+      { period: '2023/24-Q1', rag: 'green', ragReason: 'At or below the target of 40 per 100,000' },
+      { period: '2023/24-Q2', rag: 'amber', ragReason: 'Above the target of 40 per 100,000, within the 5% tolerance' },
+      { period: '2023/24-Q3', rag: 'red', ragReason: 'Below the target of 40 by more than the 5% tolerance' },
+    ]);
   });
 
   it('depends on the events alone: folding them twice gives the same JSON, key order included', () => {

@@ -332,14 +332,16 @@ function applyContent(view: PlanView, planEvent: PlanEvent, event: ProjectedEven
     case 'ActualRecorded':
     case 'ActualRestated': {
       const { data } = planEvent;
+      // Rated with the unit and polarity the event carries, so a later revision of the indicator
+      // never recolours an actual already recorded.
+      const assessment = assessRag({
+        actual: data.value,
+        polarity: data.polarity,
+        assessedAgainst: data.assessedAgainst,
+        period: data.period,
+        formatValue: (value) => formatValue(value, data.unit),
+      });
       return updateIndicator(view, data.code, (indicator) => {
-        const assessment = assessRag({
-          actual: data.value,
-          polarity: indicator.polarity,
-          assessedAgainst: data.assessedAgainst,
-          period: data.period,
-          formatValue: (value) => formatValue(value, indicator.unit),
-        });
         const actual: ActualView = {
           period: data.period,
           value: data.value,

@@ -134,6 +134,8 @@ describe('buildMonitoringReport', () => {
     const before = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2');
     plan.add('ActualRestated', {
       code: 'CP7',
+      unit: 'percent',
+      polarity: 'higher-is-better',
       period: '2023/24-Q2',
       previous: { value: 55.2, commentary: 'Ahead of profile' },
       value: 45.2,

@@ -1,30 +1,76 @@
 import type { PlanEvent } from '@app/domain';
 import { formatValue } from './format-value';
-import { indicatorContextOf } from './plan-history.projection';
-import { foldPlanView, type PlanView } from './plan-view';
 import { summarisePlanEvent } from './summaries';
 import { hartPlan } from './testing/hart-plan.fixture';
 
 const plan = hartPlan();
-const hartIndicators = indicatorContextOf(foldPlanView(plan.events) as PlanView);
 const eventAt = (revision: number) => ({ type: plan.events[revision].type, data: plan.events[revision].data }) as PlanEvent;
 
 describe('summarisePlanEvent', () => {
   it('writes target changes in the indicator unit, with the reason', () => {
-    expect(summarisePlanEvent(eventAt(9), hartIndicators)).toBe(
+    expect(summarisePlanEvent(eventAt(9))).toBe(
       'Target for CP7 2023/24 changed from 97% to 98%: O&S minute 126',
     );
-    expect(summarisePlanEvent(eventAt(10), hartIndicators)).toBe(
+    expect(summarisePlanEvent(eventAt(10))).toBe(
       'Target for CP7 2023/24-Q2 set to 49%: Profiled collection to the end of September',
     );
   });
 
   it('writes an actual with its RAG against the target in force', () => {
-    expect(summarisePlanEvent(eventAt(18), hartIndicators)).toBe(
+    expect(summarisePlanEvent(eventAt(14))).toBe('Actual for CP7 2023/24-Q1 recorded: 28.1% (no target for 2023/24-Q1)');
+    expect(summarisePlanEvent(eventAt(18))).toBe(
       'Actual for CP7 2023/24-Q2 recorded: 55.2% (green against 49%)',
     );
-    expect(summarisePlanEvent(eventAt(19), hartIndicators)).toBe(
+    expect(summarisePlanEvent(eventAt(19))).toBe(
       'Actual for CP10 2023/24-Q2 recorded: 41 per 100,000 (amber against 40 per 100,000)',
+    );
+  });
+
+  it('writes a restatement from the figures and polarity the event carries, whatever the indicator says now', () => {
+    const restated: PlanEvent = {
+      type: 'ActualRestated',
+      data: {
+        planId: 'p',
+        code: 'CP10',
+        unit: 'rate-per-100k',
+        polarity: 'lower-is-better',
+        period: '2023/24-Q2',
+        previous: { value: 41, commentary: null },
+        value: 39.5,
+        commentary: null,
+        reason: 'Contractor figures corrected',
+        assessedAgainst: {
+          target: { period: '2023/24', value: 40, text: null, comparison: 'at-most' },
+          source: 'year',
+          tolerancePercent: 5,
+        },
+      },
+    };
+    expect(summarisePlanEvent(restated)).toBe(
+      'Actual for CP10 2023/24-Q2 restated from 41 per 100,000 to 39.5 per 100,000 (green against 40 per 100,000): Contractor figures corrected',
+    );
+  });
+
+  it('says an actual against a target in words alone is not rated', () => {
+    const recorded: PlanEvent = {
+      type: 'ActualRecorded',
+      data: {
+        planId: 'p',
+        code: 'CP3',
+        unit: 'days',
+        polarity: 'lower-is-better',
+        period: '2023/24-Q1',
+        value: 12,
+        commentary: null,
+        assessedAgainst: {
+          target: { period: '2023/24', value: null, text: 'Reduce on last year', comparison: 'at-most' },
+          source: 'year',
+          tolerancePercent: 5,
+        },
+      },
+    };
+    expect(summarisePlanEvent(recorded)).toBe(
+      'Actual for CP3 2023/24-Q1 recorded: 12 days (target "Reduce on last year", not rated)',
     );
   });
 

@@ -1,23 +1,11 @@
-import {
-  assessRag,
-  type IndicatorFields,
-  type PlanEvent,
-  type Polarity,
-  type Target,
-  type TargetInForce,
-  type Unit,
-} from '@app/domain';
+import { assessRag, type ActualRecorded, type IndicatorFields, type PlanEvent } from '@app/domain';
 import { formatTarget, formatValue } from './format-value';
 
 /**
- * One line per event that a council officer or auditor can read in a history list. Units and
- * polarity are not in target and actual events: where the caller knows the plan's indicators it
- * passes them, and figures read "98%" and actuals carry their RAG; without them figures are plain.
+ * One line per event that a council officer or auditor can read in a history list, written from
+ * the event alone: target and actual events carry the indicator's unit and polarity as they were
+ * when decided, so figures read "98%" and an actual says the RAG it was given then.
  */
-
-export type IndicatorContext = (code: string) => { unit: Unit; polarity: Polarity } | undefined;
-
-const noIndicators: IndicatorContext = () => undefined;
 
 const TITLE_LIMIT = 80;
 
@@ -33,7 +21,7 @@ const withReason = (line: string, reason: string | null | undefined): string => 
 
 const listFields = (changes: object): string => Object.keys(changes).join(', ');
 
-export function summarisePlanEvent(event: PlanEvent, indicators: IndicatorContext = noIndicators): string {
+export function summarisePlanEvent(event: PlanEvent): string {
   switch (event.type) {
     case 'PlanDrafted': {
       const { title, service, period } = event.data;
@@ -68,26 +56,20 @@ export function summarisePlanEvent(event: PlanEvent, indicators: IndicatorContex
         event.data.reason,
       );
     case 'TargetSet': {
-      const unit = indicators(event.data.code)?.unit ?? null;
-      const line = `Target for ${event.data.code} ${event.data.target.period} set to ${formatTarget(event.data.target, unit)}`;
+      const { code, unit, target } = event.data;
+      const line = `Target for ${code} ${target.period} set to ${formatTarget(target, unit)}`;
       return withReason(line, joinReasonAndAuthority(event.data.reason, event.data.authority));
     }
     case 'TargetChanged': {
-      const unit = indicators(event.data.code)?.unit ?? null;
-      const line =
-        `Target for ${event.data.code} ${event.data.period} changed from ` +
-        `${formatTarget(event.data.previous, unit)} to ${formatTarget(event.data.target, unit)}`;
+      const { code, unit, period, previous, target } = event.data;
+      const line = `Target for ${code} ${period} changed from ${formatTarget(previous, unit)} to ${formatTarget(target, unit)}`;
       return withReason(line, joinReasonAndAuthority(event.data.reason, event.data.authority));
     }
-    case 'ActualRecorded': {
-      const { code, period, value, assessedAgainst } = event.data;
-      return `Actual for ${code} ${period} recorded: ${describeActual(code, period, value, assessedAgainst, indicators)}`;
-    }
+    case 'ActualRecorded':
+      return `Actual for ${event.data.code} ${event.data.period} recorded: ${describeActual(event.data)}`;
     case 'ActualRestated': {
-      const { code, period, value, previous, assessedAgainst, reason } = event.data;
-      const unit = indicators(code)?.unit;
-      const before = unit ? formatValue(previous.value, unit) : String(previous.value);
-      const line = `Actual for ${code} ${period} restated from ${before} to ${describeActual(code, period, value, assessedAgainst, indicators)}`;
+      const { code, unit, period, previous, reason } = event.data;
+      const line = `Actual for ${code} ${period} restated from ${formatValue(previous.value, unit)} to ${describeActual(event.data)}`;
       return withReason(line, reason);
     }
     case 'ProgressRecorded': {
@@ -136,19 +118,13 @@ function describeIndicatorChanges(changes: Partial<IndicatorFields>, previous: P
     .join(', ');
 }
 
-function describeActual(
-  code: string,
-  period: string,
-  value: number,
-  assessedAgainst: TargetInForce,
-  indicators: IndicatorContext,
-): string {
-  const indicator = indicators(code);
-  const figure = indicator ? formatValue(value, indicator.unit) : String(value);
-  const target: Target | null = assessedAgainst.target;
+/** The figure with the RAG it was given against the target then in force, by the event's own polarity. */
+function describeActual(actual: Pick<ActualRecorded['data'], 'unit' | 'polarity' | 'period' | 'value' | 'assessedAgainst'>): string {
+  const { unit, polarity, period, value, assessedAgainst } = actual;
+  const figure = formatValue(value, unit);
+  const target = assessedAgainst.target;
   if (target === null) return `${figure} (no target for ${period})`;
-  const targetText = formatTarget(target, indicator?.unit ?? null);
-  if (!indicator) return `${figure} (target ${targetText})`;
-  const { rag } = assessRag({ actual: value, polarity: indicator.polarity, assessedAgainst, period });
+  const targetText = formatTarget(target, unit);
+  const { rag } = assessRag({ actual: value, polarity, assessedAgainst, period });
   return rag === 'none' ? `${figure} (target ${targetText}, not rated)` : `${figure} (${rag} against ${targetText})`;
 }

@@ -115,6 +115,8 @@ export const cp7Q1Recorded: ActualRecorded = {
   data: {
     planId,
     code: 'CP7',
+    unit: 'percent',
+    polarity: 'higher-is-better',
     period: '2023/24-Q1',
     value: 29.1,
     commentary: null,

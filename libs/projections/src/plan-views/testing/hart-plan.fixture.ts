@@ -85,6 +85,8 @@ export function hartPlan(): PlanStream {
   });
   plan.add('TargetChanged', {
     code: 'CP7',
+    unit: 'percent',
+    polarity: 'higher-is-better',
     period: '2023/24',
     previous: { period: '2023/24', value: 97, text: null, comparison: 'at-least' },
     target: { period: '2023/24', value: 98, text: null, comparison: 'at-least' },
@@ -93,6 +95,8 @@ export function hartPlan(): PlanStream {
   });
   plan.add('TargetSet', {
     code: 'CP7',
+    unit: 'percent',
+    polarity: 'higher-is-better',
     target: { period: '2023/24-Q2', value: 49, text: null, comparison: 'at-least' },
     reason: 'Profiled collection to the end of September',
     authority: null,
@@ -110,6 +114,8 @@ export function hartPlan(): PlanStream {
     'ActualRecorded',
     {
       code: 'CP7',
+      unit: 'percent',
+      polarity: 'higher-is-better',
       period: '2023/24-Q1',
       value: 28.1,
       commentary: 'In line with last year',
@@ -121,6 +127,8 @@ export function hartPlan(): PlanStream {
     'ActualRecorded',
     {
       code: 'CP10',
+      unit: 'rate-per-100k',
+      polarity: 'lower-is-better',
       period: '2023/24-Q1',
       value: 35,
       commentary: null,
@@ -162,6 +170,8 @@ export function hartPlan(): PlanStream {
     'ActualRecorded',
     {
       code: 'CP7',
+      unit: 'percent',
+      polarity: 'higher-is-better',
       period: '2023/24-Q2',
       value: 55.2,
       commentary: 'Ahead of profile',
@@ -177,6 +187,8 @@ export function hartPlan(): PlanStream {
     'ActualRecorded',
     {
       code: 'CP10',
+      unit: 'rate-per-100k',
+      polarity: 'lower-is-better',
       period: '2023/24-Q2',
       value: 41,
       commentary: 'Two rounds disrupted by roadworks',
