@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { PlanQueriesController } from './queries/controllers/plan-queries.controller';
+import { PLAN_QUERY_HANDLERS } from './queries/handlers/plan-queries';
+import { PlanReader } from './queries/plan-reader';
+import { PlanTimeTravel } from './queries/plan-time-travel';
+import { ReadYourWrites } from './queries/read-your-writes';
+
+/** The query side: every read route of the contract, answered from the projections. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [PlanQueriesController],
+  providers: [...PLAN_QUERY_HANDLERS, PlanReader, PlanTimeTravel, ReadYourWrites],
+})
+export class PlanQueriesModule {}

@@ -1,0 +1,107 @@
+import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access, assertMayPerform } from '../../../auth/access-table';
+import { CurrentCaller, type Caller } from '../../../auth/caller';
+import { AsOfParams, HistoryParams, ListPlansParams, ReadPlanParams, ReadYourWritesParams } from '../dto/query-params';
+import {
+  DiffVersionsQuery,
+  GetHistoryQuery,
+  GetPlanQuery,
+  GetReportQuery,
+  GetVersionTableQuery,
+  ListPlansQuery,
+} from '../handlers/plan-queries';
+import { ReadYourWrites } from '../read-your-writes';
+
+/**
+ * Every read of a plan. Answers come from the projections; `asOf` and `version` rebuild the plan
+ * from its events; `waitFor` first waits for the projections to reach the caller's last write.
+ */
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('v1/plans')
+export class PlanQueriesController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Get()
+  @Access('plans.list')
+  @ApiOperation({ summary: "The caller's council's plans, filtered and paged" })
+  async list(@CurrentCaller() caller: Caller, @QueryParams() params: ListPlansParams) {
+    await this.readYourWrites.waitFor(params.waitFor);
+    return this.queries.execute(new ListPlansQuery(caller, params));
+  }
+
+  @Get(':planId')
+  @Access('plans.read')
+  @ApiOperation({
+    summary: 'The plan now, as of an instant (`asOf`), or as published at a version (`version`)',
+    description: 'Reading a past state (`asOf` or `version`) needs a role of `plans.readAsOf`: editor, governance or auditor.',
+  })
+  async read(
+    @CurrentCaller() caller: Caller,
+    @Param('planId') planId: string,
+    @QueryParams() params: ReadPlanParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (params.asOf !== undefined || params.version !== undefined) assertMayPerform(caller, 'plans.readAsOf');
+    await this.readYourWrites.waitFor(params.waitFor);
+    const plan = await this.queries.execute(
+      new GetPlanQuery(caller, planId, { asOf: params.asOf, version: params.version }),
+    );
+    reply.header('ETag', `"${plan.revision}"`);
+    return plan;
+  }
+
+  @Get(':planId/history')
+  @Access('history.read')
+  @ApiOperation({ summary: 'The audit trail: every event with who, when, why and a one-line summary' })
+  async history(@CurrentCaller() caller: Caller, @Param('planId') planId: string, @QueryParams() params: HistoryParams) {
+    await this.readYourWrites.waitFor(params.waitFor);
+    return this.queries.execute(new GetHistoryQuery(caller, planId, params));
+  }
+
+  @Get(':planId/versions')
+  @Access('versions.read')
+  @ApiOperation({ summary: 'The version-control table, derived from the version events' })
+  async versions(
+    @CurrentCaller() caller: Caller,
+    @Param('planId') planId: string,
+    @QueryParams() params: ReadYourWritesParams,
+  ) {
+    await this.readYourWrites.waitFor(params.waitFor);
+    return this.queries.execute(new GetVersionTableQuery(caller, planId));
+  }
+
+  @Get(':planId/versions/:from/diff/:to')
+  @Access('versions.diff')
+  @ApiOperation({ summary: 'What was added, removed and changed between two versions' })
+  async diff(
+    @CurrentCaller() caller: Caller,
+    @Param('planId') planId: string,
+    @Param('from') from: string,
+    @Param('to') to: string,
+    @QueryParams() params: ReadYourWritesParams,
+  ) {
+    await this.readYourWrites.waitFor(params.waitFor);
+    return this.queries.execute(new DiffVersionsQuery(caller, planId, from, to));
+  }
+
+  @Get(':planId/reports/:period')
+  @Access('reports.read')
+  @ApiOperation({ summary: 'The monitoring report for a period: RAG, direction of travel, progress and roll-ups' })
+  async report(
+    @CurrentCaller() caller: Caller,
+    @Param('planId') planId: string,
+    @Param('period') period: string,
+    @QueryParams() params: AsOfParams,
+  ) {
+    if (params.asOf !== undefined) assertMayPerform(caller, 'plans.readAsOf');
+    await this.readYourWrites.waitFor(params.waitFor);
+    return this.queries.execute(new GetReportQuery(caller, planId, period, params.asOf));
+  }
+}

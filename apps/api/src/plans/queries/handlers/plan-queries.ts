@@ -1,0 +1,203 @@
+import { BadRequestException, Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { READ_STORE, type FieldCondition, type ReadStore } from '@app/read-store';
+import { DomainError, normalisePeriod } from '@app/domain';
+import {
+  buildMonitoringReport,
+  diffPlanViews,
+  documentBody,
+  PLAN_HISTORY_COLLECTION,
+  PLAN_LIST_COLLECTION,
+  PLAN_VERSIONS_COLLECTION,
+  type MonitoringReport,
+  type PlanDiff,
+  type PlanHistoryEntry,
+  type PlanListItem,
+  type VersionTable,
+  type PlanView,
+} from '@app/projections';
+import type { Caller } from '../../../auth/caller';
+import type { HistoryParams, ListPlansParams } from '../dto/query-params';
+import { PlanReader, type PlanPoint } from '../plan-reader';
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export class ListPlansQuery extends Query<Page<PlanListItem>> {
+  constructor(
+    readonly caller: Caller,
+    readonly params: ListPlansParams,
+  ) {
+    super();
+  }
+}
+
+export class GetPlanQuery extends Query<PlanView> {
+  constructor(
+    readonly caller: Caller,
+    readonly planId: string,
+    readonly point: PlanPoint,
+  ) {
+    super();
+  }
+}
+
+export class GetHistoryQuery extends Query<Page<PlanHistoryEntry>> {
+  constructor(
+    readonly caller: Caller,
+    readonly planId: string,
+    readonly params: HistoryParams,
+  ) {
+    super();
+  }
+}
+
+export class GetVersionTableQuery extends Query<VersionTable> {
+  constructor(
+    readonly caller: Caller,
+    readonly planId: string,
+  ) {
+    super();
+  }
+}
+
+export class DiffVersionsQuery extends Query<PlanDiff> {
+  constructor(
+    readonly caller: Caller,
+    readonly planId: string,
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super();
+  }
+}
+
+export class GetReportQuery extends Query<MonitoringReport> {
+  constructor(
+    readonly caller: Caller,
+    readonly planId: string,
+    readonly period: string,
+    readonly asOf: string | undefined,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListPlansQuery)
+export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ caller, params }: ListPlansQuery): Promise<Page<PlanListItem>> {
+    const where: Record<string, FieldCondition> = { council: caller.council };
+    if (params.service !== undefined) where.service = params.service;
+    if (caller.services !== null) {
+      where.service =
+        params.service === undefined
+          ? { $in: caller.services }
+          : { $in: caller.services.filter((service) => service === params.service) };
+    }
+    if (params.period !== undefined) where.period = params.period.replace(/-(\d{2})$/, '/$1');
+    if (params.status !== undefined) where.status = params.status;
+    const page = await this.reads.find(PLAN_LIST_COLLECTION, {
+      where,
+      sort: [{ field: 'updatedAt', direction: 'desc' }],
+      limit: params.limit ?? 50,
+      cursor: params.cursor,
+    });
+    return { items: page.items.map((item) => documentBody<PlanListItem>(item)), next: page.next };
+  }
+}
+
+@QueryHandler(GetPlanQuery)
+export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
+  constructor(private readonly plans: PlanReader) {}
+
+  execute({ caller, planId, point }: GetPlanQuery): Promise<PlanView> {
+    return this.plans.at(caller, planId, point);
+  }
+}
+
+@QueryHandler(GetHistoryQuery)
+export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery> {
+  constructor(
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    private readonly plans: PlanReader,
+  ) {}
+
+  async execute({ caller, planId, params }: GetHistoryQuery): Promise<Page<PlanHistoryEntry>> {
+    await this.plans.current(caller, planId);
+    const where: Record<string, FieldCondition> = { planId };
+    if (params.from !== undefined || params.to !== undefined) {
+      where.recordedAt = {
+        ...(params.from !== undefined && { $gte: new Date(params.from).toISOString() }),
+        ...(params.to !== undefined && { $lte: new Date(params.to).toISOString() }),
+      };
+    }
+    if (params.type !== undefined) where.type = params.type;
+    if (params.ref !== undefined) where.ref = params.ref;
+    const page = await this.reads.find(PLAN_HISTORY_COLLECTION, {
+      where,
+      sort: [{ field: 'position', direction: 'asc' }],
+      limit: params.limit ?? 50,
+      cursor: params.cursor,
+    });
+    return { items: page.items.map((item) => documentBody<PlanHistoryEntry>(item)), next: page.next };
+  }
+}
+
+@QueryHandler(GetVersionTableQuery)
+export class GetVersionTableHandler implements IQueryHandler<GetVersionTableQuery> {
+  constructor(
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    private readonly plans: PlanReader,
+  ) {}
+
+  async execute({ caller, planId }: GetVersionTableQuery): Promise<VersionTable> {
+    await this.plans.current(caller, planId);
+    const table = await this.reads.get(PLAN_VERSIONS_COLLECTION, planId);
+    return table ? documentBody<VersionTable>(table) : { planId, rows: [], unpublished: [] };
+  }
+}
+
+@QueryHandler(DiffVersionsQuery)
+export class DiffVersionsHandler implements IQueryHandler<DiffVersionsQuery> {
+  constructor(private readonly plans: PlanReader) {}
+
+  async execute({ caller, planId, from, to }: DiffVersionsQuery): Promise<PlanDiff> {
+    const current = await this.plans.current(caller, planId);
+    const [before, after] = await Promise.all([this.plans.atVersion(current, from), this.plans.atVersion(current, to)]);
+    return diffPlanViews(before, after);
+  }
+}
+
+@QueryHandler(GetReportQuery)
+export class GetReportHandler implements IQueryHandler<GetReportQuery> {
+  constructor(private readonly plans: PlanReader) {}
+
+  async execute({ caller, planId, period, asOf }: GetReportQuery): Promise<MonitoringReport> {
+    const reportPeriod = periodOfPath(period);
+    const view = await this.plans.at(caller, planId, { asOf });
+    return buildMonitoringReport(view, reportPeriod);
+  }
+}
+
+/** A period in a path is input like any other: one that is not a period is a bad request. */
+function periodOfPath(text: string): string {
+  try {
+    return normalisePeriod(text);
+  } catch (error) {
+    if (error instanceof DomainError) throw new BadRequestException(`period: ${error.message}`);
+    throw error;
+  }
+}
+
+export const PLAN_QUERY_HANDLERS = [
+  ListPlansHandler,
+  GetPlanHandler,
+  GetHistoryHandler,
+  GetVersionTableHandler,
+  DiffVersionsHandler,
+  GetReportHandler,
+];

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
+import { READ_STORE, type ReadStore } from '@app/read-store';
+import { planStreamId } from '@app/domain';
+import { decodePlanEvent } from '@app/platform';
+import {
+  evolvePlanView,
+  PLAN_SNAPSHOTS_COLLECTION,
+  type PlanSnapshotDocument,
+  type PlanView,
+} from '@app/projections';
+
+const PAGE = 200;
+
+/**
+ * Rebuilds a plan as the system held it at a past instant or revision, with the same evolve
+ * function as the live projection (one truth). It starts from the newest snapshot at or before the
+ * point, so the work is bounded by the snapshot interval, not by the stream's length.
+ */
+@Injectable()
+export class PlanTimeTravel {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+  ) {}
+
+  /** The plan from the events recorded up to and including `instant`; null if it did not exist yet. */
+  asOf(planId: string, instant: Date): Promise<PlanView | null> {
+    const limit = instant.toISOString();
+    return this.rebuild(planId, { recordedAt: { $lte: limit } }, (event) => event.recordedAt <= limit);
+  }
+
+  /** The plan after the event at `revision` and nothing later. */
+  atRevision(planId: string, revision: number): Promise<PlanView | null> {
+    return this.rebuild(planId, { revision: { $lte: revision } }, (event) => event.revision <= revision);
+  }
+
+  private async rebuild(
+    planId: string,
+    snapshotBound: Record<string, { $lte: string | number }>,
+    includes: (event: StoredEvent) => boolean,
+  ): Promise<PlanView | null> {
+    const { items } = await this.reads.find(PLAN_SNAPSHOTS_COLLECTION, {
+      where: { planId, ...snapshotBound },
+      sort: [{ field: 'revision', direction: 'desc' }],
+      limit: 1,
+    });
+    const snapshot = items[0] as unknown as PlanSnapshotDocument | undefined;
+    let view: PlanView | null = snapshot ? snapshot.view : null;
+    let fromRevision = snapshot ? snapshot.revision + 1 : 0;
+    for (;;) {
+      const page = await this.readPage(planId, fromRevision);
+      for (const event of page) {
+        if (!includes(event)) return view;
+        view = evolvePlanView(view, decodePlanEvent(event));
+      }
+      if (page.length < PAGE) return view;
+      fromRevision = page[page.length - 1].revision + 1;
+    }
+  }
+
+  private async readPage(planId: string, fromRevision: number): Promise<StoredEvent[]> {
+    try {
+      return await this.events.readStream(planStreamId(planId), { fromRevision, maxCount: PAGE });
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+}
