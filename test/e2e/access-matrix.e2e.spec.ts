@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { planStreamId } from '@app/domain';
+import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
+import { ACCESS_TABLE } from '../../apps/api/src/auth/access-table';
+import { ROLES, type Role } from '../../apps/api/src/auth/caller';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { authHeader, type TestCaller } from '../support/tokens';
+import {
+  APPROVAL,
+  INDICATOR_CP7,
+  MATRIX_ROUTES,
+  OTHER_COUNCIL,
+  OTHER_SERVICE,
+  OWN_COUNCIL,
+  OWN_SERVICE,
+  PLAN_DRAFT,
+  PRIORITY_ONE,
+  routeName,
+  type GivenPlan,
+  type MatrixRoute,
+} from './access-matrix.routes';
+
+/**
+ * Issue 5's access matrix: every route of the contract, called as every role, for the caller's own
+ * council and service, another service of that council, and another council. Each answer must be the
+ * one `ACCESS_TABLE` gives, and a refused call must write no event.
+ */
+
+const SCOPES = {
+  'own service': { council: OWN_COUNCIL, services: [OWN_SERVICE] },
+  'another service': { council: OWN_COUNCIL, services: [OTHER_SERVICE] },
+  'another council': { council: OTHER_COUNCIL },
+} satisfies Record<string, Omit<TestCaller, 'role'>>;
+
+type Scope = keyof typeof SCOPES;
+
+/** What the table, and the plan-access policy it is paired with, say the call must answer, and why. */
+function expectedAnswer(route: MatrixRoute, role: Role, scope: Scope): { status: number; refusedFor?: string } {
+  const mayPerform = route.operations.every((operation) => (ACCESS_TABLE[operation] as readonly Role[]).includes(role));
+  if (!mayPerform) return { status: 403, refusedFor: 'role' };
+  if (scope === 'another council' && route.scope === 'plan') return { status: 404, refusedFor: 'was not found' };
+  if (scope === 'another service' && route.scope !== 'council') return { status: 403, refusedFor: OWN_SERVICE };
+  return { status: route.succeeds };
+}
+
+const CASES = MATRIX_ROUTES.flatMap((route) =>
+  ROLES.flatMap((role) =>
+    (Object.keys(SCOPES) as Scope[]).map((scope) => {
+      const { status, refusedFor } = expectedAnswer(route, role, scope);
+      return { route, role, scope, expected: status, refusedFor, title: `${routeName(route)} as ${role} of ${scope} → ${status}` };
+    }),
+  ),
+);
+
+interface Call {
+  method: MatrixRoute['method'];
+  url: string;
+  body?: unknown;
+}
+
+describe('Access matrix: every route, every role, own and other council and service', () => {
+  let api: TestApp;
+  let events: EventStore;
+  let sharedPlanId: string;
+  /** An instant after the shared plan was written, for the `asOf` reads. */
+  let asOf: string;
+  /** Per write route, the plan every refused call of that route is made on. */
+  const refusalPlans = new Map<MatrixRoute, string>();
+  const headers = new Map<string, Record<string, string>>();
+
+  async function send(call: Call, caller?: TestCaller) {
+    const response = await api.inject({
+      method: call.method,
+      url: call.url,
+      headers: caller ? await authorizationOf(caller) : {},
+      ...(call.body === undefined ? {} : { payload: call.body as object }),
+    });
+    return { status: response.statusCode, body: response.body ? response.json() : null };
+  }
+
+  async function authorizationOf(caller: TestCaller): Promise<Record<string, string>> {
+    const key = JSON.stringify(caller);
+    if (!headers.has(key)) headers.set(key, await authHeader(api.dataDir, caller));
+    return headers.get(key)!;
+  }
+
+  /** A setup step, by a Hart user with the given role and every service, which must succeed. */
+  async function arrange(role: Role, call: Call): Promise<{ planId: string; position: number }> {
+    const answer = await send(call, { role, council: OWN_COUNCIL });
+    if (answer.status >= 300) {
+      throw new Error(`Setting up: ${call.method} ${call.url} as ${role} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    }
+    return answer.body;
+  }
+
+  async function preparePlan(given: Exclude<GivenPlan, 'shared plan'>): Promise<string> {
+    const { planId } = await arrange('editor', { method: 'POST', url: '/v1/plans', body: PLAN_DRAFT });
+    await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/priorities`, body: PRIORITY_ONE });
+    await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/indicators`, body: INDICATOR_CP7 });
+    if (given === 'fresh approved plan') await arrange('governance', { method: 'POST', url: `/v1/plans/${planId}/approval`, body: APPROVAL });
+    return planId;
+  }
+
+  /** Two published versions with a change between them, an actual and progress: every read has something to show. */
+  async function prepareSharedPlan(): Promise<string> {
+    const planId = await preparePlan('fresh plan');
+    const plan = `/v1/plans/${planId}`;
+    await arrange('editor', { method: 'POST', url: `${plan}/versions`, body: { label: '1', reason: 'As drafted' } });
+    await arrange('officer', { method: 'POST', url: `${plan}/indicators/CP7/actuals`, body: { period: '2023/24-Q1', value: 29.5 } });
+    await arrange('officer', {
+      method: 'POST',
+      url: `${plan}/priorities/1/progress`,
+      body: { period: '2023/24-Q1', percentComplete: 25, status: 'on-track' },
+    });
+    await arrange('editor', { method: 'POST', url: `${plan}/priorities`, body: { ...PRIORITY_ONE, ref: '2', outcomes: [] } });
+    const { position } = await arrange('editor', { method: 'POST', url: `${plan}/versions`, body: { label: '2', reason: 'Priority 2 added' } });
+    await arrange('auditor', { method: 'GET', url: `${plan}?waitFor=${position}` });
+    return planId;
+  }
+
+  /** The plan the call is about: a fresh one for a write meant to succeed, so that every write is valid. */
+  async function planFor(route: MatrixRoute, succeeds: boolean): Promise<string> {
+    if (route.scope === 'new plan') return randomUUID();
+    if (route.given === 'shared plan') return sharedPlanId;
+    if (succeeds) return preparePlan(route.given);
+    if (!refusalPlans.has(route)) refusalPlans.set(route, await preparePlan(route.given));
+    return refusalPlans.get(route)!;
+  }
+
+  function callOf(route: MatrixRoute, planId: string): Call {
+    const values: Record<string, string> = { planId, ...route.params };
+    const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name]));
+    const query = new URLSearchParams({
+      ...(route.query?.asOf && { asOf }),
+      ...(route.query?.version !== undefined && { version: route.query.version }),
+    }).toString();
+    const body = route.scope === 'new plan' ? { ...route.body, planId } : route.body;
+    return { method: route.method, url: query ? `${path}?${query}` : path, body };
+  }
+
+  async function streamOf(planId: string): Promise<StoredEvent[]> {
+    try {
+      return await events.readStream(planStreamId(planId));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+
+  beforeAll(async () => {
+    api = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+    events = api.get<EventStore>(EVENT_STORE);
+    sharedPlanId = await prepareSharedPlan();
+    asOf = new Date().toISOString();
+  });
+
+  afterAll(() => api?.close());
+
+  it('covers every /v1 route the application serves, and only those', async () => {
+    const document = (await send({ method: 'GET', url: '/docs-json' })).body as { paths: Record<string, object> };
+    const served = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/v1'))
+      .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    const inMatrix = new Set(MATRIX_ROUTES.map((route) => `${route.method} ${route.path}`));
+    expect([...inMatrix].sort()).toEqual([...new Set(served)].sort());
+  });
+
+  it.each(MATRIX_ROUTES.map((route) => ({ route, name: routeName(route) })))(
+    '$name without a token → 401, writing nothing',
+    async ({ route }) => {
+      const planId = await planFor(route, false);
+      const before = (await streamOf(planId)).length;
+      const answer = await send(callOf(route, planId));
+      expect(answer).toMatchObject({ status: 401, body: { statusCode: 401, error: 'Unauthorized' } });
+      expect((await streamOf(planId)).length).toBe(before);
+    },
+  );
+
+  it.each(CASES)('$title', async ({ route, role, scope, expected, refusedFor }) => {
+    const planId = await planFor(route, refusedFor === undefined);
+    const caller: TestCaller = { role, ...SCOPES[scope] };
+    const before = (await streamOf(planId)).length;
+    const headBefore = await events.headPosition();
+
+    const answer = await send(callOf(route, planId), caller);
+
+    expect({ status: answer.status, body: answer.body }).toMatchObject({ status: expected });
+    const after = await streamOf(planId);
+    if (refusedFor !== undefined) {
+      expect(answer.body).toMatchObject({ statusCode: expected, message: expect.stringContaining(refusedFor) });
+      expect(after.length).toBe(before);
+      expect(await events.headPosition()).toBe(headBefore);
+      return;
+    }
+    if (route.method !== 'GET') {
+      expect(after.length).toBeGreaterThan(before);
+      expect(after[after.length - 1].metadata.actor).toMatchObject({ role });
+    }
+    if (route.scope === 'new plan') {
+      expect(after[0].data).toMatchObject({ council: caller.council, service: OWN_SERVICE });
+    }
+    if (route.scope === 'council') {
+      const listed = (answer.body.items as { planId: string }[]).map((item) => item.planId);
+      if (scope === 'own service') expect(listed).toContain(sharedPlanId);
+      else expect(listed).not.toContain(sharedPlanId);
+    }
+  });
+});

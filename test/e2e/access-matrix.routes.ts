@@ -1,0 +1,157 @@
+import type { Operation } from '../../apps/api/src/auth/access-table';
+import { HART_PLAN } from '../fixtures/hart-2023-24';
+
+/**
+ * Every `/v1` route of the API contract, each with the operations of the access table a call needs
+ * and a request that is valid for the plan the route is given. The expected answers are derived
+ * from `ACCESS_TABLE` by the matrix spec, never written here.
+ */
+
+/** The plan a route is called on, as the matrix spec prepares it. */
+export type GivenPlan =
+  /** One plan shared by every read: two published versions, an actual and progress recorded. */
+  | 'shared plan'
+  /** A plan of its own for each write that succeeds: drafted, priority '1', indicator CP7. */
+  | 'fresh plan'
+  /** As 'fresh plan', then approved. */
+  | 'fresh approved plan';
+
+/** Whom the route is about, which decides what "another council" or "another service" means. */
+export type RouteScope =
+  /** One plan: another council's plan is not found (404), another service's is refused (403). */
+  | 'plan'
+  /** Drafting: the plan is drafted in the caller's own council; a service not theirs is refused. */
+  | 'new plan'
+  /** The caller's council: another council or service sees its own plans, never Hart's. */
+  | 'council';
+
+export interface MatrixRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** As `/docs-json` names it, e.g. `/v1/plans/{planId}/priorities/{ref}`. */
+  path: string;
+  /** Every operation the call needs: the caller must hold a role of each. */
+  operations: Operation[];
+  scope: RouteScope;
+  given: GivenPlan;
+  /** Values of the path's parameters other than `planId`. */
+  params?: Record<string, string>;
+  /** `asOf` is filled in with an instant after the shared plan was written. */
+  query?: { asOf?: true; version?: string };
+  body?: Record<string, unknown>;
+  succeeds: 200 | 201;
+}
+
+export const OWN_COUNCIL = HART_PLAN.council;
+export const OWN_SERVICE = HART_PLAN.service;
+export const OTHER_COUNCIL = 'rushmoor';
+export const OTHER_SERVICE = 'Some Other Service';
+
+export const PLAN_DRAFT = { title: 'Access matrix plan', service: OWN_SERVICE, period: '2023/24' };
+
+export const PRIORITY_ONE = {
+  ref: '1',
+  title: 'Publish the statement of accounts',
+  themes: ['Resilient and financially sound council'],
+  outcomes: [{ description: '2023/24 pre-audit accounts published', targetDate: 'June 2024' }],
+};
+
+export const INDICATOR_CP7 = {
+  code: 'CP7',
+  title: 'Percentage of Council Tax collected.',
+  unit: 'percent',
+  polarity: 'higher-is-better',
+  basis: 'cumulative-ytd',
+  frequency: 'quarterly',
+  targets: [{ period: '2023/24', value: 98 }],
+};
+
+export const APPROVAL = { body: 'Cabinet', meetingDate: '2024-04-04' };
+
+const read = (path: string, operations: Operation[], extra: Partial<MatrixRoute> = {}): MatrixRoute => ({
+  method: 'GET',
+  path,
+  operations,
+  scope: 'plan',
+  given: 'shared plan',
+  succeeds: 200,
+  ...extra,
+});
+
+const write = (
+  method: MatrixRoute['method'],
+  path: string,
+  operation: Operation,
+  body: Record<string, unknown>,
+  extra: Partial<MatrixRoute> = {},
+): MatrixRoute => ({ method, path, operations: [operation], scope: 'plan', given: 'fresh plan', body, succeeds: 200, ...extra });
+
+export const MATRIX_ROUTES: MatrixRoute[] = [
+  // Commands
+  write('POST', '/v1/plans', 'plans.draft', PLAN_DRAFT, { scope: 'new plan', succeeds: 201 }),
+  write('POST', '/v1/plans/{planId}/priorities', 'priorities.add', { ...PRIORITY_ONE, ref: '2', outcomes: [] }, { succeeds: 201 }),
+  write('PATCH', '/v1/plans/{planId}/priorities/{ref}', 'priorities.revise', {
+    title: 'Publish the 2023/24 statement of accounts on time',
+    reason: 'Reworded after O&S comments',
+  }, { params: { ref: '1' } }),
+  write('DELETE', '/v1/plans/{planId}/priorities/{ref}', 'priorities.withdraw', { reason: 'Merged into priority 2' }, { params: { ref: '1' } }),
+  write('POST', '/v1/plans/{planId}/indicators', 'indicators.define', {
+    ...INDICATOR_CP7,
+    code: 'CP8',
+    title: 'Percentage uptime of key systems',
+    basis: 'period',
+    targets: [{ period: '2023/24', value: 99.5 }],
+  }, { succeeds: 201 }),
+  write('PATCH', '/v1/plans/{planId}/indicators/{code}', 'indicators.revise', {
+    title: 'Council Tax collected (%)',
+    reason: 'Shorter title for the report',
+  }, { params: { code: 'CP7' } }),
+  write('PUT', '/v1/plans/{planId}/indicators/{code}/targets/{period}', 'targets.set', {
+    value: 98.5,
+    reason: 'Raised after O&S comments',
+  }, { params: { code: 'CP7', period: '2023-24' } }),
+  write('POST', '/v1/plans/{planId}/indicators/{code}/actuals', 'actuals.record', { period: '2023/24-Q1', value: 29.5 }, {
+    params: { code: 'CP7' },
+    succeeds: 201,
+  }),
+  write('POST', '/v1/plans/{planId}/priorities/{ref}/progress', 'progress.record', {
+    period: '2023/24-Q1',
+    percentComplete: 25,
+    status: 'on-track',
+  }, { params: { ref: '1' }, succeeds: 201 }),
+  write('POST', '/v1/plans/{planId}/submission', 'plans.submitForScrutiny', {
+    committee: 'Overview and Scrutiny Committee',
+    meetingDate: '2024-03-19',
+  }),
+  write('POST', '/v1/plans/{planId}/scrutiny', 'scrutiny.record', {
+    committee: 'Overview and Scrutiny Committee',
+    meetingDate: '2024-03-19',
+    comments: ['Add a target for the website accessibility work.'],
+  }, { succeeds: 201 }),
+  write('POST', '/v1/plans/{planId}/versions', 'versions.publish', { reason: 'First published version' }, { succeeds: 201 }),
+  write('POST', '/v1/plans/{planId}/approval', 'approval.record', APPROVAL),
+  write('POST', '/v1/plans/{planId}/reopen', 'plans.reopen', { reason: 'Revised after the mid-year review' }, {
+    given: 'fresh approved plan',
+  }),
+  write('POST', '/v1/plans/{planId}/close', 'plans.close', { reason: 'Superseded by the 2024/25 plan' }),
+
+  // Queries
+  read('/v1/plans', ['plans.list'], { scope: 'council' }),
+  read('/v1/plans/{planId}', ['plans.read']),
+  read('/v1/plans/{planId}', ['plans.read', 'plans.readAsOf'], { query: { asOf: true } }),
+  read('/v1/plans/{planId}', ['plans.read', 'plans.readAsOf'], { query: { version: '1' } }),
+  read('/v1/plans/{planId}/history', ['history.read']),
+  read('/v1/plans/{planId}/versions', ['versions.read']),
+  read('/v1/plans/{planId}/versions/{from}/diff/{to}', ['versions.diff'], { params: { from: '1', to: '2' } }),
+  read('/v1/plans/{planId}/reports/{period}', ['reports.read'], { params: { period: '2023-24-Q1' } }),
+  read('/v1/plans/{planId}/reports/{period}', ['reports.read', 'plans.readAsOf'], {
+    params: { period: '2023-24-Q1' },
+    query: { asOf: true },
+  }),
+  read('/v1/plans/{planId}/integrity', ['integrity.check']),
+];
+
+/** `GET /v1/plans/{planId}?asOf`: how a route is named in test titles. */
+export function routeName(route: MatrixRoute): string {
+  const query = Object.keys(route.query ?? {});
+  return `${route.method} ${route.path}${query.length > 0 ? `?${query.join('&')}` : ''}`;
+}
