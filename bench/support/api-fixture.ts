@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { mintTestToken } from '../../test/support/tokens';
+import { loadPlans, type LoadOptions, type StoredPlanRows } from './event-loader';
+import { ServerProcess } from './server-process';
+import { BENCH_COUNCIL } from './synthetic-plans';
+
+const CATCH_UP_TIMEOUT_MS = 300_000;
+
+/** The real API in a child process over embedded stores preloaded with plans, and a token for them. */
+export interface RunningApi {
+  server: ServerProcess;
+  dataDir: string;
+  /** A caller of the plans' council who may record progress, read plans and read them `asOf`. */
+  headers: Record<string, string>;
+  eventsLoaded: number;
+}
+
+export async function startApiWithPlans(
+  workDir: string,
+  plans: Iterable<StoredPlanRows>,
+  options: LoadOptions = {},
+): Promise<RunningApi> {
+  const dataDir = join(workDir, 'api-data');
+  const eventsLoaded = await loadPlans(join(dataDir, 'events.db'), plans, options);
+  const token = await mintTestToken(dataDir, { roles: ['officer', 'auditor'], council: BENCH_COUNCIL, name: 'Bench Caller' });
+  const server = await ServerProcess.start('api', {
+    DATA_DIR: dataDir,
+    // Production logging (one line per request) into /dev/null; a limit no benchmark reaches.
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+  });
+  return { server, dataDir, headers: { authorization: `Bearer ${token}` }, eventsLoaded };
+}
+
+/** Waits until the API's projections have applied every preloaded event, using `waitFor` itself. */
+export async function waitForProjections(api: RunningApi, planId: string): Promise<void> {
+  const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
+  for (;;) {
+    const response = await fetch(`${api.server.url}/v1/plans/${planId}?waitFor=${api.eventsLoaded}`, { headers: api.headers });
+    await response.arrayBuffer();
+    if (response.status === 200) return;
+    if (response.status !== 503 || Date.now() > deadline) {
+      throw new Error(`The API's projections did not catch up to the preloaded events: ${response.status}`);
+    }
+    await sleep(200);
+  }
+}

@@ -1,0 +1,56 @@
+import autocannon from 'autocannon';
+
+export interface LoadSpec {
+  url: string;
+  method: 'GET' | 'POST';
+  connections: number;
+  durationSeconds: number;
+  headers?: Record<string, string>;
+  /** The n-th request's path, so requests spread over many plans. */
+  pathFor: (n: number) => string;
+  bodyFor?: (n: number) => unknown;
+  /** Requests per second across all connections; unset: as fast as the server answers. */
+  overallRate?: number;
+}
+
+export interface LoadResult {
+  /** Successful (2xx) answers per second. */
+  perSecond: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  latencyMs: { p50: number; p99: number; mean: number };
+}
+
+/** One autocannon run. Only 2xx answers count towards the rate; the others are reported. */
+export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  let sent = 0;
+  const headers = { ...spec.headers, ...(spec.bodyFor ? { 'content-type': 'application/json' } : {}) };
+  const result = await autocannon({
+    url: spec.url,
+    connections: spec.connections,
+    duration: spec.durationSeconds,
+    ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
+    requests: [
+      {
+        method: spec.method,
+        headers,
+        setupRequest: (request) => {
+          const n = sent++;
+          return {
+            ...request,
+            path: spec.pathFor(n),
+            ...(spec.bodyFor ? { body: JSON.stringify(spec.bodyFor(n)) } : {}),
+          };
+        },
+      },
+    ],
+  });
+  return {
+    perSecond: result['2xx'] / result.duration,
+    requests: result['2xx'] + result.non2xx,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.mean },
+  };
+}
