@@ -16,6 +16,3 @@ export * from './integrity/hash-chain';
 export * from './performance/rag';
 export * from './performance/direction';
 export * from './performance/rollups';
-export * from './performance/rag';
-export * from './performance/direction';
-export * from './performance/rollups';

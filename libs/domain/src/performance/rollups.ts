@@ -38,7 +38,7 @@ export function roundHalfUp(value: number): number {
 }
 
 /** The percentages a priority contributes to its objective and to the plan. */
-export function progressItems(priority: PriorityProgress): number[] {
+function progressItems(priority: PriorityProgress): number[] {
   const trackedByMilestone = priority.milestones.some((value) => value !== null);
   if (trackedByMilestone) return priority.milestones.map((value) => value ?? 0);
   return [priority.percentComplete ?? 0];

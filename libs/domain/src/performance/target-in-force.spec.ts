@@ -13,17 +13,18 @@ describe('the target in force for a period', () => {
     },
   );
 
-  it.each<Basis>(['period', 'period-end-snapshot', 'annual'])("falls back to the year's target for %s", (basis) => {
+  it.each<Basis>(['period', 'period-end-snapshot'])("falls back to the year's target for %s", (basis) => {
     expect(targetInForce(indicator(basis), '2023/24-Q2')).toEqual({ target: year, source: 'year', tolerancePercent: 5 });
   });
 
-  it("gives a cumulative indicator the year's target only at Q4", () => {
-    expect(targetInForce(indicator('cumulative-ytd'), '2023/24-Q3')).toEqual({ target: null, source: 'none', tolerancePercent: 5 });
-    expect(targetInForce(indicator('cumulative-ytd'), '2023/24-Q4')).toEqual({ target: year, source: 'year', tolerancePercent: 5 });
+  it.each<Basis>(['cumulative-ytd', 'annual'])("gives a %s indicator the year's target only at Q4", (basis) => {
+    expect(targetInForce(indicator(basis), '2023/24-Q2')).toEqual({ target: null, source: 'none', tolerancePercent: 5 });
+    expect(targetInForce(indicator(basis), '2023/24-Q3')).toEqual({ target: null, source: 'none', tolerancePercent: 5 });
+    expect(targetInForce(indicator(basis), '2023/24-Q4')).toEqual({ target: year, source: 'year', tolerancePercent: 5 });
   });
 
-  it("uses the year's target for the year", () => {
-    expect(targetInForce(indicator('cumulative-ytd'), '2023/24')).toEqual({ target: year, source: 'period', tolerancePercent: 5 });
+  it.each<Basis>(['cumulative-ytd', 'annual'])("uses the year's target for the year (%s)", (basis) => {
+    expect(targetInForce(indicator(basis), '2023/24')).toEqual({ target: year, source: 'period', tolerancePercent: 5 });
   });
 
   it('has none where nothing was set', () => {

@@ -7,11 +7,15 @@ export interface IndicatorTargets {
   targets: readonly Target[];
 }
 
+/** Bases whose year's target also holds in each quarter of the year; the others only at Q4. */
+const YEAR_TARGET_EVERY_QUARTER: ReadonlySet<Basis> = new Set<Basis>(['period', 'period-end-snapshot']);
+
 /**
  * The target an actual for `period` is judged against. A quarter uses a target set for that
- * quarter if there is one; otherwise a period, snapshot or annual indicator uses the year's target,
- * while a cumulative year-to-date one uses it only at Q4, since 24.5% collected by June is not a
- * miss of a 98% target for the year. A year uses the year's target.
+ * quarter if there is one; otherwise a period or snapshot indicator uses the year's target, while a
+ * cumulative year-to-date or annual one uses it only at Q4: 24.5% collected by June is not a miss
+ * of a 98% target for the year, and an annual figure is not due before the year ends. Their earlier
+ * quarters need a profiled quarter target or have none. A year uses the year's target.
  *
  * `source` says where it came from: `period` when set for exactly this period, `year` when a
  * quarter fell back to the year's.
@@ -21,7 +25,7 @@ export function targetInForce(indicator: IndicatorTargets, period: string): Targ
   const tolerancePercent = indicator.tolerance;
   const own = indicator.targets.find((target) => target.period === parsed.label);
   if (own) return { target: own, source: 'period', tolerancePercent };
-  if (parsed.kind === 'quarter' && (indicator.basis !== 'cumulative-ytd' || parsed.quarter === 4)) {
+  if (parsed.kind === 'quarter' && (YEAR_TARGET_EVERY_QUARTER.has(indicator.basis) || parsed.quarter === 4)) {
     const year = financialYearOf(parsed.label);
     const yearTarget = indicator.targets.find((target) => target.period === year);
     if (yearTarget) return { target: yearTarget, source: 'year', tolerancePercent };

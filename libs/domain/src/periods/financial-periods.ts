@@ -67,10 +67,6 @@ export function financialYearOf(period: string): string {
   return financialYearLabel(parsePeriod(period).startYear);
 }
 
-export function isQuarter(period: string): boolean {
-  return parsePeriod(period).kind === 'quarter';
-}
-
 /** First and last day, inclusive, as ISO dates. */
 export function periodBounds(period: string): { from: string; to: string } {
   const parsed = parsePeriod(period);
@@ -89,6 +85,14 @@ export function previousPeriod(period: string): string {
   return parsed.quarter === 1
     ? quarterLabel(parsed.startYear - 1, 4)
     : quarterLabel(parsed.startYear, (parsed.quarter - 1) as QuarterNumber);
+}
+
+/** The same period a year earlier: "2023/24-Q2" → "2022/23-Q2", "2023/24" → "2022/23". */
+export function samePeriodLastYear(period: string): string {
+  const parsed = parsePeriod(period);
+  return parsed.kind === 'year'
+    ? financialYearLabel(parsed.startYear - 1)
+    : quarterLabel(parsed.startYear - 1, parsed.quarter);
 }
 
 /**

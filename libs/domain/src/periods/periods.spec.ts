@@ -5,6 +5,7 @@ import {
   parsePeriod,
   periodBounds,
   previousPeriod,
+  samePeriodLastYear,
 } from './financial-periods';
 import { isWithinPlanPeriod, parsePlanPeriod } from './plan-periods';
 
@@ -53,6 +54,15 @@ describe('financial periods', () => {
     ['2000/01', '1999/00'],
   ])('the period before %s is %s', (period, previous) => {
     expect(previousPeriod(period)).toBe(previous);
+  });
+
+  it.each([
+    ['2023/24-Q2', '2022/23-Q2'],
+    ['2023/24-Q1', '2022/23-Q1'],
+    ['2000/01-Q4', '1999/00-Q4'],
+    ['2023/24', '2022/23'],
+  ])('the same period a year before %s is %s', (period, lastYear) => {
+    expect(samePeriodLastYear(period)).toBe(lastYear);
   });
 
   it('orders periods by when they end, a year just after its Q4', () => {

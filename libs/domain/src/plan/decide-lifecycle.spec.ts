@@ -148,7 +148,7 @@ describe('approving a plan', () => {
     given(planInScrutiny).when(approval).then([approved]);
   });
 
-  it('approves a draft plan', () => {
+  it('approves a draft plan without scrutiny, as an urgent decision may', () => {
     given(draftPlan).when(approval).then([approved]);
   });
 

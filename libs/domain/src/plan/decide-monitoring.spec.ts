@@ -1,4 +1,5 @@
 import type { PlanEvent } from './plan-events';
+import type { Target, TargetInForce } from './plan-values';
 import { given } from './testing/given-when-then';
 import {
   approvedPlan,
@@ -58,6 +59,48 @@ describe('recording an actual', () => {
           },
         },
       ]);
+  });
+
+  describe('for an annual indicator', () => {
+    const satisfactionYearTarget: Target = { period: '2023/24', value: 80, text: null, comparison: 'at-least' };
+    const satisfactionDefined: PlanEvent = {
+      type: 'IndicatorDefined',
+      data: {
+        ...cp10Defined.data,
+        code: 'CS1',
+        title: 'Residents satisfied with council services',
+        unit: 'percent',
+        polarity: 'higher-is-better',
+        basis: 'annual',
+        frequency: 'annual',
+        targets: [satisfactionYearTarget],
+      },
+    };
+    const recorded = (period: string, assessedAgainst: TargetInForce): PlanEvent => ({
+      type: 'ActualRecorded',
+      data: {
+        planId,
+        code: 'CS1',
+        unit: 'percent',
+        polarity: 'higher-is-better',
+        period,
+        value: 78,
+        commentary: null,
+        assessedAgainst,
+      },
+    });
+
+    it("has no target before Q4, since the year's target is not due yet", () => {
+      given(approvedPlan, [satisfactionDefined])
+        .when({ type: 'RecordActual', data: { code: 'CS1', period: '2023/24-Q2', value: 78 } })
+        .then([recorded('2023/24-Q2', { target: null, source: 'none', tolerancePercent: 5 })]);
+    });
+
+    it("judges Q4 against the year's target", () => {
+      given(approvedPlan, [satisfactionDefined])
+        .when({ type: 'RecordActual', data: { code: 'CS1', period: '2023/24-Q4', value: 78 } })
+        .then([recorded('2023/24-Q4', { target: satisfactionYearTarget, source: 'year', tolerancePercent: 5 })]);
+    });
   });
 
   it("judges a period indicator's quarter against the year's target", () => {

@@ -454,7 +454,7 @@ function publishVersion(command: PublishVersion, plan: OpenPlan, context: Decisi
 }
 
 /** The next whole number after the highest numeric label, in its style: "1" → "2", "1.0" → "2.0". */
-export function nextVersionLabel(labels: readonly string[]): string {
+function nextVersionLabel(labels: readonly string[]): string {
   const numeric = labels.filter((label) => /^\d+(\.\d+)?$/.test(label));
   if (numeric.length === 0) return '1';
   const highest = numeric.reduce((a, b) => (Number(b) > Number(a) ? b : a));
@@ -462,6 +462,11 @@ export function nextVersionLabel(labels: readonly string[]): string {
   return highest.includes('.') ? `${next}.0` : String(next);
 }
 
+/**
+ * Approval is accepted from a draft as well as after scrutiny: a council may take an urgent
+ * decision without Overview and Scrutiny (call-in is waived or the matter cannot wait), so
+ * scrutiny is recorded when it happens but is not a precondition.
+ */
 function approvePlan(command: ApprovePlan, plan: OpenPlan): PlanEvent[] {
   if (isApproved(plan)) throw DomainError.ruleBroken('The plan is already approved.');
   const { body, meetingDate, decisionRef } = command.data;

@@ -20,7 +20,7 @@ export function targetComparison(text: string | null, polarity: Polarity): Targe
 }
 
 /** The first figure in a target's words: "100% by year end" → 100, "£25" → 25, "TBA" → null. */
-export function figureInText(text: string): number | null {
+function figureInText(text: string): number | null {
   const match = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/.exec(text);
   return match ? Number(match[0].replace(/,/g, '')) : null;
 }

@@ -2,10 +2,16 @@ import type { EventActor } from '@app/event-store';
 import { PLAN_EVENT_SCHEMA_VERSIONS, type PlanEvent } from '@app/domain';
 import type { ProjectedEvent } from '../projector/projection';
 
-/** The plan event a stored event carries, or null for a type this code does not know. */
-export function asPlanEvent(event: Pick<ProjectedEvent, 'type' | 'data'>): PlanEvent | null {
-  if (!Object.prototype.hasOwnProperty.call(PLAN_EVENT_SCHEMA_VERSIONS, event.type)) return null;
-  return { type: event.type, data: event.data } as PlanEvent;
+/**
+ * The plan event an already decoded event carries, or null for a type this code does not know.
+ * It only narrows the type of the event it is given, which it returns as it is: decoding (bringing
+ * stored data to the current schema) is the projector's, done once before any projection sees the
+ * event (see `ProjectedEvent`), so there is no second decoder here to drift from the first.
+ */
+export function planEventOf(event: ProjectedEvent): PlanEvent | null {
+  return Object.prototype.hasOwnProperty.call(PLAN_EVENT_SCHEMA_VERSIONS, event.type)
+    ? (event as ProjectedEvent & PlanEvent)
+    : null;
 }
 
 export const planIdOf = (event: ProjectedEvent): string => String(event.data.planId);

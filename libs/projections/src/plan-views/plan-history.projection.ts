@@ -1,8 +1,8 @@
 import type { EventActor } from '@app/event-store';
 import { PLAN_STREAM_PREFIX, type PlanEvent } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
-import type { Projection } from '../projector/projection';
-import { actorOf, asPlanEvent, planIdOf } from './plan-event';
+import type { ProjectedEvent, Projection } from '../projector/projection';
+import { actorOf, planEventOf, planIdOf } from './plan-event';
 import { summarisePlanEvent } from './summaries';
 
 export const PLAN_HISTORY_COLLECTION = 'plan_history';
@@ -28,7 +28,7 @@ export type PlanHistoryEntry = {
 };
 
 /** The priorities and indicators an event is about. */
-export function refsOf(event: PlanEvent): string[] {
+function refsOf(event: PlanEvent): string[] {
   switch (event.type) {
     case 'PriorityAdded':
     case 'PriorityRevised':
@@ -51,12 +51,16 @@ export function refsOf(event: PlanEvent): string[] {
   }
 }
 
+/** EventStoreDB event ids are unique within a stream only, so an entry is keyed by where the event sits. */
+const historyEntryId = (event: ProjectedEvent): string => `${event.streamId}@${event.revision}`;
+
 const reasonOf = (data: Record<string, unknown>): string | null =>
   typeof data.reason === 'string' ? data.reason : null;
 
 export const planHistoryProjection: Projection = {
   name: 'plan-history',
-  version: 1,
+  // 2: documents keyed by stream and revision, not by event id (ids are unique per stream only).
+  version: 2,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [
@@ -66,9 +70,9 @@ export const planHistoryProjection: Projection = {
     ],
   },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
-  documentsFor: (event) => [{ collection: PLAN_HISTORY_COLLECTION, id: event.id }],
+  documentsFor: (event) => [{ collection: PLAN_HISTORY_COLLECTION, id: historyEntryId(event) }],
   apply(_document, event) {
-    const planEvent = asPlanEvent(event);
+    const planEvent = planEventOf(event);
     const refs = planEvent ? refsOf(planEvent) : [];
     const entry: PlanHistoryEntry = {
       planId: planIdOf(event),
@@ -83,6 +87,6 @@ export const planHistoryProjection: Projection = {
       ref: refs[0] ?? null,
       data: event.data,
     };
-    return { id: event.id, ...entry } as ReadDocument;
+    return { id: historyEntryId(event), ...entry } as ReadDocument;
   },
 };

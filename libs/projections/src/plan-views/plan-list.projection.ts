@@ -1,7 +1,7 @@
 import { PLAN_STREAM_PREFIX, type PlanStatus } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { Projection } from '../projector/projection';
-import { asPlanEvent, documentBody, planIdOf } from './plan-event';
+import { documentBody, planEventOf, planIdOf } from './plan-event';
 import { advanceLifecycle, type PlanStage } from './plan-view';
 
 export const PLAN_LIST_COLLECTION = 'plan_list';
@@ -35,7 +35,7 @@ export const planListProjection: Projection = {
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_LIST_COLLECTION, id: planIdOf(event) }],
   apply(document, event) {
-    const planEvent = asPlanEvent(event);
+    const planEvent = planEventOf(event);
     if (document === null) {
       if (planEvent?.type !== 'PlanDrafted') return null;
       const { planId, council, title, service, period } = planEvent.data;

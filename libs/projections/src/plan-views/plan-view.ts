@@ -2,23 +2,20 @@ import {
   assessRag,
   comparePeriods,
   STRUCTURAL_EVENT_TYPES,
-  type Basis,
-  type Frequency,
+  type IndicatorFields,
   type Outcome,
   type PlanEvent,
   type PlanEventType,
   type PlanStatus,
-  type Polarity,
   type ProgressStatus,
   type Rag,
   type Target,
   type TargetComparison,
   type TargetInForce,
-  type Unit,
 } from '@app/domain';
 import type { ProjectedEvent } from '../projector/projection';
 import { formatValue } from './format-value';
-import { actorName, asPlanEvent, recordedDate } from './plan-event';
+import { actorName, planEventOf, recordedDate } from './plan-event';
 
 /**
  * The current plan as the contract's Plan shape, folded from the plan's events alone. The same fold
@@ -92,19 +89,12 @@ export type ActualView = {
   recordedAt: string;
 };
 
-export type IndicatorView = {
-  code: string;
-  title: string;
-  description: string | null;
-  unit: Unit;
-  polarity: Polarity;
-  basis: Basis;
-  frequency: Frequency;
-  tolerance: number;
+export type IndicatorView = { code: string } & IndicatorFields & {
   targets: TargetView[];
   actuals: ActualView[];
 };
 
+/** A row of the version-control table (Version No. | Date | Reason | Made by). */
 export type VersionView = {
   label: string;
   /** The date the version carries (ISO date): its effective date, else the day it was recorded. */
@@ -195,7 +185,7 @@ export function advanceLifecycle(current: Lifecycle, type: PlanEventType): Lifec
  * PlanDrafted has no view (null); an unknown event type only moves the revision.
  */
 export function evolvePlanView(view: PlanView | null, event: ProjectedEvent): PlanView | null {
-  const planEvent = asPlanEvent(event);
+  const planEvent = planEventOf(event);
   if (view === null) {
     return planEvent?.type === 'PlanDrafted' ? drafted(planEvent, event) : null;
   }

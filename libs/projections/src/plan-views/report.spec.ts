@@ -1,11 +1,12 @@
 import { foldPlanView, type PlanView } from './plan-view';
 import { buildMonitoringReport } from './report';
 import { HART_OBJECTIVE, hartPlan } from './testing/hart-plan.fixture';
+import { PlanStream } from './testing/plan-stream.fixture';
 
 const view = foldPlanView(hartPlan().events) as PlanView;
 
 describe('buildMonitoringReport', () => {
-  it('rates each indicator for the period and says which way it moved since the previous one', () => {
+  it('rates each indicator for the period and says which way it moved since the period compared with', () => {
     const report = buildMonitoringReport(view, '2023-24-Q2');
 
     expect(report.period).toBe('2023/24-Q2');
@@ -22,9 +23,9 @@ describe('buildMonitoringReport', () => {
         actualRecordedAt: '2023-04-03T09:19:00.000Z',
         rag: 'green',
         ragReason: 'At or above the target of 49%',
-        direction: 'improved',
-        previousPeriod: '2023/24-Q1',
-        previousActual: 28.1,
+        direction: 'none',
+        previousPeriod: '2022/23-Q2',
+        previousActual: null,
         commentary: 'Ahead of profile',
       },
       {
@@ -61,7 +62,49 @@ describe('buildMonitoringReport', () => {
       rag: 'none',
       ragReason: 'No target set for 2023/24-Q1',
       direction: 'none',
-      previousPeriod: '2022/23-Q4',
+      previousPeriod: '2022/23-Q1',
+    });
+  });
+
+  it('compares a cumulative indicator with the same quarter a year before, not with the last Q4', () => {
+    const plan = new PlanStream('hart-council-tax-2023-25');
+    plan.add('PlanDrafted', {
+      council: 'hart',
+      service: 'Corporate Services',
+      title: 'Council Tax collection 2023 to 2025',
+      period: { kind: 'multi-year', label: '2023/24 to 2024/25', from: '2023-04-01', to: '2025-03-31' },
+      owner: null,
+    });
+    plan.add('IndicatorDefined', {
+      code: 'CP7',
+      title: 'Percentage of Council Tax collected',
+      description: 'Year to date figures, values are cumulative',
+      unit: 'percent',
+      polarity: 'higher-is-better',
+      basis: 'cumulative-ytd',
+      frequency: 'quarterly',
+      tolerance: 5,
+      targets: [{ period: '2024/25', value: 98, text: null, comparison: 'at-least' }],
+    });
+    const noTarget = { target: null, source: 'none', tolerancePercent: 5 } as const;
+    const cp7 = { code: 'CP7', unit: 'percent', polarity: 'higher-is-better', commentary: null } as const;
+    plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q1', value: 28.1, assessedAgainst: noTarget });
+    plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q4', value: 97.6, assessedAgainst: noTarget });
+    plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q1', value: 29.3, assessedAgainst: noTarget });
+    plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q2', value: 55, assessedAgainst: noTarget });
+    const twoYears = foldPlanView(plan.events) as PlanView;
+
+    expect(buildMonitoringReport(twoYears, '2024/25-Q1').indicators[0]).toMatchObject({
+      actual: 29.3,
+      direction: 'improved',
+      previousPeriod: '2023/24-Q1',
+      previousActual: 28.1,
+    });
+    expect(buildMonitoringReport(twoYears, '2024/25-Q2').indicators[0]).toMatchObject({
+      actual: 55,
+      direction: 'none',
+      previousPeriod: '2023/24-Q2',
+      previousActual: null,
     });
   });
 

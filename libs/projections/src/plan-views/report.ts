@@ -5,6 +5,7 @@ import {
   previousPeriod,
   priorityPercentComplete,
   rollUpProgress,
+  samePeriodLastYear,
   targetInForce,
   type Basis,
   type Direction,
@@ -109,7 +110,7 @@ export function buildMonitoringReport(view: PlanView, period: string): Monitorin
 
 function reportIndicator(indicator: IndicatorView, period: string): ReportIndicator {
   const actual = actualFor(indicator, period);
-  const previous = previousPeriod(period);
+  const previous = comparedPeriod(indicator.basis, period);
   const previousActual = actualFor(indicator, previous)?.value ?? null;
   const inForce = actual ? actual.assessedAgainst : targetInForce(indicator, period);
   const target = reportTarget(inForce);
@@ -137,6 +138,16 @@ function reportIndicator(indicator: IndicatorView, period: string): ReportIndica
     previousActual,
     commentary: actual?.commentary ?? null,
   };
+}
+
+/**
+ * The period whose actual the direction of travel compares with. A cumulative year-to-date figure
+ * restarts each April, so Q1 against last year's Q4 (24.5% against 98%) would always read as a
+ * decline: it is compared with the same quarter of the previous year instead, and has no direction
+ * when that year has no actual. Other bases compare with the period before.
+ */
+function comparedPeriod(basis: Basis, period: string): string {
+  return basis === 'cumulative-ytd' ? samePeriodLastYear(period) : previousPeriod(period);
 }
 
 const actualFor = (indicator: IndicatorView, period: string): ActualView | undefined =>

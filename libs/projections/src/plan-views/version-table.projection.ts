@@ -1,7 +1,8 @@
 import { PLAN_STREAM_PREFIX, type PlanEvent } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { ProjectedEvent, Projection } from '../projector/projection';
-import { actorName, asPlanEvent, documentBody, planIdOf, recordedDate } from './plan-event';
+import { actorName, documentBody, planEventOf, planIdOf, recordedDate } from './plan-event';
+import type { VersionView } from './plan-view';
 
 export const PLAN_VERSIONS_COLLECTION = 'plan_versions';
 
@@ -30,17 +31,8 @@ export type VersionChanges = {
   items: ChangeItem[];
 };
 
-/** A row of the version-control table (Version No. | Date | Reason | Made by), with what changed. */
-export type VersionRow = {
-  label: string;
-  /** ISO date: the version's effective date, else the day it was recorded. */
-  date: string;
-  reason: string;
-  madeBy: string;
-  revision: number;
-  recordedAt: string;
-  changes: VersionChanges;
-};
+/** A row of the version-control table as the plan view has it, with what the version changed. */
+export type VersionRow = VersionView & { changes: VersionChanges };
 
 export type VersionTable = {
   planId: string;
@@ -53,7 +45,7 @@ const emptyCounts = (): Record<ChangeKind, number> =>
   Object.fromEntries(CHANGE_KINDS.map(([kind]) => [kind, 0])) as Record<ChangeKind, number>;
 
 /** The structural change an event makes, or null for monitoring data and governance steps. */
-export function changeItemOf(event: PlanEvent): ChangeItem | null {
+function changeItemOf(event: PlanEvent): ChangeItem | null {
   switch (event.type) {
     case 'PriorityAdded':
       return { kind: 'prioritiesAdded', ref: event.data.ref, name: event.data.title };
@@ -92,7 +84,7 @@ export function changeItemOf(event: PlanEvent): ChangeItem | null {
   }
 }
 
-export function summariseChanges(items: ChangeItem[]): VersionChanges {
+function summariseChanges(items: ChangeItem[]): VersionChanges {
   const counts = emptyCounts();
   for (const item of items) counts[item.kind] += 1;
   const phrases = CHANGE_KINDS.filter(([kind]) => counts[kind] > 0).map(
@@ -106,7 +98,7 @@ export function summariseChanges(items: ChangeItem[]): VersionChanges {
 }
 
 function evolveVersionTable(table: VersionTable | null, event: ProjectedEvent): VersionTable | null {
-  const planEvent = asPlanEvent(event);
+  const planEvent = planEventOf(event);
   if (table === null) {
     return planEvent?.type === 'PlanDrafted' ? { planId: planEvent.data.planId, rows: [], unpublished: [] } : null;
   }

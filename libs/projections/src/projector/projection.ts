@@ -1,7 +1,12 @@
 import type { AllFilter, StoredEvent } from '@app/event-store';
 import type { ReadDocument } from '@app/read-store';
 
-/** A stored event whose data has been upcast to the current schema of its type. */
+/**
+ * A stored event whose data has been upcast to the current schema of its type. The projector
+ * decodes: it passes every stored event through its decoder (for plan streams `decodePlanEvent`,
+ * which upcasts) before `documentsFor`, `apply` or `derive` see it. Projections therefore read
+ * `data` as the current schema and never upcast or decode again; `planEventOf` only narrows.
+ */
 export type ProjectedEvent = StoredEvent;
 
 export interface DocumentRef {

@@ -6,7 +6,7 @@ import type { PlanEvent } from '../plan-events';
 import { initialPlanState } from '../plan-state';
 
 /** The clock every decision in the specs reads, unless a spec says otherwise. */
-export const SPEC_NOW = new Date('2023-07-15T10:00:00Z');
+const SPEC_NOW = new Date('2023-07-15T10:00:00Z');
 
 /** given(past events).when(command).then(new events) — or .thenRefused(kind, message). */
 export function given(...history: PlanEvent[][]) {

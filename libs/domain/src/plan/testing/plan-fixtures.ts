@@ -79,7 +79,7 @@ export const cp10Defined: IndicatorDefined = {
   },
 };
 
-export const version1Published: VersionPublished = {
+const version1Published: VersionPublished = {
   type: 'VersionPublished',
   data: { planId, label: '1', reason: 'Version to be considered by O&S Committee', effectiveDate: '2023-05-30' },
 };
@@ -105,7 +105,7 @@ export const version2Published: VersionPublished = {
   data: { planId, label: '2', reason: 'Version updated to reflect O&S comments', effectiveDate: '2023-06-27' },
 };
 
-export const approvedByCabinet: PlanApproved = {
+const approvedByCabinet: PlanApproved = {
   type: 'PlanApproved',
   data: { planId, body: 'Cabinet', meetingDate: '2023-07-06', decisionRef: 'CAB 23/07', versionLabel: '2' },
 };
@@ -128,7 +128,7 @@ export const cp7Q1Recorded: ActualRecorded = {
   },
 };
 
-export const planClosed: PlanClosed = {
+const planClosed: PlanClosed = {
   type: 'PlanClosed',
   data: { planId, reason: 'The 2023/24 year has ended' },
 };

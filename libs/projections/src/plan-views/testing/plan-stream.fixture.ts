@@ -1,9 +1,11 @@
-import { planStreamId, type PlanEvent } from '@app/domain';
+import { PLAN_EVENT_SCHEMA_VERSIONS, planStreamId, type PlanEvent } from '@app/domain';
 import type { EventActor } from '@app/event-store';
-import type { ReadDocument } from '@app/read-store';
+import type { ReadDocument, ReadStore } from '@app/read-store';
+import { identityDecoder, projectBatch } from '../../projector/project-batch';
 import type { ProjectedEvent, Projection } from '../../projector/projection';
+import { InMemoryReadStore } from '../../projector/testing/in-memory-stores';
 
-/** Test helpers: a plan's stream written event by event, and the projector's apply loop in memory. */
+/** Test helpers: a plan's stream written event by event, and projections run by the engine. */
 
 export const EDITOR: EventActor = { id: 'u-editor', name: 'Pat Kelly', role: 'editor' };
 export const OFFICER: EventActor = { id: 'u-officer', name: 'Sam Reed', role: 'officer' };
@@ -38,7 +40,7 @@ export class PlanStream {
       position: this.firstPosition + revision * 10,
       type,
       data: { planId: this.planId, ...data } as Record<string, unknown>,
-      metadata: { actor: options.actor ?? EDITOR, requestId: `req-${revision}`, schemaVersion: 1 },
+      metadata: { actor: options.actor ?? EDITOR, requestId: `req-${revision}`, schemaVersion: PLAN_EVENT_SCHEMA_VERSIONS[type] },
       recordedAt: new Date(this.clock).toISOString(),
     };
     this.events.push(event);
@@ -46,38 +48,33 @@ export class PlanStream {
   }
 }
 
-/** Documents by collection and id, as the read store would hold them. */
-export type MemoryReadModel = Map<string, Map<string, ReadDocument>>;
-
 /**
- * The projector's loop as the engine runs it: for each event, each document it touches, skip the
- * document when it has already seen the event, else apply and stamp `projectedPosition`.
+ * Runs the projector engine's own `projectBatch` over an in-memory read store and writes what it
+ * produced. The checkpoint is left out on purpose: a replay then reaches the documents, as it does
+ * when a store without transactions wrote them but not the checkpoint, so the specs see the engine's
+ * per-document guard (`projectedPosition`) make replays harmless. The events are written in the
+ * current schema, so they need no decoding.
  */
-export function project(
+export async function project(
   projection: Projection,
   events: ProjectedEvent[],
-  model: MemoryReadModel = new Map(),
-): MemoryReadModel {
-  for (const event of events) {
-    for (const ref of projection.documentsFor(event)) {
-      const collection = model.get(ref.collection) ?? new Map<string, ReadDocument>();
-      model.set(ref.collection, collection);
-      const current = collection.get(ref.id) ?? null;
-      const seen = current !== null && (current.projectedPosition as number) >= event.position;
-      if (seen) continue;
-      const next = projection.apply(current === null ? null : structuredClone(current), event, ref);
-      if (next === null) collection.delete(ref.id);
-      else collection.set(ref.id, { ...next, projectedPosition: event.position });
-      for (const derived of next && projection.derive ? projection.derive(next, event, ref) : []) {
-        const target = model.get(derived.collection) ?? new Map<string, ReadDocument>();
-        model.set(derived.collection, target);
-        target.set(derived.document.id, derived.document);
-      }
-    }
+  readStore: ReadStore = new InMemoryReadStore(),
+): Promise<ReadStore> {
+  const batch = await projectBatch(readStore, projection, events, identityDecoder);
+  if (batch.failure) throw batch.failure;
+  for (const write of batch.writes) {
+    if (write.kind === 'upsert') await readStore.upsert(write.collection, write.document);
+    else await readStore.delete(write.collection, write.id);
   }
-  return model;
+  return readStore;
 }
 
-export const documentsIn = (model: MemoryReadModel, collection: string): ReadDocument[] => [
-  ...(model.get(collection)?.values() ?? []),
-];
+/** A collection's documents, in the order of a numeric field: by default the last event applied. */
+export async function documentsIn(
+  readStore: ReadStore,
+  collection: string,
+  orderBy = 'projectedPosition',
+): Promise<ReadDocument[]> {
+  const { items } = await readStore.find(collection);
+  return items.sort((a, b) => (a[orderBy] as number) - (b[orderBy] as number));
+}
