@@ -23,7 +23,9 @@ export type RouteScope =
   /** Drafting: the plan is drafted in the caller's own council; a service not theirs is refused. */
   | 'new plan'
   /** The caller's council: another council or service sees its own plans, never Hart's. */
-  | 'council';
+  | 'council'
+  /** The service itself, no council's data: the caller's council and services make no difference. */
+  | 'system';
 
 export interface MatrixRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -38,7 +40,8 @@ export interface MatrixRoute {
   /** `asOf` is filled in with an instant after the shared plan was written. */
   query?: { asOf?: true; version?: string };
   body?: Record<string, unknown>;
-  succeeds: 200 | 201;
+  /** 202: accepted, the work goes on after the answer. */
+  succeeds: 200 | 201 | 202;
 }
 
 export const OWN_COUNCIL = HART_PLAN.council;
@@ -148,6 +151,15 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     query: { asOf: true },
   }),
   read('/v1/plans/{planId}/integrity', ['integrity.check']),
+
+  // Administration
+  read('/v1/admin/projections', ['projections.status'], { scope: 'system' }),
+  write('POST', '/v1/admin/projections/{name}/rebuild', 'projections.rebuild', {}, {
+    scope: 'system',
+    given: 'shared plan',
+    params: { name: 'plan-history' },
+    succeeds: 202,
+  }),
 ];
 
 /** `GET /v1/plans/{planId}?asOf`: how a route is named in test titles. */

@@ -9,6 +9,7 @@ import {
   ReadStoreModule,
 } from '@app/platform';
 import { Module } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { PlanCommandsModule } from './plans/plan-commands.module';
 import { PlanQueriesModule } from './plans/plan-queries.module';
@@ -37,6 +38,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     AuthModule,
     PlanCommandsModule,
     PlanQueriesModule,
+    AdminModule,
   ],
 })
 export class AppModule {}

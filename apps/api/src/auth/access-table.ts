@@ -35,6 +35,7 @@ export const ACCESS_TABLE = {
   'versions.diff': HISTORY_READERS,
   'reports.read': READERS,
   'integrity.check': ['auditor'],
+  'projections.status': ['admin'],
   'projections.rebuild': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -6,6 +6,7 @@ import { type EventDecoder, ProjectionFailedError, type ProjectionFailureDetails
 import type { Projection } from './projection';
 import { ensureProjectionIndexes, readProjectionVersion, resetProjectionState } from './projection-setup';
 import type { ProjectionStatus, ProjectorLogger, ProjectorObserver } from './projector.types';
+import { type RebuildProgress, RebuildRefusedError, type RebuildResult, rebuildProjection } from './rebuild';
 import { SubscriptionBatches } from './subscription-batches';
 
 const FIRST_RETRY_DELAY_MS = 500;
@@ -50,7 +51,14 @@ export class ProjectionRunner {
 
   private loop: Promise<void> | null = null;
   private stopping = new AbortController();
+  /** Between `start()` and `stop()`, even while a rebuild has ended the loop. */
+  private runsHere = false;
   private batches: SubscriptionBatches | null = null;
+
+  /** Set from the moment a rebuild is asked for until the projection runs again. */
+  private rebuildProgress: RebuildProgress | null = null;
+  private rebuilding: Promise<unknown> | null = null;
+  private endRebuild: AbortController | null = null;
 
   private holdsLease = false;
   private leaseLost = false;
@@ -86,7 +94,8 @@ export class ProjectionRunner {
 
   /** Resolves once the projection is subscribed, standing by, failed, or retrying after an error. */
   start(): Promise<void> {
-    if (this.loop) throw new Error(`Projection ${this.name} is already started`);
+    if (this.loop || this.rebuildProgress) throw new Error(`Projection ${this.name} is already started`);
+    this.runsHere = true;
     this.stopping = new AbortController();
     this.failure = null;
     return new Promise((ready) => {
@@ -94,24 +103,55 @@ export class ProjectionRunner {
     });
   }
 
-  /** Lets the batch in flight commit, then ends the loop and gives up the lease. */
+  /** Lets the batch in flight commit, then ends the loop or the rebuild and gives up the lease. */
   async stop(): Promise<void> {
-    this.stopping.abort();
-    this.closeSubscription();
-    await this.loop;
-    this.loop = null;
+    this.runsHere = false;
+    this.endRebuild?.abort();
+    await this.endLoop();
+    await this.rebuilding;
     await this.lagReading?.catch(() => undefined);
+  }
+
+  /**
+   * Ends the loop after its batch in flight, drops the projection's documents and replays its events,
+   * then runs it again from where the replay ended, which also clears a failure. Under leases only
+   * the instance holding the lease may rebuild, and it keeps the lease throughout. Throws
+   * `RebuildRefusedError` at once when it cannot start; the promise settles once the projection runs
+   * again, or rejects when the replay did not finish: with `ProjectionFailedError`, leaving the
+   * projection failed at that event, or because `stop()` or the loss of the lease ended it.
+   */
+  rebuild(onProgress: (progress: RebuildProgress) => void): Promise<RebuildResult> {
+    if (this.rebuildProgress) {
+      throw new RebuildRefusedError(
+        'already-rebuilding',
+        `Projection ${this.name} is already being rebuilt; wait until it is live again.`,
+      );
+    }
+    if (this.settings.useLeases && !this.holdsLease) {
+      throw new RebuildRefusedError(
+        'run-elsewhere',
+        `Projection ${this.name} is run by another instance, which holds its lease; rebuild it there.`,
+      );
+    }
+    this.rebuildProgress = { processed: 0, total: 0, eventsPerSecond: 0 };
+    this.endRebuild = new AbortController();
+    this.settings.onChange();
+    const rebuilt = this.replay(this.endRebuild.signal, onProgress);
+    this.rebuilding = rebuilt.catch(() => undefined);
+    return rebuilt;
   }
 
   status(): ProjectionStatus {
     const caughtUp = this.head === null || (this.checkpointPosition !== null && this.checkpointPosition >= this.head);
     return {
       name: this.name,
-      state: this.phase === 'running' ? (caughtUp ? 'live' : 'catching-up') : this.phase,
+      version: this.projection.version,
+      state: this.rebuildProgress ? 'rebuilding' : this.phase === 'running' ? (caughtUp ? 'live' : 'catching-up') : this.phase,
       checkpoint: this.checkpointPosition,
       headPosition: this.head,
       ...(caughtUp ? { lagEvents: 0, lagSeconds: 0 } : this.lagBehind()),
       ...(this.failure ? { error: this.failure } : {}),
+      ...(this.rebuildProgress ? { rebuild: this.rebuildProgress } : {}),
     };
   }
 
@@ -164,8 +204,53 @@ export class ProjectionRunner {
         this.stopRenewingLease();
       }
     }
-    if (this.holdsLease) await this.releaseLease();
+    // A rebuild keeps the lease, so that no other instance runs the projection meanwhile.
+    if (this.holdsLease && !this.rebuildProgress) await this.releaseLease();
     if (this.phase !== 'failed') this.setPhase('stopped');
+  }
+
+  private async endLoop(): Promise<void> {
+    this.stopping.abort();
+    this.closeSubscription();
+    await this.loop;
+    this.loop = null;
+  }
+
+  private async replay(signal: AbortSignal, onProgress: (progress: RebuildProgress) => void): Promise<RebuildResult> {
+    const { eventStore, readStore, decode, batchSize, now } = this.settings;
+    let failure: ProjectionFailedError | null = null;
+    try {
+      await this.endLoop();
+      this.failure = null;
+      this.checkpointPosition = null;
+      this.setPhase('stopped');
+      if (this.holdsLease) this.renewLeaseEveryThirdOfTtl();
+      return await rebuildProjection({
+        eventStore,
+        readStore,
+        projection: this.projection,
+        decode,
+        batchSize,
+        now,
+        signal,
+        onProgress: (progress) => {
+          this.rebuildProgress = progress;
+          onProgress(progress);
+        },
+      });
+    } catch (error) {
+      if (error instanceof ProjectionFailedError) failure = error;
+      throw error;
+    } finally {
+      this.stopRenewingLease();
+      this.rebuildProgress = null;
+      this.endRebuild = null;
+      // The loop would only fail again at the same event: the projection stays failed until the next rebuild.
+      if (failure) this.fail(failure);
+      if (this.runsHere && !failure) await this.start();
+      else if (this.holdsLease) await this.releaseLease();
+      this.settings.onChange();
+    }
   }
 
   private mustPause(): boolean {
@@ -309,6 +394,7 @@ export class ProjectionRunner {
   private loseLease(): void {
     this.holdsLease = false;
     this.leaseLost = true;
+    this.endRebuild?.abort();
     this.settings.logger.warn(
       `Instance ${this.settings.instanceId} lost the lease on projection ${this.name}; it stands by after the current batch`,
       { projection: this.name },

@@ -67,4 +67,39 @@ describe('Projector with leases', () => {
     // Stopping gives the lease up at once rather than leaving it to expire.
     expect(await readStore.acquireLease('ledger', 'next', 60_000)).toBe(true);
   });
+
+  it('keeps its lease through a rebuild, so that no other instance runs the projection meanwhile', async () => {
+    await readStore.releaseLease('ledger', 'next');
+    const holder = instance('rebuilder');
+    await holder.projector.start();
+    const position = await append(eventStore, 'ledger-c', 'Deposited', { amount: 5 });
+    expect(await holder.projector.waitFor(position, 5000)).toBe(true);
+    const other = instance('other');
+    await other.projector.start();
+    let reachedBatch!: () => void;
+    let releaseBatch!: () => void;
+    const batchReached = new Promise<void>((resolve) => (reachedBatch = resolve));
+    const batchReleased = new Promise<void>((resolve) => (releaseBatch = resolve));
+    const applyBatch = readStore.applyBatch.bind(readStore);
+    const held = jest.spyOn(readStore, 'applyBatch').mockImplementation(async (writes, checkpoint) => {
+      reachedBatch();
+      await batchReleased;
+      return applyBatch(writes, checkpoint);
+    });
+
+    const rebuilt = holder.projector.rebuild('ledger');
+    await batchReached;
+    expect(await readStore.acquireLease('ledger', 'intruder', 60_000)).toBe(false);
+    expect(other.projector.status()[0].state).toBe('standby');
+    expect(() => other.projector.rebuild('ledger')).toThrow(expect.objectContaining({ reason: 'run-elsewhere' }));
+    releaseBatch();
+    held.mockRestore();
+
+    await rebuilt;
+    expect(holder.projector.status()[0].state).toBe('live');
+    expect(other.projector.status()[0].state).toBe('standby');
+    expect(await readStore.get('totals', 'ledger-c')).toMatchObject({ balance: 5 });
+    await other.projector.stop();
+    await holder.projector.stop();
+  });
 });

@@ -1,7 +1,9 @@
 import type { ReadStore } from '@app/read-store';
-import { projectBatch, identityDecoder, type ProjectionFailedError } from './project-batch';
+import { projectBatch, identityDecoder, ProjectionFailedError } from './project-batch';
+import type { Projection } from './projection';
 import { PROJECTION_VERSIONS_COLLECTION } from './projection-setup';
 import { Projector, type ProjectorOptions } from './projector';
+import { type RebuildProgress, RebuildRefusedError } from './rebuild';
 import { InMemoryEventStore, InMemoryReadStore } from './testing/in-memory-stores';
 import {
   AUDIT_PREFIX,
@@ -203,6 +205,125 @@ describe('Projector', () => {
     expect(await readStore.get('totals', 'ledger-a')).toMatchObject({ balance: 2.5 });
   });
 
+  describe('rebuild', () => {
+    /** Holds the ledger's next write, rebuild or live, until `gate.open()`; the audit projection runs on. */
+    function gateLedgerWrites(gate: Gate): void {
+      const applyBatch: ReadStore['applyBatch'] = async (writes, checkpoint) => {
+        if (checkpoint.projection === 'ledger') await gate.pass();
+        return InMemoryReadStore.prototype.applyBatch.call(readStore, writes, checkpoint);
+      };
+      Object.assign(readStore, { applyBatch });
+    }
+
+    async function seedLedger(): Promise<number> {
+      for (let i = 1; i <= 6; i += 1) await append(eventStore, `ledger-${i % 2}`, 'Deposited', { amount: i });
+      return append(eventStore, `${AUDIT_PREFIX}1`, 'Audited');
+    }
+
+    it('replays one projection while the others run on, shows its progress, then runs it live again', async () => {
+      const head = await seedLedger();
+      const { projection, applied } = ledgerProjection();
+      const both = projector({ projections: [projection, auditProjection()], batchSize: 4 });
+      await both.start();
+      expect(await both.waitFor(head, 5000)).toBe(true);
+      const totalsBefore = await readStore.find('totals');
+      applied.length = 0;
+      const gate = new Gate();
+      gateLedgerWrites(gate);
+
+      const reports: RebuildProgress[] = [];
+      const rebuilt = both.rebuild('ledger', (progress) => reports.push(progress));
+      await gate.reached;
+      const audited = await append(eventStore, `${AUDIT_PREFIX}2`, 'Audited');
+      await until(async () => (await readStore.getCheckpoint('audit'))?.position === audited);
+      const [during, audit] = both.status();
+      expect(during).toMatchObject({ state: 'rebuilding', rebuild: { processed: 0, total: 6 } });
+      expect(audit.state).toBe('live');
+      expect(() => both.rebuild('ledger')).toThrow(
+        expect.objectContaining({ reason: 'already-rebuilding', message: expect.stringMatching(/already being rebuilt/) }),
+      );
+
+      gate.open();
+      expect(await rebuilt).toMatchObject({ processed: 6, total: 6 });
+      expect(reports.map(({ processed }) => processed)).toEqual([0, 4, 6]);
+      expect(await readStore.find('totals')).toEqual(totalsBefore);
+      expect(applied).toHaveLength(6 * 2);
+
+      const later = await append(eventStore, 'ledger-1', 'Deposited', { amount: 100 });
+      expect(await both.waitFor(later, 5000)).toBe(true);
+      expect(await readStore.get('totals', 'ledger-1')).toMatchObject({ balance: 1 + 3 + 5 + 100 });
+      expect((await both.refreshStatus())[0]).toMatchObject({ state: 'live', checkpoint: later, lagEvents: 0 });
+      expect(both.status()[0]).not.toHaveProperty('rebuild');
+    });
+
+    it('recovers a failed projection once the cause of its failure is fixed', async () => {
+      await append(eventStore, 'ledger-a', 'Deposited', { amount: 1 });
+      await append(eventStore, 'ledger-a', 'Corrupted');
+      await append(eventStore, 'ledger-a', 'Deposited', { amount: 2 });
+      let fixed = false;
+      const { projection } = ledgerProjection();
+      const fixable: Projection = {
+        ...projection,
+        apply: (document, event, ref) => {
+          if (!fixed && event.type === 'Corrupted') throw new Error('cannot read Corrupted');
+          return projection.apply(document, event, ref);
+        },
+      };
+      const ledger = projector({ projections: [fixable] });
+      await ledger.start();
+      await until(() => ledger.status()[0].state === 'failed');
+
+      await expect(ledger.rebuild('ledger')).rejects.toBeInstanceOf(ProjectionFailedError);
+      expect(ledger.status()[0]).toMatchObject({ state: 'failed', error: { eventType: 'Corrupted' } });
+
+      fixed = true;
+      expect(await ledger.rebuild('ledger')).toMatchObject({ processed: 3, total: 3 });
+      const later = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
+      expect(await ledger.waitFor(later, 5000)).toBe(true);
+      expect(await readStore.get('totals', 'ledger-a')).toMatchObject({ balance: 1 + 2 + 4 });
+      const [status] = await ledger.refreshStatus();
+      expect(status).toMatchObject({ state: 'live', checkpoint: later });
+      expect(status).not.toHaveProperty('error');
+    });
+
+    it('ends a rebuild after its batch in flight on stop(), and the next run finishes the replay', async () => {
+      const head = await seedLedger();
+      const first = projector({ projections: [ledgerProjection().projection], batchSize: 4 });
+      await first.start();
+      expect(await first.waitFor(head, 5000)).toBe(true);
+      const totalsBefore = await readStore.find('totals');
+      const gate = new Gate();
+      gateLedgerWrites(gate);
+
+      const rebuilt = first.rebuild('ledger');
+      await gate.reached;
+      const stopping = first.stop();
+      gate.open();
+      await expect(rebuilt).rejects.toThrow(/stopped after 4 of 6 events/);
+      await stopping;
+      expect(first.status()[0].state).toBe('stopped');
+      expect(await readStore.getCheckpoint('ledger')).toMatchObject({ position: 40 });
+
+      const second = projector({ projections: [ledgerProjection().projection] });
+      await second.start();
+      expect(await second.waitFor(head, 5000)).toBe(true);
+      expect(await readStore.find('totals')).toEqual(totalsBefore);
+    });
+
+    it('refuses a projection it does not know, and one another instance runs', async () => {
+      await readStore.acquireLease('ledger', 'another-instance', 60_000);
+      const standing = projector({ projections: [ledgerProjection().projection, auditProjection()], useLeases: true });
+      await standing.start();
+      expect(standing.status()[0].state).toBe('standby');
+
+      expect(() => standing.rebuild('ledgers')).toThrow(
+        new RebuildRefusedError('unknown-projection', "There is no projection named 'ledgers'; there are ledger, audit."),
+      );
+      expect(() => standing.rebuild('ledger')).toThrow(expect.objectContaining({ reason: 'run-elsewhere' }));
+      expect(standing.status()[0].state).toBe('standby');
+    });
+  });
+
   describe('lag', () => {
     let now: Date;
     beforeEach(() => {
@@ -220,6 +341,7 @@ describe('Projector', () => {
 
       expect((await ledger.refreshStatus())[0]).toEqual({
         name: 'ledger',
+        version: 1,
         state: 'stopped',
         checkpoint: null,
         headPosition: 30,

@@ -5,6 +5,7 @@ import { type EventDecoder, identityDecoder } from './project-batch';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import type { ProjectionStatus, ProjectorLogger, ProjectorObserver } from './projector.types';
+import { type RebuildProgress, RebuildRefusedError, type RebuildResult } from './rebuild';
 import { CHECKPOINT_POLL_INTERVAL_MS, checkpointTarget, hasReached } from './wait-for-checkpoints';
 
 export interface ProjectorOptions {
@@ -75,6 +76,22 @@ export class Projector {
   /** Lets every batch in flight commit, releases the leases, and resolves when all loops have ended. */
   async stop(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+
+  /**
+   * Rebuilds one projection while the others run on: ends its loop after the batch in flight, drops
+   * its documents, replays its events (reporting each batch to `onProgress`), and runs it live again.
+   * The way to recover a `failed` projection once its cause is fixed. Throws `RebuildRefusedError`
+   * at once for an unknown name, a rebuild already under way, or a projection another instance runs;
+   * else the projection shows `rebuilding` from this call on and the promise settles once it runs again.
+   */
+  rebuild(name: string, onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<RebuildResult> {
+    const runner = this.runners.find((candidate) => candidate.name === name);
+    if (!runner) {
+      const names = this.runners.map((candidate) => candidate.name).join(', ');
+      throw new RebuildRefusedError('unknown-projection', `There is no projection named '${name}'; there are ${names}.`);
+    }
+    return runner.rebuild(onProgress);
   }
 
   /** The last known state and lag of each projection; re-reads the heads in the background when stale. */

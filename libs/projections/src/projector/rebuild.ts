@@ -26,6 +26,21 @@ export interface RebuildOptions {
   decode?: EventDecoder;
   batchSize?: number;
   now?: () => Date;
+  /** Ends the replay after the batch in flight; a projector run afterwards goes on from there. */
+  signal?: AbortSignal;
+}
+
+export type RebuildRefusal = 'unknown-projection' | 'already-rebuilding' | 'run-elsewhere';
+
+/** `Projector.rebuild` cannot start; the message says why in a sentence an operator can act on. */
+export class RebuildRefusedError extends Error {
+  constructor(
+    readonly reason: RebuildRefusal,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RebuildRefusedError';
+  }
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -34,10 +49,11 @@ const DEFAULT_BATCH_SIZE = 500;
  * Drops a projection's documents and checkpoint and replays every event it reads up to the current
  * head, in atomic batches. Run it while no projector runs this projection; a projector started
  * afterwards goes on from where the rebuild ended. Rejects with `ProjectionFailedError` when the
- * projection's code throws; the batches before the failing event stay applied.
+ * projection's code throws; the batches before the failing event stay applied. Rejects too when
+ * `signal` ends it early.
  */
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
-  const { eventStore, readStore, projection, onProgress } = options;
+  const { eventStore, readStore, projection, onProgress, signal } = options;
   const decode = options.decode ?? identityDecoder;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const now = options.now ?? (() => new Date());
@@ -58,6 +74,12 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   let processed = 0;
   let checkpoint: number | null = null;
   while (head !== null && (checkpoint === null || checkpoint < head)) {
+    if (signal?.aborted) {
+      throw new Error(
+        `The rebuild of projection ${projection.name} was stopped after ${processed} of ${total} events; ` +
+          'it resumes from there when the projection next runs',
+      );
+    }
     const events = (
       await eventStore.readAll({ fromPosition: checkpoint ?? undefined, filter, maxCount: batchSize })
     ).filter(({ position }) => position <= head);

@@ -1,0 +1,154 @@
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { planProjections } from '@app/projections';
+import { until } from '@app/projections/projector/testing/sample-projections';
+import { READ_STORE, type ReadStore } from '@app/read-store';
+import type { Role } from '../../apps/api/src/auth/caller';
+import { HART_PLAN } from '../fixtures/hart-2023-24';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { authHeader } from '../support/tokens';
+import { INDICATOR_CP7, PLAN_DRAFT, PRIORITY_ONE } from './access-matrix.routes';
+
+const STATUS = '/v1/admin/projections';
+const rebuildOf = (name: string) => `${STATUS}/${name}/rebuild`;
+
+interface Answer {
+  status: number;
+  body: any;
+}
+
+async function send(api: TestApp, as: Role, method: 'GET' | 'POST', url: string, body?: object): Promise<Answer> {
+  const response = await api.inject({
+    method,
+    url,
+    headers: await authHeader(api.dataDir, { role: as, council: HART_PLAN.council }),
+    ...(body === undefined ? {} : { payload: body }),
+  });
+  return { status: response.statusCode, body: response.body ? response.json() : null };
+}
+
+describe('Admin: the projections over HTTP', () => {
+  let api: TestApp;
+  let planId: string;
+  let lastPosition: number;
+
+  const command = async (as: Role, url: string, body: object) => {
+    const answer = await send(api, as, 'POST', url, body);
+    if (answer.status >= 300) throw new Error(`POST ${url}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    lastPosition = answer.body.position;
+    return answer.body;
+  };
+  const history = async () => {
+    const answer = await send(api, 'auditor', 'GET', `/v1/plans/${planId}/history?waitFor=${lastPosition}&limit=100`);
+    expect(answer.status).toBe(200);
+    return answer.body;
+  };
+  const statusOf = async (name: string) =>
+    (await send(api, 'admin', 'GET', STATUS)).body.projections.find((projection: { name: string }) => projection.name === name);
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    ({ planId } = await command('editor', '/v1/plans', PLAN_DRAFT));
+    await command('editor', `/v1/plans/${planId}/priorities`, PRIORITY_ONE);
+    await command('editor', `/v1/plans/${planId}/indicators`, INDICATOR_CP7);
+    await command('editor', `/v1/plans/${planId}/versions`, { reason: 'First published version' });
+    await command('officer', `/v1/plans/${planId}/indicators/CP7/actuals`, { period: '2023/24-Q1', value: 29.5 });
+  });
+
+  afterAll(() => api?.close());
+
+  it('lists every projection with its version, state, checkpoint, head and lag', async () => {
+    await history();
+
+    const answer = await send(api, 'admin', 'GET', STATUS);
+
+    expect(answer.status).toBe(200);
+    expect(answer.body.projectorMode).toBe('in-process');
+    expect(answer.body.projections).toEqual(
+      planProjections.map(({ name, version }) =>
+        expect.objectContaining({ name, version, state: 'live', lagEvents: 0, lagSeconds: 0 }),
+      ),
+    );
+    const planHistory = answer.body.projections.find(({ name }: { name: string }) => name === 'plan-history');
+    expect(planHistory).toMatchObject({ checkpoint: lastPosition, head: lastPosition });
+    expect(planHistory).not.toHaveProperty('error');
+  });
+
+  it('rebuilds plan-history to the same documents while showing its progress, refusing a second rebuild meanwhile', async () => {
+    const before = await history();
+    expect(before.items.length).toBeGreaterThanOrEqual(5);
+    const readStore = api.get<ReadStore>(READ_STORE);
+    const events = await api.get<EventStore>(EVENT_STORE).readAll({ filter: planProjections.find(({ name }) => name === 'plan-history')!.filter });
+    // Holds the rebuild's first batch, so that what happens during a rebuild can be seen.
+    let reachedFirstBatch!: () => void;
+    let releaseFirstBatch!: () => void;
+    const firstBatchReached = new Promise<void>((resolve) => (reachedFirstBatch = resolve));
+    const firstBatchReleased = new Promise<void>((resolve) => (releaseFirstBatch = resolve));
+    const applyBatch = readStore.applyBatch.bind(readStore);
+    const held = jest.spyOn(readStore, 'applyBatch').mockImplementation(async (writes, checkpoint) => {
+      if (checkpoint.projection === 'plan-history') {
+        reachedFirstBatch();
+        await firstBatchReleased;
+      }
+      return applyBatch(writes, checkpoint);
+    });
+
+    try {
+      const accepted = await send(api, 'admin', 'POST', rebuildOf('plan-history'));
+      expect(accepted).toEqual({ status: 202, body: { projection: 'plan-history', state: 'rebuilding' } });
+      await firstBatchReached;
+
+      expect(await statusOf('plan-history')).toMatchObject({
+        state: 'rebuilding',
+        rebuild: { processed: 0, total: events.length },
+      });
+      expect(await statusOf('plan-view')).toMatchObject({ state: 'live' });
+      const second = await send(api, 'admin', 'POST', rebuildOf('plan-history'));
+      expect(second).toMatchObject({
+        status: 409,
+        body: { statusCode: 409, message: 'Projection plan-history is already being rebuilt; wait until it is live again.' },
+      });
+    } finally {
+      releaseFirstBatch();
+      held.mockRestore();
+    }
+
+    await until(async () => (await statusOf('plan-history')).state === 'live');
+    expect(await statusOf('plan-history')).not.toHaveProperty('rebuild');
+    expect(await history()).toEqual(before);
+
+    await command('officer', `/v1/plans/${planId}/indicators/CP7/actuals`, { period: '2023/24-Q2', value: 55 });
+    const after = await history();
+    expect(after.items).toHaveLength(before.items.length + 1);
+    expect(after.items.at(-1)).toMatchObject({ type: 'ActualRecorded', position: lastPosition });
+  });
+
+  it('answers 404 for a projection it does not have', async () => {
+    const answer = await send(api, 'admin', 'POST', rebuildOf('plan-histories'));
+    expect(answer).toMatchObject({ status: 404, body: { message: expect.stringContaining("no projection named 'plan-histories'") } });
+  });
+
+  it('refuses a caller without the admin role', async () => {
+    const answer = await send(api, 'auditor', 'POST', rebuildOf('plan-history'));
+    expect(answer).toMatchObject({ status: 403, body: { message: "This needs the 'admin' role." } });
+    expect(await statusOf('plan-history')).toMatchObject({ state: 'live' });
+  });
+
+  describe('when the projector worker runs the projections (PROJECTOR_MODE=external)', () => {
+    let external: TestApp;
+
+    beforeAll(async () => {
+      external = await startTestApp({ env: { PROJECTOR_MODE: 'external' } });
+    });
+
+    afterAll(() => external?.close());
+
+    it('sends the admin to the worker to rebuild', async () => {
+      const answer = await send(external, 'admin', 'POST', rebuildOf('plan-history'));
+      expect(answer).toMatchObject({ status: 409, body: { message: expect.stringContaining("'npm run rebuild -- plan-history'") } });
+      expect((await send(external, 'admin', 'GET', STATUS)).body).toMatchObject({
+        projectorMode: 'external',
+        projections: expect.arrayContaining([expect.objectContaining({ name: 'plan-history', state: 'stopped' })]),
+      });
+    });
+  });
+});
