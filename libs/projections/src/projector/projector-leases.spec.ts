@@ -1,3 +1,4 @@
+import { identityDecoder } from './project-batch';
 import { Projector } from './projector';
 import { InMemoryEventStore, InMemoryReadStore } from './testing/in-memory-stores';
 import { append, ledgerProjection, recordingLogger, until } from './testing/sample-projections';
@@ -9,6 +10,7 @@ describe('Projector with leases', () => {
   function instance(instanceId: string) {
     const { projection, applied } = ledgerProjection();
     const projector = new Projector({
+      decode: identityDecoder,
       eventStore,
       readStore,
       projections: [projection],

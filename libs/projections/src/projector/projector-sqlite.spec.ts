@@ -1,3 +1,4 @@
+import { identityDecoder } from './project-batch';
 import { SqliteEventStore } from '@app/event-store/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '@app/read-store/sqlite/sqlite-read-store';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +33,7 @@ describe('Projector over the SQLite adapters', () => {
     }
     const { projection, applied } = ledgerProjection();
     const first = new Projector({
+      decode: identityDecoder,
       eventStore,
       readStore,
       projections: [projection, auditProjection()],
@@ -47,7 +49,7 @@ describe('Projector over the SQLite adapters', () => {
     await first.stop();
 
     const later = await append(eventStore, 'ledger-1', 'Deposited', { amount: 1000 });
-    const second = new Projector({ eventStore, readStore, projections: [projection, auditProjection()], logger: recordingLogger() });
+    const second = new Projector({ eventStore, readStore, decode: identityDecoder, projections: [projection, auditProjection()], logger: recordingLogger() });
     await second.start();
     expect(await waitForCheckpoints(readStore, eventStore, [projection], later, 10_000)).toBe(true);
     await second.stop();
@@ -59,13 +61,13 @@ describe('Projector over the SQLite adapters', () => {
 
   it('rebuilds to the same documents as the live run', async () => {
     for (let i = 0; i < 25; i += 1) await append(eventStore, `ledger-${i % 5}`, i % 7 === 6 ? 'Closed' : 'Deposited', { amount: i });
-    const projector = new Projector({ eventStore, readStore, projections: [ledgerProjection().projection], logger: recordingLogger() });
+    const projector = new Projector({ eventStore, readStore, decode: identityDecoder, projections: [ledgerProjection().projection], logger: recordingLogger() });
     await projector.start();
     expect(await projector.waitFor((await eventStore.headPosition())!, 10_000)).toBe(true);
     await projector.stop();
     const liveTotals = await readStore.find('totals');
 
-    const result = await rebuildProjection({ eventStore, readStore, projection: ledgerProjection().projection, batchSize: 4 });
+    const result = await rebuildProjection({ eventStore, readStore, decode: identityDecoder, projection: ledgerProjection().projection, batchSize: 4 });
 
     expect(result).toMatchObject({ processed: 25, total: 25 });
     expect(await readStore.find('totals')).toEqual(liveTotals);

@@ -29,7 +29,7 @@ describe('Projector', () => {
   });
 
   function projector(options: Partial<ProjectorOptions> & Pick<ProjectorOptions, 'projections'>): Projector {
-    const created = new Projector({ eventStore, readStore, logger: recordingLogger(), ...options });
+    const created = new Projector({ eventStore, readStore, decode: identityDecoder, logger: recordingLogger(), ...options });
     running.push(created);
     return created;
   }

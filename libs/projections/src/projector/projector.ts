@@ -1,7 +1,7 @@
 import type { EventStore } from '@app/event-store';
 import type { ReadStore } from '@app/read-store';
 import { hostname } from 'node:os';
-import { type EventDecoder, identityDecoder } from './project-batch';
+import type { EventDecoder } from './project-batch';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import type { ProjectionStatus, ProjectorLogger, ProjectorObserver } from './projector.types';
@@ -13,7 +13,8 @@ export interface ProjectorOptions {
   readStore: ReadStore;
   projections: Projection[];
   /** Applied to every stored event before a projection sees it, e.g. an upcaster. Identity by default. */
-  decode?: EventDecoder;
+  /** Brings stored data to the current schema (the plan upcaster); projections read only decoded events. */
+  decode: EventDecoder;
   /** Most events applied in one atomic write. Default 500. */
   batchSize?: number;
   logger: ProjectorLogger;
@@ -55,7 +56,7 @@ export class Projector {
     const settings = {
       eventStore: options.eventStore,
       readStore: options.readStore,
-      decode: options.decode ?? identityDecoder,
+      decode: options.decode,
       batchSize,
       logger: options.logger,
       observer: options.observer,

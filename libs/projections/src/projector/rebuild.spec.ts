@@ -1,3 +1,4 @@
+import { identityDecoder } from './project-batch';
 import { ProjectionFailedError } from './project-batch';
 import { PROJECTION_VERSIONS_COLLECTION } from './projection-setup';
 import { Projector } from './projector';
@@ -19,6 +20,7 @@ describe('rebuildProjection', () => {
   it('reports its progress and ends with the same documents as a live run', async () => {
     const live = new InMemoryReadStore();
     const projector = new Projector({
+      decode: identityDecoder,
       eventStore,
       readStore: live,
       projections: [ledgerProjection().projection],
@@ -32,6 +34,7 @@ describe('rebuildProjection', () => {
     await rebuilt.upsert('totals', { id: 'stale', balance: 99 });
     const reports: RebuildProgress[] = [];
     const result = await rebuildProjection({
+      decode: identityDecoder,
       eventStore,
       readStore: rebuilt,
       projection: ledgerProjection().projection,
@@ -55,9 +58,9 @@ describe('rebuildProjection', () => {
 
   it('leaves a projector started afterwards nothing to redo', async () => {
     const readStore = new InMemoryReadStore();
-    await rebuildProjection({ eventStore, readStore, projection: ledgerProjection().projection });
+    await rebuildProjection({ eventStore, readStore, decode: identityDecoder, projection: ledgerProjection().projection });
     const { projection, applied } = ledgerProjection();
-    const projector = new Projector({ eventStore, readStore, projections: [projection], logger: recordingLogger() });
+    const projector = new Projector({ eventStore, readStore, decode: identityDecoder, projections: [projection], logger: recordingLogger() });
     await projector.start();
     const position = await append(eventStore, 'ledger-0', 'Deposited', { amount: 1 });
 
@@ -69,6 +72,7 @@ describe('rebuildProjection', () => {
   it('rejects at the event the projection cannot apply, keeping the batches before it', async () => {
     const readStore = new InMemoryReadStore();
     const rebuilding = rebuildProjection({
+      decode: identityDecoder,
       eventStore,
       readStore,
       projection: ledgerProjection({ failOn: 'Closed' }).projection,

@@ -1,6 +1,6 @@
 import type { EventStore } from '@app/event-store';
 import type { ReadStore } from '@app/read-store';
-import { type EventDecoder, identityDecoder, projectBatch } from './project-batch';
+import { type EventDecoder, projectBatch } from './project-batch';
 import type { Projection } from './projection';
 import { ensureProjectionIndexes, resetProjectionState } from './projection-setup';
 
@@ -23,7 +23,7 @@ export interface RebuildOptions {
   projection: Projection;
   /** Called once before the first batch and after each batch. */
   onProgress?: (progress: RebuildProgress) => void;
-  decode?: EventDecoder;
+  decode: EventDecoder;
   batchSize?: number;
   now?: () => Date;
   /** Ends the replay after the batch in flight; a projector run afterwards goes on from there. */
@@ -54,7 +54,7 @@ const DEFAULT_BATCH_SIZE = 500;
  */
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
   const { eventStore, readStore, projection, onProgress, signal } = options;
-  const decode = options.decode ?? identityDecoder;
+  const { decode } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const now = options.now ?? (() => new Date());
   const { filter } = projection;

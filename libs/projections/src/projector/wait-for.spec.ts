@@ -1,3 +1,4 @@
+import { identityDecoder } from './project-batch';
 import { Projector } from './projector';
 import { InMemoryEventStore, InMemoryReadStore } from './testing/in-memory-stores';
 import { AUDIT_PREFIX, append, auditProjection, ledgerProjection, recordingLogger } from './testing/sample-projections';
@@ -12,7 +13,7 @@ describe('waiting for a position', () => {
   beforeEach(() => {
     eventStore = new InMemoryEventStore();
     readStore = new InMemoryReadStore();
-    projector = new Projector({ eventStore, readStore, projections: projections(), logger: recordingLogger() });
+    projector = new Projector({ eventStore, readStore, decode: identityDecoder, projections: projections(), logger: recordingLogger() });
   });
 
   afterEach(() => projector.stop());
