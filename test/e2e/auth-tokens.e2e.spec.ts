@@ -4,17 +4,14 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Body, Controller, Get, Module, Post, type Type } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Test } from '@nestjs/testing';
 import { exportJWK, SignJWT } from 'jose';
-import { PlatformConfigModule } from '@app/platform/config/platform-config.module';
 import { Access } from '../../apps/api/src/auth/access-table';
-import { AuthModule } from '../../apps/api/src/auth/auth.module';
 import { Caller, CurrentCaller } from '../../apps/api/src/auth/caller';
 import { loadOrCreateEmbeddedSecret } from '../../apps/api/src/auth/embedded-token';
 import { describeAccess } from '../../apps/api/src/auth/openapi-access';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { authHeader, mintTestToken, TestCaller } from '../support/tokens';
 
 /** What the probe controller was asked to write: a refused request must leave this empty. */
@@ -36,32 +33,11 @@ class ProbeController {
   }
 }
 
-@Controller()
-class OpenController {
-  @Get('health')
-  health(): { status: string } {
-    return { status: 'ok' };
-  }
-
-  @Get('metrics')
-  metrics(): string {
-    return '# metrics';
-  }
-}
-
-const AUTH_SETTINGS = ['JWT_JWKS_URL', 'JWT_PUBLIC_KEY', 'JWT_ISSUER', 'JWT_AUDIENCE', 'METRICS_PUBLIC', 'RATE_LIMIT_PER_MINUTE'];
-
-async function startApi(dataDir: string, settings: Record<string, string> = {}, controllers: unknown[] = [ProbeController, OpenController]) {
-  for (const name of AUTH_SETTINGS) delete process.env[name];
-  Object.assign(process.env, { DATA_DIR: dataDir, ...settings });
-  const moduleRef = await Test.createTestingModule({
-    imports: [PlatformConfigModule, AuthModule],
-    controllers: controllers as never[],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return app;
+/** The API on `dataDir` with the probe's routes beside its own. */
+function startApi(dataDir: string, env: Record<string, string> = {}, controllers: Type[] = [ProbeController]): Promise<TestApp> {
+  @Module({ controllers })
+  class ProbeModule {}
+  return startTestApp({ dataDir, env, modules: [ProbeModule] });
 }
 
 function unauthorized(message: string) {
@@ -74,7 +50,7 @@ function base64url(value: object): string {
 
 describe('Bearer tokens in embedded mode', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'auth-e2e-'));
-  let app: NestFastifyApplication;
+  let app: TestApp;
   const hartOfficer: TestCaller = { role: 'officer', council: 'hart', services: ['Corporate Services'], name: 'Jo Bloggs', sub: 'u-17' };
 
   beforeAll(async () => {
@@ -185,7 +161,7 @@ describe('Bearer tokens in embedded mode', () => {
   });
 
   it('shows in the OpenAPI document which roles may call each route', () => {
-    const document = describeAccess(SwaggerModule.createDocument(app, new DocumentBuilder().addBearerAuth().build()));
+    const document = describeAccess(SwaggerModule.createDocument(app.app, new DocumentBuilder().addBearerAuth().build()));
     const read = document.paths['/v1/probe'].get;
     expect(read).toMatchObject({ 'x-roles': ['officer', 'editor', 'governance', 'auditor', 'reporting'], security: [{ bearer: [] }] });
     expect(read?.description).toBe('Roles allowed: officer, editor, governance, auditor, reporting.');
@@ -272,12 +248,12 @@ describe('Bearer tokens from an identity provider', () => {
       .setExpirationTime('1h')
       .sign(key);
 
-  const read = (app: NestFastifyApplication, token: string) =>
+  const read = (app: TestApp, token: string) =>
     app.inject({ method: 'GET', url: '/v1/probe', headers: { authorization: `Bearer ${token}` } });
 
   describe('with JWT_PUBLIC_KEY', () => {
     const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    let app: NestFastifyApplication;
+    let app: TestApp;
     beforeAll(async () => {
       const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
       app = await startApi(dataDir, { JWT_PUBLIC_KEY: pem, JWT_ISSUER: issuer, JWT_AUDIENCE: audience });
@@ -316,7 +292,7 @@ describe('Bearer tokens from an identity provider', () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     let server: Server;
-    let app: NestFastifyApplication;
+    let app: TestApp;
     beforeAll(async () => {
       const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] });
       server = createServer((_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(jwks));

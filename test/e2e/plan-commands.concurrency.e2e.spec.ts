@@ -139,6 +139,7 @@ describe('Concurrent plan commands', () => {
       const added = (await api.events(planId)).slice(before);
       expect(added.length).toBeGreaterThan(1);
       expect(added.every((event) => (event.metadata.actor as { id: string }).id === 'rival@hart')).toBe(true);
+      expect(answer.body.currentVersion).toBe(before + added.length - 1);
       expect(answer.headers.etag).toBe(`"${before + added.length - 1}"`);
     });
 
@@ -150,6 +151,7 @@ describe('Concurrent plan commands', () => {
 
       expect(answer.status).toBe(412);
       expect(answer.body.message).toMatch(new RegExp(`^The plan is at version ${current + 1}, not version ${current} `));
+      expect(answer.body.currentVersion).toBe(current + 1);
       expect(appends).toHaveBeenCalledTimes(2);
       expect(await api.eventCount(planId)).toBe(current + 2);
     });

@@ -56,6 +56,22 @@ describe('Idempotency-Key on plan commands', () => {
     expect(await api.eventCount(planId)).toBe(before);
   });
 
+  it('does not answer another caller with the first caller\'s response, and writes nothing for them', async () => {
+    const first = expectStatus(await api.send(progress('progress-q1-theirs', 65)), 201);
+    const before = await api.eventCount(planId);
+
+    const colleague = await api.send({ ...progress('progress-q1-theirs', 65), as: { role: 'officer', council: HART_PLAN.council, sub: 'colleague' } });
+    expect(colleague.status).toBe(422);
+    expect(colleague.body.message).toBe('This Idempotency-Key was already used for a different request');
+
+    const stranger = await api.send({ ...progress('progress-q1-theirs', 65), as: { role: 'officer', council: 'three-rivers' } });
+    expect(stranger.status).toBe(404);
+    expect(stranger.body).toEqual({ statusCode: 404, error: 'Not Found', message: `Plan ${planId} was not found` });
+    expect(stranger.headers.etag).toBeUndefined();
+    expect(JSON.stringify(stranger.body)).not.toContain(first.body.eventIds[0]);
+    expect(await api.eventCount(planId)).toBe(before);
+  });
+
   it('drafts one plan for a keyed draft sent twice, its id derived from the council and the key', async () => {
     const { title, service, period } = HART_PLAN;
     const draft = (council: string) => ({

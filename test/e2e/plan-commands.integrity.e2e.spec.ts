@@ -93,4 +93,31 @@ describe('GET /v1/plans/{planId}/integrity', () => {
       reason: 'The event does not link to the event before it: an event before it was altered, removed or inserted.',
     });
   });
+
+  it('names the event whose recorded time was moved, though the hash does not cover the store\'s own time', async () => {
+    const events = await api.events(planId);
+    const moved = events[2];
+    expect(moved.metadata.decidedAt).toEqual(expect.any(String));
+    const backdated = new Date(Date.parse(moved.recordedAt) - 60 * 60 * 1000).toISOString();
+    const db = new Database(join(api.dataDir, 'events.db'));
+    try {
+      db.prepare('UPDATE events SET recorded_at = ? WHERE stream_id = ? AND revision = ?').run(backdated, planStreamId(planId), 2);
+    } finally {
+      db.close();
+    }
+
+    const answer = expectStatus(await api.send({ method: 'GET', url: `/v1/plans/${planId}/integrity`, as: 'auditor' }), 200);
+    expect(answer.body).toEqual({
+      planId,
+      ok: false,
+      eventsChecked: 3,
+      firstFailure: {
+        revision: 2,
+        eventId: moved.id,
+        position: moved.position,
+        reason: "The event's recorded time does not match the sealed decision time: when it was recorded has been altered.",
+      },
+      version: 5,
+    });
+  });
 });

@@ -69,12 +69,15 @@ describe('Plan commands refused: the status, the sentence, and no event written'
       as: 'officer',
       body: { period: '2023-24-Q1', percentComplete: 120, status: 'on-track' },
     });
+    const current = (await api.eventCount(planId)) - 1;
     expect(answer.status).toBe(422);
     expect(answer.body).toEqual({
       statusCode: 422,
       error: 'Unprocessable Entity',
       message: 'Progress is a percentage from 0 to 100: 120% is not.',
+      currentVersion: current,
     });
+    expect(answer.headers.etag).toBe(`"${current}"`);
   });
 
   it('refuses an actual for a period outside the plan', async () => {
@@ -165,6 +168,31 @@ describe('Plan commands refused: the status, the sentence, and no event written'
     // Another council's plan answers exactly as a missing one, so its existence does not leak.
     expect(otherCouncil.body.message).toBe(`Plan ${planId} was not found`);
     expect(unknown.body.message).toBe('Plan no-such-plan was not found');
+    expect(otherCouncil.headers.etag).toBeUndefined();
+    expect(unknown.headers.etag).toBeUndefined();
+  });
+
+  it('states no version to a caller outside the plan\'s service', async () => {
+    const otherService = await refused(api, planId, {
+      method: 'POST',
+      url: `/v1/plans/${planId}/priorities/1/progress`,
+      as: { role: 'officer', council: 'hart', services: ['Environmental Health'] },
+      body: { period: '2023/24-Q1', percentComplete: 10, status: 'on-track' },
+    });
+    expect(otherService.status).toBe(403);
+    expect(otherService.body).not.toHaveProperty('currentVersion');
+    expect(otherService.headers.etag).toBeUndefined();
+  });
+
+  it('answers 400 naming the parameter for a target period in the path that is not a period', async () => {
+    const answer = await refused(api, planId, {
+      method: 'PUT',
+      url: `/v1/plans/${planId}/indicators/CP7/targets/2023-Q9`,
+      as: 'editor',
+      body: { value: 97, reason: 'Raised after O&S comments' },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toBe("period: '2023-Q9' is not a period: write a financial year as 2023/24 or a quarter as 2023/24-Q2.");
   });
 
   it('answers 412 naming the current version for a stale If-Match, and applies a current one', async () => {
@@ -180,6 +208,7 @@ describe('Plan commands refused: the status, the sentence, and no event written'
     expect(stale.body.message).toBe(
       `The plan is at version ${current}, not version ${current - 1} as If-Match says; reload it and try again`,
     );
+    expect(stale.body.currentVersion).toBe(current);
     expect(stale.headers.etag).toBe(`"${current}"`);
 
     const fresh = await api.send({
@@ -201,6 +230,7 @@ describe('Plan commands refused: the status, the sentence, and no event written'
       body: { period: '2023/24-Q1', percentComplete: 10, status: 'on-track' },
     });
     expect(answer.status).toBe(403);
+    expect(answer.headers.etag).toBeUndefined();
   });
 
   it('refuses any change to a closed plan', async () => {

@@ -1,79 +1,34 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import { planStreamId } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
-import {
-  configureHttpApplication,
-  createHttpAdapter,
-  EventStoreModule,
-  LoggingModule,
-  MetricsModule,
-  PlatformConfigModule,
-} from '@app/platform';
-import { AuthModule } from '../../apps/api/src/auth/auth.module';
-import type { Role } from '../../apps/api/src/auth/caller';
-import { PlanCommandsModule } from '../../apps/api/src/plans/plan-commands.module';
 import { HART_INDICATORS, HART_PLAN, HART_PRIORITIES } from '../fixtures/hart-2023-24';
-import { authHeader, type TestCaller } from '../support/tokens';
+import { startTestApp, type Answer, type Send, type TestApp } from '../support/test-app';
 
-export interface Answer {
-  status: number;
-  body: any;
-  headers: Record<string, string | string[] | number | undefined>;
-}
+export type { Answer, Send } from '../support/test-app';
 
-export interface Send {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  url: string;
-  /** A role of Hart's council, or a full test caller. */
-  as: Role | TestCaller;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-/** The command API over the embedded stores in a temporary directory, driven through Fastify's inject. */
+/** The API (see `startTestApp`) with what the command tests read of the plan's stream. */
 export class CommandApi {
-  private readonly tokens = new Map<string, Record<string, string>>();
+  private constructor(private readonly api: TestApp) {}
 
-  private constructor(
-    readonly app: NestFastifyApplication,
-    readonly dataDir: string,
-    private readonly ownsDataDir: boolean,
-  ) {}
-
+  /** On `dataDir` when given (to restart on another app's data), else on a fresh temporary one. */
   static async start(dataDir?: string): Promise<CommandApi> {
-    const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'plan-commands-'));
-    Object.assign(process.env, { DATA_DIR: dir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000' });
+    return new CommandApi(await startTestApp({ dataDir, env: { RATE_LIMIT_PER_MINUTE: '100000' } }));
+  }
 
-    @Module({
-      imports: [PlatformConfigModule, LoggingModule, MetricsModule, EventStoreModule, AuthModule, PlanCommandsModule],
-    })
-    class CommandsTestModule {}
+  get app(): NestFastifyApplication {
+    return this.api.app;
+  }
 
-    const moduleRef = await Test.createTestingModule({ imports: [CommandsTestModule] }).compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: false });
-    await configureHttpApplication(app, { title: 'Plan commands under test', description: 'The command side', version: '1' });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    return new CommandApi(app, dir, dataDir === undefined);
+  get dataDir(): string {
+    return this.api.dataDir;
   }
 
   get store(): EventStore {
-    return this.app.get<EventStore>(EVENT_STORE);
+    return this.api.get<EventStore>(EVENT_STORE);
   }
 
-  async send({ method, url, as, body, headers }: Send): Promise<Answer> {
-    const response = await this.app.inject({
-      method,
-      url,
-      headers: { ...(await this.authFor(as)), ...headers },
-      ...(body === undefined ? {} : { payload: body as object }),
-    });
-    return { status: response.statusCode, body: response.body ? response.json() : null, headers: response.headers };
+  send(request: Send): Promise<Answer> {
+    return this.api.send(request);
   }
 
   async events(planId: string): Promise<StoredEvent[]> {
@@ -89,20 +44,8 @@ export class CommandApi {
     return (await this.events(planId)).length;
   }
 
-  async close(options: { keepData?: boolean } = {}): Promise<void> {
-    await this.app.close();
-    if (this.ownsDataDir && !options.keepData) rmSync(this.dataDir, { recursive: true, force: true });
-  }
-
-  private async authFor(as: Role | TestCaller): Promise<Record<string, string>> {
-    const caller: TestCaller = typeof as === 'string' ? { role: as, council: HART_PLAN.council } : as;
-    const cacheKey = JSON.stringify(caller);
-    let header = this.tokens.get(cacheKey);
-    if (!header) {
-      header = await authHeader(this.dataDir, caller);
-      this.tokens.set(cacheKey, header);
-    }
-    return header;
+  close(options: { keepData?: boolean } = {}): Promise<void> {
+    return this.api.close(options);
   }
 }
 

@@ -1,3 +1,5 @@
+import { PLAN_LIST_COLLECTION, PLANS_COLLECTION } from '@app/projections';
+import { READ_STORE, type ReadStore } from '@app/read-store';
 import type { Role } from '../../apps/api/src/auth/caller';
 import type { TestCaller } from '../support/tokens';
 import { afterInstant, PlanApi } from './plan-queries.support';
@@ -64,6 +66,18 @@ describe('The audit trail of a plan', () => {
   });
 
   afterAll(() => api.close());
+
+  it('checks who may read the trail and the version table from the plan\'s list entry, never loading the whole plan', async () => {
+    const reads = jest.spyOn(api.app.get<ReadStore>(READ_STORE), 'get');
+    try {
+      expect((await history()).status).toBe(200);
+      expect((await api.send({ method: 'GET', url: `${plan}/versions?waitFor=${lastPosition}`, as: 'auditor' })).status).toBe(200);
+      expect(reads).toHaveBeenCalledWith(PLAN_LIST_COLLECTION, PLAN);
+      expect(reads).not.toHaveBeenCalledWith(PLANS_COLLECTION, expect.anything());
+    } finally {
+      reads.mockRestore();
+    }
+  });
 
   it('lists every event in order: position, version, when, what, who, why, a one-line summary and the data', async () => {
     const all = await entries();

@@ -101,7 +101,7 @@ describe('The monitoring report for a period', () => {
   it('says plainly when a period has no target: a cumulative indicator before year end, without a profiled target', async () => {
     expect(row(await report('2023-24-Q1'), 'CP7')).toMatchObject({ target: { value: 24.5, source: 'period' }, rag: 'green' });
     const q2 = row(await report('2023-24-Q2'), 'CP7');
-    expect(q2).toMatchObject({ target: null, actual: 57.8, rag: 'none', direction: 'improved' });
+    expect(q2).toMatchObject({ target: null, actual: 57.8, rag: 'none', direction: 'none', previousPeriod: '2022/23-Q2' });
     expect((q2 as unknown as { ragReason: string }).ragReason).toBe('No target set for 2023/24-Q2');
     expect(row(await report('2023-24-Q4'), 'CP7')).toMatchObject({ target: { value: 98 }, actual: null, rag: 'none', direction: 'none' });
   });

@@ -5,11 +5,12 @@
  *
  *   const api = await startTestApp();
  *   const response = await api.inject({ method: 'GET', url: '/health' });
+ *   const answer = await api.send({ method: 'GET', url: '/v1/plans', as: 'auditor' });
  *   const events = api.get<EventStore>(EVENT_STORE);
  *   await api.close();   // in afterAll/afterEach: stops the projector, closes the stores, removes DATA_DIR
  */
 import { configureHttpApplication, createHttpAdapter } from '@app/platform';
-import type { Type } from '@nestjs/common';
+import { Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, LightMyRequestResponse as Response } from 'fastify';
@@ -17,33 +18,80 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { API_DOCUMENT, AppModule } from '../../apps/api/src/app.module';
+import type { Role } from '../../apps/api/src/auth/caller';
+import { HART_PLAN } from '../fixtures/hart-2023-24';
+import { authHeader, type TestCaller } from './tokens';
+
+export interface Send {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  /** A role of Hart's council, or a full test caller. */
+  as: Role | TestCaller;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Answer {
+  status: number;
+  body: any;
+  /** The body as sent, for comparing answers byte for byte. */
+  text: string;
+  headers: Record<string, string | string[] | number | undefined>;
+}
 
 export interface TestApp {
   app: NestFastifyApplication;
-  /** The temporary folder holding `events.db` and `read.db`. */
+  /** The folder holding `events.db`, `read.db` and the token secret. */
   dataDir: string;
   inject(request: InjectOptions): Promise<Response>;
+  /** The request with a bearer token for `as`, its answer's JSON body parsed. */
+  send(request: Send): Promise<Answer>;
+  /** The Authorization header for a caller, minted once per caller. */
+  authFor(as: Role | TestCaller): Promise<Record<string, string>>;
   /** A provider of the running application, e.g. `get<EventStore>(EVENT_STORE)` or `get(Projector)`. */
   get<T>(token: Type<T> | string | symbol): T;
-  close(): Promise<void>;
+  /** `keepData` leaves the data folder for another app to start on; one given to `startTestApp` is always left. */
+  close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** Settings the tests must not inherit from the shell, so that they always run embedded. */
-const STORE_SETTINGS = ['EVENTSTORE_CONNECTION_STRING', 'MONGODB_URI', 'PROJECTOR_MODE'];
+export interface TestAppOptions {
+  /** Settings for this app only, e.g. `{ METRICS_ENABLED: 'false' }`. */
+  env?: Record<string, string>;
+  /** Start on this data folder (e.g. to restart on another app's data); the caller removes it. */
+  dataDir?: string;
+  /** Modules added beside `AppModule`, e.g. one with a probe controller. */
+  modules?: Type[];
+}
+
+/** Settings the tests must not inherit from the shell, so that they always run embedded and open. */
+const SHELL_SETTINGS = [
+  'EVENTSTORE_CONNECTION_STRING',
+  'MONGODB_URI',
+  'PROJECTOR_MODE',
+  'JWT_JWKS_URL',
+  'JWT_PUBLIC_KEY',
+  'JWT_ISSUER',
+  'JWT_AUDIENCE',
+  'METRICS_PUBLIC',
+  'RATE_LIMIT_PER_MINUTE',
+];
 
 /**
- * `env` sets or overrides settings for this app only (e.g. `{ METRICS_ENABLED: 'false' }`); the
- * process environment is restored once the app is built. Logs go to stdout at `LOG_LEVEL`, `error`
- * unless given. Rejects as `npm start` would fail, e.g. with a `ConfigurationError`.
+ * The process environment is restored once the app is built. Logs go to stdout at `LOG_LEVEL`,
+ * `error` unless given. Rejects as `npm start` would fail, e.g. with a `ConfigurationError`.
  */
-export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'plan-tracking-test-'));
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'plan-tracking-test-'));
+  const removeDataDir = () => {
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
   const saved = { ...process.env };
-  for (const name of STORE_SETTINGS) delete process.env[name];
+  for (const name of SHELL_SETTINGS) delete process.env[name];
   Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'error' }, options.env);
   let app: NestFastifyApplication;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), {
+    app = await NestFactory.create<NestFastifyApplication>(rootModule(options.modules ?? []), createHttpAdapter(), {
       bufferLogs: true,
       autoFlushLogs: false,
       abortOnError: false,
@@ -52,19 +100,53 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   } catch (error) {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
     throw error;
   } finally {
     process.env = saved;
   }
+  const inject = (request: InjectOptions) => app.getHttpAdapter().getInstance().inject(request);
+  const tokens = new Map<string, Record<string, string>>();
+  const authFor = async (as: Role | TestCaller): Promise<Record<string, string>> => {
+    const caller: TestCaller = typeof as === 'string' ? { role: as, council: HART_PLAN.council } : as;
+    const key = JSON.stringify(caller);
+    let header = tokens.get(key);
+    if (!header) {
+      header = await authHeader(dataDir, caller);
+      tokens.set(key, header);
+    }
+    return header;
+  };
   return {
     app,
     dataDir,
-    inject: (request) => app.getHttpAdapter().getInstance().inject(request),
+    inject,
+    authFor,
+    send: async ({ method, url, as, body, headers }) => {
+      const response = await inject({
+        method,
+        url,
+        headers: { ...(await authFor(as)), ...headers },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+      return {
+        status: response.statusCode,
+        body: response.body ? response.json() : null,
+        text: response.body,
+        headers: response.headers,
+      };
+    },
     get: <T>(token: Type<T> | string | symbol) => app.get<T>(token),
-    close: async () => {
+    close: async (closing = {}) => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!closing.keepData) removeDataDir();
     },
   };
+}
+
+function rootModule(modules: Type[]): Type {
+  if (modules.length === 0) return AppModule;
+  @Module({ imports: [AppModule, ...modules] })
+  class AppWithTestModules {}
+  return AppWithTestModules;
 }

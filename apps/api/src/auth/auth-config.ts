@@ -1,6 +1,6 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { registerAs } from '@nestjs/config';
-import { ConfigurationError } from '@app/platform/config/app-config';
+import { ConfigurationError, flag, text, type Environment } from '@app/platform/config/env-settings';
 
 /** Where the keys that verify bearer tokens come from. */
 export type TokenKeySource =
@@ -16,8 +16,6 @@ export interface AuthConfig {
   /** Requests per minute allowed to one caller (by token subject, else by IP address). */
   rateLimitPerMinute: number;
 }
-
-type Environment = Record<string, string | undefined>;
 
 /**
  * Reads the `JWT_*`, `METRICS_PUBLIC` and `RATE_LIMIT_PER_MINUTE` settings. With neither
@@ -46,11 +44,6 @@ function tokenKeySource(env: Environment): TokenKeySource {
   if (jwksUrl !== null) return { kind: 'jwks', url: keySetUrl(jwksUrl), issuer, audience };
   const key = publicKey(publicKeyPem as string);
   return { kind: 'public-key', key, algorithm: algorithmOf(key), issuer, audience };
-}
-
-function text(env: Environment, name: string): string | null {
-  const value = env[name]?.trim();
-  return value ? value : null;
 }
 
 function required(env: Environment, name: string): string {
@@ -88,14 +81,6 @@ function algorithmOf(key: KeyObject): 'RS256' | 'ES256' {
   throw new ConfigurationError(
     `JWT_PUBLIC_KEY must be an RSA or P-256 key (for RS256 or ES256), got a ${key.asymmetricKeyType} key.`,
   );
-}
-
-function flag(env: Environment, name: string, fallback: boolean): boolean {
-  const value = text(env, name)?.toLowerCase();
-  if (value === undefined) return fallback;
-  if (['true', '1', 'yes', 'on'].includes(value)) return true;
-  if (['false', '0', 'no', 'off'].includes(value)) return false;
-  throw new ConfigurationError(`${name} must be true or false, got '${env[name]}'.`);
 }
 
 function positiveWholeNumber(env: Environment, name: string, fallback: number): number {

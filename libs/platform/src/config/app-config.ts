@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import { ConfigurationError, flag, text, type Environment } from './env-settings';
+
+export { ConfigurationError } from './env-settings';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -21,16 +24,6 @@ export interface AppConfig {
   logLevel: LogLevel;
   metricsEnabled: boolean;
 }
-
-/** A setting that is missing or malformed; the message is one sentence naming the setting. */
-export class ConfigurationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigurationError';
-  }
-}
-
-type Environment = Record<string, string | undefined>;
 
 /**
  * Reads and checks every setting. Throws a ConfigurationError whose message says, in one sentence,
@@ -57,12 +50,6 @@ export function parseAppConfig(env: Environment): AppConfig {
   };
 }
 
-/** A value that is absent or blank counts as not set. */
-function text(env: Environment, name: string): string | null {
-  const value = env[name]?.trim();
-  return value ? value : null;
-}
-
 function portNumber(env: Environment, name: string, fallback: number): number {
   const value = text(env, name);
   if (value === null) return fallback;
@@ -80,14 +67,6 @@ function oneOf<T extends string>(env: Environment, name: string, allowed: readon
     throw new ConfigurationError(`${name} must be one of ${allowed.join(', ')}, got '${value}'.`);
   }
   return value as T;
-}
-
-function flag(env: Environment, name: string, fallback: boolean): boolean {
-  const value = text(env, name)?.toLowerCase();
-  if (value === undefined) return fallback;
-  if (['true', '1', 'yes', 'on'].includes(value)) return true;
-  if (['false', '0', 'no', 'off'].includes(value)) return false;
-  throw new ConfigurationError(`${name} must be true or false, got '${env[name]}'.`);
 }
 
 function optionalUrl(env: Environment, name: string, schemes: string[]): string | null {

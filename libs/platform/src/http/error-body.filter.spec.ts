@@ -1,6 +1,6 @@
 import { DomainError } from '@app/domain';
 import { WrongExpectedVersionError } from '@app/event-store';
-import { type ArgumentsHost, ForbiddenException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, ForbiddenException, Logger, PreconditionFailedException } from '@nestjs/common';
 import { ErrorBodyFilter } from './error-body.filter';
 
 function answerTo(exception: unknown): { status: number; body: unknown } {
@@ -36,6 +36,18 @@ describe('the error body filter', () => {
       status: 403,
       body: { statusCode: 403, error: 'Forbidden', message: 'This needs the editor role.' },
     });
+  });
+
+  it('keeps the version a refused command states, and only a numeric one', () => {
+    const stale = new PreconditionFailedException({ message: 'The plan is at version 7, not version 6.', currentVersion: 7 });
+    expect(answerTo(stale).body).toEqual({
+      statusCode: 412,
+      error: 'Precondition Failed',
+      message: 'The plan is at version 7, not version 6.',
+      currentVersion: 7,
+    });
+    const unborn = new PreconditionFailedException({ message: 'The plan does not exist yet.', currentVersion: null });
+    expect(answerTo(unborn).body).not.toHaveProperty('currentVersion');
   });
 
   it('answers a lost race on a stream with 409', () => {

@@ -4,11 +4,15 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 
-/** The one shape of every error answer. `message` is a list only for a 400 naming several fields. */
+/**
+ * The one shape of every error answer. `message` is a list only for a 400 naming several fields.
+ * A refused plan command (409, 412, 422) also says the version the plan is at.
+ */
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+  currentVersion?: number;
 }
 
 const STATUS_OF_DOMAIN_ERROR: Record<DomainErrorKind, number> = {
@@ -17,8 +21,12 @@ const STATUS_OF_DOMAIN_ERROR: Record<DomainErrorKind, number> = {
   'already-exists': HttpStatus.CONFLICT,
 };
 
+export function statusOfDomainError(error: DomainError): number {
+  return STATUS_OF_DOMAIN_ERROR[error.kind];
+}
+
 /**
- * Turns every error into `{ statusCode, error, message }`: HTTP exceptions keep their status and
+ * Turns every error into `{ statusCode, error, message }` (and `currentVersion` when stated): HTTP exceptions keep their status and
  * message, domain refusals get the status of their kind and keep their sentence, anything else is a
  * 500 whose details go to the log, never to the caller.
  */
@@ -35,7 +43,7 @@ export class ErrorBodyFilter implements ExceptionFilter {
 
   private bodyFor(exception: unknown, request: FastifyRequest): ErrorBody {
     if (exception instanceof HttpException) return fromHttpException(exception);
-    if (exception instanceof DomainError) return errorBody(STATUS_OF_DOMAIN_ERROR[exception.kind], exception.message);
+    if (exception instanceof DomainError) return errorBody(statusOfDomainError(exception), exception.message);
     if (exception instanceof WrongExpectedVersionError) {
       return errorBody(HttpStatus.CONFLICT, 'The plan was changed by someone else at the same time; reload it and try again.');
     }
@@ -54,12 +62,17 @@ function fromHttpException(exception: HttpException): ErrorBody {
   const status = exception.getStatus();
   const response = exception.getResponse();
   if (typeof response === 'string') return errorBody(status, response);
-  const { message, error } = response as { message?: unknown; error?: unknown };
+  const { message, error, currentVersion } = response as { message?: unknown; error?: unknown; currentVersion?: unknown };
   const text =
     typeof message === 'string' || (Array.isArray(message) && message.every((line) => typeof line === 'string'))
       ? message
       : exception.message;
-  return { statusCode: status, error: typeof error === 'string' ? error : statusText(status), message: text };
+  return {
+    statusCode: status,
+    error: typeof error === 'string' ? error : statusText(status),
+    message: text,
+    ...(typeof currentVersion === 'number' && { currentVersion }),
+  };
 }
 
 function errorBody(statusCode: number, message: string): ErrorBody {

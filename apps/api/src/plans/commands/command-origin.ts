@@ -38,7 +38,7 @@ function singleHeader(request: FastifyLikeRequest, name: string): string | null 
   return typeof value === 'string' ? value.trim() : null;
 }
 
-export function parseIfMatch(header: string | null): number | null {
+function parseIfMatch(header: string | null): number | null {
   if (header === null) return null;
   const match = IF_MATCH_VERSION.exec(header);
   if (!match) throw new BadRequestException(['If-Match: must be a plan version in quotes, such as "3"']);

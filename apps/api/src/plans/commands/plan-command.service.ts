@@ -1,5 +1,6 @@
 import {
   ConflictException,
+  HttpException,
   Inject,
   Injectable,
   NotFoundException,
@@ -11,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   canonicalJson,
   decide,
+  DomainError,
   PLAN_EVENT_SCHEMA_VERSIONS,
   planStreamId,
   sealEvent,
@@ -24,6 +26,7 @@ import {
   type EventStore,
   type EventToAppend,
 } from '@app/event-store';
+import { statusOfDomainError } from '@app/platform';
 import { ACCESS_TABLE } from '../../auth/access-table';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
 import type { Caller } from '../../auth/caller';
@@ -44,8 +47,8 @@ export interface PlanCommandOutcome {
 const MAX_ATTEMPTS = 5;
 const BACKOFF_STEP_MS = 10;
 
-export const PLAN_CHANGED_MESSAGE = 'The plan changed while your update was being saved; reload and try again';
-export const IDEMPOTENCY_KEY_REUSED_MESSAGE = 'This Idempotency-Key was already used for a different request';
+const PLAN_CHANGED_MESSAGE = 'The plan changed while your update was being saved; reload and try again';
+const IDEMPOTENCY_KEY_REUSED_MESSAGE = 'This Idempotency-Key was already used for a different request';
 
 /** Worded as the access policy words a plan of another council, so the two cannot be told apart. */
 export function planNotFound(planId: string): NotFoundException {
@@ -72,31 +75,28 @@ export class PlanCommandService {
     return this.turns.run(planId, () => this.executeInTurn(planId, command, caller, trace));
   }
 
-  /** The plan's version as this process last saw it, for the ETag of a refused command. */
-  knownVersion(planId: string): number | null {
-    return this.plans.knownRevision(planId);
-  }
-
   private async executeInTurn(
     planId: string,
     command: PlanCommand,
     caller: Caller,
     trace: RequestTrace,
   ): Promise<PlanCommandOutcome> {
-    const requestHash = trace.idempotencyKey === null ? null : hashRequest(trace.route, trace.body);
+    const requestHash = trace.idempotencyKey === null ? null : hashRequest(caller, trace);
     for (let attempt = 1; ; attempt++) {
       const plan = await this.plans.load(planId);
-      const replay = this.earlierAnswer(plan, trace.idempotencyKey, requestHash);
-      if (replay) return replay;
+      // Access first: a replay or a refusal must not tell a caller anything about a plan they may not see.
       if (plan.state.lifecycle !== 'not-yet-drafted') this.access.assertCanSee(caller, plan.state);
       else if (command.type === 'DraftPlan') this.access.assertCanSee(caller, command.data);
       else throw planNotFound(planId);
+      const replay = this.earlierAnswer(plan, trace.idempotencyKey, requestHash);
+      if (replay) return replay;
       if (trace.expectedVersion !== null && plan.revision !== trace.expectedVersion) {
         throw versionMismatch(trace.expectedVersion, plan.revision);
       }
 
-      const events = decide(command, plan.state, { now: new Date() });
-      const sealed = sealEvents(plan, events, actorFor(caller, trace), trace, requestHash);
+      const decidedAt = new Date();
+      const events = decideAt(plan, command, decidedAt);
+      const sealed = sealEvents(plan, events, actorFor(caller, trace), trace, requestHash, decidedAt);
       try {
         const result = await this.store.appendToStream(planStreamId(planId), sealed, {
           expectedRevision: plan.revision ?? 'no_stream',
@@ -124,8 +124,23 @@ export class PlanCommandService {
     if (key === null) return null;
     const earlier = plan.writesByKey.get(key);
     if (!earlier) return null;
-    if (earlier.requestHash !== requestHash) throw new UnprocessableEntityException(IDEMPOTENCY_KEY_REUSED_MESSAGE);
+    if (earlier.requestHash !== requestHash) {
+      throw new UnprocessableEntityException({ message: IDEMPOTENCY_KEY_REUSED_MESSAGE, currentVersion: plan.revision });
+    }
     return { planId: plan.planId, version: earlier.revision, position: earlier.position, eventIds: [...earlier.eventIds] };
+  }
+}
+
+/**
+ * The domain's decision at `now`. A refusal by the plan's rules or of a duplicate states the version
+ * the plan is at, so the client can retry with If-Match without a read.
+ */
+function decideAt(plan: LoadedPlan, command: PlanCommand, now: Date): PlanEvent[] {
+  try {
+    return decide(command, plan.state, { now });
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.kind === 'not-found' || plan.revision === null) throw error;
+    throw new HttpException({ message: error.message, currentVersion: plan.revision }, statusOfDomainError(error));
   }
 }
 
@@ -146,18 +161,22 @@ function actorFor(caller: Caller, trace: RequestTrace): EventActor {
   return { id: caller.id, name: caller.name, role };
 }
 
-/** SHA-256 of the route and the canonical body: what an Idempotency-Key is bound to. */
-function hashRequest(route: string, body: unknown): string {
-  return createHash('sha256').update(canonicalJson({ route, body })).digest('hex');
+/** SHA-256 of the caller, the route and the canonical body: what an Idempotency-Key is bound to. */
+function hashRequest(caller: Caller, { route, body }: RequestTrace): string {
+  return createHash('sha256').update(canonicalJson({ callerId: caller.id, route, body })).digest('hex');
 }
 
-/** Gives the decided events their ids and metadata, each chained to the hash of the one before. */
+/**
+ * Gives the decided events their ids and metadata, each chained to the hash of the one before. The
+ * decision time is sealed in too: the store's `recordedAt` is outside the hash, and `asOf` reads it.
+ */
 function sealEvents(
   plan: LoadedPlan,
   events: PlanEvent[],
   actor: EventActor,
   trace: RequestTrace,
   requestHash: string | null,
+  decidedAt: Date,
 ): EventToAppend[] {
   const streamId = planStreamId(plan.planId);
   const firstRevision = plan.revision === null ? 0 : plan.revision + 1;
@@ -176,6 +195,7 @@ function sealEvents(
           correlationId: trace.correlationId,
           causationId: trace.requestId,
           schemaVersion: PLAN_EVENT_SCHEMA_VERSIONS[event.type],
+          decidedAt: decidedAt.toISOString(),
           ...(trace.idempotencyKey === null ? {} : { idempotencyKey: trace.idempotencyKey, requestHash }),
         },
       },

@@ -6,11 +6,18 @@ import { PlanAccessPolicy } from '../../auth/plan-access.policy';
 import type { IntegrityReportDto } from './dto/command-result.dto';
 import { planNotFound } from './plan-command.service';
 
-const FAILURE_SENTENCES: Record<ChainFailureReason, string> = {
+type IntegrityFailureReason = ChainFailureReason | 'recorded-time-mismatch';
+
+const FAILURE_SENTENCES: Record<IntegrityFailureReason, string> = {
   'hash-mismatch': 'The event no longer matches the hash recorded when it was written: it has been altered.',
   'previous-hash-mismatch':
     'The event does not link to the event before it: an event before it was altered, removed or inserted.',
+  'recorded-time-mismatch':
+    "The event's recorded time does not match the sealed decision time: when it was recorded has been altered.",
 };
+
+/** How far the store's clock may be from the service's: beyond it, `recordedAt` was not the store's. */
+const RECORDING_TOLERANCE_MS = 60_000;
 
 /** The tamper-evidence check: every stored event of the plan, re-hashed and re-linked from the first. */
 @Injectable()
@@ -23,21 +30,25 @@ export class PlanIntegrityService {
   async check(planId: string, caller: Caller): Promise<IntegrityReportDto> {
     const events = await this.readWholeStream(planId);
     this.assertCanSee(caller, events[0]);
-    const { ok, checked, firstFailure } = verifyChain(events);
-    const failedEvent = firstFailure && events.find((event) => event.id === firstFailure.eventId);
+    const chain = verifyChain(events);
+    const chainFailure = chain.firstFailure && { index: chain.checked - 1, reason: chain.firstFailure.reason };
+    // Only the events the chain vouches for say truly when they were decided.
+    const timeFailure = firstRecordedTimeMismatch(events.slice(0, chainFailure?.index ?? events.length));
+    const failure = timeFailure ?? chainFailure;
+    const version = events[events.length - 1].revision;
+    if (failure === null) return { planId, ok: true, eventsChecked: events.length, firstFailure: null, version };
+    const failed = events[failure.index];
     return {
       planId,
-      ok,
-      eventsChecked: checked,
-      firstFailure: failedEvent
-        ? {
-            revision: failedEvent.revision,
-            eventId: failedEvent.id,
-            position: failedEvent.position,
-            reason: FAILURE_SENTENCES[firstFailure.reason],
-          }
-        : null,
-      version: events[events.length - 1].revision,
+      ok: false,
+      eventsChecked: failure.index + 1,
+      firstFailure: {
+        revision: failed.revision,
+        eventId: failed.id,
+        position: failed.position,
+        reason: FAILURE_SENTENCES[failure.reason],
+      },
+      version,
     };
   }
 
@@ -56,4 +67,20 @@ export class PlanIntegrityService {
       throw error;
     }
   }
+}
+
+/**
+ * `recordedAt` is the store's, outside the hash, yet `asOf` reads the plan by it; each event seals the
+ * time it was decided (`decidedAt`), so a recorded time moved away from it is named. Events written
+ * before `decidedAt` was sealed have nothing to compare with.
+ */
+function firstRecordedTimeMismatch(
+  events: StoredEvent[],
+): { index: number; reason: IntegrityFailureReason } | null {
+  const index = events.findIndex(({ metadata, recordedAt }) => {
+    if (typeof metadata.decidedAt !== 'string') return false;
+    // Negated so that a recorded time that is no time at all (NaN) fails too.
+    return !(Math.abs(Date.parse(recordedAt) - Date.parse(metadata.decidedAt)) <= RECORDING_TOLERANCE_MS);
+  });
+  return index === -1 ? null : { index, reason: 'recorded-time-mismatch' };
 }

@@ -54,11 +54,6 @@ export class PlanStreamCache {
     this.remember(plan);
   }
 
-  /** The last revision this process knows of, without asking the store. */
-  knownRevision(planId: string): number | null {
-    return this.plans.get(planId)?.revision ?? null;
-  }
-
   private async readFrom(planId: string, fromRevision: number): Promise<StoredEvent[]> {
     try {
       return await this.store.readStream(planStreamId(planId), { fromRevision });

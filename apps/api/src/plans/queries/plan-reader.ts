@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { READ_STORE, type ReadStore } from '@app/read-store';
-import { documentBody, PLANS_COLLECTION, type PlanView } from '@app/projections';
+import { documentBody, PLAN_LIST_COLLECTION, PLANS_COLLECTION, type PlanListItem, type PlanView } from '@app/projections';
 import type { Caller } from '../../auth/caller';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
 import { PlanTimeTravel } from './plan-time-travel';
@@ -25,6 +25,14 @@ export class PlanReader {
     const view = documentBody<PlanView>(document);
     this.access.assertCanSee(caller, view);
     return view;
+  }
+
+  /** The access check alone, from the plan's small list entry, for answers that do not need the plan. */
+  async assertVisible(caller: Caller, planId: string): Promise<void> {
+    const document = await this.reads.get(PLAN_LIST_COLLECTION, planId);
+    if (!document) throw notFound(planId);
+    const { council, service } = documentBody<PlanListItem>(document);
+    this.access.assertCanSee(caller, { planId, council, service });
   }
 
   async at(caller: Caller, planId: string, point: PlanPoint): Promise<PlanView> {

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../../auth/access-table';
 import { Caller, CurrentCaller } from '../../../auth/caller';
+import { PeriodParamPipe } from '../../period-param.pipe';
 import { CommandTrace, type RequestTrace } from '../command-origin';
 import { DefineIndicatorDto, RecordActualDto, ReviseIndicatorDto, SetTargetDto } from '../dto/indicator.dto';
 import { ExecutePlanCommand } from '../execute-plan-command';
@@ -49,7 +50,7 @@ export class IndicatorsController {
   setTarget(
     @Param('planId') planId: string,
     @Param('code') code: string,
-    @Param('period') period: string,
+    @Param('period', PeriodParamPipe) period: string,
     @Body() body: SetTargetDto,
     @CurrentCaller() caller: Caller,
     @CommandTrace() trace: RequestTrace,

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class PlanCommandResultDto {
   @ApiProperty({ description: 'The plan written to.', example: '9b1f4c1e-3f0a-4b47-8a0e-6f4c8d1f2a10' })
@@ -26,10 +26,18 @@ export class ErrorBodyDto {
     oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
   })
   message: string | string[];
+
+  @ApiPropertyOptional({
+    description: 'For a 409, 412 or 422 on a plan the caller may see: the version the plan is at, as in the ETag.',
+    example: 41,
+  })
+  currentVersion?: number;
 }
 
 export class IntegrityFailureDto {
-  @ApiProperty({ description: 'Revision of the first event whose hash or chain link does not hold.' })
+  @ApiProperty({
+    description: 'Revision of the first event whose hash or chain link does not hold, or whose recorded time is not its sealed decision time.',
+  })
   revision: number;
 
   @ApiProperty()
@@ -46,7 +54,7 @@ export class IntegrityReportDto {
   @ApiProperty()
   planId: string;
 
-  @ApiProperty({ description: 'True when every event\'s hash and link to the one before hold.' })
+  @ApiProperty({ description: 'True when every event\'s hash, link to the one before and recorded time hold.' })
   ok: boolean;
 
   @ApiProperty({ description: 'How many events were checked: the whole stream.' })

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, assertMayPerform } from '../../../auth/access-table';
 import { CurrentCaller, type Caller } from '../../../auth/caller';
+import { PeriodParamPipe } from '../../period-param.pipe';
 import { AsOfParams, HistoryParams, ListPlansParams, ReadPlanParams, ReadYourWritesParams } from '../dto/query-params';
 import {
   DiffVersionsQuery,
@@ -97,7 +98,7 @@ export class PlanQueriesController {
   async report(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
-    @Param('period') period: string,
+    @Param('period', PeriodParamPipe) period: string,
     @QueryParams() params: AsOfParams,
   ) {
     if (params.asOf !== undefined) assertMayPerform(caller, 'plans.readAsOf');

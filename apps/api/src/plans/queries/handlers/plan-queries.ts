@@ -1,7 +1,7 @@
-import { BadRequestException, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { READ_STORE, type FieldCondition, type ReadStore } from '@app/read-store';
-import { DomainError, normalisePeriod } from '@app/domain';
+import { parsePlanPeriod } from '@app/domain';
 import {
   buildMonitoringReport,
   diffPlanViews,
@@ -18,6 +18,7 @@ import {
 } from '@app/projections';
 import type { Caller } from '../../../auth/caller';
 import type { HistoryParams, ListPlansParams } from '../dto/query-params';
+import { parsedInput } from '../../period-param.pipe';
 import { PlanReader, type PlanPoint } from '../plan-reader';
 
 export interface Page<T> {
@@ -98,7 +99,8 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
           ? { $in: caller.services }
           : { $in: caller.services.filter((service) => service === params.service) };
     }
-    if (params.period !== undefined) where.period = params.period.replace(/-(\d{2})$/, '/$1');
+    const { period } = params;
+    if (period !== undefined) where.period = parsedInput('period', () => parsePlanPeriod(period).label);
     if (params.status !== undefined) where.status = params.status;
     const page = await this.reads.find(PLAN_LIST_COLLECTION, {
       where,
@@ -127,7 +129,7 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery> {
   ) {}
 
   async execute({ caller, planId, params }: GetHistoryQuery): Promise<Page<PlanHistoryEntry>> {
-    await this.plans.current(caller, planId);
+    await this.plans.assertVisible(caller, planId);
     const where: Record<string, FieldCondition> = { planId };
     if (params.from !== undefined || params.to !== undefined) {
       where.recordedAt = {
@@ -155,7 +157,7 @@ export class GetVersionTableHandler implements IQueryHandler<GetVersionTableQuer
   ) {}
 
   async execute({ caller, planId }: GetVersionTableQuery): Promise<VersionTable> {
-    await this.plans.current(caller, planId);
+    await this.plans.assertVisible(caller, planId);
     const table = await this.reads.get(PLAN_VERSIONS_COLLECTION, planId);
     return table ? documentBody<VersionTable>(table) : { planId, rows: [], unpublished: [] };
   }
@@ -177,19 +179,8 @@ export class GetReportHandler implements IQueryHandler<GetReportQuery> {
   constructor(private readonly plans: PlanReader) {}
 
   async execute({ caller, planId, period, asOf }: GetReportQuery): Promise<MonitoringReport> {
-    const reportPeriod = periodOfPath(period);
     const view = await this.plans.at(caller, planId, { asOf });
-    return buildMonitoringReport(view, reportPeriod);
-  }
-}
-
-/** A period in a path is input like any other: one that is not a period is a bad request. */
-function periodOfPath(text: string): string {
-  try {
-    return normalisePeriod(text);
-  } catch (error) {
-    if (error instanceof DomainError) throw new BadRequestException(`period: ${error.message}`);
-    throw error;
+    return buildMonitoringReport(view, period);
   }
 }
 

@@ -1,0 +1,23 @@
+import { BadRequestException, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { DomainError, normalisePeriod } from '@app/domain';
+
+/**
+ * The domain's reading of input the client wrote, where a text that is not what it should be is a bad
+ * request (400) naming the parameter, not a refusal by the plan's rules.
+ */
+export function parsedInput<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof DomainError) throw new BadRequestException(`${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** A year or quarter in a path ("2023-24", "2023-24-Q1"), in its canonical form ("2023/24-Q1"). */
+@Injectable()
+export class PeriodParamPipe implements PipeTransform<string, string> {
+  transform(value: string, metadata: ArgumentMetadata): string {
+    return parsedInput(metadata.data ?? 'period', () => normalisePeriod(value));
+  }
+}
