@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/platform-config.module';
 import { CountingEventStore } from '../metrics/counting-event-store';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 
-function openEventStore(config: AppConfig): EventStore {
+export function openEventStore(config: AppConfig): EventStore {
   if (config.eventStoreConnectionString === null) return new SqliteEventStore(join(config.dataDir, 'events.db'));
   const logger = new Logger('EventStoreDB');
   return new EventStoreDbEventStore(config.eventStoreConnectionString, {

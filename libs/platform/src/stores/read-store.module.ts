@@ -1,11 +1,13 @@
-import { READ_STORE, type ReadStore, SqliteReadStore } from '@app/read-store';
+import { MongoReadStore, READ_STORE, type ReadStore, SqliteReadStore } from '@app/read-store';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/platform-config.module';
 
-function openReadStore(config: AppConfig): ReadStore {
-  return new SqliteReadStore(join(config.dataDir, 'read.db'));
+/** The database is the one the URI names (`mongodb://host/plan-tracking`). */
+export async function openReadStore(config: AppConfig): Promise<ReadStore> {
+  if (config.mongodbUri === null) return new SqliteReadStore(join(config.dataDir, 'read.db'));
+  return MongoReadStore.connect(config.mongodbUri);
 }
 
 /**
