@@ -110,11 +110,20 @@ export class Projector {
   }
 
   /**
+   * Whether every projection's checkpoint, as this instance last knew it, is at or past `position`:
+   * checkpoints only move forward, so a yes needs no store read (a no may be stale).
+   */
+  hasApplied(position: number): boolean {
+    return this.runners.every((runner) => runner.checkpoint !== null && runner.checkpoint >= position);
+  }
+
+  /**
    * Resolves true once every projection has applied all it reads up to `position` (the position an
    * append returned), false after `timeoutMs` or as soon as a projection it waits for has failed.
    * Wakes on each commit here; projections run by another instance are polled every 20 ms.
    */
   async waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.hasApplied(position)) return true;
     const deadline = Date.now() + timeoutMs;
     const targets = new Map<ProjectionRunner, number>();
     await Promise.all(

@@ -36,6 +36,19 @@ describe('waiting for a position', () => {
     expect((await readStore.getCheckpoint('ledger'))?.position).toBeLessThan(position);
   });
 
+  it('answers a position every projection has passed without asking the store for its head', async () => {
+    await projector.start();
+    const position = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
+    await append(eventStore, `${AUDIT_PREFIX}1`, 'Audited');
+    await projector.waitFor(position + 1, 5000);
+    const headReads = jest.spyOn(eventStore, 'headPosition');
+
+    expect(projector.hasApplied(position)).toBe(true);
+    expect(await projector.waitFor(position, 5000)).toBe(true);
+    expect(headReads).not.toHaveBeenCalled();
+    expect(projector.hasApplied(position + 100)).toBe(false);
+  });
+
   it('answers false when the projections do not get there in time', async () => {
     const position = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
 

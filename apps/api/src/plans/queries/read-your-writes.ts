@@ -21,7 +21,7 @@ export class ReadYourWrites {
   ) {}
 
   async waitFor(position: number | undefined): Promise<void> {
-    if (position === undefined) return;
+    if (position === undefined || this.projector.hasApplied(position)) return;
     const deadline = Date.now() + WAIT_LIMIT_MS;
     if ((await this.isRecorded(position, deadline)) && (await this.projector.waitFor(position, deadline - Date.now()))) {
       return;
