@@ -2,6 +2,6 @@ export * from './projector/projection';
 export * from './projector/projector';
 export * from './projector/projector.types';
 export * from './projector/project-batch';
-export * from './projector/wait-for-checkpoints';
+export * from './projector/checkpoint-targets';
 export * from './projector/rebuild';
 export * from './plan-views';

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { Projector } from './projector';
 import { rebuildProjection } from './rebuild';
 import { AUDIT_PREFIX, append, auditProjection, ledgerProjection, recordingLogger } from './testing/sample-projections';
-import { waitForCheckpoints } from './wait-for-checkpoints';
 
 describe('Projector over the SQLite adapters', () => {
   let folder: string;
@@ -51,7 +50,7 @@ describe('Projector over the SQLite adapters', () => {
     const later = await append(eventStore, 'ledger-1', 'Deposited', { amount: 1000 });
     const second = new Projector({ eventStore, readStore, decode: identityDecoder, projections: [projection, auditProjection()], logger: recordingLogger() });
     await second.start();
-    expect(await waitForCheckpoints(readStore, eventStore, [projection], later, 10_000)).toBe(true);
+    expect(await second.waitFor(later, 10_000)).toBe(true);
     await second.stop();
 
     expect(applied).toHaveLength(32 * 2);

@@ -6,7 +6,7 @@ import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import type { ProjectionStatus, ProjectorLogger, ProjectorObserver } from './projector.types';
 import { type RebuildProgress, RebuildRefusedError, type RebuildResult } from './rebuild';
-import { CHECKPOINT_POLL_INTERVAL_MS, checkpointTarget, hasReached } from './wait-for-checkpoints';
+import { CHECKPOINT_POLL_INTERVAL_MS, checkpointTarget, hasReached } from './checkpoint-targets';
 
 export interface ProjectorOptions {
   eventStore: EventStore;

@@ -2,7 +2,7 @@ import { identityDecoder } from './project-batch';
 import { Projector } from './projector';
 import { InMemoryEventStore, InMemoryReadStore } from './testing/in-memory-stores';
 import { AUDIT_PREFIX, append, auditProjection, ledgerProjection, recordingLogger } from './testing/sample-projections';
-import { checkpointTarget, waitForCheckpoints } from './wait-for-checkpoints';
+import { checkpointTarget } from './checkpoint-targets';
 
 describe('waiting for a position', () => {
   let eventStore: InMemoryEventStore;
@@ -61,10 +61,14 @@ describe('waiting for a position', () => {
     expect(checkpointTarget(50, null)).toBeNull();
   });
 
-  describe('waitForCheckpoints, for a reader in another process', () => {
+  describe('for a reader in another process than the projector', () => {
+    /** The API under PROJECTOR_MODE=external: a projector that does not run, polling the checkpoints. */
+    const reader = () =>
+      new Projector({ eventStore, readStore, decode: identityDecoder, projections: projections(), logger: recordingLogger() });
+
     it('resolves true once the checkpoints written by the projector reach the position', async () => {
       const position = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
-      const waiting = waitForCheckpoints(readStore, eventStore, projections(), position, 5000);
+      const waiting = reader().waitFor(position, 5000);
       await projector.start();
 
       expect(await waiting).toBe(true);
@@ -75,13 +79,13 @@ describe('waiting for a position', () => {
       await projector.start();
       const position = await append(eventStore, `${AUDIT_PREFIX}1`, 'Audited');
 
-      expect(await waitForCheckpoints(readStore, eventStore, projections(), position, 5000)).toBe(true);
+      expect(await reader().waitFor(position, 5000)).toBe(true);
     });
 
     it('resolves false after the timeout when no projector runs', async () => {
       const position = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
 
-      expect(await waitForCheckpoints(readStore, eventStore, projections(), position, 50)).toBe(false);
+      expect(await reader().waitFor(position, 50)).toBe(false);
       expect(await readStore.getCheckpoint('ledger')).toBeNull();
     });
   });
