@@ -21,6 +21,7 @@ module.exports = {
     '^@app/(domain|event-store|read-store|projections|platform)$': '<rootDir>/libs/$1/src',
     '^@app/(domain|event-store|read-store|projections|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
+  reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
   testTimeout: 30000,
   maxWorkers: 2,
 };
