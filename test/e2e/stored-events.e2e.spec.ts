@@ -1,0 +1,127 @@
+import { planStreamId, sealEvent } from '@app/domain';
+import { EVENT_STORE, type EventMetadata, type EventStore } from '@app/event-store';
+import { Projector } from '@app/projections';
+import { randomUUID } from 'node:crypto';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Events as they lie in the store, older schemas and unreadable ones, seen through the whole system:
+ * the command side's load, the projector and the HTTP answers.
+ */
+describe('stored events through the running system', () => {
+  let api: TestApp;
+
+  beforeEach(async () => {
+    api = await startTestApp();
+  });
+
+  afterEach(() => api.close());
+
+  /** Appends events as an earlier release of the code stored them, hash chain included. */
+  async function appendAsStored(planId: string, events: Array<{ type: string; data: object; schemaVersion: number }>) {
+    const streamId = planStreamId(planId);
+    let previousHash: string | null = null;
+    const sealed = events.map(({ type, data, schemaVersion }, revision) => {
+      const metadata: EventMetadata = sealEvent(
+        {
+          streamId,
+          revision,
+          type,
+          data: { planId, ...data },
+          metadata: { actor: { id: 'editor@hart', name: 'Plan Editor', role: 'editor' }, schemaVersion },
+        },
+        previousHash,
+      );
+      previousHash = metadata.hash as string;
+      return { id: randomUUID(), type, data: { planId, ...data }, metadata };
+    });
+    const result = await api.get<EventStore>(EVENT_STORE).appendToStream(streamId, sealed, { expectedRevision: 'no_stream' });
+    await api.get(Projector).waitFor(result.position, 10_000);
+    return result;
+  }
+
+  /** /health once no projection is still working through the events (each stops on its own). */
+  async function healthOnceSettled() {
+    for (let attempt = 0; ; attempt += 1) {
+      const health = await api.inject({ method: 'GET', url: '/health' });
+      const { status: _status, ...projections } = health.json().details.projections;
+      const settled = Object.values(projections).every((p) => (p as { state: string }).state !== 'catching-up');
+      if (settled || attempt === 100) return health;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  const drafted = {
+    type: 'PlanDrafted',
+    schemaVersion: 1,
+    data: {
+      council: 'hart',
+      service: 'Corporate Services',
+      title: 'Service Plan 2023/24: Corporate Services',
+      period: { kind: 'financial-year', label: '2023/24', from: '2023-04-01', to: '2024-03-31' },
+      owner: null,
+    },
+  };
+
+  it('reads an IndicatorDefined stored at schema version 1, before indicators had a tolerance', async () => {
+    const planId = randomUUID();
+    await appendAsStored(planId, [
+      drafted,
+      {
+        type: 'IndicatorDefined',
+        schemaVersion: 1,
+        data: {
+          code: 'CP7',
+          title: 'Percentage of Council Tax collected',
+          description: null,
+          unit: 'percent',
+          polarity: 'higher-is-better',
+          basis: 'cumulative-ytd',
+          frequency: 'quarterly',
+          targets: [{ period: '2023/24', value: 98, text: null, comparison: 'at-least' }],
+        },
+      },
+    ]);
+
+    const plan = await api.send({ method: 'GET', url: `/v1/plans/${planId}`, as: 'auditor' });
+    expect(plan.status).toBe(200);
+    expect(plan.body.indicators[0]).toMatchObject({ code: 'CP7', tolerance: 5 });
+
+    // The command side reads the old event too: an actual is judged against the default tolerance.
+    const recorded = await api.send({
+      method: 'POST',
+      url: `/v1/plans/${planId}/indicators/CP7/actuals`,
+      as: 'officer',
+      body: { period: '2023/24-Q4', value: 93.2 },
+    });
+    expect(recorded.status).toBe(201);
+    const report = await api.send({
+      method: 'GET',
+      url: `/v1/plans/${planId}/reports/2023-24-Q4?waitFor=${recorded.body.position}`,
+      as: 'reporting',
+    });
+    expect(report.body.indicators[0]).toMatchObject({ code: 'CP7', rag: 'amber' });
+
+    const integrity = await api.send({ method: 'GET', url: `/v1/plans/${planId}/integrity`, as: 'auditor' });
+    expect(integrity.body).toMatchObject({ ok: true, eventsChecked: 3 });
+  });
+
+  it('stops the projections at an event they cannot read and reports it on /health', async () => {
+    const planId = randomUUID();
+    const { position } = await appendAsStored(planId, [{ ...drafted, schemaVersion: 99 }]);
+
+    const health = await healthOnceSettled();
+    expect(health.statusCode).toBe(503);
+    const { status, ...projections } = health.json().details.projections;
+    expect(status).toBe('down');
+    for (const projection of Object.values(projections)) {
+      expect(projection).toMatchObject({
+        state: 'failed',
+        error: { position, eventType: 'PlanDrafted', message: expect.stringContaining('schema version 99') },
+      });
+    }
+
+    const list = await api.send({ method: 'GET', url: '/v1/plans', as: 'auditor' });
+    expect(list.body.items).toEqual([]);
+  });
+});
