@@ -146,7 +146,7 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
   read('/v1/plans/{planId}/versions', ['versions.read']),
   read('/v1/plans/{planId}/versions/{from}/diff/{to}', ['versions.diff'], { params: { from: '1', to: '2' } }),
   read('/v1/plans/{planId}/reports/{period}', ['reports.read'], { params: { period: '2023-24-Q1' } }),
-  read('/v1/plans/{planId}/reports/{period}', ['reports.read', 'plans.readAsOf'], {
+  read('/v1/plans/{planId}/reports/{period}', ['reports.read', 'reports.readAsOf'], {
     params: { period: '2023-24-Q1' },
     query: { asOf: true },
   }),

@@ -138,4 +138,18 @@ describe('The monitoring report for a period', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.message).toMatch(/2023-Q9/);
   });
+
+  it('lets the reporting service reproduce a report as it stood at an instant, tagged with the plan version it came from', async () => {
+    const now = await api.send({ method: 'GET', url: `${plan}/reports/2023-24-Q3?waitFor=${lastPosition}`, as: 'reporting' });
+    expect(now.headers.etag).toBe(`"${now.body.revision}"`);
+
+    const history = await api.send({ method: 'GET', url: `${plan}/history?type=TargetChanged`, as: 'auditor' });
+    const beforeTheChange = new Date(Date.parse(history.body.items[0].recordedAt) - 1).toISOString();
+    const then = await api.send({ method: 'GET', url: `${plan}/reports/2023-24-Q3?asOf=${beforeTheChange}`, as: 'reporting' });
+
+    expect(then.status).toBe(200);
+    expect(row(then.body, 'CP3')).toMatchObject({ target: { value: 90 }, actual: null });
+    expect(then.body.revision).toBeLessThan(now.body.revision);
+    expect(then.headers.etag).toBe(`"${then.body.revision}"`);
+  });
 });

@@ -34,6 +34,8 @@ export const ACCESS_TABLE = {
   'versions.read': [...HISTORY_READERS, 'reporting'],
   'versions.diff': HISTORY_READERS,
   'reports.read': READERS,
+  /** A report as it stood on a committee's day is what the reporting service reproduces. */
+  'reports.readAsOf': [...HISTORY_READERS, 'reporting'],
   'integrity.check': ['auditor'],
   'projections.status': ['admin'],
   'projections.rebuild': ['admin'],

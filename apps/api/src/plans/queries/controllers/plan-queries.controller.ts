@@ -94,15 +94,21 @@ export class PlanQueriesController {
 
   @Get(':planId/reports/:period')
   @Access('reports.read')
-  @ApiOperation({ summary: 'The monitoring report for a period: RAG, direction of travel, progress and roll-ups' })
+  @ApiOperation({
+    summary: 'The monitoring report for a period: RAG, direction of travel, progress and roll-ups',
+    description: 'The report as it stood at a past instant (`asOf`) needs a role of `reports.readAsOf`: editor, governance, auditor or reporting.',
+  })
   async report(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
     @Param('period', PeriodParamPipe) period: string,
     @QueryParams() params: AsOfParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (params.asOf !== undefined) assertMayPerform(caller, 'plans.readAsOf');
+    if (params.asOf !== undefined) assertMayPerform(caller, 'reports.readAsOf');
     await this.readYourWrites.waitFor(params.waitFor);
-    return this.queries.execute(new GetReportQuery(caller, planId, period, params.asOf));
+    const report = await this.queries.execute(new GetReportQuery(caller, planId, period, params.asOf));
+    reply.header('ETag', `"${report.revision}"`);
+    return report;
   }
 }
