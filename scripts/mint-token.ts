@@ -20,8 +20,13 @@ async function main(): Promise<void> {
       name: { type: 'string' },
       sub: { type: 'string' },
       expires: { type: 'string', default: '8h' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\nPrints a bearer token signed with the embedded secret in DATA_DIR (default ./data).\n`);
+    return;
+  }
   const roles = (values.role ?? []).flatMap((role) => role.split(',')).map((role) => role.trim());
   const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
   if (roles.length === 0 || unknown.length > 0 || !values.council) {
