@@ -31,28 +31,41 @@ export const DEFAULT_READ_DB_PATH = './data/read.db';
  * One `documents` table keyed by (collection, id) rather than a table per collection: collections
  * come and go with projection versions, so this needs no DDL on first write, no identifier quoting
  * of collection names, and a rebuild is a plain DELETE inside the same transaction as the
- * checkpoint. Indexes lead with `collection`, so one index serves every collection with that shape.
+ * checkpoint. Indexes are partial, one collection each (`ensureIndexes`), so a row is indexed only
+ * for its own collection's fields.
  *
  * Each entry is one schema version; `user_version` records how many have been applied.
  */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE documents (
-     collection TEXT NOT NULL,
-     id TEXT NOT NULL,
-     body TEXT NOT NULL CHECK (json_valid(body)),
-     PRIMARY KEY (collection, id)
-   ) WITHOUT ROWID;
-   CREATE TABLE checkpoints (
-     projection TEXT PRIMARY KEY,
-     position INTEGER NOT NULL,
-     updated_at TEXT NOT NULL
-   ) WITHOUT ROWID;
-   CREATE TABLE leases (
-     projection TEXT PRIMARY KEY,
-     owner TEXT NOT NULL,
-     expires_at INTEGER NOT NULL
-   ) WITHOUT ROWID;`,
+const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
+  (db) =>
+    db.exec(`CREATE TABLE documents (
+       collection TEXT NOT NULL,
+       id TEXT NOT NULL,
+       body TEXT NOT NULL CHECK (json_valid(body)),
+       PRIMARY KEY (collection, id)
+     ) WITHOUT ROWID;
+     CREATE TABLE checkpoints (
+       projection TEXT PRIMARY KEY,
+       position INTEGER NOT NULL,
+       updated_at TEXT NOT NULL
+     ) WITHOUT ROWID;
+     CREATE TABLE leases (
+       projection TEXT PRIMARY KEY,
+       owner TEXT NOT NULL,
+       expires_at INTEGER NOT NULL
+     ) WITHOUT ROWID;`),
+  // Version 1's indexes covered every collection; their partial successors come from ensureIndexes.
+  (db) => {
+    const shared = db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'documents' AND substr(name, 1, 13) = 'documents_by_'`)
+      .pluck()
+      .all() as string[];
+    for (const name of shared) db.exec(`DROP INDEX ${name}`);
+  },
 ];
+
+/** Prepared find statements kept per SQL text (one collection and query shape each). */
+const MAX_CACHED_FINDS = 256;
 
 const RANGE_SQL = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const;
 
@@ -65,6 +78,8 @@ interface CheckpointRow {
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteReadStore['prepareStatements']>;
+  private readonly findStatements = new Map<string, Database.Statement>();
+  private readonly applyBatchTransaction: Database.Transaction<(writes: ReadWrite[], checkpoint: { projection: string; position: number }) => void>;
 
   constructor(readonly path: string = DEFAULT_READ_DB_PATH) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -75,6 +90,13 @@ export class SqliteReadStore implements ReadStore {
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
     this.statements = this.prepareStatements();
+    this.applyBatchTransaction = this.db.transaction((writes: ReadWrite[], checkpoint: { projection: string; position: number }) => {
+      const stored = this.statements.selectCheckpoint.get(checkpoint.projection) as CheckpointRow | undefined;
+      if (stored && stored.position >= checkpoint.position) return;
+      // Validating inside the transaction: a bad write rolls back the writes before it.
+      for (const write of writes) this.write(write);
+      this.statements.upsertCheckpoint.run(checkpoint.projection, checkpoint.position, new Date().toISOString());
+    });
   }
 
   async get<T extends ReadDocument = ReadDocument>(collection: string, id: string): Promise<T | null> {
@@ -94,7 +116,7 @@ export class SqliteReadStore implements ReadStore {
     assertCollectionName(collection);
     const plan = planFind(query);
     const { sql, params } = findSql(collection, plan);
-    const rows = this.db.prepare(sql).all(...params) as Array<{ body: string }>;
+    const rows = this.findStatement(sql).all(...params) as Array<{ body: string }>;
     return toPage(
       rows.map((row) => JSON.parse(row.body) as T),
       plan,
@@ -112,17 +134,8 @@ export class SqliteReadStore implements ReadStore {
   async applyBatch(writes: ReadWrite[], checkpoint: { projection: string; position: number }): Promise<void> {
     assertProjectionName(checkpoint.projection);
     assertCheckpointPosition(checkpoint.position);
-    const updatedAt = new Date().toISOString();
     // IMMEDIATE takes the write lock before reading the checkpoint, so the guard cannot go stale.
-    this.db
-      .transaction(() => {
-        const stored = this.statements.selectCheckpoint.get(checkpoint.projection) as CheckpointRow | undefined;
-        if (stored && stored.position >= checkpoint.position) return;
-        // Validating inside the transaction: a bad write rolls back the writes before it.
-        for (const write of writes) this.write(write);
-        this.statements.upsertCheckpoint.run(checkpoint.projection, checkpoint.position, updatedAt);
-      })
-      .immediate();
+    this.applyBatchTransaction.immediate(writes, checkpoint);
   }
 
   async getCheckpoint(projection: string): Promise<ProjectionCheckpoint | null> {
@@ -157,17 +170,22 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /**
-   * Indexes are on the `documents` table, so `collection` only names where they are wanted: an
-   * index leads with `collection` and serves every collection queried on the same fields.
+   * Partial indexes, one collection each: a row is indexed only for its own collection's fields, so
+   * a write costs the indexes of its collection and no other. The collection name passed
+   * `assertCollectionName` (letters, digits, "_", "-"), so it is safe as a quoted literal, which the
+   * planner needs to match a query to a partial index (see `findSql`).
    */
   async ensureIndexes(collection: string, indexes: Array<Record<string, 1 | -1>>): Promise<void> {
     assertCollectionName(collection);
     indexes.forEach(assertIndexSpec);
     for (const index of indexes) {
       const keys = Object.entries(index);
-      const name = `documents_by_${createHash('sha256').update(JSON.stringify(keys)).digest('hex').slice(0, 16)}`;
+      const name = `documents_of_${createHash('sha256').update(JSON.stringify([collection, keys])).digest('hex').slice(0, 16)}`;
       const columns = keys.map(([field, direction]) => `${fieldSql(field)} ${direction === 1 ? 'ASC' : 'DESC'}`);
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON documents (collection, ${columns.join(', ')})`);
+      // Every find sorts by `id` last; SQLite does not see that the primary key it appends to the
+      // entries, (collection, id), orders by id once `collection` is fixed, so it is named here.
+      if (!('id' in index)) columns.push('id ASC');
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON documents (${columns.join(', ')}) WHERE collection = '${collection}'`);
     }
   }
 
@@ -188,6 +206,20 @@ export class SqliteReadStore implements ReadStore {
     this.statements.upsertDocument.run(write.collection, write.document.id, serialize(write.collection, write.document));
   }
 
+  /** The SQL names the collection, so statements are cached per collection and query shape. */
+  private findStatement(sql: string): Database.Statement {
+    let statement = this.findStatements.get(sql);
+    if (statement) {
+      // Re-inserted so that the least recently used statement is the first to go.
+      this.findStatements.delete(sql);
+    } else {
+      statement = this.db.prepare(sql);
+      if (this.findStatements.size >= MAX_CACHED_FINDS) this.findStatements.delete(this.findStatements.keys().next().value!);
+    }
+    this.findStatements.set(sql, statement);
+    return statement;
+  }
+
   private migrate(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) {
@@ -197,7 +229,7 @@ export class SqliteReadStore implements ReadStore {
     }
     this.db
       .transaction(() => {
-        for (const migration of MIGRATIONS.slice(version)) this.db.exec(migration);
+        for (const migration of MIGRATIONS.slice(version)) migration(this.db);
         this.db.pragma(`user_version = ${MIGRATIONS.length}`);
       })
       .immediate();
@@ -248,13 +280,15 @@ function serialize(collection: string, document: ReadDocument): string {
 }
 
 /**
- * The SQL for one page. Values are always bound; field paths are embedded only after
- * `assertFieldPath` (letters, digits, "_" and dots), and must be literal for SQLite to match the
- * expression indexes that `ensureIndexes` creates with the same `fieldSql`.
+ * The SQL for one page. Values are always bound. The collection (checked by `assertCollectionName`)
+ * and field paths (checked by `assertFieldPath`: letters, digits, "_" and dots) are embedded: SQLite
+ * matches a partial index only to a literal `collection = '...'`, and an expression index only to
+ * the same `fieldSql` text that `ensureIndexes` used.
  */
 export function findSql(collection: string, plan: PlannedFind): { sql: string; params: unknown[] } {
-  const params: unknown[] = [collection];
-  const conditions = ['collection = ?'];
+  assertCollectionName(collection);
+  const params: unknown[] = [];
+  const conditions = [`collection = '${collection}'`];
   for (const filter of plan.filters) conditions.push(filterSql(filter, params));
   if (plan.after) conditions.push(afterSql(plan.sort, plan.after, params));
   const order = plan.sort.map((key) => `${fieldSql(key.field)} ${key.direction === 'asc' ? 'ASC' : 'DESC'}`);

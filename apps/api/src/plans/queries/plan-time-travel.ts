@@ -5,12 +5,23 @@ import { planStreamId } from '@app/domain';
 import { decodePlanEvent } from '@app/platform';
 import {
   evolvePlanView,
+  PLAN_SNAPSHOT_INTERVAL,
   PLAN_SNAPSHOTS_COLLECTION,
   type PlanSnapshotDocument,
   type PlanView,
 } from '@app/projections';
 
-const PAGE = 200;
+/**
+ * The next snapshot is at most this many events after the one we start from, and would have been
+ * chosen had it been within the bound: one page always reaches the first event past the point.
+ */
+const PAGE = PLAN_SNAPSHOT_INTERVAL;
+
+/** The newest snapshot wanted is the last one with `field` at most `atMost`. */
+interface SnapshotBound {
+  field: 'recordedAt' | 'revision';
+  atMost: string | number;
+}
 
 /**
  * Rebuilds a plan as the system held it at a past instant or revision, with the same evolve
@@ -27,22 +38,25 @@ export class PlanTimeTravel {
   /** The plan from the events recorded up to and including `instant`; null if it did not exist yet. */
   asOf(planId: string, instant: Date): Promise<PlanView | null> {
     const limit = instant.toISOString();
-    return this.rebuild(planId, { recordedAt: { $lte: limit } }, (event) => event.recordedAt <= limit);
+    // Sorted on the bounded field, so the (planId, recordedAt) index finds the snapshot in one seek;
+    // record time grows with revision within a plan, so it is the same snapshot.
+    return this.rebuild(planId, { field: 'recordedAt', atMost: limit }, (event) => event.recordedAt <= limit);
   }
 
   /** The plan after the event at `revision` and nothing later. */
   atRevision(planId: string, revision: number): Promise<PlanView | null> {
-    return this.rebuild(planId, { revision: { $lte: revision } }, (event) => event.revision <= revision);
+    return this.rebuild(planId, { field: 'revision', atMost: revision }, (event) => event.revision <= revision);
   }
 
   private async rebuild(
     planId: string,
-    snapshotBound: Record<string, { $lte: string | number }>,
+    snapshotBound: SnapshotBound,
     includes: (event: StoredEvent) => boolean,
   ): Promise<PlanView | null> {
+    const { field, atMost } = snapshotBound;
     const { items } = await this.reads.find(PLAN_SNAPSHOTS_COLLECTION, {
-      where: { planId, ...snapshotBound },
-      sort: [{ field: 'revision', direction: 'desc' }],
+      where: { planId, [field]: { $lte: atMost } },
+      sort: [{ field, direction: 'desc' }],
       limit: 1,
     });
     const snapshot = items[0] as unknown as PlanSnapshotDocument | undefined;
