@@ -36,14 +36,15 @@ export class PlanReader {
   }
 
   async at(caller: Caller, planId: string, point: PlanPoint): Promise<PlanView> {
-    const current = await this.current(caller, planId);
-    if (point.version !== undefined) return this.atVersion(current, point.version);
-    if (point.asOf !== undefined) {
+    if (point.asOf !== undefined && point.version === undefined) {
+      // Only the access check is needed of the current plan: its small list entry, not the whole plan.
+      await this.assertVisible(caller, planId);
       const view = await this.timeTravel.asOf(planId, new Date(point.asOf));
       if (!view) throw new NotFoundException(`Plan ${planId} did not exist yet at ${point.asOf}`);
       return view;
     }
-    return current;
+    const current = await this.current(caller, planId);
+    return point.version === undefined ? current : this.atVersion(current, point.version);
   }
 
   async atVersion(current: PlanView, label: string): Promise<PlanView> {
