@@ -1,3 +1,4 @@
+import { HART_PLAN } from '@app/domain/plan/testing/hart-2023-24.seed';
 import { planHistoryProjection, PLAN_HISTORY_COLLECTION } from './plan-history.projection';
 import { planListProjection, PLAN_LIST_COLLECTION } from './plan-list.projection';
 import { planProjections } from './plan-projections';
@@ -65,7 +66,7 @@ describe('plan projections', () => {
         id: 'hart-cs-2023-24',
         planId: 'hart-cs-2023-24',
         council: 'hart',
-        title: 'Corporate Services Service Plan 2023/24',
+        title: HART_PLAN.title,
         service: 'Corporate Services',
         period: '2023/24',
         status: 'approved',
@@ -136,7 +137,7 @@ describe('plan projections', () => {
         'three-rivers-cs-2020-23',
         expect.stringContaining('Corporate Services Service Plan 2020-2023'),
       ],
-      ['servicePlan-hart-cs-2023-24@0', 'hart-cs-2023-24', expect.stringContaining('Corporate Services Service Plan 2023/24')],
+      ['servicePlan-hart-cs-2023-24@0', 'hart-cs-2023-24', expect.stringContaining(HART_PLAN.title)],
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { HART_PLAN, hartIndicator, hartPriority } from '@app/domain/plan/testing/hart-2023-24.seed';
 import { evolvePlanView, foldPlanView, type PlanView } from './plan-view';
 import { HART_OBJECTIVE, hartPlan } from './testing/hart-plan.fixture';
 import { PlanStream } from './testing/plan-stream.fixture';
@@ -11,9 +12,9 @@ describe('evolvePlanView', () => {
     expect(view).toEqual({
       planId: 'hart-cs-2023-24',
       council: 'hart',
-      title: 'Corporate Services Service Plan 2023/24',
+      title: HART_PLAN.title,
       service: 'Corporate Services',
-      owner: 'Head of Corporate Services',
+      owner: HART_PLAN.owner,
       period: '2023/24',
       periodRange: { kind: 'financial-year', from: '2023-04-01', to: '2024-03-31' },
       status: 'approved',
@@ -30,7 +31,7 @@ describe('evolvePlanView', () => {
           outcomes: [
             {
               ref: '8a',
-              description: 'Draft, consult and deliver new Digital Strategy',
+              description: hartPriority('8').outcomes[1].description,
               targetDate: { text: 'March 2024', date: '2024-03-31' },
             },
           ],
@@ -81,7 +82,7 @@ describe('evolvePlanView', () => {
       indicators: [
         {
           code: 'CP7',
-          title: 'Percentage of Council Tax collected',
+          title: hartIndicator('CP7').title,
           description: 'Year to date figures, values are cumulative (higher is better)',
           unit: 'percent',
           polarity: 'higher-is-better',

@@ -1,3 +1,4 @@
+import { hartIndicator, hartPriority } from '@app/domain/plan/testing/hart-2023-24.seed';
 import { foldPlanView, type PlanView } from './plan-view';
 import { buildMonitoringReport } from './report';
 import { HART_OBJECTIVE, hartPlan } from './testing/hart-plan.fixture';
@@ -13,7 +14,7 @@ describe('buildMonitoringReport', () => {
     expect(report.indicators).toEqual([
       {
         code: 'CP7',
-        title: 'Percentage of Council Tax collected',
+        title: hartIndicator('CP7').title,
         unit: 'percent',
         polarity: 'higher-is-better',
         basis: 'cumulative-ytd',
@@ -37,7 +38,7 @@ describe('buildMonitoringReport', () => {
         target: {
           period: '2023/24',
           value: 40,
-          text: 'no more than 40 per 100,000',
+          text: hartIndicator('CP10').targets[0].text,
           comparison: 'at-most',
           source: 'year',
         },
@@ -134,7 +135,7 @@ describe('buildMonitoringReport', () => {
         milestones: [
           {
             ref: '8a',
-            description: 'Draft, consult and deliver new Digital Strategy',
+            description: hartPriority('8').outcomes[1].description,
             percentComplete: 50,
             status: 'at-risk',
           },
@@ -142,7 +143,7 @@ describe('buildMonitoringReport', () => {
       },
       {
         ref: '10',
-        title: 'IT - On-premises server upgrade/ move to cloud',
+        title: hartPriority('10').title,
         objective: null,
         percentComplete: 100,
         status: 'completed',

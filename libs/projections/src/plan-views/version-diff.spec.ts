@@ -1,3 +1,4 @@
+import { hartOutcome } from '@app/domain/plan/testing/hart-2023-24.seed';
 import { foldPlanView, type PlanView } from './plan-view';
 import { diffPlanViews } from './version-diff';
 import { hartPlan } from './testing/hart-plan.fixture';
@@ -37,11 +38,7 @@ describe('diffPlanViews', () => {
       {
         kind: 'outcome',
         key: '6/6a',
-        before: {
-          ref: '6a',
-          description: 'Development of marketing and advertising policy',
-          targetDate: { text: 'Oct 2023', date: '2023-10-31' },
-        },
+        before: hartOutcome('6', 1, '6a', '2024-03-31'),
         after: null,
       },
     ]);

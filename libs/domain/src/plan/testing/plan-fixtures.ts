@@ -10,73 +10,57 @@ import type {
   ScrutinyCommentsRecorded,
   VersionPublished,
 } from '../plan-events';
+import type { Target } from '../plan-values';
+import {
+  hartIndicatorDefinition,
+  hartOutcome,
+  hartPlanDraft,
+  hartPriority,
+  hartYearFigure,
+  hartYearTarget,
+} from './hart-2023-24.seed';
 
-/** Events of Hart's Corporate Services plan 2023/24 (see the seeds), at each stage of its life. */
+/** Events of Hart's Corporate Services plan 2023/24, from its seed, at each stage of its life. */
 
 export const HART_PLAN_ID = 'hart-corporate-services-2023-24';
 const planId = HART_PLAN_ID;
 
 export const hartDrafted: PlanDrafted = {
   type: 'PlanDrafted',
-  data: {
-    planId,
-    council: 'hart',
-    service: 'Corporate Services',
-    title: 'Service Plan 2023/24: Corporate Services',
-    period: { kind: 'financial-year', label: '2023/24', from: '2023-04-01', to: '2024-03-31' },
-    owner: 'Graeme Clark',
-  },
+  data: { planId, ...hartPlanDraft() },
 };
 
+const priority3 = hartPriority('3');
+
+/** Priority 3 with the first three of its outcomes. */
 export const priority3Added: PriorityAdded = {
   type: 'PriorityAdded',
   data: {
     planId,
-    ref: '3',
-    title: 'Ensure an effective transition from the Mendip/Capita outsourced arrangement',
-    themes: ['Resilient and financially sound council'],
+    ref: priority3.ref,
+    title: priority3.title,
+    themes: priority3.themes,
     objective: null,
-    outcomes: [
-      { ref: '1', description: 'Smooth transition and knowledge transfer', targetDate: { text: 'July 2023', date: '2023-07-31' } },
-      { ref: '2', description: '22/23 pre-audit Accounts published', targetDate: { text: 'June 2023', date: '2023-06-30' } },
-      { ref: '3', description: 'Ensure adequate skills in the finance team', targetDate: { text: 'Ongoing', date: null } },
-    ],
+    outcomes: [hartOutcome('3', 0, '1', '2023-07-31'), hartOutcome('3', 1, '2', '2023-06-30'), hartOutcome('3', 2, '3', null)],
   },
 };
+
+/** The Q1 profile is ILLUSTRATIVE: the seed sets only the year's target. */
+const cp7Q1Profile: Target = { period: '2023/24-Q1', value: 24.5, text: null, comparison: 'at-least' };
 
 export const cp7Defined: IndicatorDefined = {
   type: 'IndicatorDefined',
   data: {
     planId,
-    code: 'CP7',
-    title: 'Percentage of Council Tax collected',
-    description: 'Year to date figures, values are cumulative',
-    unit: 'percent',
-    polarity: 'higher-is-better',
-    basis: 'cumulative-ytd',
-    frequency: 'quarterly',
+    ...hartIndicatorDefinition('CP7'),
     tolerance: 5,
-    targets: [
-      { period: '2023/24', value: 98, text: null, comparison: 'at-least' },
-      { period: '2023/24-Q1', value: 24.5, text: null, comparison: 'at-least' },
-    ],
+    targets: [hartYearFigure('CP7'), cp7Q1Profile],
   },
 };
 
 export const cp10Defined: IndicatorDefined = {
   type: 'IndicatorDefined',
-  data: {
-    planId,
-    code: 'CP10',
-    title: 'Number of missed collections excluding garden waste (per 100,000)',
-    description: null,
-    unit: 'rate-per-100k',
-    polarity: 'lower-is-better',
-    basis: 'period',
-    frequency: 'quarterly',
-    tolerance: 5,
-    targets: [{ period: '2023/24', value: 40, text: 'no more than 40 bins per 100,000', comparison: 'at-most' }],
-  },
+  data: { planId, ...hartIndicatorDefinition('CP10'), tolerance: 5, targets: [hartYearTarget('CP10')] },
 };
 
 const version1Published: VersionPublished = {
@@ -121,7 +105,7 @@ export const cp7Q1Recorded: ActualRecorded = {
     value: 29.1,
     commentary: null,
     assessedAgainst: {
-      target: { period: '2023/24-Q1', value: 24.5, text: null, comparison: 'at-least' },
+      target: cp7Q1Profile,
       source: 'period',
       tolerancePercent: 5,
     },

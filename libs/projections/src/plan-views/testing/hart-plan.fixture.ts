@@ -1,76 +1,40 @@
+import type { Target } from '@app/domain';
+import {
+  hartIndicatorDefinition,
+  hartOutcome,
+  hartPlanDraft,
+  hartPriority,
+  hartYearFigure,
+  hartYearTarget,
+} from '@app/domain/plan/testing/hart-2023-24.seed';
 import { OFFICER, PlanStream } from './plan-stream.fixture';
 
 /**
  * Hart's 2023/24 Corporate Services plan, shortened: two versions around O&S scrutiny, a withdrawn
  * priority, Council Tax collection (CP7, cumulative, 98% for the year, profiled 49% by Q2 and not
  * profiled for Q1) and missed bins (CP10, no more than 40 per 100,000), then two quarters of data.
+ * The Hart facts come from the seed; the story around them (the 97% draft target, the Q2 profile,
+ * the withdrawal, the figures) is ILLUSTRATIVE.
  */
 export const HART_OBJECTIVE = '6.3 Actively tell residents how we use Council resources';
 
+const cp7YearTarget = hartYearFigure('CP7');
+const cp7DraftTarget: Target = { ...cp7YearTarget, value: 97 };
+const cp7Q2Profile: Target = { period: '2023/24-Q2', value: 49, text: null, comparison: 'at-least' };
+const cp10YearTarget = hartYearTarget('CP10');
+
 export function hartPlan(): PlanStream {
   const plan = new PlanStream('hart-cs-2023-24');
-  plan.add('PlanDrafted', {
-    council: 'hart',
-    service: 'Corporate Services',
-    title: 'Corporate Services Service Plan 2023/24',
-    period: { kind: 'financial-year', label: '2023/24', from: '2023-04-01', to: '2024-03-31' },
-    owner: 'Head of Corporate Services',
-  });
-  plan.add('PriorityAdded', {
-    ref: '6',
-    title: 'Improving external communication',
-    themes: ['People', 'Resilient and financially sound council'],
-    objective: HART_OBJECTIVE,
-    outcomes: [
-      {
-        ref: '6a',
-        description: 'Development of marketing and advertising policy',
-        targetDate: { text: 'Oct 2023', date: '2023-10-31' },
-      },
-    ],
-  });
-  plan.add('PriorityAdded', {
-    ref: '8',
-    title: "Refresh Hart's Digital Strategy and customer offer",
-    themes: ['People', 'Resilient and financially sound council'],
-    objective: HART_OBJECTIVE,
-    outcomes: [
-      {
-        ref: '8a',
-        description: 'Draft, consult and deliver new Digital Strategy',
-        targetDate: { text: 'March 2024', date: '2024-03-31' },
-      },
-    ],
-  });
-  plan.add('PriorityAdded', {
-    ref: '10',
-    title: 'IT - On-premises server upgrade/ move to cloud',
-    themes: ['Resilient and financially sound council'],
-    objective: null,
-    outcomes: [],
-  });
-  plan.add('IndicatorDefined', {
-    code: 'CP7',
-    title: 'Percentage of Council Tax collected',
-    description: 'Year to date figures, values are cumulative (higher is better)',
-    unit: 'percent',
-    polarity: 'higher-is-better',
-    basis: 'cumulative-ytd',
-    frequency: 'quarterly',
-    tolerance: 5,
-    targets: [{ period: '2023/24', value: 97, text: null, comparison: 'at-least' }],
-  });
-  plan.add('IndicatorDefined', {
-    code: 'CP10',
-    title: 'Number of missed collections excluding garden waste (per 100,000)',
-    description: null,
-    unit: 'rate-per-100k',
-    polarity: 'lower-is-better',
-    basis: 'period',
-    frequency: 'quarterly',
-    tolerance: 5,
-    targets: [{ period: '2023/24', value: 40, text: 'no more than 40 per 100,000', comparison: 'at-most' }],
-  });
+  plan.add('PlanDrafted', hartPlanDraft());
+  const priority = (ref: string, objective: string | null) => {
+    const { title, themes } = hartPriority(ref);
+    return { ref, title, themes, objective };
+  };
+  plan.add('PriorityAdded', { ...priority('6', HART_OBJECTIVE), outcomes: [hartOutcome('6', 1, '6a', '2024-03-31')] });
+  plan.add('PriorityAdded', { ...priority('8', HART_OBJECTIVE), outcomes: [hartOutcome('8', 1, '8a', '2024-03-31')] });
+  plan.add('PriorityAdded', { ...priority('10', null), outcomes: [] });
+  plan.add('IndicatorDefined', { ...hartIndicatorDefinition('CP7'), tolerance: 5, targets: [cp7DraftTarget] });
+  plan.add('IndicatorDefined', { ...hartIndicatorDefinition('CP10'), tolerance: 5, targets: [cp10YearTarget] });
   plan.add('VersionPublished', { label: '1', reason: 'Version to be considered by O&S Committee', effectiveDate: null });
   plan.add('PlanSubmittedForScrutiny', {
     committee: 'Overview and Scrutiny Committee',
@@ -88,8 +52,8 @@ export function hartPlan(): PlanStream {
     unit: 'percent',
     polarity: 'higher-is-better',
     period: '2023/24',
-    previous: { period: '2023/24', value: 97, text: null, comparison: 'at-least' },
-    target: { period: '2023/24', value: 98, text: null, comparison: 'at-least' },
+    previous: cp7DraftTarget,
+    target: cp7YearTarget,
     reason: 'O&S minute 126',
     authority: null,
   });
@@ -97,11 +61,11 @@ export function hartPlan(): PlanStream {
     code: 'CP7',
     unit: 'percent',
     polarity: 'higher-is-better',
-    target: { period: '2023/24-Q2', value: 49, text: null, comparison: 'at-least' },
+    target: cp7Q2Profile,
     reason: 'Profiled collection to the end of September',
     authority: null,
   });
-  plan.add('PriorityWithdrawn', { ref: '6', title: 'Improving external communication', reason: 'merged into 8' });
+  plan.add('PriorityWithdrawn', { ref: '6', title: hartPriority('6').title, reason: 'merged into 8' });
   plan.add('VersionPublished', { label: '2', reason: 'Version updated to reflect O&S comments', effectiveDate: null });
   plan.add('PlanApproved', {
     body: 'Cabinet',
@@ -133,7 +97,7 @@ export function hartPlan(): PlanStream {
       value: 35,
       commentary: null,
       assessedAgainst: {
-        target: { period: '2023/24', value: 40, text: 'no more than 40 per 100,000', comparison: 'at-most' },
+        target: cp10YearTarget,
         source: 'year',
         tolerancePercent: 5,
       },
@@ -176,7 +140,7 @@ export function hartPlan(): PlanStream {
       value: 55.2,
       commentary: 'Ahead of profile',
       assessedAgainst: {
-        target: { period: '2023/24-Q2', value: 49, text: null, comparison: 'at-least' },
+        target: cp7Q2Profile,
         source: 'period',
         tolerancePercent: 5,
       },
@@ -193,7 +157,7 @@ export function hartPlan(): PlanStream {
       value: 41,
       commentary: 'Two rounds disrupted by roadworks',
       assessedAgainst: {
-        target: { period: '2023/24', value: 40, text: 'no more than 40 per 100,000', comparison: 'at-most' },
+        target: cp10YearTarget,
         source: 'year',
         tolerancePercent: 5,
       },
