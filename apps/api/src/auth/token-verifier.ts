@@ -6,6 +6,16 @@ import type { AppConfig } from '@app/platform/config/app-config';
 import { authConfig } from './auth-config';
 import { Caller, Role, ROLES } from './caller';
 import { EMBEDDED_ALGORITHM, loadOrCreateEmbeddedSecret } from './embedded-token';
+import { VerifiedTokenCache } from './verified-token-cache';
+
+/**
+ * How long a verified token is trusted without checking its signature again. This also bounds how
+ * long a key withdrawn from the identity provider's JWKS (a rotation after a compromise) still
+ * lets its tokens in: at most this long after their last full verification.
+ */
+const VERIFIED_TOKEN_MAX_AGE_MS = 60_000;
+/** Distinct tokens remembered at once (about 1 KB each); the least recently used go first. */
+const VERIFIED_TOKEN_CAPACITY = 10_000;
 
 /** Faults of the token itself; anything else jose reports is our side's trouble (e.g. the key set). */
 const TOKEN_FAULTS = new Set([
@@ -23,13 +33,16 @@ const TOKEN_FAULTS = new Set([
 /**
  * Turns a bearer token into a `Caller`, or refuses it with a 401 whose message says what is wrong
  * in general terms only. Algorithms are pinned per mode, so `alg: none` and algorithm confusion
- * (an HS256 token signed with a public key) are refused before any key is used.
+ * (an HS256 token signed with a public key) are refused before any key is used. A token verified
+ * in the last minute is answered from `VerifiedTokenCache`, which re-checks its `exp` and `nbf` on
+ * every use; refusals are never remembered.
  */
 @Injectable()
 export class TokenVerifier {
   private readonly logger = new Logger(TokenVerifier.name);
   private readonly key: Uint8Array | KeyLike | JWTVerifyGetKey;
   private readonly options: JWTVerifyOptions;
+  private readonly verified = new VerifiedTokenCache({ capacity: VERIFIED_TOKEN_CAPACITY, maxAgeMs: VERIFIED_TOKEN_MAX_AGE_MS });
 
   constructor(
     @Inject(authConfig.KEY) config: ConfigType<typeof authConfig>,
@@ -54,7 +67,13 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Caller> {
-    return callerFromClaims(await this.verifiedClaims(token));
+    const remembered = this.verified.get(token);
+    if (remembered !== undefined) return remembered;
+    const claims = await this.verifiedClaims(token);
+    const caller = callerFromClaims(claims);
+    // `exp` is a required claim, and jose has checked it is a number.
+    this.verified.remember(token, caller, { exp: claims.exp as number, nbf: claims.nbf });
+    return caller;
   }
 
   private async verifiedClaims(token: string): Promise<JWTPayload> {
