@@ -91,7 +91,37 @@ if (!configured) {
     const versions = await api.send({ method: 'GET', url: `/v1/plans/${planId}/versions?${waitFor}`, as: 'auditor' });
     expect(versions.body.rows).toEqual([expect.objectContaining({ label: '1', revision: published.body.version })]);
 
+    const list = await api.send({ method: 'GET', url: `/v1/plans?service=Corporate%20Services&${waitFor}`, as: 'reporting' });
+    expect(list.body.items.map((item: { planId: string }) => item.planId)).toContain(planId);
+
+    const atVersion = await api.send({ method: 'GET', url: `/v1/plans/${planId}?version=1`, as: 'auditor' });
+    expect(atVersion.body).toMatchObject({ revision: published.body.version, version: '1' });
+    expect(atVersion.body.indicators[0].actuals).toEqual([]);
+
+    const asOf = await api.send({ method: 'GET', url: `/v1/plans/${planId}?asOf=${new Date().toISOString()}`, as: 'auditor' });
+    expect(asOf.text).toBe(plan.text);
+
+    const republished = await api.send({
+      method: 'PUT',
+      url: `/v1/plans/${planId}/indicators/CP7/targets/2023-24`,
+      as: 'editor',
+      body: { value: 97, reason: 'O&S minute 126' },
+    });
+    const second = await api.send({
+      method: 'POST',
+      url: `/v1/plans/${planId}/versions`,
+      as: 'editor',
+      body: { reason: 'Version updated to reflect O&S comments' },
+    });
+    expect([republished.status, second.status]).toEqual([200, 201]);
+    const diff = await api.send({
+      method: 'GET',
+      url: `/v1/plans/${planId}/versions/1/diff/2?waitFor=${second.body.position}`,
+      as: 'auditor',
+    });
+    expect(diff.body.changed).toEqual([expect.objectContaining({ kind: 'target', key: 'CP7 2023/24', before: expect.objectContaining({ value: 98 }), after: expect.objectContaining({ value: 97 }) })]);
+
     const integrity = await api.send({ method: 'GET', url: `/v1/plans/${planId}/integrity`, as: 'auditor' });
-    expect(integrity.body).toEqual(expect.objectContaining({ ok: true, eventsChecked: 4 }));
+    expect(integrity.body).toEqual(expect.objectContaining({ ok: true, eventsChecked: 6 }));
   });
 });
