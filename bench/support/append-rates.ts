@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { planStreamId } from '@app/domain';
 import { type EventToAppend, SqliteEventStore } from '@app/event-store';
+import type { Benchmark, BenchOptions, BenchResult } from '../report';
 import { seedShapedPlan } from './synthetic-plans';
 
 /** A progress update as the API writes thousands of: the event every append benchmark appends. */
@@ -98,4 +100,39 @@ export async function portAppendRate(
   } finally {
     await store.close();
   }
+}
+
+/**
+ * An append benchmark: `inFlight` writers through the event-store port against the raw single-row
+ * baseline, measured in the same run.
+ */
+export function appendBenchmark(name: string, inFlight: number, goal: number): Benchmark {
+  const streams = 100;
+  return {
+    name,
+    async run({ size, workDir, log }: BenchOptions): Promise<BenchResult> {
+      const durationMs = size === 'full' ? 5_000 : 200;
+      log?.(`${name}: raw better-sqlite3 baseline for ${durationMs} ms`);
+      const baseline = await rawSingleRowRate(join(workDir, 'raw.db'), streams, durationMs);
+      log?.(`${name}: ${inFlight} append(s) in flight through the port for ${durationMs} ms`);
+      const ours = await portAppendRate(join(workDir, 'port.db'), streams, inFlight, durationMs);
+      const ratio = ours.eventsPerSecond / baseline.eventsPerSecond;
+      return {
+        name,
+        figure: ours.eventsPerSecond,
+        unit: 'events/s',
+        baseline: baseline.eventsPerSecond,
+        ratio,
+        goal: `ratio ≥ ${goal}`,
+        met: ratio >= goal,
+        details: {
+          streams,
+          inFlight,
+          ours,
+          appendsPerTransaction: ours.events / Math.max(1, ours.transactions),
+          baseline,
+        },
+      };
+    },
+  };
 }
