@@ -1,5 +1,5 @@
 import type { BenchOptions, BenchResult } from '../report';
-import { startApiWithPlans, waitForProjections } from '../support/api-fixture';
+import { withCaughtUpApi } from '../support/api-fixture';
 import {
   approvedPlans,
   barePath,
@@ -8,7 +8,7 @@ import {
   PLAN_COUNT,
   planIdOf,
   progressBody,
-  progressPath,
+  progressCommands,
 } from '../support/http-workload';
 import { measureBareServer, measureLoad } from '../support/measure-server';
 
@@ -31,19 +31,10 @@ export async function run({ size, workDir, log }: BenchOptions): Promise<BenchRe
   const bareNode = await measureBareServer('bare-node', bareLoad, durations);
 
   log?.(`http-commands: starting the API over ${PLAN_COUNT} plans`);
-  const api = await startApiWithPlans(workDir, approvedPlans());
-  let ours;
-  try {
-    await waitForProjections(api, planIdOf(PLAN_COUNT - 1));
+  const ours = await withCaughtUpApi(workDir, approvedPlans(), planIdOf(PLAN_COUNT - 1), (api) => {
     log?.(`http-commands: progress commands through the API, ${durations.seconds} s`);
-    ours = await measureLoad(
-      api.server,
-      { method: 'POST', connections: CONNECTIONS, headers: api.headers, pathFor: progressPath, bodyFor: progressBody },
-      durations,
-    );
-  } finally {
-    await api.server.stop();
-  }
+    return measureLoad(api.server, progressCommands(api.headers), durations);
+  });
   const ratio = ours.perSecond / bareFastify.perSecond;
   return {
     name,

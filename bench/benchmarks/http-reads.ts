@@ -1,5 +1,5 @@
 import type { BenchOptions, BenchResult } from '../report';
-import { startApiWithPlans, waitForProjections } from '../support/api-fixture';
+import { withCaughtUpApi } from '../support/api-fixture';
 import { approvedPlans, barePath, CONNECTIONS, loadDurations, PLAN_COUNT, planIdOf, planPath } from '../support/http-workload';
 import { measureBareServer, measureLoad } from '../support/measure-server';
 
@@ -14,15 +14,10 @@ export async function run({ size, workDir, log }: BenchOptions): Promise<BenchRe
   const bare = await measureBareServer('bare-fastify', { method: 'GET', connections: CONNECTIONS, pathFor: barePath }, durations);
 
   log?.(`http-reads: starting the API over ${PLAN_COUNT} plans`);
-  const api = await startApiWithPlans(workDir, approvedPlans());
-  let ours;
-  try {
-    await waitForProjections(api, planIdOf(PLAN_COUNT - 1));
+  const ours = await withCaughtUpApi(workDir, approvedPlans(), planIdOf(PLAN_COUNT - 1), (api) => {
     log?.(`http-reads: GET /v1/plans/{id} through the API, ${durations.seconds} s`);
-    ours = await measureLoad(api.server, { method: 'GET', connections: CONNECTIONS, headers: api.headers, pathFor: planPath }, durations);
-  } finally {
-    await api.server.stop();
-  }
+    return measureLoad(api.server, { method: 'GET', connections: CONNECTIONS, headers: api.headers, pathFor: planPath }, durations);
+  });
   const ratio = ours.perSecond / bare.perSecond;
   return {
     name,

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchOptions, BenchResult } from '../report';
-import { type RunningApi, startApiWithPlans, waitForProjections } from '../support/api-fixture';
+import { type RunningApi, withCaughtUpApi } from '../support/api-fixture';
 import {
   approvedPlans,
-  CONNECTIONS,
+  progressCommands,
   PLAN_COUNT,
   planIdOf,
   planPath,
@@ -79,23 +79,12 @@ export async function run({ size, workDir, log }: BenchOptions): Promise<BenchRe
   const probeMs = size === 'full' ? 8_000 : 1_000;
 
   log?.(`read-your-writes: starting the API over ${PLAN_COUNT} plans`);
-  const api = await startApiWithPlans(workDir, approvedPlans());
-  let commandRate: number;
-  let probes: Probes;
-  try {
-    await waitForProjections(api, planIdOf(PLAN_COUNT - 1));
+  const { commandRate, probes } = await withCaughtUpApi(workDir, approvedPlans(), planIdOf(PLAN_COUNT - 1), async (api) => {
     log?.(`read-your-writes: measuring the command rate, ${rateDurations.seconds} s`);
-    const load = await measureLoad(
-      api.server,
-      { method: 'POST', connections: CONNECTIONS, headers: api.headers, pathFor: progressPath, bodyFor: progressBody },
-      rateDurations,
-    );
-    commandRate = load.perSecond;
-    log?.(`read-your-writes: ${Math.round(commandRate / 2)} commands/s, each read back with waitFor, ${probeMs} ms`);
-    probes = await driveAtRate(api, commandRate / 2, probeMs);
-  } finally {
-    await api.server.stop();
-  }
+    const rate = (await measureLoad(api.server, progressCommands(api.headers), rateDurations)).perSecond;
+    log?.(`read-your-writes: ${Math.round(rate / 2)} commands/s, each read back with waitFor, ${probeMs} ms`);
+    return { commandRate: rate, probes: await driveAtRate(api, rate / 2, probeMs) };
+  });
   const lag = summarise(probes.lagMs);
   return {
     name,

@@ -1,6 +1,6 @@
 import { PLAN_SNAPSHOT_INTERVAL } from '@app/projections';
 import type { BenchOptions, BenchResult } from '../report';
-import { startApiWithPlans, waitForProjections } from '../support/api-fixture';
+import { withCaughtUpApi } from '../support/api-fixture';
 import { minuteApart, type StoredPlanRows } from '../support/event-loader';
 import { type LatencySummary, timeSequentialGets } from '../support/latency';
 import { PlanTemplate, seedShapedPlan } from '../support/synthetic-plans';
@@ -38,25 +38,27 @@ export async function run({ size, workDir, log }: BenchOptions): Promise<BenchRe
   const [shortest, , longest] = lengths;
 
   log?.(`time-travel: starting the API over plans of ${lengths.join(', ')} events`);
-  const api = await startApiWithPlans(workDir, timeTravelPlans(lengths));
-  const latencies: Record<number, LatencySummary> = {};
-  let justAfterSnapshot: LatencySummary;
-  let fullIntervalAfterSnapshot: LatencySummary;
-  try {
-    await waitForProjections(api, timeTravelPlanId(longest));
-    const asOfPath = (events: number, revision: number) => `/v1/plans/${timeTravelPlanId(events)}?asOf=${instantAfter(revision)}`;
-    for (const events of [...lengths, shortest]) {
-      // The shortest plan is timed first as a warm-up and again last; the second timing counts.
-      log?.(`time-travel: asOf on the ${events}-event plan, ${durationMs} ms`);
-      latencies[events] = await timeSequentialGets(api.server.url, (n) => asOfPath(events, spreadRevision(n, events)), api.headers, durationMs);
-    }
-    const lastSnapshot = Math.floor(longest / PLAN_SNAPSHOT_INTERVAL) * PLAN_SNAPSHOT_INTERVAL - 1;
-    log?.('time-travel: just after a snapshot, and a whole interval after one');
-    justAfterSnapshot = await timeSequentialGets(api.server.url, () => asOfPath(longest, lastSnapshot), api.headers, durationMs);
-    fullIntervalAfterSnapshot = await timeSequentialGets(api.server.url, () => asOfPath(longest, lastSnapshot - 1), api.headers, durationMs);
-  } finally {
-    await api.server.stop();
-  }
+  const { latencies, justAfterSnapshot, fullIntervalAfterSnapshot } = await withCaughtUpApi(
+    workDir,
+    timeTravelPlans(lengths),
+    timeTravelPlanId(longest),
+    async (api) => {
+      const asOfPath = (events: number, revision: number) => `/v1/plans/${timeTravelPlanId(events)}?asOf=${instantAfter(revision)}`;
+      const timed: Record<number, LatencySummary> = {};
+      for (const events of [...lengths, shortest]) {
+        // The shortest plan is timed first as a warm-up and again last; the second timing counts.
+        log?.(`time-travel: asOf on the ${events}-event plan, ${durationMs} ms`);
+        timed[events] = await timeSequentialGets(api.server.url, (n) => asOfPath(events, spreadRevision(n, events)), api.headers, durationMs);
+      }
+      const lastSnapshot = Math.floor(longest / PLAN_SNAPSHOT_INTERVAL) * PLAN_SNAPSHOT_INTERVAL - 1;
+      log?.('time-travel: just after a snapshot, and a whole interval after one');
+      return {
+        latencies: timed,
+        justAfterSnapshot: await timeSequentialGets(api.server.url, () => asOfPath(longest, lastSnapshot), api.headers, durationMs),
+        fullIntervalAfterSnapshot: await timeSequentialGets(api.server.url, () => asOfPath(longest, lastSnapshot - 1), api.headers, durationMs),
+      };
+    },
+  );
 
   const figure = latencies[longest].p50;
   const baseline = latencies[shortest].p50;

@@ -16,7 +16,7 @@ export interface RunningApi {
   eventsLoaded: number;
 }
 
-export async function startApiWithPlans(
+async function startApiWithPlans(
   workDir: string,
   plans: Iterable<StoredPlanRows>,
   options: LoadOptions = {},
@@ -34,7 +34,7 @@ export async function startApiWithPlans(
 }
 
 /** Waits until the API's projections have applied every preloaded event, using `waitFor` itself. */
-export async function waitForProjections(api: RunningApi, planId: string): Promise<void> {
+async function waitForProjections(api: RunningApi, planId: string): Promise<void> {
   const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
   for (;;) {
     const response = await fetch(`${api.server.url}/v1/plans/${planId}?waitFor=${api.eventsLoaded}`, { headers: api.headers });
@@ -44,5 +44,24 @@ export async function waitForProjections(api: RunningApi, planId: string): Promi
       throw new Error(`The API's projections did not catch up to the preloaded events: ${response.status}`);
     }
     await sleep(200);
+  }
+}
+
+/**
+ * Runs `use` against the API over `plans` once its projections have applied them all (`lastPlanId`
+ * is the plan loaded last), and stops the API whatever `use` does.
+ */
+export async function withCaughtUpApi<T>(
+  workDir: string,
+  plans: Iterable<StoredPlanRows>,
+  lastPlanId: string,
+  use: (api: RunningApi) => Promise<T>,
+): Promise<T> {
+  const api = await startApiWithPlans(workDir, plans);
+  try {
+    await waitForProjections(api, lastPlanId);
+    return await use(api);
+  } finally {
+    await api.server.stop();
   }
 }

@@ -24,6 +24,15 @@ export const progressBody = (n: number) => ({
   commentary: 'On course for the quarter',
 });
 
+/** The progress-command load: 32 connections, each request a progress update of one of the plans. */
+export const progressCommands = (headers: Record<string, string>) => ({
+  method: 'POST' as const,
+  connections: CONNECTIONS,
+  headers,
+  pathFor: progressPath,
+  bodyFor: progressBody,
+});
+
 export const planPath = (n: number): string => `/v1/plans/${planIdOf(n % PLAN_COUNT)}`;
 export const barePath = (n: number): string => `/bare/${planIdOf(n % PLAN_COUNT)}`;
 
