@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SqliteEventStore } from '@app/event-store';
-import { decodePlanEvent } from '@app/platform/projector/plan-event-decoder';
+import { decodePlanEvent } from '@app/projections';
 import { planProjections, planViewProjection, type Projection, rebuildProjection } from '@app/projections';
 import { SqliteReadStore } from '@app/read-store';
 import type { BenchOptions, BenchResult } from '../report';

@@ -10,13 +10,12 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
   ConfigurationError,
-  decodePlanEvent,
   EventStoreModule,
   MetricsModule,
   PlatformConfigModule,
   ReadStoreModule,
 } from '@app/platform';
-import { planProjections, type Projection, rebuildProjection } from '@app/projections';
+import { decodePlanEvent, planProjections, type Projection, rebuildProjection } from '@app/projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

@@ -10,7 +10,6 @@ export * from './logging/logging.module';
 export * from './metrics/counting-event-store';
 export * from './metrics/metrics.module';
 export * from './metrics/platform-metrics';
-export * from './projector/plan-event-decoder';
 export * from './projector/projector.module';
 export * from './stores/event-store.module';
 export * from './stores/read-store.module';

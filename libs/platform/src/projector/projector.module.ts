@@ -14,7 +14,7 @@ import { Gauge } from 'prom-client';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/platform-config.module';
 import { PlatformMetrics } from '../metrics/platform-metrics';
-import { decodePlanEvent } from './plan-event-decoder';
+import { decodePlanEvent } from '@app/projections';
 
 /**
  * When this application applies events itself: `always` for the projector worker, `in-process-mode`

@@ -1,6 +1,11 @@
-import type { EventActor } from '@app/event-store';
-import { PLAN_EVENT_SCHEMA_VERSIONS, type PlanEvent } from '@app/domain';
+import type { EventActor, StoredEvent } from '@app/event-store';
+import { PLAN_EVENT_SCHEMA_VERSIONS, upcastPlanEvent, type PlanEvent } from '@app/domain';
 import type { ProjectedEvent } from '../projector/projection';
+
+/** The projector's decoder for plan streams: every event in its current schema, whenever it was stored. */
+export function decodePlanEvent(stored: StoredEvent): ProjectedEvent {
+  return { ...stored, data: upcastPlanEvent(stored.type, stored.metadata.schemaVersion, stored.data) };
+}
 
 /**
  * The plan event an already decoded event carries, or null for a type this code does not know.

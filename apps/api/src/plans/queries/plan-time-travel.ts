@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { planStreamId } from '@app/domain';
-import { decodePlanEvent } from '@app/platform';
+import { decodePlanEvent } from '@app/projections';
 import {
   evolvePlanView,
   PLAN_SNAPSHOT_INTERVAL,
