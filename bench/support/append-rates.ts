@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { planStreamId } from '@app/domain';
+import { planKey, planStreamId } from '@app/domain';
 import { type EventToAppend, SqliteEventStore } from '@app/event-store';
 import type { Benchmark, BenchOptions, BenchResult } from '../report';
-import { seedShapedPlan } from './synthetic-plans';
+import { BENCH_COUNCIL, seedShapedPlan } from './synthetic-plans';
 
 /** A progress update as the API writes thousands of: the event every append benchmark appends. */
 const PROGRESS_EVENT = seedShapedPlan('append-bench')
@@ -41,7 +41,7 @@ export async function rawSingleRowRate(file: string, streams: number, durationMs
     const insertOne = db.transaction((stream: number, revision: number) => {
       const event = progressEvent();
       insert.run(
-        planStreamId(`bench-${stream}`),
+        planStreamId(planKey(BENCH_COUNCIL, `bench-${stream}`)),
         revision,
         event.id,
         event.type,
@@ -87,7 +87,7 @@ export async function portAppendRate(
       for (let turn = 0; performance.now() < deadline; turn++) {
         const stream = owned[turn % owned.length];
         const head = heads[stream];
-        const result = await store.appendToStream(planStreamId(`bench-${stream}`), [progressEvent()], {
+        const result = await store.appendToStream(planStreamId(planKey(BENCH_COUNCIL, `bench-${stream}`)), [progressEvent()], {
           expectedRevision: head ?? 'no_stream',
         });
         heads[stream] = result.nextRevision;

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { planStreamId } from '@app/domain';
+import { planKey, planStreamId } from '@app/domain';
 import { SqliteEventStore } from '@app/event-store';
+import { BENCH_COUNCIL } from './synthetic-plans';
 
 export interface StoredPlanRows {
   planId: string;
@@ -42,7 +43,7 @@ export async function loadPlans(file: string, plans: Iterable<StoredPlanRows>, o
     let pending: unknown[][] = [];
     let written = 0;
     for (const { planId, events } of plans) {
-      const streamId = planStreamId(planId);
+      const streamId = planStreamId(planKey(BENCH_COUNCIL, planId));
       events.forEach(({ type, data, metadata }, revision) =>
         pending.push([streamId, revision, randomUUID(), type, data, metadata, recordedAt(revision)]),
       );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { planStreamId } from '@app/domain';
+import { planKey, planStreamId } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 import { Projector } from '@app/projections';
 import { until } from '@app/projections/projector/testing/sample-projections';
@@ -141,9 +141,10 @@ describe('Access matrix: every route, every role, own and other council and serv
     return { method: route.method, url: query ? `${path}?${query}` : path, body };
   }
 
-  async function streamOf(planId: string): Promise<StoredEvent[]> {
+  /** The stream of that council's plan of this id; the own council's unless told. */
+  async function streamOf(planId: string, council: string = OWN_COUNCIL): Promise<StoredEvent[]> {
     try {
-      return await events.readStream(planStreamId(planId));
+      return await events.readStream(planStreamId(planKey(council, planId)));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
@@ -182,7 +183,9 @@ describe('Access matrix: every route, every role, own and other council and serv
   it.each(CASES)('$title', async ({ route, role, scope, expected, refusedFor }) => {
     const planId = await planFor(route, refusedFor === undefined);
     const caller: TestCaller = { role, ...SCOPES[scope] };
-    const before = (await streamOf(planId)).length;
+    // A new plan is drafted in the caller's council, whatever plans of that id other councils hold.
+    const council = route.scope === 'new plan' ? caller.council : OWN_COUNCIL;
+    const before = (await streamOf(planId, council)).length;
     const headBefore = await events.headPosition();
 
     const answer = await send(callOf(route, planId), caller);
@@ -193,7 +196,7 @@ describe('Access matrix: every route, every role, own and other council and serv
     }
 
     expect({ status: answer.status, body: answer.body }).toMatchObject({ status: expected });
-    const after = await streamOf(planId);
+    const after = await streamOf(planId, council);
     if (refusedFor !== undefined) {
       expect(answer.body).toMatchObject({ statusCode: expected, message: expect.stringContaining(refusedFor) });
       expect(after.length).toBe(before);

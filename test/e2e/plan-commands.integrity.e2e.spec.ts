@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { eventHash, planStreamId } from '@app/domain';
+import { eventHash, planKey, planStreamId } from '@app/domain';
 import { CommandApi, enterSmallPlan, expectStatus } from './plan-commands.support';
 
 describe('GET /v1/plans/{planId}/integrity', () => {
@@ -30,13 +30,13 @@ describe('GET /v1/plans/{planId}/integrity', () => {
     try {
       const row = db
         .prepare('SELECT data, metadata FROM events WHERE stream_id = ? AND revision = ?')
-        .get(planStreamId(planId), revision) as { data: string; metadata: string };
+        .get(planStreamId(planKey('hart', planId)), revision) as { data: string; metadata: string };
       const parsed = { data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
       rewrite(parsed);
       db.prepare('UPDATE events SET data = ?, metadata = ? WHERE stream_id = ? AND revision = ?').run(
         JSON.stringify(parsed.data),
         JSON.stringify(parsed.metadata),
-        planStreamId(planId),
+        planStreamId(planKey('hart', planId)),
         revision,
       );
     } finally {
@@ -81,7 +81,7 @@ describe('GET /v1/plans/{planId}/integrity', () => {
   it('names the next event when the altered one was given a matching hash too', async () => {
     const events = await api.events(planId);
     tamper(4, (row) => {
-      row.metadata.hash = eventHash({ streamId: planStreamId(planId), revision: 4, type: events[4].type, data: row.data, metadata: row.metadata });
+      row.metadata.hash = eventHash({ streamId: planStreamId(planKey('hart', planId)), revision: 4, type: events[4].type, data: row.data, metadata: row.metadata });
     });
 
     const answer = expectStatus(await api.send({ method: 'GET', url: `/v1/plans/${planId}/integrity`, as: 'auditor' }), 200);
@@ -101,7 +101,7 @@ describe('GET /v1/plans/{planId}/integrity', () => {
     const backdated = new Date(Date.parse(moved.recordedAt) - 60 * 60 * 1000).toISOString();
     const db = new Database(join(api.dataDir, 'events.db'));
     try {
-      db.prepare('UPDATE events SET recorded_at = ? WHERE stream_id = ? AND revision = ?').run(backdated, planStreamId(planId), 2);
+      db.prepare('UPDATE events SET recorded_at = ? WHERE stream_id = ? AND revision = ?').run(backdated, planStreamId(planKey('hart', planId)), 2);
     } finally {
       db.close();
     }

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { planStreamId } from '@app/domain';
+import { planKey, planStreamId } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 import { HART_INDICATORS, HART_PLAN, HART_PRIORITIES } from '../fixtures/hart-2023-24';
 import { startTestApp, type Answer, type Send, type TestApp } from '../support/test-app';
@@ -31,17 +31,18 @@ export class CommandApi {
     return this.api.send(request);
   }
 
-  async events(planId: string): Promise<StoredEvent[]> {
+  /** The stream of the council's plan of that id; Hart's unless told. */
+  async events(planId: string, council = HART_PLAN.council): Promise<StoredEvent[]> {
     try {
-      return await this.store.readStream(planStreamId(planId));
+      return await this.store.readStream(planStreamId(planKey(council, planId)));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
   }
 
-  async eventCount(planId: string): Promise<number> {
-    return (await this.events(planId)).length;
+  async eventCount(planId: string, council = HART_PLAN.council): Promise<number> {
+    return (await this.events(planId, council)).length;
   }
 
   close(options: { keepData?: boolean } = {}): Promise<void> {

@@ -72,7 +72,7 @@ describe('The audit trail of a plan', () => {
     try {
       expect((await history()).status).toBe(200);
       expect((await api.send({ method: 'GET', url: `${plan}/versions?waitFor=${lastPosition}`, as: 'auditor' })).status).toBe(200);
-      expect(reads).toHaveBeenCalledWith(PLAN_LIST_COLLECTION, PLAN);
+      expect(reads).toHaveBeenCalledWith(PLAN_LIST_COLLECTION, `hart/${PLAN}`);
       expect(reads).not.toHaveBeenCalledWith(PLANS_COLLECTION, expect.anything());
     } finally {
       reads.mockRestore();

@@ -1,4 +1,4 @@
-import { PLAN_EVENT_SCHEMA_VERSIONS, type PlanDrafted, planStreamId, sealEvent } from '@app/domain';
+import { PLAN_EVENT_SCHEMA_VERSIONS, type PlanDrafted, planKey, planStreamId, sealEvent } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { Projector } from '@app/projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
@@ -15,7 +15,7 @@ describe('the platform: stores, projector, health, metrics and documentation', (
 
   beforeAll(async () => {
     api = await startTestApp();
-    const streamId = planStreamId(planId);
+    const streamId = planStreamId(planKey('hart', planId));
     const drafted: PlanDrafted = {
       type: 'PlanDrafted',
       data: {
@@ -57,8 +57,8 @@ describe('the platform: stores, projector, health, metrics and documentation', (
   it('projects an appended event into the plan read model', async () => {
     await expect(api.get(Projector).waitFor(appendedAt, 10_000)).resolves.toBe(true);
 
-    const plan = await api.get<ReadStore>(READ_STORE).get('plans', planId);
-    expect(plan).toMatchObject({ id: planId, title: 'Corporate Services Service Plan 2023/24' });
+    const plan = await api.get<ReadStore>(READ_STORE).get('plans', planKey('hart', planId));
+    expect(plan).toMatchObject({ id: `hart/${planId}`, planId, title: 'Corporate Services Service Plan 2023/24' });
   });
 
   it('reports both stores up and every projection caught up on /health', async () => {

@@ -1,4 +1,4 @@
-import { planStreamId, sealEvent } from '@app/domain';
+import { planKey, planStreamId, sealEvent } from '@app/domain';
 import { EVENT_STORE, type EventMetadata, type EventStore } from '@app/event-store';
 import { Projector } from '@app/projections';
 import { randomUUID } from 'node:crypto';
@@ -19,7 +19,7 @@ describe('stored events through the running system', () => {
 
   /** Appends events as an earlier release of the code stored them, hash chain included. */
   async function appendAsStored(planId: string, events: Array<{ type: string; data: object; schemaVersion: number }>) {
-    const streamId = planStreamId(planId);
+    const streamId = planStreamId(planKey('hart', planId));
     let previousHash: string | null = null;
     const sealed = events.map(({ type, data, schemaVersion }, revision) => {
       const metadata: EventMetadata = sealEvent(

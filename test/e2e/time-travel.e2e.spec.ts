@@ -49,7 +49,7 @@ describe('Time travel: the plan exactly as the system held it at any instant', (
   });
 
   it('rebuilds later instants from a snapshot the projection kept', async () => {
-    const snapshot = await api.app.get<ReadStore>(READ_STORE).get(PLAN_SNAPSHOTS_COLLECTION, `${PLAN}@99`);
+    const snapshot = await api.app.get<ReadStore>(READ_STORE).get(PLAN_SNAPSHOTS_COLLECTION, `hart/${PLAN}@99`);
     expect(snapshot).toMatchObject({ planId: PLAN, revision: 99 });
     const latest = readings[readings.length - 1];
     expect((await api.get(`/v1/plans/${PLAN}?asOf=${latest.instant}`)).text).toBe(latest.text);

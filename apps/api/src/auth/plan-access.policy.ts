@@ -9,9 +9,10 @@ export interface PlanScope {
 }
 
 /**
- * Who may touch which plan, checked by a plan's handlers once they have loaded it. A plan of another
- * council answers exactly as a plan that does not exist, so one council cannot learn of another's
- * plans; a plan of the caller's council outside their services is refused plainly.
+ * Who may touch which plan, checked by a plan's handlers once they have loaded it. Plans are looked
+ * up under the caller's council (see `planKey`), so another council's plan is never loaded and
+ * answers exactly as a plan that does not exist; the council check here guards that rule. A plan
+ * of the caller's council outside their services is refused plainly.
  */
 @Injectable()
 export class PlanAccessPolicy {

@@ -11,7 +11,7 @@ import type {
 } from './plan-values';
 
 /**
- * Every change to a service plan is one of these events on the stream `servicePlan-<planId>`.
+ * Every change to a service plan is one of these events on the stream `servicePlan-<council>/<planId>`.
  * Each carries enough to be read alone by an auditor: the before and after of a change, its reason,
  * for targets and actuals the indicator's unit and polarity when it was decided, and for actuals the
  * target that applied when it was recorded. Who, when and the request ids are in the event's
@@ -22,7 +22,20 @@ import type {
  */
 
 export const PLAN_STREAM_PREFIX = 'servicePlan-';
-export const planStreamId = (planId: string): string => `${PLAN_STREAM_PREFIX}${planId}`;
+
+/**
+ * A plan's name in the stores: its council and the id the council chose, so plan ids are unique
+ * within a council only, and a plan of another council is not found under the caller's council at
+ * all. The council is URI-encoded, so the first '/' always ends it.
+ */
+export type PlanKey = string & { readonly planKey: unique symbol };
+
+export const planKey = (council: string, planId: string): PlanKey => `${encodeURIComponent(council)}/${planId}` as PlanKey;
+
+export const planStreamId = (key: PlanKey): string => `${PLAN_STREAM_PREFIX}${key}`;
+
+/** The key of the plan a stream of `servicePlan-` holds. */
+export const planKeyOfStream = (streamId: string): PlanKey => streamId.slice(PLAN_STREAM_PREFIX.length) as PlanKey;
 
 interface Event<T extends string, D> {
   type: T;

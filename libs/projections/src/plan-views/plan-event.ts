@@ -1,5 +1,5 @@
 import type { EventActor, StoredEvent } from '@app/event-store';
-import { PLAN_EVENT_SCHEMA_VERSIONS, upcastPlanEvent, type PlanEvent } from '@app/domain';
+import { PLAN_EVENT_SCHEMA_VERSIONS, planKeyOfStream, upcastPlanEvent, type PlanEvent, type PlanKey } from '@app/domain';
 import type { ProjectedEvent } from '../projector/projection';
 
 /** The projector's decoder for plan streams: every event in its current schema, whenever it was stored. */
@@ -20,6 +20,9 @@ export function planEventOf(event: ProjectedEvent): PlanEvent | null {
 }
 
 export const planIdOf = (event: ProjectedEvent): string => String(event.data.planId);
+
+/** The key of the event's plan, which every document of a plan is named by (a plan id is unique within its council only). */
+export const planKeyOf = (event: ProjectedEvent): PlanKey => planKeyOfStream(event.streamId);
 
 export const actorOf = (event: ProjectedEvent): EventActor | null => event.metadata.actor ?? null;
 

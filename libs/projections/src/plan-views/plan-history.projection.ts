@@ -1,8 +1,8 @@
 import type { EventActor } from '@app/event-store';
-import { PLAN_STREAM_PREFIX, type PlanEvent } from '@app/domain';
+import { PLAN_STREAM_PREFIX, type PlanEvent, type PlanKey } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { ProjectedEvent, Projection } from '../projector/projection';
-import { actorOf, planEventOf, planIdOf } from './plan-event';
+import { actorOf, planEventOf, planIdOf, planKeyOf } from './plan-event';
 import { summarisePlanEvent } from './summaries';
 
 export const PLAN_HISTORY_COLLECTION = 'plan_history';
@@ -26,6 +26,9 @@ export type PlanHistoryEntry = {
   ref: string | null;
   data: Record<string, unknown>;
 };
+
+/** An entry as stored: with the key (council and plan id) that a plan's trail is found by. */
+export type PlanHistoryDocument = PlanHistoryEntry & { planKey: PlanKey };
 
 /** The priorities and indicators an event is about. */
 function refsOf(event: PlanEvent): string[] {
@@ -60,13 +63,14 @@ const reasonOf = (data: Record<string, unknown>): string | null =>
 export const planHistoryProjection: Projection = {
   name: 'plan-history',
   // 2: documents keyed by stream and revision, not by event id (ids are unique per stream only).
-  version: 2,
+  // 3: entries found by the plan's key (council and plan id), not by the plan id alone.
+  version: 3,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [
-      { planId: 1, position: 1 },
-      { planId: 1, type: 1, position: 1 },
-      { planId: 1, ref: 1, position: 1 },
+      { planKey: 1, position: 1 },
+      { planKey: 1, type: 1, position: 1 },
+      { planKey: 1, ref: 1, position: 1 },
     ],
   },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
@@ -74,7 +78,8 @@ export const planHistoryProjection: Projection = {
   apply(_document, event) {
     const planEvent = planEventOf(event);
     const refs = planEvent ? refsOf(planEvent) : [];
-    const entry: PlanHistoryEntry = {
+    const entry: PlanHistoryDocument = {
+      planKey: planKeyOf(event),
       planId: planIdOf(event),
       position: event.position,
       revision: event.revision,

@@ -1,7 +1,7 @@
 import { PLAN_STREAM_PREFIX, type PlanStatus } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { Projection } from '../projector/projection';
-import { documentBody, planEventOf, planIdOf } from './plan-event';
+import { documentBody, planEventOf, planKeyOf } from './plan-event';
 import { advanceLifecycle, type PlanStage } from './plan-view';
 
 export const PLAN_LIST_COLLECTION = 'plan_list';
@@ -22,7 +22,8 @@ export type PlanListItem = {
 
 export const planListProjection: Projection = {
   name: 'plan-list',
-  version: 1,
+  // 2: entries named by the plan's key (council and plan id), not by the plan id alone.
+  version: 2,
   collections: [PLAN_LIST_COLLECTION],
   // Every list query is within one council; the other filters narrow it.
   indexes: {
@@ -33,8 +34,8 @@ export const planListProjection: Projection = {
     ],
   },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
-  documentsFor: (event) => [{ collection: PLAN_LIST_COLLECTION, id: planIdOf(event) }],
-  apply(document, event) {
+  documentsFor: (event) => [{ collection: PLAN_LIST_COLLECTION, id: planKeyOf(event) }],
+  apply(document, event, ref) {
     const planEvent = planEventOf(event);
     if (document === null) {
       if (planEvent?.type !== 'PlanDrafted') return null;
@@ -50,7 +51,7 @@ export const planListProjection: Projection = {
         version: null,
         updatedAt: event.recordedAt,
       };
-      return { id: planId, ...item } as ReadDocument;
+      return { id: ref.id, ...item } as ReadDocument;
     }
     const item = documentBody<PlanListItem>(document);
     if (planEvent === null) return { id: document.id, ...item, updatedAt: event.recordedAt } as ReadDocument;

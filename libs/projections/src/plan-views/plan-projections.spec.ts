@@ -30,15 +30,15 @@ describe('plan projections', () => {
     },
   );
 
-  it('plan view: the document is the fold of the events, keyed by plan id', async () => {
+  it('plan view: the document is the fold of the events, keyed by council and plan id', async () => {
     const events = hartPlan().events;
     const [document] = await documentsIn(await project(planViewProjection, events), PLANS_COLLECTION);
-    expect(document).toEqual({ id: 'hart-cs-2023-24', ...foldPlanView(events), projectedPosition: 1210 });
+    expect(document).toEqual({ id: 'hart/hart-cs-2023-24', ...foldPlanView(events), projectedPosition: 1210 });
   });
 
   it('plan list: one row per plan with its status, version and last change', async () => {
     const hart = hartPlan();
-    const threeRivers = new PlanStream('three-rivers-cs-2020-23', '2019-10-02T10:00:00.000Z', 5);
+    const threeRivers = new PlanStream('three-rivers-cs-2020-23', '2019-10-02T10:00:00.000Z', 5, 'three-rivers');
     threeRivers.add('PlanDrafted', {
       council: 'three-rivers',
       service: 'Corporate Services',
@@ -50,7 +50,7 @@ describe('plan projections', () => {
 
     expect(await documentsIn(model, PLAN_LIST_COLLECTION)).toEqual([
       {
-        id: 'three-rivers-cs-2020-23',
+        id: 'three-rivers/three-rivers-cs-2020-23',
         planId: 'three-rivers-cs-2020-23',
         council: 'three-rivers',
         title: 'Corporate Services Service Plan 2020-2023',
@@ -63,7 +63,7 @@ describe('plan projections', () => {
         projectedPosition: 5,
       },
       {
-        id: 'hart-cs-2023-24',
+        id: 'hart/hart-cs-2023-24',
         planId: 'hart-cs-2023-24',
         council: 'hart',
         title: HART_PLAN.title,
@@ -87,7 +87,8 @@ describe('plan projections', () => {
 
     expect(entries.map((entry) => entry.position)).toEqual(events.map((event) => event.position));
     expect(entries.find((entry) => entry.type === 'TargetChanged')).toEqual({
-      id: 'servicePlan-hart-cs-2023-24@9',
+      id: 'servicePlan-hart/hart-cs-2023-24@9',
+      planKey: 'hart/hart-cs-2023-24',
       planId: 'hart-cs-2023-24',
       position: 1090,
       revision: 9,
@@ -119,7 +120,7 @@ describe('plan projections', () => {
   it('plan history: keeps both entries when two streams hold events with the same id', async () => {
     // EventStoreDB event ids are unique within a stream only: the same id may be stored in another.
     const hart = hartPlan().events.slice(0, 1);
-    const threeRivers = new PlanStream('three-rivers-cs-2020-23', '2019-10-02T10:00:00.000Z', 5);
+    const threeRivers = new PlanStream('three-rivers-cs-2020-23', '2019-10-02T10:00:00.000Z', 5, 'three-rivers');
     const drafted = threeRivers.add('PlanDrafted', {
       council: 'three-rivers',
       service: 'Corporate Services',
@@ -133,16 +134,16 @@ describe('plan projections', () => {
 
     expect(entries.map((entry) => [entry.id, entry.planId, entry.summary])).toEqual([
       [
-        'servicePlan-three-rivers-cs-2020-23@0',
+        'servicePlan-three-rivers/three-rivers-cs-2020-23@0',
         'three-rivers-cs-2020-23',
         expect.stringContaining('Corporate Services Service Plan 2020-2023'),
       ],
-      ['servicePlan-hart-cs-2023-24@0', 'hart-cs-2023-24', expect.stringContaining(HART_PLAN.title)],
+      ['servicePlan-hart/hart-cs-2023-24@0', 'hart-cs-2023-24', expect.stringContaining(HART_PLAN.title)],
     ]);
   });
 
   it("version table: reproduces Three Rivers' table, with what each version changed", async () => {
-    const plan = new PlanStream('three-rivers-cs-2020-23', '2019-10-02T10:00:00.000Z');
+    const plan = new PlanStream('three-rivers-cs-2020-23', '2019-10-02T10:00:00.000Z', 1000, 'three-rivers');
     plan.add('PlanDrafted', {
       council: 'three-rivers',
       service: 'Corporate Services',
@@ -258,8 +259,8 @@ describe('plan projections', () => {
     );
 
     expect(snapshots.map((s) => [s.id, s.revision, s.position, s.recordedAt])).toEqual([
-      [`${plan.planId}@99`, 99, plan.events[99].position, plan.events[99].recordedAt],
-      [`${plan.planId}@199`, 199, plan.events[199].position, plan.events[199].recordedAt],
+      [`hart/${plan.planId}@99`, 99, plan.events[99].position, plan.events[99].recordedAt],
+      [`hart/${plan.planId}@199`, 199, plan.events[199].position, plan.events[199].recordedAt],
     ]);
     expect(snapshots[1].view).toEqual(foldPlanView(plan.events.slice(0, 200)));
 

@@ -1,3 +1,4 @@
+import type { PlanKey } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { ProjectedEvent } from '../projector/projection';
 import type { PlanView } from './plan-view';
@@ -10,6 +11,7 @@ export const PLAN_SNAPSHOT_INTERVAL = 100;
 /** The plan as it was after the event at `revision`: where time travel to a later point may start. */
 export type PlanSnapshotDocument = {
   id: string;
+  planKey: PlanKey;
   planId: string;
   revision: number;
   position: number;
@@ -24,9 +26,10 @@ export const isSnapshotRevision = (revision: number): boolean => (revision + 1) 
  * The snapshot the plan-view projection derives from the view it has just written, one document per
  * snapshot so that none grows with the stream.
  */
-export function snapshotOf(view: PlanView, event: ProjectedEvent): PlanSnapshotDocument {
+export function snapshotOf(planKey: PlanKey, view: PlanView, event: ProjectedEvent): PlanSnapshotDocument {
   return {
-    id: `${view.planId}@${event.revision}`,
+    id: `${planKey}@${event.revision}`,
+    planKey,
     planId: view.planId,
     revision: event.revision,
     position: event.position,

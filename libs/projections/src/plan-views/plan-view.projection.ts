@@ -1,7 +1,7 @@
 import { PLAN_STREAM_PREFIX } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { Projection } from '../projector/projection';
-import { documentBody, planIdOf } from './plan-event';
+import { documentBody, planKeyOf } from './plan-event';
 import { isSnapshotRevision, PLAN_SNAPSHOTS_COLLECTION, snapshotOf } from './plan-snapshot.projection';
 import { evolvePlanView, type PlanView } from './plan-view';
 
@@ -12,20 +12,21 @@ export type PlanDocument = PlanView & { id: string };
 /** The current plan, and every hundred events a snapshot of it for time travel to start from. */
 export const planViewProjection: Projection = {
   name: 'plan-view',
-  version: 2,
+  // 3: documents named by the plan's key (council and plan id), not by the plan id alone.
+  version: 3,
   collections: [PLANS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
-  indexes: { [PLAN_SNAPSHOTS_COLLECTION]: [{ planId: 1, revision: -1 }, { planId: 1, recordedAt: -1 }] },
+  indexes: { [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }] },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
-  documentsFor: (event) => [{ collection: PLANS_COLLECTION, id: planIdOf(event) }],
-  apply(document, event) {
+  documentsFor: (event) => [{ collection: PLANS_COLLECTION, id: planKeyOf(event) }],
+  apply(document, event, ref) {
     const view = evolvePlanView(document ? documentBody<PlanView>(document) : null, event);
     if (view === null) return document;
-    const next: PlanDocument = { id: view.planId, ...view };
+    const next: PlanDocument = { id: ref.id, ...view };
     return next as ReadDocument;
   },
   derive(document, event) {
     if (!isSnapshotRevision(event.revision)) return [];
-    const snapshot = snapshotOf(documentBody<PlanView>(document), event);
+    const snapshot = snapshotOf(planKeyOf(event), documentBody<PlanView>(document), event);
     return [{ collection: PLAN_SNAPSHOTS_COLLECTION, document: snapshot as unknown as ReadDocument }];
   },
 };

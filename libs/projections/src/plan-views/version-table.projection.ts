@@ -1,7 +1,7 @@
 import { PLAN_STREAM_PREFIX, type PlanEvent } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { ProjectedEvent, Projection } from '../projector/projection';
-import { actorName, documentBody, planEventOf, planIdOf, recordedDate } from './plan-event';
+import { actorName, documentBody, planEventOf, planKeyOf, recordedDate } from './plan-event';
 import type { VersionView } from './plan-view';
 
 export const PLAN_VERSIONS_COLLECTION = 'plan_versions';
@@ -121,12 +121,13 @@ function evolveVersionTable(table: VersionTable | null, event: ProjectedEvent): 
 
 export const versionTableProjection: Projection = {
   name: 'plan-versions',
-  version: 1,
+  // 2: tables named by the plan's key (council and plan id), not by the plan id alone.
+  version: 2,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
-  documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planIdOf(event) }],
-  apply(document, event) {
+  documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],
+  apply(document, event, ref) {
     const table = evolveVersionTable(document ? documentBody<VersionTable>(document) : null, event);
-    return table === null ? document : ({ id: table.planId, ...table } as ReadDocument);
+    return table === null ? document : ({ id: ref.id, ...table } as ReadDocument);
   },
 };

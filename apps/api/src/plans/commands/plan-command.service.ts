@@ -14,6 +14,7 @@ import {
   decide,
   DomainError,
   PLAN_EVENT_SCHEMA_VERSIONS,
+  planKey,
   planStreamId,
   sealEvent,
   type PlanCommand,
@@ -72,7 +73,7 @@ export class PlanCommandService {
   ) {}
 
   execute(planId: string, command: PlanCommand, caller: Caller, trace: RequestTrace): Promise<PlanCommandOutcome> {
-    return this.turns.run(planId, () => this.executeInTurn(planId, command, caller, trace));
+    return this.turns.run(planKey(caller.council, planId), () => this.executeInTurn(planId, command, caller, trace));
   }
 
   private async executeInTurn(
@@ -83,7 +84,7 @@ export class PlanCommandService {
   ): Promise<PlanCommandOutcome> {
     const requestHash = trace.idempotencyKey === null ? null : hashRequest(caller, trace);
     for (let attempt = 1; ; attempt++) {
-      const plan = await this.plans.load(planId);
+      const plan = await this.plans.load(caller.council, planId);
       // Access first: a replay or a refusal must not tell a caller anything about a plan they may not see.
       if (plan.state.lifecycle !== 'not-yet-drafted') this.access.assertCanSee(caller, plan.state);
       else if (command.type === 'DraftPlan') this.access.assertCanSee(caller, command.data);
@@ -98,7 +99,7 @@ export class PlanCommandService {
       const events = decideAt(plan, command, decidedAt);
       const sealed = sealEvents(plan, events, actorFor(caller, trace), trace, requestHash, decidedAt);
       try {
-        const result = await this.store.appendToStream(planStreamId(planId), sealed, {
+        const result = await this.store.appendToStream(planStreamId(plan.key), sealed, {
           expectedRevision: plan.revision ?? 'no_stream',
         });
         const firstRevision = result.nextRevision - sealed.length + 1;
@@ -178,7 +179,7 @@ function sealEvents(
   requestHash: string | null,
   decidedAt: Date,
 ): EventToAppend[] {
-  const streamId = planStreamId(plan.planId);
+  const streamId = planStreamId(plan.key);
   const firstRevision = plan.revision === null ? 0 : plan.revision + 1;
   let previousHash = plan.lastHash;
   return events.map((event, index) => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { planStreamId, toPlanEvent, verifyChain, type ChainFailureReason } from '@app/domain';
+import { planKey, planStreamId, toPlanEvent, verifyChain, type ChainFailureReason } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 import type { Caller } from '../../auth/caller';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
@@ -28,7 +28,7 @@ export class PlanIntegrityService {
   ) {}
 
   async check(planId: string, caller: Caller): Promise<IntegrityReportDto> {
-    const events = await this.readWholeStream(planId);
+    const events = await this.readWholeStream(caller.council, planId);
     this.assertCanSee(caller, events[0]);
     const chain = verifyChain(events);
     const chainFailure = chain.firstFailure && { index: chain.checked - 1, reason: chain.firstFailure.reason };
@@ -59,9 +59,10 @@ export class PlanIntegrityService {
     this.access.assertCanSee(caller, drafted.data);
   }
 
-  private async readWholeStream(planId: string): Promise<StoredEvent[]> {
+  /** Only the caller's council's stream: another council's plan of that id is not found, like a missing one. */
+  private async readWholeStream(council: string, planId: string): Promise<StoredEvent[]> {
     try {
-      return await this.store.readStream(planStreamId(planId));
+      return await this.store.readStream(planStreamId(planKey(council, planId)));
     } catch (error) {
       if (error instanceof StreamNotFoundError) throw planNotFound(planId);
       throw error;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { evolve, initialPlanState, planStreamId, toPlanEvent, type PlanState } from '@app/domain';
+import { evolve, initialPlanState, planKey, planStreamId, toPlanEvent, type PlanKey, type PlanState } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 
 /** What one Idempotency-Key's command wrote, enough to answer its retries exactly as the first time. */
@@ -14,6 +14,8 @@ export interface KeyedWrite {
 
 /** A plan as the command side holds it: folded state, where its stream ends, and the keys it has seen. */
 export interface LoadedPlan {
+  /** The council's and the plan id: names the plan's stream. */
+  key: PlanKey;
   planId: string;
   state: PlanState;
   /** Revision of the stream's last event; null while the stream does not exist. */
@@ -35,15 +37,19 @@ const MAX_CACHED_PLANS = 10_000;
  */
 @Injectable()
 export class PlanStreamCache {
-  private readonly plans = new Map<string, LoadedPlan>();
+  private readonly plans = new Map<PlanKey, LoadedPlan>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** The plan, brought up to the stream's end. */
-  async load(planId: string): Promise<LoadedPlan> {
-    const plan = this.plans.get(planId) ?? emptyPlan(planId);
+  /**
+   * The council's plan of that id, brought up to the stream's end. Only the council's own stream is
+   * read: a plan of that id in another council is not even looked at.
+   */
+  async load(council: string, planId: string): Promise<LoadedPlan> {
+    const key = planKey(council, planId);
+    const plan = this.plans.get(key) ?? emptyPlan(key, planId);
     const nextRevision = plan.revision === null ? 0 : plan.revision + 1;
-    for (const event of await this.readFrom(planId, nextRevision)) absorb(plan, event);
+    for (const event of await this.readFrom(key, nextRevision)) absorb(plan, event);
     if (plan.revision !== null) this.remember(plan);
     return plan;
   }
@@ -54,9 +60,9 @@ export class PlanStreamCache {
     this.remember(plan);
   }
 
-  private async readFrom(planId: string, fromRevision: number): Promise<StoredEvent[]> {
+  private async readFrom(key: PlanKey, fromRevision: number): Promise<StoredEvent[]> {
     try {
-      return await this.store.readStream(planStreamId(planId), { fromRevision });
+      return await this.store.readStream(planStreamId(key), { fromRevision });
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
@@ -64,17 +70,17 @@ export class PlanStreamCache {
   }
 
   private remember(plan: LoadedPlan): void {
-    this.plans.delete(plan.planId);
-    this.plans.set(plan.planId, plan);
+    this.plans.delete(plan.key);
+    this.plans.set(plan.key, plan);
     if (this.plans.size > MAX_CACHED_PLANS) {
-      const leastRecent = this.plans.keys().next().value as string;
+      const leastRecent = this.plans.keys().next().value as PlanKey;
       this.plans.delete(leastRecent);
     }
   }
 }
 
-function emptyPlan(planId: string): LoadedPlan {
-  return { planId, state: initialPlanState, revision: null, lastHash: null, writesByKey: new Map() };
+function emptyPlan(key: PlanKey, planId: string): LoadedPlan {
+  return { key, planId, state: initialPlanState, revision: null, lastHash: null, writesByKey: new Map() };
 }
 
 /** Folds one event into the plan; an event it already holds (a concurrent load read it too) is skipped. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { planKey, type PlanKey } from '@app/domain';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { documentBody, PLAN_LIST_COLLECTION, PLANS_COLLECTION, type PlanListItem, type PlanView } from '@app/projections';
 import type { Caller } from '../../auth/caller';
@@ -8,8 +9,10 @@ import { PlanTimeTravel } from './plan-time-travel';
 export type PlanPoint = { asOf?: string; version?: string };
 
 /**
- * Finds the plan a query is about, checks the caller may see it (another council's plan is "not
- * found", as if it did not exist), and gives it now, as of an instant, or at a version.
+ * Finds the plan a query is about, checks the caller may see it, and gives it now, as of an instant,
+ * or at a version. A plan is looked up under the caller's council only, so another council's plan is
+ * "not found" exactly as a missing one is: the same answer after the same one lookup of a missing
+ * document, before anything of the plan is read.
  */
 @Injectable()
 export class PlanReader {
@@ -20,26 +23,31 @@ export class PlanReader {
   ) {}
 
   async current(caller: Caller, planId: string): Promise<PlanView> {
-    const document = await this.reads.get(PLANS_COLLECTION, planId);
+    const document = await this.reads.get(PLANS_COLLECTION, planKey(caller.council, planId));
     if (!document) throw notFound(planId);
     const view = documentBody<PlanView>(document);
     this.access.assertCanSee(caller, view);
     return view;
   }
 
-  /** The access check alone, from the plan's small list entry, for answers that do not need the plan. */
-  async assertVisible(caller: Caller, planId: string): Promise<void> {
-    const document = await this.reads.get(PLAN_LIST_COLLECTION, planId);
+  /**
+   * The access check alone, from the plan's small list entry, for answers that do not need the plan;
+   * gives the key its other documents are found by.
+   */
+  async assertVisible(caller: Caller, planId: string): Promise<PlanKey> {
+    const key = planKey(caller.council, planId);
+    const document = await this.reads.get(PLAN_LIST_COLLECTION, key);
     if (!document) throw notFound(planId);
     const { council, service } = documentBody<PlanListItem>(document);
     this.access.assertCanSee(caller, { planId, council, service });
+    return key;
   }
 
   async at(caller: Caller, planId: string, point: PlanPoint): Promise<PlanView> {
     if (point.asOf !== undefined && point.version === undefined) {
       // Only the access check is needed of the current plan: its small list entry, not the whole plan.
-      await this.assertVisible(caller, planId);
-      const view = await this.timeTravel.asOf(planId, new Date(point.asOf));
+      const key = await this.assertVisible(caller, planId);
+      const view = await this.timeTravel.asOf(key, new Date(point.asOf));
       if (!view) throw new NotFoundException(`Plan ${planId} did not exist yet at ${point.asOf}`);
       return view;
     }
@@ -52,7 +60,8 @@ export class PlanReader {
     if (!published) {
       throw new NotFoundException(`Plan ${current.planId} has no version '${label}'`);
     }
-    return (await this.timeTravel.atRevision(current.planId, published.revision)) as PlanView;
+    const key = planKey(current.council, current.planId);
+    return (await this.timeTravel.atRevision(key, published.revision)) as PlanView;
   }
 }
 

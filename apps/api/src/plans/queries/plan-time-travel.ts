@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 import { READ_STORE, type ReadStore } from '@app/read-store';
-import { planStreamId } from '@app/domain';
+import { planStreamId, type PlanKey } from '@app/domain';
 import { decodePlanEvent } from '@app/projections';
 import {
   evolvePlanView,
@@ -36,26 +36,26 @@ export class PlanTimeTravel {
   ) {}
 
   /** The plan from the events recorded up to and including `instant`; null if it did not exist yet. */
-  asOf(planId: string, instant: Date): Promise<PlanView | null> {
+  asOf(key: PlanKey, instant: Date): Promise<PlanView | null> {
     const limit = instant.toISOString();
-    // Sorted on the bounded field, so the (planId, recordedAt) index finds the snapshot in one seek;
+    // Sorted on the bounded field, so the (planKey, recordedAt) index finds the snapshot in one seek;
     // record time grows with revision within a plan, so it is the same snapshot.
-    return this.rebuild(planId, { field: 'recordedAt', atMost: limit }, (event) => event.recordedAt <= limit);
+    return this.rebuild(key, { field: 'recordedAt', atMost: limit }, (event) => event.recordedAt <= limit);
   }
 
   /** The plan after the event at `revision` and nothing later. */
-  atRevision(planId: string, revision: number): Promise<PlanView | null> {
-    return this.rebuild(planId, { field: 'revision', atMost: revision }, (event) => event.revision <= revision);
+  atRevision(key: PlanKey, revision: number): Promise<PlanView | null> {
+    return this.rebuild(key, { field: 'revision', atMost: revision }, (event) => event.revision <= revision);
   }
 
   private async rebuild(
-    planId: string,
+    key: PlanKey,
     snapshotBound: SnapshotBound,
     includes: (event: StoredEvent) => boolean,
   ): Promise<PlanView | null> {
     const { field, atMost } = snapshotBound;
     const { items } = await this.reads.find(PLAN_SNAPSHOTS_COLLECTION, {
-      where: { planId, [field]: { $lte: atMost } },
+      where: { planKey: key, [field]: { $lte: atMost } },
       sort: [{ field, direction: 'desc' }],
       limit: 1,
     });
@@ -63,7 +63,7 @@ export class PlanTimeTravel {
     let view: PlanView | null = snapshot ? snapshot.view : null;
     let fromRevision = snapshot ? snapshot.revision + 1 : 0;
     for (;;) {
-      const page = await this.readPage(planId, fromRevision);
+      const page = await this.readPage(key, fromRevision);
       for (const event of page) {
         if (!includes(event)) return view;
         view = evolvePlanView(view, decodePlanEvent(event));
@@ -73,9 +73,9 @@ export class PlanTimeTravel {
     }
   }
 
-  private async readPage(planId: string, fromRevision: number): Promise<StoredEvent[]> {
+  private async readPage(key: PlanKey, fromRevision: number): Promise<StoredEvent[]> {
     try {
-      return await this.events.readStream(planStreamId(planId), { fromRevision, maxCount: PAGE });
+      return await this.events.readStream(planStreamId(key), { fromRevision, maxCount: PAGE });
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;

@@ -1,4 +1,4 @@
-import { PLAN_EVENT_SCHEMA_VERSIONS, planStreamId, type PlanEvent } from '@app/domain';
+import { PLAN_EVENT_SCHEMA_VERSIONS, planKey, planStreamId, type PlanEvent } from '@app/domain';
 import type { EventActor } from '@app/event-store';
 import type { ReadDocument, ReadStore } from '@app/read-store';
 import { identityDecoder, projectBatch } from '../../projector/project-batch';
@@ -21,6 +21,7 @@ export class PlanStream {
     readonly planId: string,
     start = '2023-04-03T09:00:00.000Z',
     private readonly firstPosition = 1000,
+    readonly council = 'hart',
   ) {
     this.clock = Date.parse(start);
   }
@@ -35,7 +36,7 @@ export class PlanStream {
     const revision = this.events.length;
     const event: ProjectedEvent = {
       id: `${this.planId}-event-${revision}`,
-      streamId: planStreamId(this.planId),
+      streamId: planStreamId(planKey(this.council, this.planId)),
       revision,
       position: this.firstPosition + revision * 10,
       type,

@@ -11,6 +11,7 @@ import {
   PLAN_VERSIONS_COLLECTION,
   type MonitoringReport,
   type PlanDiff,
+  type PlanHistoryDocument,
   type PlanHistoryEntry,
   type PlanListItem,
   type VersionTable,
@@ -129,8 +130,8 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery> {
   ) {}
 
   async execute({ caller, planId, params }: GetHistoryQuery): Promise<Page<PlanHistoryEntry>> {
-    await this.plans.assertVisible(caller, planId);
-    const where: Record<string, FieldCondition> = { planId };
+    const planKey = await this.plans.assertVisible(caller, planId);
+    const where: Record<string, FieldCondition> = { planKey };
     if (params.from !== undefined || params.to !== undefined) {
       where.recordedAt = {
         ...(params.from !== undefined && { $gte: new Date(params.from).toISOString() }),
@@ -145,8 +146,13 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery> {
       limit: params.limit ?? 50,
       cursor: params.cursor,
     });
-    return { items: page.items.map((item) => documentBody<PlanHistoryEntry>(item)), next: page.next };
+    return { items: page.items.map((item) => historyEntryOf(documentBody<PlanHistoryDocument>(item))), next: page.next };
   }
+}
+
+/** The entry as the audit trail shows it: the key it is found by is the store's business. */
+function historyEntryOf({ planKey: _planKey, ...entry }: PlanHistoryDocument): PlanHistoryEntry {
+  return entry;
 }
 
 @QueryHandler(GetVersionTableQuery)
@@ -157,8 +163,8 @@ export class GetVersionTableHandler implements IQueryHandler<GetVersionTableQuer
   ) {}
 
   async execute({ caller, planId }: GetVersionTableQuery): Promise<VersionTable> {
-    await this.plans.assertVisible(caller, planId);
-    const table = await this.reads.get(PLAN_VERSIONS_COLLECTION, planId);
+    const planKey = await this.plans.assertVisible(caller, planId);
+    const table = await this.reads.get(PLAN_VERSIONS_COLLECTION, planKey);
     return table ? documentBody<VersionTable>(table) : { planId, rows: [], unpublished: [] };
   }
 }
