@@ -3,6 +3,8 @@ export const API_PREFIX = '/v1';
 
 export const METRICS_PATH = '/metrics';
 
+export const HEALTH_PATH = '/health';
+
 /** The path of a request URL or route, without query, duplicate or trailing slashes. */
 export function normalPath(url: string): string {
   const path = url.split('?', 1)[0].replace(/\/{2,}/g, '/').replace(/\/$/, '');

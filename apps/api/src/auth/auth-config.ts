@@ -13,7 +13,7 @@ export interface AuthConfig {
   keys: TokenKeySource;
   /** False closes `/metrics` to all but the `admin` role. */
   metricsPublic: boolean;
-  /** Requests per minute allowed to one caller (by token subject, else by IP address). */
+  /** Requests per minute allowed to one caller (council and token subject), all routes together; without a valid token, to one address. */
   rateLimitPerMinute: number;
 }
 

@@ -55,7 +55,7 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function bearerToken(request: AuthenticatedRequest): string {
+export function bearerToken(request: AuthenticatedRequest): string {
   const header = request.headers.authorization;
   if (header === undefined || header === '') throw new UnauthorizedException('A bearer token is required.');
   const match = typeof header === 'string' ? /^Bearer +(\S+)\s*$/i.exec(header) : null;

@@ -29,9 +29,9 @@ import { TokenVerifier } from './token-verifier';
     TokenVerifier,
     AccessCoverageCheck,
     PlanAccessPolicy,
-    // Guards run in this order: the rate limit counts the caller the AuthGuard has just verified.
-    { provide: APP_GUARD, useClass: AuthGuard },
+    // Guards run in this order: the rate limit counts every request, refused ones too, before AuthGuard admits it.
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [PlanAccessPolicy],
 })
