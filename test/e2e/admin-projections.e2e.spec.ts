@@ -1,5 +1,7 @@
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { planProjections } from '@app/projections';
+import { randomUUID } from 'node:crypto';
+import { PLAN_EVENT_SCHEMA_VERSIONS, planKey, planStreamId, type PlanEventType } from '@app/domain';
+import { EVENT_STORE, type EventStore, type EventToAppend } from '@app/event-store';
+import { planProjections, Projector } from '@app/projections';
 import { until } from '@app/projections/projector/testing/sample-projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import type { Role } from '../../apps/api/src/auth/caller';
@@ -131,6 +133,62 @@ describe('Admin: the projections over HTTP', () => {
     const answer = await send(api, 'auditor', 'POST', rebuildOf('plan-history'));
     expect(answer).toMatchObject({ status: 403, body: { message: "This needs the 'admin' role." } });
     expect(await statusOf('plan-history')).toMatchObject({ state: 'live' });
+  });
+
+  describe('with thousands of events to replay', () => {
+    const PLANS = 15;
+    const PRIORITIES_PER_PLAN = 200;
+    let loaded: TestApp;
+
+    beforeAll(async () => {
+      loaded = await startTestApp();
+      const events = loaded.get<EventStore>(EVENT_STORE);
+      let position = 0;
+      for (let plan = 0; plan < PLANS; plan++) {
+        const id = `loaded-plan-${plan}`;
+        position = (await events.appendToStream(planStreamId(planKey(HART_PLAN.council, id)), plannedEvents(id), { expectedRevision: 'no_stream' })).position;
+      }
+      expect(await loaded.get(Projector).waitFor(position, 60_000)).toBe(true);
+    });
+
+    afterAll(() => loaded?.close());
+
+    /** A plan drafted with many priorities, as stored events: the projections read nothing else. */
+    function plannedEvents(planId: string): EventToAppend[] {
+      const metadata = (type: PlanEventType) => ({ actor: { id: 'editor@hart', name: 'Plan Editor', role: 'editor' }, schemaVersion: PLAN_EVENT_SCHEMA_VERSIONS[type] });
+      const { title, service } = HART_PLAN;
+      const period = { kind: 'financial-year', label: '2023/24', from: '2023-04-01', to: '2024-03-31' };
+      return [
+        { id: randomUUID(), type: 'PlanDrafted', data: { planId, council: HART_PLAN.council, service, title, period, owner: null }, metadata: metadata('PlanDrafted') },
+        ...Array.from({ length: PRIORITIES_PER_PLAN }, (_, index) => ({
+          id: randomUUID(),
+          type: 'PriorityAdded',
+          data: { planId, ref: String(index + 1), title: `Priority ${index + 1}`, themes: ['People'], objective: null, outcomes: [] },
+          metadata: metadata('PriorityAdded'),
+        })),
+      ];
+    }
+
+    it('answers a read while the rebuild is still replaying, and the 202 at once', async () => {
+      const projector = loaded.get(Projector);
+      const rebuild = projector.rebuild.bind(projector);
+      let rebuilt: Promise<unknown> | undefined;
+      const spy = jest.spyOn(projector, 'rebuild').mockImplementation((...args) => (rebuilt = rebuild(...args)));
+      const finished: string[] = [];
+      try {
+        const accepted = await send(loaded, 'admin', 'POST', rebuildOf('plan-history'));
+        expect(accepted).toEqual({ status: 202, body: { projection: 'plan-history', state: 'rebuilding' } });
+        const replay = rebuilt!.then(() => finished.push('rebuild'));
+        const read = send(loaded, 'auditor', 'GET', '/v1/plans?limit=1').then((answer) => {
+          expect(answer.status).toBe(200);
+          finished.push('read');
+        });
+        await Promise.all([replay, read]);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(finished).toEqual(['read', 'rebuild']);
+    });
   });
 
   describe('when the projector worker runs the projections (PROJECTOR_MODE=external)', () => {

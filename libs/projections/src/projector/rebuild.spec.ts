@@ -69,6 +69,21 @@ describe('rebuildProjection', () => {
     expect(applied).toHaveLength(2);
   });
 
+  it('gives way to other work between batches, though the stores answer without waiting', async () => {
+    const finished: string[] = [];
+    const rebuilding = rebuildProjection({
+      decode: identityDecoder,
+      eventStore,
+      readStore: new InMemoryReadStore(),
+      projection: ledgerProjection().projection,
+      batchSize: 2,
+    }).then(() => finished.push('rebuild'));
+    const otherWork = new Promise((resolve) => setImmediate(resolve)).then(() => finished.push('other work'));
+
+    await Promise.all([rebuilding, otherWork]);
+    expect(finished).toEqual(['other work', 'rebuild']);
+  });
+
   it('rejects at the event the projection cannot apply, keeping the batches before it', async () => {
     const readStore = new InMemoryReadStore();
     const rebuilding = rebuildProjection({

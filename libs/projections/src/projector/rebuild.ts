@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { EventStore } from '@app/event-store';
 import type { ReadStore } from '@app/read-store';
 import { type EventDecoder, projectBatch } from './project-batch';
@@ -51,6 +52,10 @@ const DEFAULT_BATCH_SIZE = 500;
  * afterwards goes on from where the rebuild ended. Rejects with `ProjectionFailedError` when the
  * projection's code throws; the batches before the failing event stay applied. Rejects too when
  * `signal` ends it early.
+ *
+ * It gives way to the event loop after every page it reads and every batch it writes: on an
+ * embedded store each of those completes without waiting for I/O, so without it a replay run inside
+ * the API would hold every request back until the last batch.
  */
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
   const { eventStore, readStore, projection, onProgress, signal } = options;
@@ -92,6 +97,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       onProgress?.(progress(processed));
     }
     if (batch.failure) throw batch.failure;
+    await yieldToEventLoop();
   }
   return { ...progress(processed), checkpoint, durationMs: now().getTime() - startedAt };
 }
@@ -110,5 +116,6 @@ async function countEventsUpTo(
     count += upToHead.length;
     if (upToHead.length < pageSize) return count;
     after = upToHead[upToHead.length - 1].position;
+    await yieldToEventLoop();
   }
 }
