@@ -1,15 +1,19 @@
 /**
  * Prints a bearer token for the API in embedded mode, signed with the secret in DATA_DIR:
  *   npm run token -- --role officer --council hart --services "Corporate Services" [--name ... --sub ... --expires 8h]
+ *   npm run token -- --role operator      (the service's operator: no council)
  * `--role` and `--services` may be repeated; without `--services` the caller may work on every service.
  */
 import { parseArgs } from 'node:util';
 import { parseAppConfig } from '@app/platform/config/app-config';
 import { parseAuthConfig } from '../apps/api/src/auth/auth-config';
-import { Role, ROLES } from '../apps/api/src/auth/caller';
+import { OPERATOR_ROLE, Role, ROLES } from '../apps/api/src/auth/caller';
 import { loadOrCreateEmbeddedSecret, signEmbeddedToken } from '../apps/api/src/auth/embedded-token';
 
-const USAGE = `Usage: npm run token -- --role <${ROLES.join('|')}> --council <council> [--services <service>]... [--name <name>] [--sub <user id>] [--expires 8h]`;
+const USAGE =
+  `Usage: npm run token -- --role <${ROLES.filter((role) => role !== OPERATOR_ROLE).join('|')}> --council <council> ` +
+  `[--services <service>]... [--name <name>] [--sub <user id>] [--expires 8h]\n` +
+  `   or: npm run token -- --role ${OPERATOR_ROLE} [--name <name>] [--sub <user id>] [--expires 8h]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,14 +33,18 @@ async function main(): Promise<void> {
   }
   const roles = (values.role ?? []).flatMap((role) => role.split(',')).map((role) => role.trim());
   const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
-  if (roles.length === 0 || unknown.length > 0 || !values.council) {
+  const operator = roles.includes(OPERATOR_ROLE);
+  if (roles.length === 0 || unknown.length > 0 || (!operator && !values.council)) {
     const problem = unknown.length > 0 ? `Unknown role ${unknown.join(', ')}.` : 'A --role and a --council are needed.';
     throw new Error(`${problem}\n${USAGE}`);
+  }
+  if (operator && (roles.length > 1 || values.council !== undefined || values.services !== undefined)) {
+    throw new Error(`The ${OPERATOR_ROLE} acts for no council: give --role ${OPERATOR_ROLE} alone, without --council or --services.\n${USAGE}`);
   }
   if (parseAuthConfig(process.env).keys.kind !== 'embedded') {
     throw new Error('JWT_JWKS_URL or JWT_PUBLIC_KEY is set: tokens come from the identity provider, not from this script.');
   }
-  const sub = values.sub ?? `${roles[0]}@${values.council}`;
+  const sub = values.sub ?? (operator ? OPERATOR_ROLE : `${roles[0]}@${values.council}`);
   const token = await signEmbeddedToken(
     loadOrCreateEmbeddedSecret(parseAppConfig(process.env).dataDir),
     { sub, name: values.name ?? sub, roles: roles as Role[], council: values.council, services: values.services },

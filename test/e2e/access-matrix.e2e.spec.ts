@@ -4,7 +4,7 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } f
 import { Projector } from '@app/projections';
 import { until } from '@app/projections/projector/testing/sample-projections';
 import { ACCESS_TABLE } from '../../apps/api/src/auth/access-table';
-import { ROLES, type Role } from '../../apps/api/src/auth/caller';
+import { OPERATOR_ROLE, ROLES, type Role } from '../../apps/api/src/auth/caller';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { authHeader, type TestCaller } from '../support/tokens';
 import {
@@ -24,17 +24,22 @@ import {
 
 /**
  * Issue 5's access matrix: every route of the contract, called as every role, for the caller's own
- * council and service, another service of that council, and another council. Each answer must be the
- * one `ACCESS_TABLE` gives, and a refused call must write no event.
+ * council and service, another service of that council, and another council; the operator, who
+ * acts for no council, with a token naming none. Each answer must be the one `ACCESS_TABLE` gives,
+ * and a refused call must write no event.
  */
 
 const SCOPES = {
   'own service': { council: OWN_COUNCIL, services: [OWN_SERVICE] },
   'another service': { council: OWN_COUNCIL, services: [OTHER_SERVICE] },
   'another council': { council: OTHER_COUNCIL },
+  'no council': {},
 } satisfies Record<string, Omit<TestCaller, 'role'>>;
 
 type Scope = keyof typeof SCOPES;
+
+const scopesOf = (role: Role): Scope[] =>
+  role === OPERATOR_ROLE ? ['no council'] : ['own service', 'another service', 'another council'];
 
 /** What the table, and the plan-access policy it is paired with, say the call must answer, and why. */
 function expectedAnswer(route: MatrixRoute, role: Role, scope: Scope): { status: number; refusedFor?: string } {
@@ -48,7 +53,7 @@ function expectedAnswer(route: MatrixRoute, role: Role, scope: Scope): { status:
 
 const CASES = MATRIX_ROUTES.flatMap((route) =>
   ROLES.flatMap((role) =>
-    (Object.keys(SCOPES) as Scope[]).map((scope) => {
+    scopesOf(role).map((scope) => {
       const { status, refusedFor } = expectedAnswer(route, role, scope);
       return { route, role, scope, expected: status, refusedFor, title: `${routeName(route)} as ${role} of ${scope} → ${status}` };
     }),
@@ -184,7 +189,7 @@ describe('Access matrix: every route, every role, own and other council and serv
     const planId = await planFor(route, refusedFor === undefined);
     const caller: TestCaller = { role, ...SCOPES[scope] };
     // A new plan is drafted in the caller's council, whatever plans of that id other councils hold.
-    const council = route.scope === 'new plan' ? caller.council : OWN_COUNCIL;
+    const council = route.scope === 'new plan' ? (caller.council ?? OWN_COUNCIL) : OWN_COUNCIL;
     const before = (await streamOf(planId, council)).length;
     const headBefore = await events.headPosition();
 

@@ -7,7 +7,7 @@ import { READ_STORE, type ReadStore } from '@app/read-store';
 import type { Role } from '../../apps/api/src/auth/caller';
 import { HART_PLAN } from '../fixtures/hart-2023-24';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { authHeader } from '../support/tokens';
+import { authHeader, callerWithRole } from '../support/tokens';
 import { INDICATOR_CP7, PLAN_DRAFT, PRIORITY_ONE } from './access-matrix.routes';
 
 const STATUS = '/v1/admin/projections';
@@ -22,7 +22,7 @@ async function send(api: TestApp, as: Role, method: 'GET' | 'POST', url: string,
   const response = await api.inject({
     method,
     url,
-    headers: await authHeader(api.dataDir, { role: as, council: HART_PLAN.council }),
+    headers: await authHeader(api.dataDir, callerWithRole(as, HART_PLAN.council)),
     ...(body === undefined ? {} : { payload: body }),
   });
   return { status: response.statusCode, body: response.body ? response.json() : null };
@@ -45,7 +45,7 @@ describe('Admin: the projections over HTTP', () => {
     return answer.body;
   };
   const statusOf = async (name: string) =>
-    (await send(api, 'admin', 'GET', STATUS)).body.projections.find((projection: { name: string }) => projection.name === name);
+    (await send(api, 'operator', 'GET', STATUS)).body.projections.find((projection: { name: string }) => projection.name === name);
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -61,7 +61,7 @@ describe('Admin: the projections over HTTP', () => {
   it('lists every projection with its version, state, checkpoint, head and lag', async () => {
     await history();
 
-    const answer = await send(api, 'admin', 'GET', STATUS);
+    const answer = await send(api, 'operator', 'GET', STATUS);
 
     expect(answer.status).toBe(200);
     expect(answer.body.projectorMode).toBe('in-process');
@@ -95,7 +95,7 @@ describe('Admin: the projections over HTTP', () => {
     });
 
     try {
-      const accepted = await send(api, 'admin', 'POST', rebuildOf('plan-history'));
+      const accepted = await send(api, 'operator', 'POST', rebuildOf('plan-history'));
       expect(accepted).toEqual({ status: 202, body: { projection: 'plan-history', state: 'rebuilding' } });
       await firstBatchReached;
 
@@ -104,7 +104,7 @@ describe('Admin: the projections over HTTP', () => {
         rebuild: { processed: 0, total: events.length },
       });
       expect(await statusOf('plan-view')).toMatchObject({ state: 'live' });
-      const second = await send(api, 'admin', 'POST', rebuildOf('plan-history'));
+      const second = await send(api, 'operator', 'POST', rebuildOf('plan-history'));
       expect(second).toMatchObject({
         status: 409,
         body: { statusCode: 409, message: 'Projection plan-history is already being rebuilt; wait until it is live again.' },
@@ -125,13 +125,30 @@ describe('Admin: the projections over HTTP', () => {
   });
 
   it('answers 404 for a projection it does not have', async () => {
-    const answer = await send(api, 'admin', 'POST', rebuildOf('plan-histories'));
+    const answer = await send(api, 'operator', 'POST', rebuildOf('plan-histories'));
     expect(answer).toMatchObject({ status: 404, body: { message: expect.stringContaining("no projection named 'plan-histories'") } });
   });
 
-  it('refuses a caller without the admin role', async () => {
-    const answer = await send(api, 'auditor', 'POST', rebuildOf('plan-history'));
-    expect(answer).toMatchObject({ status: 403, body: { message: "This needs the 'admin' role." } });
+  it.each<Role>(['admin', 'auditor'])('refuses a council\'s %s: the projections serve every council, so only the operator sees or rebuilds them', async (role) => {
+    for (const [method, url] of [['POST', rebuildOf('plan-history')], ['GET', STATUS]] as const) {
+      const answer = await send(api, role, method, url);
+      expect(answer).toEqual({ status: 403, body: { statusCode: 403, error: 'Forbidden', message: "This needs the 'operator' role." } });
+    }
+    expect(await statusOf('plan-history')).toMatchObject({ state: 'live' });
+  });
+
+  it('refuses a token that makes a council\'s user the operator too', async () => {
+    const response = await api.inject({
+      method: 'POST',
+      url: rebuildOf('plan-history'),
+      headers: await authHeader(api.dataDir, { roles: ['admin', 'operator'], council: HART_PLAN.council }),
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: "An operator's token holds the 'operator' role alone and names no council or services.",
+    });
     expect(await statusOf('plan-history')).toMatchObject({ state: 'live' });
   });
 
@@ -176,7 +193,7 @@ describe('Admin: the projections over HTTP', () => {
       const spy = jest.spyOn(projector, 'rebuild').mockImplementation((...args) => (rebuilt = rebuild(...args)));
       const finished: string[] = [];
       try {
-        const accepted = await send(loaded, 'admin', 'POST', rebuildOf('plan-history'));
+        const accepted = await send(loaded, 'operator', 'POST', rebuildOf('plan-history'));
         expect(accepted).toEqual({ status: 202, body: { projection: 'plan-history', state: 'rebuilding' } });
         const replay = rebuilt!.then(() => finished.push('rebuild'));
         const read = send(loaded, 'auditor', 'GET', '/v1/plans?limit=1').then((answer) => {
@@ -200,10 +217,10 @@ describe('Admin: the projections over HTTP', () => {
 
     afterAll(() => external?.close());
 
-    it('sends the admin to the worker to rebuild', async () => {
-      const answer = await send(external, 'admin', 'POST', rebuildOf('plan-history'));
+    it('sends the operator to the worker to rebuild', async () => {
+      const answer = await send(external, 'operator', 'POST', rebuildOf('plan-history'));
       expect(answer).toMatchObject({ status: 409, body: { message: expect.stringContaining("'npm run rebuild -- plan-history'") } });
-      expect((await send(external, 'admin', 'GET', STATUS)).body).toMatchObject({
+      expect((await send(external, 'operator', 'GET', STATUS)).body).toMatchObject({
         projectorMode: 'external',
         projections: expect.arrayContaining([expect.objectContaining({ name: 'plan-history', state: 'stopped' })]),
       });

@@ -20,12 +20,12 @@ import { join } from 'node:path';
 import { API_DOCUMENT, AppModule } from '../../apps/api/src/app.module';
 import type { Role } from '../../apps/api/src/auth/caller';
 import { HART_PLAN } from '../fixtures/hart-2023-24';
-import { authHeader, type TestCaller } from './tokens';
+import { authHeader, callerWithRole, type TestCaller } from './tokens';
 
 export interface Send {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
-  /** A role of Hart's council, or a full test caller. */
+  /** A role of Hart's council (or the operator, of none), or a full test caller. */
   as: Role | TestCaller;
   body?: unknown;
   headers?: Record<string, string>;
@@ -108,7 +108,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const inject = (request: InjectOptions) => app.getHttpAdapter().getInstance().inject(request);
   const tokens = new Map<string, Record<string, string>>();
   const authFor = async (as: Role | TestCaller): Promise<Record<string, string>> => {
-    const caller: TestCaller = typeof as === 'string' ? { role: as, council: HART_PLAN.council } : as;
+    const caller: TestCaller = typeof as === 'string' ? callerWithRole(as, HART_PLAN.council) : as;
     const key = JSON.stringify(caller);
     let header = tokens.get(key);
     if (!header) {

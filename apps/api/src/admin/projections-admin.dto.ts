@@ -11,7 +11,7 @@ export class ProjectionFailureDto {
   @ApiPropertyOptional({ description: 'Global position of the event the projection could not apply.' })
   position?: number;
 
-  @ApiPropertyOptional({ example: 'servicePlan-9b1f4c1e-3f0a-4b47-8a0e-6f4c8d1f2a10' })
+  @ApiPropertyOptional({ example: 'servicePlan-hart/9b1f4c1e-3f0a-4b47-8a0e-6f4c8d1f2a10' })
   streamId?: string;
 
   @ApiPropertyOptional({ example: 'ActualRecorded' })

@@ -1,6 +1,6 @@
 import { applyDecorators, ForbiddenException, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Caller, Role } from './caller';
+import type { Principal, Role } from './caller';
 import { BEARER_SCHEME, ROLES_EXTENSION } from './openapi-access';
 
 const READERS: Role[] = ['officer', 'editor', 'governance', 'auditor', 'reporting'];
@@ -37,8 +37,9 @@ export const ACCESS_TABLE = {
   /** A report as it stood on a committee's day is what the reporting service reproduces. */
   'reports.readAsOf': [...HISTORY_READERS, 'reporting'],
   'integrity.check': ['auditor'],
-  'projections.status': ['admin'],
-  'projections.rebuild': ['admin'],
+  /** The projections serve every council: their state and rebuilds are the operator's alone. */
+  'projections.status': ['operator'],
+  'projections.rebuild': ['operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof ACCESS_TABLE;
@@ -56,8 +57,8 @@ export const Access = (operation: Operation) =>
   );
 
 /** Refuses a caller holding none of `roles`, naming the roles that would do. */
-export function assertHoldsOneOf(caller: Caller, roles: readonly Role[]): void {
-  if (roles.some((role) => caller.roles.includes(role))) return;
+export function assertHoldsOneOf(caller: Principal, roles: readonly Role[]): void {
+  if (roles.some((role) => (caller.roles as readonly Role[]).includes(role))) return;
   const quoted = roles.map((role) => `'${role}'`);
   throw new ForbiddenException(
     quoted.length === 1
@@ -67,6 +68,6 @@ export function assertHoldsOneOf(caller: Caller, roles: readonly Role[]): void {
 }
 
 /** For a route whose operation depends on what is asked, e.g. a plan read `asOf` a past instant. */
-export function assertMayPerform(caller: Caller, operation: Operation): void {
+export function assertMayPerform(caller: Principal, operation: Operation): void {
   assertHoldsOneOf(caller, ACCESS_TABLE[operation]);
 }

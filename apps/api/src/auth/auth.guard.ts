@@ -11,13 +11,13 @@ import { Reflector } from '@nestjs/core';
 import { ACCESS_METADATA_KEY, ACCESS_TABLE, assertHoldsOneOf, Operation } from './access-table';
 import { isApiPath, METRICS_PATH, normalPath } from './api-paths';
 import { authConfig } from './auth-config';
-import { Caller, CALLER_REQUEST_KEY, Role } from './caller';
+import { CALLER_REQUEST_KEY, type Principal, type Role } from './caller';
 import { TokenVerifier } from './token-verifier';
 
 export interface AuthenticatedRequest {
   url: string;
   headers: Record<string, string | string[] | undefined>;
-  [CALLER_REQUEST_KEY]?: Caller;
+  [CALLER_REQUEST_KEY]?: Principal;
 }
 
 /**

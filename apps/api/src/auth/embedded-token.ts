@@ -36,7 +36,8 @@ export interface EmbeddedTokenClaims {
   sub: string;
   name: string;
   roles: Role[];
-  council: string;
+  /** Absent only from the operator's token, which acts for no council. */
+  council?: string;
   /** Absent: every service of the council. */
   services?: string[];
 }

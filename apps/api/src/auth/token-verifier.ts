@@ -4,7 +4,7 @@ import { createRemoteJWKSet, errors, jwtVerify, JWTPayload, JWTVerifyGetKey, JWT
 import { APP_CONFIG } from '@app/platform/config/platform-config.module';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { authConfig } from './auth-config';
-import { Caller, Role, ROLES } from './caller';
+import { OPERATOR_ROLE, type Principal, type Role, ROLES } from './caller';
 import { EMBEDDED_ALGORITHM, loadOrCreateEmbeddedSecret } from './embedded-token';
 import { VerifiedTokenCache } from './verified-token-cache';
 
@@ -31,7 +31,7 @@ const TOKEN_FAULTS = new Set([
 ]);
 
 /**
- * Turns a bearer token into a `Caller`, or refuses it with a 401 whose message says what is wrong
+ * Turns a bearer token into a `Principal` (a council's user, or the operator), or refuses it with a 401 whose message says what is wrong
  * in general terms only. Algorithms are pinned per mode, so `alg: none` and algorithm confusion
  * (an HS256 token signed with a public key) are refused before any key is used. A token verified
  * in the last minute is answered from `VerifiedTokenCache`, which re-checks its `exp` and `nbf` on
@@ -66,7 +66,7 @@ export class TokenVerifier {
     }
   }
 
-  async verify(token: string): Promise<Caller> {
+  async verify(token: string): Promise<Principal> {
     const remembered = this.verified.get(token);
     if (remembered !== undefined) return remembered;
     const claims = await this.verifiedClaims(token);
@@ -101,13 +101,23 @@ function reasonFor(error: errors.JOSEError): string {
   return 'The token is not valid.';
 }
 
-/** The claims this API relies on, checked after the signature: a token lacking one is refused. */
-function callerFromClaims(claims: JWTPayload): Caller {
+/**
+ * The claims this API relies on, checked after the signature: a token lacking one is refused. The
+ * operator's token holds the `operator` role alone and no `council` or `services`, so no council's
+ * user can also be the operator.
+ */
+function callerFromClaims(claims: JWTPayload): Principal {
   const { sub, name, roles, council, services } = claims;
   const refuse = (claim: string) => new UnauthorizedException(invalidClaim(claim));
   if (!isName(sub)) throw refuse('sub');
   if (!isName(name)) throw refuse('name');
   if (!Array.isArray(roles) || !roles.every(isRole)) throw refuse('roles');
+  if (roles.includes(OPERATOR_ROLE)) {
+    if (roles.length !== 1 || council !== undefined || services !== undefined) {
+      throw new UnauthorizedException(`An operator's token holds the '${OPERATOR_ROLE}' role alone and names no council or services.`);
+    }
+    return { id: sub, name, roles: [OPERATOR_ROLE], council: null, services: null };
+  }
   if (!isName(council)) throw refuse('council');
   if (services !== undefined && services !== null && !(Array.isArray(services) && services.every(isName))) {
     throw refuse('services');

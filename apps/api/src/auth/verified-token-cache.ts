@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Caller } from './caller';
+import type { Principal } from './caller';
 
 export interface VerifiedTokenCacheOptions {
   /** Most tokens kept; past it, the least recently used is dropped. */
@@ -11,7 +11,7 @@ export interface VerifiedTokenCacheOptions {
 }
 
 interface Entry {
-  caller: Readonly<Caller>;
+  caller: Readonly<Principal>;
   /** Epoch milliseconds from which the token may be used (its `nbf`), or -Infinity. */
   notBefore: number;
   /** Epoch milliseconds at which the entry stops answering: the token's `exp` or the age limit. */
@@ -38,7 +38,7 @@ export class VerifiedTokenCache {
   }
 
   /** The caller of `token` if it was verified recently and is still within its validity. */
-  get(token: string): Readonly<Caller> | undefined {
+  get(token: string): Readonly<Principal> | undefined {
     const key = keyOf(token);
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
@@ -58,7 +58,7 @@ export class VerifiedTokenCache {
    * `exp` and `nbf` are in seconds, as in the token. A token not valid at this instant without
    * tolerance (accepted only thanks to the verifier's clock tolerance) is not stored.
    */
-  remember(token: string, caller: Caller, claims: { exp: number; nbf?: number }): void {
+  remember(token: string, caller: Principal, claims: { exp: number; nbf?: number }): void {
     const now = this.now();
     const notBefore = claims.nbf === undefined ? -Infinity : claims.nbf * 1000;
     const expiresAt = Math.min(claims.exp * 1000, now + this.options.maxAgeMs);
@@ -78,7 +78,7 @@ function keyOf(token: string): string {
 }
 
 /** One caller object answers many requests: frozen, so no handler can change it for the next. */
-function frozen(caller: Caller): Readonly<Caller> {
+function frozen(caller: Principal): Readonly<Principal> {
   Object.freeze(caller.roles);
   if (caller.services !== null) Object.freeze(caller.services);
   return Object.freeze(caller);
