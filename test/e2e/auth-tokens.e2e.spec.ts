@@ -185,13 +185,14 @@ describe('Settings around the token check', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'auth-e2e-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('closes /metrics to all but admins when METRICS_PUBLIC=false', async () => {
+  it('closes /metrics to all but the operator when METRICS_PUBLIC=false, a council admin included', async () => {
     const app = await startApi(dataDir, { METRICS_PUBLIC: 'false' });
     try {
       const scrape = async (headers: Record<string, string>) => (await app.inject({ method: 'GET', url: '/metrics', headers })).statusCode;
       expect(await scrape({})).toBe(401);
       expect(await scrape(await authHeader(dataDir, { role: 'auditor', council: 'hart' }))).toBe(403);
-      expect(await scrape(await authHeader(dataDir, { role: 'admin', council: 'hart' }))).toBe(200);
+      expect(await scrape(await authHeader(dataDir, { role: 'admin', council: 'hart' }))).toBe(403);
+      expect(await scrape(await authHeader(dataDir, { role: 'operator' }))).toBe(200);
       expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     } finally {
       await app.close();

@@ -22,7 +22,7 @@ export interface AuthenticatedRequest {
 
 /**
  * Every `/v1` route needs a valid bearer token and a caller holding one of the roles its `@Access`
- * operation allows. `/health`, `/docs` and, unless `METRICS_PUBLIC=false`, `/metrics` stay open.
+ * operation allows. `/health`, `/docs` and, unless `METRICS_PUBLIC=false` (then the operator's), `/metrics` stay open.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -43,7 +43,8 @@ export class AuthGuard implements CanActivate {
       // Start-up refuses such routes (AccessCoverageCheck); this keeps one that slipped through closed.
       throw new InternalServerErrorException('This route declares no access rule.');
     } else if (path === METRICS_PATH && !this.config.metricsPublic) {
-      await this.admit(request, ['admin']);
+      // The metrics count every council's requests and events, so they are no one council's to read.
+      await this.admit(request, ['operator']);
     }
     return true;
   }
