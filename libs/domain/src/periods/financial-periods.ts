@@ -17,6 +17,24 @@ const QUARTER_FIRST_MONTHS = [4, 7, 10, 1] as const;
 
 const PERIOD_PATTERN = /^(\d{4})[/-](\d{2}|\d{4})(?:(?:-|\s+)Q(\d+))?$/i;
 
+/**
+ * The financial years a period may name: 2000/01 (the start of Best Value performance indicators,
+ * older than any plan or baseline this service holds) to 2099/00. Within them a two-digit end
+ * year means one year only, and every label reads back as itself; "0000/01" or "9999/00" are typing
+ * slips, never plans. Fixed rather than relative to the clock, so a stored period never becomes unreadable.
+ */
+export const FIRST_FINANCIAL_YEAR_START = 2000;
+export const LAST_FINANCIAL_YEAR_START = 2099;
+
+/** Refuses a year outside the ones a period may name; `written` is quoted to the officer. */
+export function requirePlausibleFinancialYear(startYear: number, written: string): void {
+  if (startYear < FIRST_FINANCIAL_YEAR_START || startYear > LAST_FINANCIAL_YEAR_START) {
+    throw DomainError.ruleBroken(
+      `'${written}' is outside the financial years this service holds: they run from ${financialYearLabel(FIRST_FINANCIAL_YEAR_START)} to ${financialYearLabel(LAST_FINANCIAL_YEAR_START)}.`,
+    );
+  }
+}
+
 export function financialYearLabel(startYear: number): string {
   return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
 }
@@ -41,6 +59,7 @@ export function parsePeriod(text: string): FinancialPeriod {
     );
   }
   const startYear = Number(match[1]);
+  requirePlausibleFinancialYear(startYear, text);
   const endText = match[2];
   const endYear = endText.length === 2 ? (startYear + 1) % 100 : startYear + 1;
   const quarter = match[3] === undefined ? null : Number(match[3]);

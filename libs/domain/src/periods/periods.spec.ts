@@ -1,6 +1,9 @@
 import {
   comparePeriods,
+  FIRST_FINANCIAL_YEAR_START,
+  financialYearLabel,
   financialYearOf,
+  LAST_FINANCIAL_YEAR_START,
   normalisePeriod,
   parsePeriod,
   periodBounds,
@@ -30,6 +33,26 @@ describe('financial periods', () => {
     ['', /'' is not a period/],
   ])('refuses %p', (written, message) => {
     expect(() => parsePeriod(written)).toThrow(expect.objectContaining({ kind: 'rule-broken', message: expect.stringMatching(message) }));
+  });
+
+  it.each(['0000/01', '9999/00', '1999/00', '1999/00-Q4', '2100/01', '0000-01-Q1'])(
+    'refuses %p, a year no plan can hold',
+    (written) => {
+      expect(() => parsePeriod(written)).toThrow(
+        expect.objectContaining({
+          kind: 'rule-broken',
+          message: `'${written}' is outside the financial years this service holds: they run from 2000/01 to 2099/00.`,
+        }),
+      );
+    },
+  );
+
+  it('reads every label it accepts back as itself, from the first year to the last', () => {
+    for (let startYear = FIRST_FINANCIAL_YEAR_START; startYear <= LAST_FINANCIAL_YEAR_START; startYear++) {
+      const year = financialYearLabel(startYear);
+      for (const label of [year, `${year}-Q1`, `${year}-Q4`]) expect(normalisePeriod(label)).toBe(label);
+      expect(parsePeriod(year).startYear).toBe(startYear);
+    }
   });
 
   it.each([
@@ -100,8 +123,16 @@ describe('plan periods', () => {
     [{ from: '2023-04-01', to: '2023-03-31' }, /must end at least one year after it starts/],
     ['2023/24-Q2', /A plan covers whole financial years, and '2023\/24-Q2' is a quarter/],
     ['2023/25', /'2023\/25' is not a financial year: write it as 2023\/24/],
+    [{ from: '0000-04-01', to: '9999-03-31' }, /'0000-04-01 to 9999-03-31' is outside the financial years this service holds/],
+    [{ from: '2020-04-01', to: '2101-03-31' }, /'2020-04-01 to 2101-03-31' is outside the financial years/],
+    ['1999 - 2003', /'1999 - 2003' is outside the financial years/],
   ])('refuses %p', (input, message) => {
     expect(() => parsePlanPeriod(input)).toThrow(message);
+  });
+
+  it('reads the labels of the first and the last plans it accepts back as themselves', () => {
+    for (const label of ['2000/01', '2099/00', '2000-2100', '2020-2023']) expect(parsePlanPeriod(label).label).toBe(label);
+    expect(parsePlanPeriod({ from: '2000-04-01', to: '2100-03-31' }).label).toBe('2000-2100');
   });
 
   it("tells whether a period lies within the plan's", () => {

@@ -1,7 +1,7 @@
 import { DomainError } from '../domain-error';
 import type { PlanPeriod } from '../plan/plan-values';
 import { isoDate, longDate } from './calendar';
-import { financialYearLabel, parsePeriod, periodBounds } from './financial-periods';
+import { financialYearLabel, parsePeriod, periodBounds, requirePlausibleFinancialYear } from './financial-periods';
 
 /**
  * A plan covers whole financial years: one ("2023/24") or several ("2020-2023", 1 April 2020 to
@@ -36,6 +36,8 @@ function planPeriodFromYears(startYear: number, endYear: number, written: string
   if (endYear <= startYear) {
     throw DomainError.ruleBroken(`'${written}' is not a plan period: it must end at least one year after it starts.`);
   }
+  requirePlausibleFinancialYear(startYear, written);
+  requirePlausibleFinancialYear(endYear - 1, written);
   const from = isoDate(startYear, 4, 1);
   const to = isoDate(endYear, 3, 31);
   return endYear === startYear + 1
