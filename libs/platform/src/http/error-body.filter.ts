@@ -75,7 +75,7 @@ function fromHttpException(exception: HttpException): ErrorBody {
   };
 }
 
-function errorBody(statusCode: number, message: string): ErrorBody {
+export function errorBody(statusCode: number, message: string): ErrorBody {
   return { statusCode, error: statusText(statusCode), message };
 }
 

@@ -1,23 +1,53 @@
 import helmet from '@fastify/helmet';
-import type { INestApplication } from '@nestjs/common';
+import { BadRequestException, HttpStatus, type INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { PlatformMetrics } from '../metrics/platform-metrics';
-import { ErrorBodyFilter } from './error-body.filter';
+import { MAX_BODY_DEPTH, nestsDeeperThan } from './body-depth';
+import { ErrorBodyFilter, errorBody } from './error-body.filter';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 import { createValidationPipe } from './validation';
 
 /** Larger bodies are refused with 413 before they are parsed; a whole plan fits many times over. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-/** Fastify with the body limit and the request id that every log line and event carries. */
+/** Longer path segments are refused with 414 before routing; the longest id or reference is 100 characters. */
+export const MAX_PATH_SEGMENT_LENGTH = 100;
+
+/**
+ * Fastify with the body limit, the nesting limit, the request id that every log line and event
+ * carries, and the error shape for the requests it refuses before any route is found.
+ */
 export function createHttpAdapter(): FastifyAdapter {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf });
-  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdOf,
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT_LENGTH },
+    frameworkErrors: answerFrameworkError,
+  });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
+  // Before the validation pipe, whose recursive walks are what a deeply nested body would overflow.
+  fastify.addHook('preValidation', async (request) => {
+    if (nestsDeeperThan(request.body, MAX_BODY_DEPTH)) {
+      throw new BadRequestException(`The body nests objects and lists more than ${MAX_BODY_DEPTH} levels deep; no request needs that many.`);
+    }
+  });
   return adapter;
+}
+
+/** What Fastify's router refuses (an address it cannot decode, a path segment too long), in the one error shape. */
+function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? HttpStatus.BAD_REQUEST;
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? `The address is too long: each part of its path may be at most ${MAX_PATH_SEGMENT_LENGTH} characters.`
+      : 'The address is not valid: a %-escape in it does not stand for UTF-8 text.';
+  void reply.header(REQUEST_ID_HEADER, request.id).status(status).send(errorBody(status, message));
 }
 
 export interface OpenApiOptions {
