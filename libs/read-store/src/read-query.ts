@@ -3,7 +3,7 @@
  * paths, conditions and documents, the page size, and the keyset cursor. Adapters translate a
  * `PlannedFind` into SQL or a Mongo filter and never see an unchecked `FindQuery`.
  */
-import { InvalidReadDocumentError, InvalidReadQueryError } from './read-store.errors';
+import { InvalidCursorError, InvalidReadDocumentError, InvalidReadQueryError } from './read-store.errors';
 import type { FieldCondition, FindQuery, FindResult, ReadDocument, ReadWrite } from './read-store.port';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -220,14 +220,15 @@ function decodeCursor(cursor: string, sort: SortKey[]): unknown[] {
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidReadQueryError('The cursor is not one this service issued');
+    throw new InvalidCursorError('The cursor is not one this service issued');
   }
   const { sort: signature, after } = (decoded ?? {}) as { sort?: unknown; after?: unknown };
   if (signature !== sortSignature(sort) || !Array.isArray(after) || after.length !== sort.length) {
-    throw new InvalidReadQueryError('The cursor belongs to a query with another sort order: start again without it');
+    throw new InvalidCursorError('The cursor belongs to a query with another sort order: start again without it');
   }
-  if (typeof after[after.length - 1] !== 'string') {
-    throw new InvalidReadQueryError('The cursor is not one this service issued');
+  // Values that are not plain scalars could act as operators in a store's filter.
+  if (typeof after[after.length - 1] !== 'string' || !after.every(isScalar)) {
+    throw new InvalidCursorError('The cursor is not one this service issued');
   }
   return after;
 }

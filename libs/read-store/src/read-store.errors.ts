@@ -6,6 +6,14 @@ export class InvalidReadQueryError extends Error {
   }
 }
 
+/** A paging cursor this store did not issue for the query: the caller's mistake, not the query's author's. */
+export class InvalidCursorError extends InvalidReadQueryError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidCursorError';
+  }
+}
+
 /** A document the read store cannot keep; the write (or the whole batch) stored nothing. */
 export class InvalidReadDocumentError extends Error {
   constructor(message: string) {

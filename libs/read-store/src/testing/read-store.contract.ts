@@ -3,7 +3,7 @@
  * projection names, so the suite can run against a shared real server.
  */
 import { randomBytes } from 'node:crypto';
-import { InvalidReadDocumentError, InvalidReadQueryError } from '../read-store.errors';
+import { InvalidCursorError, InvalidReadDocumentError, InvalidReadQueryError } from '../read-store.errors';
 import type { FindQuery, ReadDocument, ReadStore } from '../read-store.port';
 
 export interface OpenedReadStore {
@@ -311,11 +311,17 @@ export function describeReadStoreContract(name: string, open: () => Promise<Open
         await expect(store.find(measures, { limit: 0 })).rejects.toThrow(InvalidReadQueryError);
       });
 
-      it('refuses a cursor that is garbage or was issued for another sort order', async () => {
+      it('refuses a cursor that is garbage, was issued for another sort order or carries operators, as a bad cursor', async () => {
         const { next } = await store.find(measures, { limit: 2, sort: [{ field: 'score', direction: 'asc' }] });
+        const withOperator = Buffer.from(JSON.stringify({ sort: 'id:asc', after: [{ $gt: '' }] })).toString('base64url');
+        const forged = Buffer.from(JSON.stringify({ sort: 'score:asc,id:asc', after: [{ $ne: null }, 'm01'] })).toString('base64url');
 
-        await expect(store.find(measures, { limit: 2, cursor: next ?? undefined })).rejects.toThrow(InvalidReadQueryError);
-        await expect(store.find(measures, { cursor: 'not-a-cursor' })).rejects.toThrow(InvalidReadQueryError);
+        await expect(store.find(measures, { limit: 2, cursor: next ?? undefined })).rejects.toThrow(InvalidCursorError);
+        await expect(store.find(measures, { cursor: 'not-a-cursor' })).rejects.toThrow(InvalidCursorError);
+        await expect(store.find(measures, { cursor: withOperator })).rejects.toThrow(InvalidCursorError);
+        await expect(
+          store.find(measures, { sort: [{ field: 'score', direction: 'asc' }], cursor: forged }),
+        ).rejects.toThrow(InvalidCursorError);
       });
     });
 
