@@ -16,3 +16,5 @@ export * from './integrity/hash-chain';
 export * from './performance/rag';
 export * from './performance/direction';
 export * from './performance/rollups';
+export * from './plan/written-text';
+export * from './plan/plan-limits';

@@ -21,6 +21,12 @@ describe('recording an actual', () => {
       .then([cp7Q1Recorded]);
   });
 
+  it('finds the indicator however its code is capitalised, and records the code as defined', () => {
+    given(approvedPlan)
+      .when({ type: 'RecordActual', data: { code: 'cp7', period: '2023-24-Q1', value: 29.1 } })
+      .then([cp7Q1Recorded]);
+  });
+
   it('has no target for a cumulative indicator before Q4 without a profile', () => {
     given(planInMonitoring)
       .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q2', value: 56.4, commentary: 'On profile' } })

@@ -396,6 +396,12 @@ describe('defining an indicator', () => {
       .thenRefused('rule-broken', /Indicator 'CP7' is already in this plan/);
   });
 
+  it('refuses a code already in the plan in other capitals, naming it as defined', () => {
+    given(draftPlan)
+      .when({ type: 'DefineIndicator', data: { ...cp12, code: 'cp7', targets: [] } })
+      .thenRefused('rule-broken', /^Indicator 'cp7' is already in this plan as 'CP7': choose another code\.$/);
+  });
+
   it('refuses a negative tolerance', () => {
     given(draftPlan)
       .when({ type: 'DefineIndicator', data: { ...cp12, tolerance: -1, targets: [] } })

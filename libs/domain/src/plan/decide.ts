@@ -30,6 +30,8 @@ import { DEFAULT_TOLERANCE_PERCENT } from './plan-values';
 import type { Outcome } from './plan-values';
 import { parseTargetDate } from './target-dates';
 import { buildTarget, describeTarget, sameTarget } from './targets';
+import { sameCode } from './written-text';
+import { PLAN_LIMITS, requireWithinLimit } from './plan-limits';
 
 /** What a decision may know of the world besides the plan: the clock, read once by the caller. */
 export interface DecisionContext {
@@ -109,6 +111,8 @@ function addPriority(command: AddPriority, plan: OpenPlan): PlanEvent[] {
     throw DomainError.ruleBroken(`Priority '${ref}' is already in this plan: choose another reference.`);
   }
   refuseWithdrawnRef(plan, ref);
+  requireWithinLimit(PLAN_LIMITS.prioritiesPerPlan, Object.keys(plan.priorities).length + 1, 'this plan');
+  requirePriorityLists(ref, themes, command.data.outcomes);
   const outcomes = numberOutcomes(ref, command.data.outcomes, [], 0);
   return structuralChange(plan, `Priority ${ref} added`, [
     {
@@ -116,6 +120,12 @@ function addPriority(command: AddPriority, plan: OpenPlan): PlanEvent[] {
       data: { planId: plan.planId, ref, title, themes, objective: objective ?? null, outcomes },
     },
   ]);
+}
+
+/** Checked before anything else reads the lists, so an oversized one costs nothing more. */
+function requirePriorityLists(ref: string, themes: string[] | undefined, outcomes: OutcomeInput[] | undefined): void {
+  if (themes) requireWithinLimit(PLAN_LIMITS.themesPerPriority, themes.length, `priority ${ref}`);
+  if (outcomes) requireWithinLimit(PLAN_LIMITS.outcomesPerPriority, outcomes.length, `priority ${ref}`);
 }
 
 function refuseWithdrawnRef(plan: OpenPlan, ref: string): void {
@@ -164,6 +174,7 @@ function revisePriority(command: RevisePriority, plan: OpenPlan): PlanEvent[] {
   const { ref } = command.data;
   const priority = requirePriority(plan, ref);
   const reason = requireReason(command.data.reason, `revising priority ${ref}`);
+  requirePriorityLists(ref, command.data.themes, command.data.outcomes);
   const { changes, previous } = changedFields<PriorityFields>(priority, {
     title: command.data.title,
     themes: command.data.themes,
@@ -217,9 +228,13 @@ function withdrawPriority(command: WithdrawPriority, plan: OpenPlan): PlanEvent[
 
 function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] {
   const { code, title, description, unit, polarity, basis, frequency } = command.data;
-  if (entryOf(plan.indicators, code)) {
-    throw DomainError.ruleBroken(`Indicator '${code}' is already in this plan: choose another code.`);
+  const existing = indicatorWithCode(plan, code);
+  if (existing) {
+    const spelt = existing.code === code ? '' : ` as '${existing.code}'`;
+    throw DomainError.ruleBroken(`Indicator '${code}' is already in this plan${spelt}: choose another code.`);
   }
+  requireWithinLimit(PLAN_LIMITS.indicatorsPerPlan, Object.keys(plan.indicators).length + 1, 'this plan');
+  requireWithinLimit(PLAN_LIMITS.targetsPerIndicator, command.data.targets.length, `indicator ${code}`);
   const tolerance = requireTolerance(command.data.tolerance ?? DEFAULT_TOLERANCE_PERCENT);
   const targets = command.data.targets.map((input) => buildTarget(input, polarity));
   const periods = targets.map((target) => target.period);
@@ -255,15 +270,22 @@ function requireTolerance(tolerance: number): number {
   return tolerance;
 }
 
+/** The indicator a code names, however it is capitalised. */
+function indicatorWithCode(plan: OpenPlan, code: string): IndicatorState | undefined {
+  return entryOf(plan.indicators, code) ?? Object.values(plan.indicators).find((indicator) => sameCode(indicator.code, code));
+}
+
+/** The indicator a code names; its events carry the code as it was defined, however the command wrote it. */
 function requireIndicator(plan: OpenPlan, code: string): IndicatorState {
-  const indicator = entryOf(plan.indicators, code);
+  const indicator = indicatorWithCode(plan, code);
   if (!indicator) throw DomainError.notFound(`Indicator '${code}' is not in this plan.`);
   return indicator;
 }
 
 function reviseIndicator(command: ReviseIndicator, plan: OpenPlan): PlanEvent[] {
-  const { code, title, description, unit, polarity, basis, frequency, tolerance } = command.data;
-  const indicator = requireIndicator(plan, code);
+  const { title, description, unit, polarity, basis, frequency, tolerance } = command.data;
+  const indicator = requireIndicator(plan, command.data.code);
+  const { code } = indicator;
   const reason = requireReason(command.data.reason, `revising indicator ${code}`);
   const { changes, previous } = changedFields<IndicatorFields>(indicator, {
     title,
@@ -283,13 +305,14 @@ function reviseIndicator(command: ReviseIndicator, plan: OpenPlan): PlanEvent[] 
 }
 
 function setTarget(command: SetTarget, plan: OpenPlan): PlanEvent[] {
-  const { code, value, text } = command.data;
-  const { unit, polarity, targets } = requireIndicator(plan, code);
+  const { value, text } = command.data;
+  const { code, unit, polarity, targets } = requireIndicator(plan, command.data.code);
   const target = buildTarget({ period: command.data.period, value, text }, polarity);
   const { period } = target;
   const authority = command.data.authority?.trim() || null;
   const previous = targets.find((existing) => existing.period === period);
   if (!previous) {
+    requireWithinLimit(PLAN_LIMITS.targetsPerIndicator, targets.length + 1, `indicator ${code}`);
     const reason = command.data.reason?.trim() || null;
     return structuralChange(plan, reason ?? `Target for ${code} in ${period} set`, [
       { type: 'TargetSet', data: { planId: plan.planId, code, unit, polarity, target, reason, authority } },
@@ -323,8 +346,9 @@ function monitoredPeriod(plan: OpenPlan, written: string): string {
 }
 
 function recordActual(command: RecordActual, plan: OpenPlan): PlanEvent[] {
-  const { code, value } = command.data;
-  const indicator = requireIndicator(plan, code);
+  const { value } = command.data;
+  const indicator = requireIndicator(plan, command.data.code);
+  const { code } = indicator;
   const period = monitoredPeriod(plan, command.data.period);
   if (!Number.isFinite(value)) {
     throw DomainError.ruleBroken(`The actual for ${code} in ${period} must be a number.`);
@@ -422,6 +446,7 @@ function recordScrutiny(command: RecordScrutiny, plan: OpenPlan): PlanEvent[] {
     );
   }
   const { committee, meetingDate, minuteRef, comments } = command.data;
+  requireWithinLimit(PLAN_LIMITS.commentsPerScrutiny, comments.length, 'this record');
   return [
     {
       type: 'ScrutinyCommentsRecorded',

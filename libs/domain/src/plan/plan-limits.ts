@@ -1,0 +1,29 @@
+import { DomainError } from '../domain-error';
+
+/**
+ * How much one plan may hold. Far above what a council writes (Hart's 2023/24 plan has 19
+ * priorities of up to 6 outcomes and 3 themes, and 13 indicators; Three Rivers' three-year plan
+ * fewer), and low enough that a plan stays small to read, project and send: without them a single request
+ * could add 12,000 outcomes.
+ */
+export interface PlanLimit {
+  limit: number;
+  holder: string;
+  items: string;
+}
+
+export const PLAN_LIMITS = {
+  prioritiesPerPlan: { limit: 200, holder: 'A plan', items: 'priorities' },
+  outcomesPerPriority: { limit: 100, holder: 'A priority', items: 'outcomes' },
+  themesPerPriority: { limit: 20, holder: 'A priority', items: 'themes' },
+  indicatorsPerPlan: { limit: 200, holder: 'A plan', items: 'indicators' },
+  targetsPerIndicator: { limit: 100, holder: 'An indicator', items: 'targets' },
+  commentsPerScrutiny: { limit: 200, holder: 'A record of scrutiny', items: 'comments' },
+} as const satisfies Record<string, PlanLimit>;
+
+/** Refuses `count` items beyond the limit, naming it: "A priority may have at most 100 outcomes: priority 3 would have 12000." */
+export function requireWithinLimit({ limit, holder, items }: PlanLimit, count: number, subject: string): void {
+  if (count > limit) {
+    throw DomainError.ruleBroken(`${holder} may have at most ${limit} ${items}: ${subject} would have ${count}.`);
+  }
+}
