@@ -30,7 +30,7 @@ describe('Plan commands refused: the status, the sentence, and no event written'
     expect(answer.body.error).toBe('Bad Request');
     expect([...answer.body.message].sort()).toEqual([
       'colour: should not exist',
-      'outcomes.0.description: must not be blank',
+      'outcomes[0].description: must not be blank',
       'ref: must not be blank',
       'themes: must be a list of texts',
       'title: must be text',
@@ -57,7 +57,7 @@ describe('Plan commands refused: the status, the sentence, and no event written'
       expect.arrayContaining([
         'unit: must be one of: percent, number, count, currency, days, rate-per-100k',
         'polarity: must be one of: higher-is-better, lower-is-better, on-target-is-best',
-        expect.stringMatching(/^targets\.0\.period: 'Q5 of next year' is not a period/),
+        expect.stringMatching(/^targets\[0\]\.period: 'Q5 of next year' is not a period/),
       ]),
     );
   });

@@ -48,7 +48,7 @@ describe('the validation pipe', () => {
       message: expect.arrayContaining([
         'title: must be a string',
         'percentComplete: must not be greater than 100',
-        'outcomes.1.description: must be a string',
+        'outcomes[1].description: must be a string',
         'colour: should not exist',
       ]),
     });

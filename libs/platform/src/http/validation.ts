@@ -1,12 +1,16 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 
 /**
- * One line per broken rule, `<field path>: <what is wrong>`, reaching into nested objects and arrays
- * (`outcomes.0.description: must be a string`).
+ * One line per broken rule, `<field path>: <what is wrong>`, reaching into nested objects and lists,
+ * whose elements are named by index (`outcomes[1].description: must be a string`).
  */
 export function describeValidationErrors(errors: ValidationError[], parentPath = ''): string[] {
   return errors.flatMap((error) => {
-    const path = parentPath ? `${parentPath}.${error.property}` : error.property;
+    const path = /^\d+$/.test(error.property)
+      ? `${parentPath}[${error.property}]`
+      : parentPath
+        ? `${parentPath}.${error.property}`
+        : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${withoutFieldName(message, error.property)}`);
     return [...own, ...describeValidationErrors(error.children ?? [], path)];
   });
@@ -26,6 +30,7 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => new BadRequestException(describeValidationErrors(errors)),
+    // Two rules may say the same of one field (a list of objects sent as a number); once is enough.
+    exceptionFactory: (errors) => new BadRequestException([...new Set(describeValidationErrors(errors))]),
   });
 }

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../../auth/access-table';
 import { Caller, CurrentCaller } from '../../../auth/caller';
 import { PeriodParamPipe } from '../../period-param.pipe';
+import { IdentifierParamPipe } from '../../identifier-param.pipe';
 import { CommandTrace, type RequestTrace } from '../command-origin';
 import { DefineIndicatorDto, RecordActualDto, ReviseIndicatorDto, SetTargetDto } from '../dto/indicator.dto';
 import { ExecutePlanCommand } from '../execute-plan-command';
@@ -35,7 +36,7 @@ export class IndicatorsController {
   @PlanCommandRoute('Revise an indicator\'s definition', { creates: false, description: 'Any of its definition\'s fields, with a reason.' })
   revise(
     @Param('planId') planId: string,
-    @Param('code') code: string,
+    @Param('code', IdentifierParamPipe) code: string,
     @Body() body: ReviseIndicatorDto,
     @CurrentCaller() caller: Caller,
     @CommandTrace() trace: RequestTrace,
@@ -49,7 +50,7 @@ export class IndicatorsController {
   @PlanCommandRoute('Set or change a target', { creates: false, description: 'Changing a target the period already has needs a reason.' })
   setTarget(
     @Param('planId') planId: string,
-    @Param('code') code: string,
+    @Param('code', IdentifierParamPipe) code: string,
     @Param('period', PeriodParamPipe) period: string,
     @Body() body: SetTargetDto,
     @CurrentCaller() caller: Caller,
@@ -63,7 +64,7 @@ export class IndicatorsController {
   @PlanCommandRoute('Record an actual', { creates: true, description: 'A second figure for the same period is a restatement and needs a reason.' })
   recordActual(
     @Param('planId') planId: string,
-    @Param('code') code: string,
+    @Param('code', IdentifierParamPipe) code: string,
     @Body() body: RecordActualDto,
     @CurrentCaller() caller: Caller,
     @CommandTrace() trace: RequestTrace,

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../../auth/access-table';
 import { Caller, CurrentCaller } from '../../../auth/caller';
+import { IdentifierParamPipe } from '../../identifier-param.pipe';
 import { CommandTrace, type RequestTrace } from '../command-origin';
 import { ReasonDto } from '../dto/plan.dto';
 import { AddPriorityDto, RevisePriorityDto } from '../dto/priority.dto';
@@ -35,7 +36,7 @@ export class PrioritiesController {
   @PlanCommandRoute('Revise a priority', { creates: false, description: 'Any of its fields, with a reason.' })
   revise(
     @Param('planId') planId: string,
-    @Param('ref') ref: string,
+    @Param('ref', IdentifierParamPipe) ref: string,
     @Body() body: RevisePriorityDto,
     @CurrentCaller() caller: Caller,
     @CommandTrace() trace: RequestTrace,
@@ -48,7 +49,7 @@ export class PrioritiesController {
   @PlanCommandRoute('Withdraw a priority', { creates: false, description: 'The reason goes in the body.' })
   withdraw(
     @Param('planId') planId: string,
-    @Param('ref') ref: string,
+    @Param('ref', IdentifierParamPipe) ref: string,
     @Body() body: ReasonDto,
     @CurrentCaller() caller: Caller,
     @CommandTrace() trace: RequestTrace,

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../../auth/access-table';
 import { Caller, CurrentCaller } from '../../../auth/caller';
+import { IdentifierParamPipe } from '../../identifier-param.pipe';
 import { CommandTrace, type RequestTrace } from '../command-origin';
 import { RecordProgressDto } from '../dto/priority.dto';
 import { ExecutePlanCommand } from '../execute-plan-command';
@@ -22,7 +23,7 @@ export class ProgressController {
   @PlanCommandRoute('Record progress on a priority or one of its milestones', { creates: true })
   record(
     @Param('planId') planId: string,
-    @Param('ref') ref: string,
+    @Param('ref', IdentifierParamPipe) ref: string,
     @Body() body: RecordProgressDto,
     @CurrentCaller() caller: Caller,
     @CommandTrace() trace: RequestTrace,

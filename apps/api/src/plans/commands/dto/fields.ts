@@ -1,8 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { parsePeriod, requireIsoDate } from '@app/domain';
-import { Transform, Type } from 'class-transformer';
-import { IsArray, IsOptional, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  identifierFault,
+  MAX_IDENTIFIER_LENGTH,
+  normaliseIdentifier,
+  parsePeriod,
+  readableTextFault,
+  requireIsoDate,
+} from '@app/domain';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsArray, IsOptional, ValidateBy, ValidateIf, ValidateNested, type ValidationArguments } from 'class-validator';
 
 /**
  * Field decorators for the command bodies: each one checks, converts and documents a field in one
@@ -61,12 +68,32 @@ function requireText(value: unknown, maxLength = MAX_TEXT_LENGTH): void {
   if (value.length > maxLength) throw new Error(`must be at most ${maxLength} characters`);
 }
 
+/** Free text: shows what it says, with no control characters and something visible. */
+function requireReadableText(value: unknown, maxLength = MAX_TEXT_LENGTH): void {
+  requireText(value, maxLength);
+  const fault = readableTextFault(value as string);
+  if (fault) throw new Error(fault);
+}
+
 /** Text, trimmed; never blank. */
 export function TextField(options: FieldOptions & { maxLength?: number }): PropertyDecorator {
   return applyDecorators(
     ...presence(options, { type: String, ...(options.maxLength ? { maxLength: options.maxLength } : {}) }),
     Transform(({ value }) => trim(value)),
-    CheckedBy('isText', (value) => requireText(value, options.maxLength)),
+    CheckedBy('isText', (value) => requireReadableText(value, options.maxLength)),
+  );
+}
+
+/** A reference or code ("3", "1a", "CP7"), normalised as it is in a path. */
+export function IdentifierField(options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: String, maxLength: MAX_IDENTIFIER_LENGTH }),
+    Transform(({ value }) => (typeof value === 'string' ? normaliseIdentifier(value) : value)),
+    CheckedBy('isIdentifier', (value) => {
+      requireText(value, MAX_IDENTIFIER_LENGTH);
+      const fault = identifierFault(value as string);
+      if (fault) throw new Error(fault);
+    }),
   );
 }
 
@@ -80,7 +107,7 @@ export function TextListField(options: FieldOptions & { minItems?: number }): Pr
       if (!Array.isArray(value)) throw new Error('must be a list of texts');
       if (value.length < minItems) throw new Error(`must hold at least ${minItems}`);
       value.forEach((item, index) => {
-        const fault = refusalOf(requireText, item);
+        const fault = refusalOf(requireReadableText, item);
         if (fault) throw new Error(`item ${index + 1} ${fault}`);
       });
     }),
@@ -135,16 +162,23 @@ export function DateField(options: FieldOptions): PropertyDecorator {
   );
 }
 
-/** A list of nested objects, each validated as `type`. */
+/** What a list element that is not an object is validated as: class-validator refuses it by its index. */
+const NOT_AN_OBJECT = Symbol('not an object');
+
+/**
+ * A list of nested objects, each validated as `type`. An element that is not an object goes on as
+ * NOT_AN_OBJECT, so that it is refused as `outcomes[0]: must be an object` even when it is a list,
+ * which class-validator would otherwise descend into and accept when empty (`[[]]`).
+ */
 export function NestedListField(type: () => new () => object, options: FieldOptions): PropertyDecorator {
+  const asElement = (item: unknown): unknown =>
+    typeof item === 'object' && item !== null && !Array.isArray(item) ? plainToInstance(type(), item) : NOT_AN_OBJECT;
+  const notAList = ({ property }: ValidationArguments) => `${property} must be a list of objects`;
   return applyDecorators(
     ...presence(options, { type: () => type(), isArray: true }),
-    IsArray({ message: ({ property }) => `${property} must be a list` }),
-    // Reported on the list itself when it is not one, and on each item ("outcomes.1") that is not an object.
-    ValidateNested({
-      each: true,
-      message: ({ property }) => (/^\d+$/.test(property) ? 'must be an object' : `${property} must be a list of objects`),
-    }),
-    Type(type),
+    Transform(({ value }) => (Array.isArray(value) ? value.map(asElement) : value), { toClassOnly: true }),
+    IsArray({ message: notAList }),
+    // Also reached, with the same words, when the field itself is a text or a number.
+    ValidateNested({ each: true, message: (args) => (args.value === NOT_AN_OBJECT ? 'must be an object' : notAList(args)) }),
   );
 }

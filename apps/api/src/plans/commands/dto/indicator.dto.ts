@@ -8,7 +8,7 @@ import {
   type Polarity,
   type Unit,
 } from '@app/domain/plan/plan-values';
-import { EnumField, NestedListField, NumberField, PeriodField, TextField } from './fields';
+import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField } from './fields';
 
 export class TargetDto {
   @PeriodField({ description: 'The year or quarter the target is for.', example: '2023/24' })
@@ -22,7 +22,7 @@ export class TargetDto {
 }
 
 export class DefineIndicatorDto {
-  @TextField({ description: 'The indicator\'s code.', example: 'CP7', maxLength: 50 })
+  @IdentifierField({ description: 'The indicator\'s code; "cp7" and "CP7" are the same code.', example: 'CP7' })
   code: string;
 
   @TextField({ description: 'Title.', example: 'Percentage of Council Tax collected.' })

@@ -1,8 +1,8 @@
 import { PROGRESS_STATUSES, type ProgressStatus } from '@app/domain/plan/plan-values';
-import { EnumField, NestedListField, NumberField, PeriodField, TextField, TextListField } from './fields';
+import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField } from './fields';
 
 export class OutcomeDto {
-  @TextField({ description: 'Unique within the priority; assigned in order ("1", "2", ...) when absent.', example: '1a', optional: true, maxLength: 50 })
+  @IdentifierField({ description: 'Unique within the priority; assigned in order ("1", "2", ...) when absent.', example: '1a', optional: true })
   ref?: string;
 
   @TextField({ description: 'The expected outcome or milestone.', example: '22/23 pre-audit Accounts published' })
@@ -18,7 +18,7 @@ export class OutcomeDto {
 }
 
 export class AddPriorityDto {
-  @TextField({ description: 'The priority\'s reference in the plan.', example: '3', maxLength: 50 })
+  @IdentifierField({ description: 'The priority\'s reference in the plan.', example: '3' })
   ref: string;
 
   @TextField({ description: 'The priority as the plan words it.' })
@@ -70,6 +70,6 @@ export class RecordProgressDto {
   @TextField({ description: 'Commentary for the period.', example: 'Action slipped to Q4', optional: true })
   commentary?: string;
 
-  @TextField({ description: 'The outcome ref this progress is for; the whole priority when absent.', optional: true, maxLength: 50 })
+  @IdentifierField({ description: 'The outcome ref this progress is for; the whole priority when absent.', optional: true })
   milestone?: string;
 }

@@ -1,0 +1,13 @@
+import { BadRequestException, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { identifierFault, normaliseIdentifier } from '@app/domain';
+
+/** A priority ref or indicator code in a path, normalised and checked as it is in a body. */
+@Injectable()
+export class IdentifierParamPipe implements PipeTransform<string, string> {
+  transform(value: string, metadata: ArgumentMetadata): string {
+    const identifier = normaliseIdentifier(value);
+    const fault = identifier.length === 0 ? 'must not be blank' : identifierFault(identifier);
+    if (fault) throw new BadRequestException(`${metadata.data ?? 'reference'}: ${fault}`);
+    return identifier;
+  }
+}
