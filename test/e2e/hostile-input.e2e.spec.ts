@@ -231,11 +231,20 @@ describe('Hostile input', () => {
       expect(answer.body.message).toEqual([`title: ${fault}`]);
     });
 
-    it('refuses invisible themes and comments, naming the item', async () => {
-      const answer = await refused(400, () =>
+    it('refuses an invisible theme or comment, naming the element', async () => {
+      const theme = await refused(400, () =>
         api.send({ method: 'POST', url: `${plan}/priorities`, as: 'editor', body: { ref: '9', title: 'T', themes: ['People', '\u2060'], outcomes: [] } }),
       );
-      expect(answer.body.message).toEqual(['themes: item 2 must contain letters, digits or punctuation, not only invisible characters']);
+      expect(theme.body.message).toEqual(['themes[1]: must contain letters, digits or punctuation, not only invisible characters']);
+      const comment = await refused(400, () =>
+        api.send({
+          method: 'POST',
+          url: `${plan}/scrutiny`,
+          as: 'governance',
+          body: { committee: 'O&S', meetingDate: '2023-06-20', comments: ['\u0000'] },
+        }),
+      );
+      expect(comment.body.message).toEqual(['comments[0]: must not contain control characters such as NUL or escape, not U+0000']);
     });
   });
 

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { createValidationPipe } from './validation';
 
 class OutcomeBody {
@@ -21,6 +21,16 @@ class PriorityBody {
   @ValidateNested({ each: true })
   @Type(() => OutcomeBody)
   outcomes: OutcomeBody[];
+
+  @IsOptional()
+  @ValidateBy({
+    name: 'noBlankTag',
+    validator: {
+      validate: (tags: string[]) => tags.every((tag) => tag !== ''),
+      defaultMessage: (args) => `${args?.property}[${(args?.value as string[]).indexOf('')}] must not be blank`,
+    },
+  })
+  tags?: string[];
 }
 
 async function refusal(body: unknown): Promise<unknown> {
@@ -53,6 +63,12 @@ describe('the validation pipe', () => {
       ]),
     });
     expect((answer as { message: string[] }).message).toHaveLength(4);
+  });
+
+  it('names the element of a list that a rule of the list refuses', async () => {
+    const answer = await refusal({ title: 'Digital', outcomes: [], tags: ['web', ''] });
+
+    expect((answer as { message: string[] }).message).toEqual(['tags[1]: must not be blank']);
   });
 
   it('converts an accepted body into the DTO class', async () => {

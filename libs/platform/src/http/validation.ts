@@ -11,17 +11,23 @@ export function describeValidationErrors(errors: ValidationError[], parentPath =
       : parentPath
         ? `${parentPath}.${error.property}`
         : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${withoutFieldName(message, error.property)}`);
+    const own = Object.values(error.constraints ?? {}).map((message) => describeFault(path, error.property, message));
     return [...own, ...describeValidationErrors(error.children ?? [], path)];
   });
 }
 
-/** class-validator's messages start with the field's name ("title must be a string"); the path already says it. */
-function withoutFieldName(message: string, property: string): string {
-  for (const prefix of [`${property} `, `property ${property} `]) {
-    if (message.startsWith(prefix)) return message.slice(prefix.length);
+/**
+ * class-validator's messages start with the field's name ("title must be a string"), which the path
+ * replaces; a check refusing one element of a list names it after the field's name ("themes[1] must
+ * not be blank"), which goes into the path.
+ */
+function describeFault(path: string, property: string, message: string): string {
+  for (const prefix of [property, `property ${property}`]) {
+    if (!message.startsWith(prefix)) continue;
+    const element = /^(\[\d+\])? /.exec(message.slice(prefix.length));
+    if (element) return `${path}${element[1] ?? ''}: ${message.slice(prefix.length + element[0].length)}`;
   }
-  return message;
+  return `${path}: ${message}`;
 }
 
 /** Rejects unknown fields, converts to the DTO classes, and answers 400 naming every offending field. */

@@ -31,13 +31,23 @@ export const DATE_ONLY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export const trim = (value: unknown): unknown => (typeof value === 'string' ? value.trim() : value);
 
-/** Why `check` refuses a value (its error's message), or null when it accepts it. */
-function refusalOf(check: (value: unknown) => unknown, value: unknown): string | null {
+/** A check's refusal of one element of a list, so that the 400 names the element: `themes[1]: must not be blank`. */
+class ElementRefusal extends Error {
+  constructor(
+    readonly index: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Why `check` refuses a value, or null when it accepts it. */
+function refusalOf(check: (value: unknown) => unknown, value: unknown): Error | null {
   try {
     check(value);
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return error instanceof Error ? error : new Error(String(error));
   }
 }
 
@@ -47,8 +57,12 @@ export function CheckedBy(name: string, check: (value: unknown) => unknown): Pro
     name,
     validator: {
       validate: (value) => refusalOf(check, value) === null,
-      // Starts with the field's name, which the shared 400 formatting replaces with the field's path.
-      defaultMessage: (args) => `${args?.property} ${refusalOf(check, args?.value) ?? 'is not valid'}`,
+      // Starts with the field's name (and an element's index), which the shared 400 formatting turns into the field's path.
+      defaultMessage: (args) => {
+        const refusal = refusalOf(check, args?.value);
+        const element = refusal instanceof ElementRefusal ? `[${refusal.index}]` : '';
+        return `${args?.property}${element} ${refusal?.message ?? 'is not valid'}`;
+      },
     },
   });
 }
@@ -108,7 +122,7 @@ export function TextListField(options: FieldOptions & { minItems?: number }): Pr
       if (value.length < minItems) throw new Error(`must hold at least ${minItems}`);
       value.forEach((item, index) => {
         const fault = refusalOf(requireReadableText, item);
-        if (fault) throw new Error(`item ${index + 1} ${fault}`);
+        if (fault) throw new ElementRefusal(index, fault.message);
       });
     }),
   );
