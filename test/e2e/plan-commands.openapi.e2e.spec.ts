@@ -51,4 +51,16 @@ describe('The command routes in the OpenAPI document', () => {
       enum: ['higher-is-better', 'lower-is-better', 'on-target-is-best'],
     });
   });
+
+  it('documents the limits of what a plan holds', () => {
+    const { AddPriorityDto, DefineIndicatorDto, RecordScrutinyDto } = document.components.schemas;
+    expect(AddPriorityDto.properties.outcomes).toMatchObject({ maxItems: 100 });
+    expect(AddPriorityDto.properties.themes).toMatchObject({ maxItems: 20 });
+    expect(AddPriorityDto.properties.ref).toMatchObject({ maxLength: 50 });
+    expect(DefineIndicatorDto.properties.targets).toMatchObject({ maxItems: 100 });
+    expect(RecordScrutinyDto.properties.comments).toMatchObject({ maxItems: 200 });
+    expect((document as unknown as { info: { description: string } }).info.description).toMatch(
+      /at most 200 priorities and 200 indicators.*refused with 422/s,
+    );
+  });
 });

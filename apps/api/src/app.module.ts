@@ -2,12 +2,14 @@ import {
   EventStoreModule,
   HealthModule,
   LoggingModule,
+  MAX_BODY_DEPTH,
   MetricsModule,
   type OpenApiOptions,
   PlatformConfigModule,
   ProjectorModule,
   ReadStoreModule,
 } from '@app/platform';
+import { PLAN_LIMITS } from '@app/domain';
 import { Module } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
@@ -18,7 +20,12 @@ export const API_DOCUMENT: OpenApiOptions = {
   title: 'Council service plans',
   description:
     'Service plans of UK councils and their performance: priorities, indicators, targets, actuals, ' +
-    'progress, scrutiny, versions and approval, each change an event. Every `/v1` route needs a bearer token.',
+    'progress, scrutiny, versions and approval, each change an event. Every `/v1` route needs a bearer token.\n\n' +
+    `A plan holds at most ${PLAN_LIMITS.prioritiesPerPlan.limit} priorities and ${PLAN_LIMITS.indicatorsPerPlan.limit} indicators; ` +
+    'each list shows its own limit as `maxItems`. A command beyond a limit is refused with 422 naming it. ' +
+    'Periods name the financial years 2000/01 to 2099/00. References and codes are plain letters, digits, spaces and ' +
+    '`. - _ / ( )`, read the same in a body and a path; codes are compared without regard to case (`cp7` is `CP7`). ' +
+    `Bodies nest at most ${MAX_BODY_DEPTH} levels deep.`,
   version: '1',
 };
 

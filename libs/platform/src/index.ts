@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/platform-config.module';
 export * from './health/health.module';
+export * from './http/body-depth';
 export * from './http/error-body.filter';
 export * from './http/http-application';
 export * from './http/request-id';

@@ -42,7 +42,7 @@ export function PlanCommandRoute(summary: string, options: { creates: boolean; d
     ApiConflictResponse({ description: 'It already exists, or the plan kept changing while the write was retried.', type: ErrorBodyDto }),
     ApiPreconditionFailedResponse({ description: 'If-Match names a version the plan is no longer at.', type: ErrorBodyDto }),
     ApiUnprocessableEntityResponse({
-      description: 'A rule of the plan refuses it, or the Idempotency-Key was used for another request.',
+      description: 'A rule of the plan refuses it (a limit on what it holds among them), or the Idempotency-Key was used for another request.',
       type: ErrorBodyDto,
     }),
   );

@@ -5,6 +5,7 @@ import {
   MAX_IDENTIFIER_LENGTH,
   normaliseIdentifier,
   parsePeriod,
+  type PlanLimit,
   readableTextFault,
   requireIsoDate,
 } from '@app/domain';
@@ -23,6 +24,15 @@ interface FieldOptions {
   example?: unknown;
   optional?: boolean;
   nullable?: boolean;
+}
+
+/** A list's limit is the plan's rule, refused by the domain with 422; here it is only documented. */
+interface ListOptions extends FieldOptions {
+  limit?: PlanLimit;
+}
+
+function listSchema(limit: PlanLimit | undefined): Record<string, unknown> {
+  return limit ? { maxItems: limit.limit } : {};
 }
 
 const MAX_TEXT_LENGTH = 4000;
@@ -112,10 +122,10 @@ export function IdentifierField(options: FieldOptions): PropertyDecorator {
 }
 
 /** A list of trimmed, non-blank texts. */
-export function TextListField(options: FieldOptions & { minItems?: number }): PropertyDecorator {
+export function TextListField({ limit, ...options }: ListOptions & { minItems?: number }): PropertyDecorator {
   const minItems = options.minItems ?? 0;
   return applyDecorators(
-    ...presence(options, { type: [String], ...(minItems ? { minItems } : {}) }),
+    ...presence(options, { type: [String], ...(minItems ? { minItems } : {}), ...listSchema(limit) }),
     Transform(({ value }) => (Array.isArray(value) ? value.map(trim) : value)),
     CheckedBy('isTextList', (value) => {
       if (!Array.isArray(value)) throw new Error('must be a list of texts');
@@ -184,12 +194,12 @@ const NOT_AN_OBJECT = Symbol('not an object');
  * NOT_AN_OBJECT, so that it is refused as `outcomes[0]: must be an object` even when it is a list,
  * which class-validator would otherwise descend into and accept when empty (`[[]]`).
  */
-export function NestedListField(type: () => new () => object, options: FieldOptions): PropertyDecorator {
+export function NestedListField(type: () => new () => object, { limit, ...options }: ListOptions): PropertyDecorator {
   const asElement = (item: unknown): unknown =>
     typeof item === 'object' && item !== null && !Array.isArray(item) ? plainToInstance(type(), item) : NOT_AN_OBJECT;
   const notAList = ({ property }: ValidationArguments) => `${property} must be a list of objects`;
   return applyDecorators(
-    ...presence(options, { type: () => type(), isArray: true }),
+    ...presence(options, { type: () => type(), isArray: true, ...listSchema(limit) }),
     Transform(({ value }) => (Array.isArray(value) ? value.map(asElement) : value), { toClassOnly: true }),
     IsArray({ message: notAList }),
     // Also reached, with the same words, when the field itself is a text or a number.

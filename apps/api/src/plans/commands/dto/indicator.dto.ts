@@ -1,3 +1,4 @@
+import { PLAN_LIMITS } from '@app/domain';
 import {
   BASES,
   FREQUENCIES,
@@ -46,7 +47,7 @@ export class DefineIndicatorDto {
   @NumberField({ description: 'Percent of the target within which a miss is amber; 5 when absent.', example: 5, min: 0, optional: true })
   tolerance?: number;
 
-  @NestedListField(() => TargetDto, { description: 'Targets per period.' })
+  @NestedListField(() => TargetDto, { description: 'Targets per period.', limit: PLAN_LIMITS.targetsPerIndicator })
   targets: TargetDto[];
 }
 

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { parsePlanPeriod } from '@app/domain';
+import { parsePlanPeriod, PLAN_LIMITS } from '@app/domain';
 import { Transform } from 'class-transformer';
 import { CheckedBy, DATE_ONLY_PATTERN, DateField, TextField, TextListField, trim } from './fields';
 
@@ -87,6 +87,7 @@ export class RecordScrutinyDto {
     description: 'The committee\'s comments, one per entry.',
     example: ['Add a target for the website accessibility work.'],
     minItems: 1,
+    limit: PLAN_LIMITS.commentsPerScrutiny,
   })
   comments: string[];
 }

@@ -1,3 +1,4 @@
+import { PLAN_LIMITS } from '@app/domain';
 import { PROGRESS_STATUSES, type ProgressStatus } from '@app/domain/plan/plan-values';
 import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField } from './fields';
 
@@ -24,13 +25,17 @@ export class AddPriorityDto {
   @TextField({ description: 'The priority as the plan words it.' })
   title: string;
 
-  @TextListField({ description: 'Corporate-plan themes it serves.', example: ['Resilient and financially sound council'] })
+  @TextListField({
+    description: 'Corporate-plan themes it serves.',
+    example: ['Resilient and financially sound council'],
+    limit: PLAN_LIMITS.themesPerPriority,
+  })
   themes: string[];
 
   @TextField({ description: 'The objective it is grouped under.', example: '6.3 Actively tell residents how we use Council resources', optional: true })
   objective?: string;
 
-  @NestedListField(() => OutcomeDto, { description: 'Expected outcomes, each with its target date.' })
+  @NestedListField(() => OutcomeDto, { description: 'Expected outcomes, each with its target date.', limit: PLAN_LIMITS.outcomesPerPriority })
   outcomes: OutcomeDto[];
 }
 
@@ -38,7 +43,7 @@ export class RevisePriorityDto {
   @TextField({ description: 'New title.', optional: true })
   title?: string;
 
-  @TextListField({ description: 'New list of themes.', optional: true })
+  @TextListField({ description: 'New list of themes.', optional: true, limit: PLAN_LIMITS.themesPerPriority })
   themes?: string[];
 
   @TextField({ description: 'New objective; null removes it.', optional: true, nullable: true })
@@ -47,6 +52,7 @@ export class RevisePriorityDto {
   @NestedListField(() => OutcomeDto, {
     description: 'The full new list of outcomes, matched to the old ones by ref.',
     optional: true,
+    limit: PLAN_LIMITS.outcomesPerPriority,
   })
   outcomes?: OutcomeDto[];
 
