@@ -265,7 +265,7 @@ describe('Hostile input', () => {
     });
   });
 
-  describe('paging and framework errors', () => {
+  describe('bodies that are not objects, paging and framework errors', () => {
     it.each(['/v1/plans?cursor=abc', '/history?cursor=abc', '/history?cursor=eyJzb3J0IjoxfQ'])(
       'answers a cursor this service did not issue (%s) with 400',
       async (path) => {
@@ -292,6 +292,11 @@ describe('Hostile input', () => {
         error: 'Bad Request',
         message: 'The address is not valid: a %-escape in it does not stand for UTF-8 text.',
       });
+    });
+
+    it.each(['[{"reason":"r"}]', 'null', '"r"', '7'])('answers the body %s, which is not an object, with 400', async (payload) => {
+      const answer = await refused(400, () => sendRaw('DELETE', `${plan}/priorities/1`, payload));
+      expect(answer.body.message).toBe('The body must be a JSON object.');
     });
 
     it('answers JSON that does not parse with 400, and a media type it does not read with 415, in the contract shape', async () => {

@@ -32,8 +32,12 @@ export function createHttpAdapter(): FastifyAdapter {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
   // Before the validation pipe, whose recursive walks are what a deeply nested body would overflow.
-  fastify.addHook('preValidation', async (request) => {
-    if (nestsDeeperThan(request.body, MAX_BODY_DEPTH)) {
+  fastify.addHook('preValidation', async ({ body }) => {
+    if (body === undefined) return;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new BadRequestException('The body must be a JSON object.');
+    }
+    if (nestsDeeperThan(body, MAX_BODY_DEPTH)) {
       throw new BadRequestException(`The body nests objects and lists more than ${MAX_BODY_DEPTH} levels deep; no request needs that many.`);
     }
   });
