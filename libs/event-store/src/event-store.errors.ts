@@ -21,3 +21,23 @@ export class StreamNotFoundError extends Error {
     this.name = 'StreamNotFoundError';
   }
 }
+
+/**
+ * A stored event this service cannot read: its data or metadata is not a JSON object, so it was not
+ * written by this service. Reading on cannot help, as the same event comes back every time.
+ */
+export class UnreadableEventError extends Error {
+  constructor(
+    readonly eventId: string,
+    readonly streamId: string,
+    readonly eventType: string,
+    /** Global position of the event. */
+    readonly position: number,
+    /** The store's time of recording, ISO 8601. */
+    readonly recordedAt: string,
+    reason: string,
+  ) {
+    super(`Event ${eventId} at position ${position} (${eventType} on ${streamId}) cannot be read: ${reason}`);
+    this.name = 'UnreadableEventError';
+  }
+}

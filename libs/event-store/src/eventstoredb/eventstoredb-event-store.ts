@@ -21,7 +21,7 @@ import {
   type RecordedEvent,
 } from '@eventstore/db-client';
 import { matchesAllFilter } from '../all-filter';
-import { StreamNotFoundError, WrongExpectedVersionError } from '../event-store.errors';
+import { StreamNotFoundError, UnreadableEventError, WrongExpectedVersionError } from '../event-store.errors';
 import type {
   AllFilter,
   AllSubscription,
@@ -39,6 +39,8 @@ import { delay, toAllSubscription } from '../subscription';
 
 /** `$all` has no server-side filter on reads in client 6.x, so reads page through it and filter here. */
 const READ_ALL_PAGE_SIZE = 500;
+/** The newest events are read first in a page this small, as the answer is usually among them. */
+const HEAD_FIRST_PAGE_SIZE = 16;
 const RESUBSCRIBE_FIRST_DELAY_MS = 100;
 const RESUBSCRIBE_MAX_DELAY_MS = 10_000;
 
@@ -54,6 +56,8 @@ export interface EventStoreDbEventStoreOptions {
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
+  /** Per filter, what `headPosition` last learnt; the filters are the projections' own, a handful. */
+  private readonly knownHeads = new Map<string, KnownHead>();
 
   constructor(
     connectionString: string,
@@ -96,18 +100,20 @@ export class EventStoreDbEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const backwards = options.direction === 'backwards';
     const events: StoredEvent[] = [];
+    const read = this.client.readStream(streamId, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
+      ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+    });
     try {
-      const read = this.client.readStream(streamId, {
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
-        ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
-      });
       for await (const resolved of read) {
         if (resolved.event) events.push(toStoredEvent(resolved.event, resolved.commitPosition));
       }
     } catch (error) {
       if (error instanceof ClientStreamNotFoundError) throw new StreamNotFoundError(streamId);
       throw error;
+    } finally {
+      await read.cancel();
     }
     return events;
   }
@@ -116,7 +122,7 @@ export class EventStoreDbEventStore implements EventStore {
     const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
     const events: StoredEvent[] = [];
     if (maxCount <= 0) return events;
-    for await (const recorded of this.scanAll(FORWARDS, options.fromPosition)) {
+    for await (const recorded of this.scanAll(FORWARDS, options.fromPosition, Math.min(maxCount, READ_ALL_PAGE_SIZE))) {
       if (!matchesAllFilter(options.filter, recorded.streamId, recorded.type)) continue;
       events.push(toStoredEvent(recorded));
       if (events.length >= maxCount) break;
@@ -128,17 +134,44 @@ export class EventStoreDbEventStore implements EventStore {
     return toAllSubscription((signal) => this.deliverAll(options, signal));
   }
 
+  /**
+   * Reads `$all` backwards from the end only down to the newest match, or down to where the last call
+   * for this filter had read: below that it already knows the answer. So a filter that matches nothing
+   * reads the log once, and afterwards each call reads just the events appended since the one before.
+   * Sound because `$all` positions only grow as events commit.
+   */
   async headPosition(filter?: AllFilter): Promise<number | null> {
-    for await (const recorded of this.scanAll(BACKWARDS, undefined)) {
-      if (matchesAllFilter(filter, recorded.streamId, recorded.type)) return Number(recorded.position.commit);
+    const key = filterKey(filter);
+    const known = this.knownHeads.get(key);
+    let newest: bigint | undefined;
+    let head: bigint | null = null;
+    for await (const recorded of this.scanAll(BACKWARDS, undefined, HEAD_FIRST_PAGE_SIZE)) {
+      const commit = recorded.position.commit;
+      newest ??= commit;
+      if (known && commit <= known.readDownFrom) {
+        head = known.head;
+        break;
+      }
+      if (matchesAllFilter(filter, recorded.streamId, recorded.type)) {
+        head = commit;
+        break;
+      }
     }
-    return null;
+    // Of two calls overlapping, the one that read further is kept; either answer is right for its read.
+    if (newest !== undefined && (!known || newest > known.readDownFrom)) {
+      this.knownHeads.set(key, { head, readDownFrom: newest });
+    }
+    return head === null ? null : Number(head);
   }
 
   async ping(): Promise<void> {
     const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
-    for await (const _ of read) {
-      // Draining the one-event read proves the server answers.
+    try {
+      for await (const _ of read) {
+        // Draining the one-event read proves the server answers.
+      }
+    } finally {
+      await read.cancel();
     }
   }
 
@@ -147,31 +180,42 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * Every user event in `$all` strictly after (forwards) or before (backwards) `bound`, in pages.
-   * A forward read from a position includes the event at it, hence the exclusive check on each page.
+   * Every user event in `$all` strictly after (forwards) or before (backwards) `bound`, in pages that
+   * grow from `firstPageSize` to READ_ALL_PAGE_SIZE. A forward read from a position includes the event
+   * at it, hence the exclusive check on each page. A consumer that stops early leaves a page unread;
+   * its gRPC call would stay open, paused by flow control, and the server allows about 100 open streams
+   * per connection, so every page is cancelled once left.
    */
-  private async *scanAll(direction: Direction, bound: number | undefined): AsyncGenerator<AllStreamRecordedEvent> {
+  private async *scanAll(
+    direction: Direction,
+    bound: number | undefined,
+    firstPageSize: number = READ_ALL_PAGE_SIZE,
+  ): AsyncGenerator<AllStreamRecordedEvent> {
     let exclusiveBound = bound === undefined ? undefined : BigInt(bound);
-    for (;;) {
+    for (let pageSize = firstPageSize; ; pageSize = Math.min(pageSize * 2, READ_ALL_PAGE_SIZE)) {
       let readInPage = 0;
       const read = this.client.readAll({
         direction,
         fromPosition:
           exclusiveBound === undefined ? (direction === FORWARDS ? START : END) : toClientPosition(exclusiveBound),
-        maxCount: READ_ALL_PAGE_SIZE,
+        maxCount: pageSize,
       });
-      for await (const resolved of read) {
-        readInPage++;
-        const recorded = resolved.event;
-        if (!recorded) continue;
-        const commit = recorded.position.commit;
-        const beyondBound =
-          exclusiveBound === undefined || (direction === FORWARDS ? commit > exclusiveBound : commit < exclusiveBound);
-        if (!beyondBound) continue;
-        exclusiveBound = commit;
-        if (!isSystemEvent(recorded)) yield recorded;
+      try {
+        for await (const resolved of read) {
+          readInPage++;
+          const recorded = resolved.event;
+          if (!recorded) continue;
+          const commit = recorded.position.commit;
+          const beyondBound =
+            exclusiveBound === undefined || (direction === FORWARDS ? commit > exclusiveBound : commit < exclusiveBound);
+          if (!beyondBound) continue;
+          exclusiveBound = commit;
+          if (!isSystemEvent(recorded)) yield recorded;
+        }
+      } finally {
+        await read.cancel();
       }
-      if (readInPage < READ_ALL_PAGE_SIZE) return;
+      if (readInPage < pageSize) return;
     }
   }
 
@@ -203,6 +247,8 @@ export class EventStoreDbEventStore implements EventStore {
           if (signal.aborted) return;
         }
       } catch (error) {
+        // Resubscribing would only bring the same event back: the consumer must hear of it.
+        if (error instanceof UnreadableEventError) throw error;
         dropCause = error;
       } finally {
         signal.removeEventListener('abort', stop);
@@ -249,17 +295,43 @@ function toServerFilter(filter: AllFilter | undefined): Filter {
   return excludeSystemEvents();
 }
 
+interface KnownHead {
+  /** The newest match at or below `readDownFrom`, or null when none is. */
+  head: bigint | null;
+  /** Where the read that found `head` began: the newest user event in `$all` then. */
+  readDownFrom: bigint;
+}
+
+function filterKey(filter: AllFilter | undefined): string {
+  return JSON.stringify([[...(filter?.streamPrefixes ?? [])].sort(), [...(filter?.eventTypes ?? [])].sort()]);
+}
+
 function isSystemEvent(recorded: RecordedEvent): boolean {
   return recorded.streamId.startsWith('$') || recorded.type.startsWith('$');
 }
 
 function toStoredEvent(recorded: RecordedEvent, commitPosition?: bigint): StoredEvent {
-  if (!recorded.isJson) {
-    throw new Error(`Event ${recorded.id} in ${recorded.streamId} is not JSON; it was not written by this service`);
-  }
   const commit = recorded.position?.commit ?? commitPosition;
   if (commit === undefined) {
     throw new Error('EventStoreDB did not report event positions; a server of version 22.6 or later is needed');
+  }
+  // The client hands over the raw bytes of non-JSON content, and the raw text of JSON that does not parse.
+  const unreadable = !recorded.isJson
+    ? 'its data is not JSON'
+    : !isJsonObject(recorded.data)
+      ? 'its data is not JSON of an object'
+      : !isJsonObject(recorded.metadata)
+        ? 'its metadata is not JSON of an object'
+        : null;
+  if (unreadable) {
+    throw new UnreadableEventError(
+      recorded.id,
+      recorded.streamId,
+      recorded.type,
+      Number(commit),
+      recorded.created.toISOString(),
+      `${unreadable}; it was not written by this service`,
+    );
   }
   return {
     id: recorded.id,
@@ -271,4 +343,8 @@ function toStoredEvent(recorded: RecordedEvent, commitPosition?: bigint): Stored
     metadata: recorded.metadata as EventMetadata,
     recordedAt: recorded.created.toISOString(),
   };
+}
+
+function isJsonObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
 }
