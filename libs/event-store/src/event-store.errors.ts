@@ -35,7 +35,8 @@ export class UnreadableEventError extends Error {
     readonly position: number,
     /** The store's time of recording, ISO 8601. */
     readonly recordedAt: string,
-    reason: string,
+    /** What is wrong with it, e.g. `its data is not JSON; it was not written by this service`. */
+    readonly reason: string,
   ) {
     super(`Event ${eventId} at position ${position} (${eventType} on ${streamId}) cannot be read: ${reason}`);
     this.name = 'UnreadableEventError';

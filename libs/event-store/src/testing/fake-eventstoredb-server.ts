@@ -41,13 +41,16 @@ export interface FakeEventToStore {
 const POSITION_STEP = 128;
 /** Kestrel's default, which the real server keeps; past it new calls on the connection wait. */
 const MAX_CONCURRENT_STREAMS = 100;
-/** .NET ticks (100 ns) from 0001-01-01 to the Unix epoch, the server's unit for `created`. */
-const UNIX_EPOCH_TICKS = 621_355_968_000_000_000n;
+/** The server sends `created` in ticks of 100 ns since the Unix epoch. */
+const TICKS_PER_MILLISECOND = 10_000n;
+const RECORDED_AT = '2026-01-01T00:00:00.000Z';
 
 export class FakeEventStoreDbServer {
   readonly events: FakeRecordedEvent[] = [];
   /** Events written to read calls and subscriptions so far. */
   eventsSent = 0;
+  /** Subscriptions asked for so far, resumptions included. */
+  subscriptionsStarted = 0;
   private readonly openCalls = new Set<ReadCall>();
   private readonly waitingForEvents = new Set<() => void>();
   private readonly revisions = new Map<string, number>();
@@ -73,6 +76,11 @@ export class FakeEventStoreDbServer {
       batchAppend: unimplemented,
     });
     return fake;
+  }
+
+  /** The time of recording of every event here, ISO 8601. */
+  get recordedAt(): string {
+    return RECORDED_AT;
   }
 
   get connectionString(): string {
@@ -157,6 +165,7 @@ export class FakeEventStoreDbServer {
     matches: (event: FakeRecordedEvent) => boolean,
     cancelled: Promise<void>,
   ): Promise<void> {
+    this.subscriptionsStarted++;
     const confirmation = new ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID());
     if (!(await this.send(call, new ReadResp().setConfirmation(confirmation)))) return;
     const from = allPosition(all);
@@ -248,6 +257,6 @@ function eventResponse(event: FakeRecordedEvent): ReadResp {
     .getMetadataMap()
     .set('type', event.type)
     .set('content-type', event.contentType)
-    .set('created', String(UNIX_EPOCH_TICKS + BigInt(Date.UTC(2026, 0, 1)) * 10_000n));
+    .set('created', String(BigInt(Date.parse(RECORDED_AT)) * TICKS_PER_MILLISECOND));
   return new ReadResp().setEvent(new ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(String(event.position)));
 }

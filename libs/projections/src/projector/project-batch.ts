@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@app/event-store';
+import { type StoredEvent, UnreadableEventError } from '@app/event-store';
 import type { ReadDocument, ReadStore, ReadWrite } from '@app/read-store';
 import type { DocumentRef, ProjectedEvent, Projection } from './projection';
 
@@ -45,6 +45,26 @@ export class ProjectionFailedError extends Error {
       { cause },
     );
   }
+
+  /** The store holds an event at this position that cannot be read: the projection cannot pass it. */
+  static atUnreadableEvent(projection: string, unreadable: UnreadableEventError): ProjectionFailedError {
+    return new ProjectionFailedError(
+      projection,
+      {
+        message: unreadable.reason,
+        position: unreadable.position,
+        streamId: unreadable.streamId,
+        eventType: unreadable.eventType,
+        eventId: unreadable.eventId,
+      },
+      { cause: unreadable },
+    );
+  }
+}
+
+/** An unreadable event stops the projection for good; any other error is passed on as it is. */
+export function asProjectionFailure(projection: string, error: unknown): unknown {
+  return error instanceof UnreadableEventError ? ProjectionFailedError.atUnreadableEvent(projection, error) : error;
 }
 
 export interface ProjectedBatch {

@@ -1,8 +1,14 @@
-import type { EventStore, StoredEvent } from '@app/event-store';
+import { type EventStore, type StoredEvent, UnreadableEventError } from '@app/event-store';
 import { delay } from '@app/event-store/subscription';
 import type { ReadStore } from '@app/read-store';
 import { performance } from 'node:perf_hooks';
-import { type EventDecoder, ProjectionFailedError, type ProjectionFailureDetails, projectBatch } from './project-batch';
+import {
+  asProjectionFailure,
+  type EventDecoder,
+  ProjectionFailedError,
+  type ProjectionFailureDetails,
+  projectBatch,
+} from './project-batch';
 import type { Projection } from './projection';
 import { ensureProjectionIndexes, readProjectionVersion, resetProjectionState } from './projection-setup';
 import type { ProjectionStatus, ProjectorLogger, ProjectorObserver } from './projector.types';
@@ -271,7 +277,9 @@ export class ProjectionRunner {
     ready();
     try {
       while (!this.mustPause()) {
-        const events = await batches.next(this.settings.batchSize);
+        const events = await batches.next(this.settings.batchSize).catch((error: unknown) => {
+          throw asProjectionFailure(this.name, error);
+        });
         if (events.length > 0) await this.applyEvents(events);
         else if (!this.mustPause()) throw new Error('The event subscription ended unexpectedly');
       }
@@ -429,17 +437,29 @@ export class ProjectionRunner {
     const checkpoint = this.checkpointPosition;
     const head = await eventStore.headPosition(filter);
     const behind = head !== null && (checkpoint === null || head > checkpoint);
-    const events = behind
-      ? await eventStore.readAll({ fromPosition: checkpoint ?? undefined, filter, maxCount: LAG_SAMPLE_SIZE })
-      : [];
+    const sample = behind ? await this.readLagSample(checkpoint, filter) : { events: [], complete: true };
     this.noteHead(head);
-    this.noteHead(events.at(-1)?.position ?? null);
-    this.lagSample = {
-      head: this.head,
-      events: events.map(({ position, recordedAt }) => ({ position, recordedAt })),
-      complete: events.length < LAG_SAMPLE_SIZE,
-    };
+    this.noteHead(sample.events.at(-1)?.position ?? null);
+    this.lagSample = { head: this.head, ...sample };
     this.lagReadAt = performance.now();
+  }
+
+  /** The oldest unapplied events; an unreadable one ends the sample, and the lag is aged from it. */
+  private async readLagSample(checkpoint: number | null, filter: Projection['filter']): Promise<Omit<LagSample, 'head'>> {
+    try {
+      const events = await this.settings.eventStore.readAll({
+        fromPosition: checkpoint ?? undefined,
+        filter,
+        maxCount: LAG_SAMPLE_SIZE,
+      });
+      return {
+        events: events.map(({ position, recordedAt }) => ({ position, recordedAt })),
+        complete: events.length < LAG_SAMPLE_SIZE,
+      };
+    } catch (error) {
+      if (!(error instanceof UnreadableEventError)) throw error;
+      return { events: [{ position: error.position, recordedAt: error.recordedAt }], complete: false };
+    }
   }
 
   private lagBehind(): Pick<ProjectionStatus, 'lagEvents' | 'lagSeconds'> {

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { EventStore } from '@app/event-store';
 import type { ReadStore } from '@app/read-store';
-import { type EventDecoder, projectBatch } from './project-batch';
+import { asProjectionFailure, type EventDecoder, projectBatch } from './project-batch';
 import type { Projection } from './projection';
 import { ensureProjectionIndexes, resetProjectionState } from './projection-setup';
 
@@ -50,14 +50,22 @@ const DEFAULT_BATCH_SIZE = 500;
  * Drops a projection's documents and checkpoint and replays every event it reads up to the current
  * head, in atomic batches. Run it while no projector runs this projection; a projector started
  * afterwards goes on from where the rebuild ended. Rejects with `ProjectionFailedError` when the
- * projection's code throws; the batches before the failing event stay applied. Rejects too when
- * `signal` ends it early.
+ * projection's code throws or the store holds an event it cannot read; the batches before the failing
+ * event stay applied. Rejects too when `signal` ends it early.
  *
  * It gives way to the event loop after every page it reads and every batch it writes: on an
  * embedded store each of those completes without waiting for I/O, so without it a replay run inside
  * the API would hold every request back until the last batch.
  */
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
+  try {
+    return await replayProjection(options);
+  } catch (error) {
+    throw asProjectionFailure(options.projection.name, error);
+  }
+}
+
+async function replayProjection(options: RebuildOptions): Promise<RebuildResult> {
   const { eventStore, readStore, projection, onProgress, signal } = options;
   const { decode } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;

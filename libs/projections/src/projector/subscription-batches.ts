@@ -6,6 +6,7 @@ const NOT_READY = Symbol('not ready');
  * Cuts a subscription into batches: waits for one event, then takes whatever else is already
  * available (settled before the event loop's next turn) up to the limit, never waiting to fill a
  * batch. Holds at most one pending `next()` between batches, so no event is pulled twice or lost.
+ * An error of the subscription comes after the events delivered before it.
  */
 export class SubscriptionBatches {
   private readonly events: AsyncIterator<StoredEvent>;
@@ -27,7 +28,13 @@ export class SubscriptionBatches {
     }
     const batch = [first.value];
     while (batch.length < limit) {
-      const result = await this.pullIfReady();
+      let result: IteratorResult<StoredEvent> | typeof NOT_READY;
+      try {
+        result = await this.pullIfReady();
+      } catch {
+        // The failed pull stays pending, so the next call throws its error once this batch is applied.
+        break;
+      }
       if (result === NOT_READY) break;
       if (result.done) {
         this.ended = true;
