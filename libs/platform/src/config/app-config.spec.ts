@@ -1,5 +1,6 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
 import { resolve } from 'node:path';
-import { parseAppConfig } from './app-config';
+import { EVENT_STORE_SCHEMES, parseAppConfig } from './app-config';
 
 describe('the application settings', () => {
   it('run embedded, projector in-process, on port 3000 when nothing is set', () => {
@@ -32,5 +33,27 @@ describe('the application settings', () => {
     [{ MONGODB_URI: 'postgres://user:secret@db' }, 'MONGODB_URI must start with mongodb:// or mongodb+srv://, got postgres://.'],
   ])('refuse %j in one sentence', (env, sentence) => {
     expect(() => parseAppConfig(env)).toThrow(sentence);
+  });
+
+  describe('EVENTSTORE_CONNECTION_STRING', () => {
+    it.each(EVENT_STORE_SCHEMES)('accepts %s, which the EventStoreDB client parses', async (scheme) => {
+      const connectionString = `${scheme}eventstore:2113?tls=false`;
+
+      expect(parseAppConfig({ EVENTSTORE_CONNECTION_STRING: connectionString }).eventStoreConnectionString).toBe(
+        connectionString,
+      );
+      // Parsing is all the client does until its first call: nothing connects here.
+      await EventStoreDBClient.connectionString(connectionString).dispose();
+    });
+
+    it.each(['kurrentdb://', 'kurrentdb+discover://'])('refuses %s in one sentence, as the client would crash on it', (scheme) => {
+      const connectionString = `${scheme}admin:changeit@eventstore:2113?tls=false`;
+
+      expect(() => EventStoreDBClient.connectionString(connectionString)).toThrow();
+      expect(() => parseAppConfig({ EVENTSTORE_CONNECTION_STRING: connectionString })).toThrow(
+        `EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://, got ${scheme}: the EventStoreDB ` +
+          'client reads no other, and a kurrentdb:// address works written with esdb://.',
+      );
+    });
   });
 });

@@ -7,6 +7,12 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const PROJECTOR_MODES = ['in-process', 'external'] as const;
+
+/**
+ * The schemes `@eventstore/db-client` 6.2.1 parses; it throws at start-up on any other, the newer
+ * `kurrentdb://` included.
+ */
+export const EVENT_STORE_SCHEMES = ['esdb://', 'esdb+discover://'] as const;
 export type ProjectorMode = (typeof PROJECTOR_MODES)[number];
 
 /** The validated settings of both applications, read once from the environment at start-up. */
@@ -30,12 +36,12 @@ export interface AppConfig {
  * which setting is wrong, what it must be and what it was, so an operator can fix it at once.
  */
 export function parseAppConfig(env: Environment): AppConfig {
-  const eventStoreConnectionString = optionalUrl(env, 'EVENTSTORE_CONNECTION_STRING', [
-    'esdb://',
-    'esdb+discover://',
-    'kurrentdb://',
-    'kurrentdb+discover://',
-  ]);
+  const eventStoreConnectionString = optionalUrl(
+    env,
+    'EVENTSTORE_CONNECTION_STRING',
+    EVENT_STORE_SCHEMES,
+    'the EventStoreDB client reads no other, and a kurrentdb:// address works written with esdb://',
+  );
   const mongodbUri = optionalUrl(env, 'MONGODB_URI', ['mongodb://', 'mongodb+srv://']);
   const embedded = eventStoreConnectionString === null && mongodbUri === null;
   return {
@@ -69,13 +75,13 @@ function oneOf<T extends string>(env: Environment, name: string, allowed: readon
   return value as T;
 }
 
-function optionalUrl(env: Environment, name: string, schemes: string[]): string | null {
+function optionalUrl(env: Environment, name: string, schemes: readonly string[], why?: string): string | null {
   const value = text(env, name);
   if (value === null) return null;
   if (!schemes.some((scheme) => value.startsWith(scheme))) {
     // The value may hold a password, so only its scheme is echoed.
     const scheme = value.includes('://') ? value.slice(0, value.indexOf('://') + 3) : 'no scheme';
-    throw new ConfigurationError(`${name} must start with ${schemes.join(' or ')}, got ${scheme}.`);
+    throw new ConfigurationError(`${name} must start with ${schemes.join(' or ')}, got ${scheme}${why ? `: ${why}` : ''}.`);
   }
   return value;
 }
