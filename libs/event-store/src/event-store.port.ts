@@ -88,7 +88,8 @@ export interface SubscribeToAllOptions {
 /**
  * A catch-up subscription: delivers every stored event after `fromPosition` in global order, then new
  * ones as they are appended, with no gap and no duplicate at the seam. Iterate it with `for await`;
- * the next event is not pulled until the consumer asks, so a slow consumer is never flooded.
+ * the next event is not pulled until the consumer asks, so a slow consumer is never flooded. Reaching
+ * an event it cannot read, it throws `UnreadableEventError` after the events before it, and ends.
  */
 export interface AllSubscription extends AsyncIterable<StoredEvent> {
   /** Ends the iteration; pending `next()` calls resolve with `done`. */
@@ -105,6 +106,7 @@ export interface EventStore {
   /** Throws StreamNotFoundError when the stream has no events. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
 
+  /** Reads, like `readStream`, reject with `UnreadableEventError` at an event they cannot read. */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
 
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
