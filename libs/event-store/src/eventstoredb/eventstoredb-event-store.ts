@@ -113,7 +113,7 @@ export class EventStoreDbEventStore implements EventStore {
       if (error instanceof ClientStreamNotFoundError) throw new StreamNotFoundError(streamId);
       throw error;
     } finally {
-      await read.cancel();
+      await cancelRead(read);
     }
     return events;
   }
@@ -171,7 +171,7 @@ export class EventStoreDbEventStore implements EventStore {
         // Draining the one-event read proves the server answers.
       }
     } finally {
-      await read.cancel();
+      await cancelRead(read);
     }
   }
 
@@ -213,7 +213,7 @@ export class EventStoreDbEventStore implements EventStore {
           if (!isSystemEvent(recorded)) yield recorded;
         }
       } finally {
-        await read.cancel();
+        await cancelRead(read);
       }
       if (readInPage < pageSize) return;
     }
@@ -293,6 +293,11 @@ function toServerFilter(filter: AllFilter | undefined): Filter {
   if (filter?.streamPrefixes?.length) return streamNameFilter({ prefixes: filter.streamPrefixes });
   if (filter?.eventTypes?.length) return eventTypeFilter({ prefixes: filter.eventTypes });
   return excludeSystemEvents();
+}
+
+/** A read whose gRPC call never started (no server found) has nothing to cancel, and said why already. */
+async function cancelRead(read: { cancel(): Promise<void> }): Promise<void> {
+  await read.cancel().catch(() => undefined);
 }
 
 interface KnownHead {
