@@ -1,4 +1,4 @@
-import { planStreamId } from '@app/domain';
+import { planKey, planStreamId } from '@app/domain';
 import { FakeEventStoreDbServer } from '@app/event-store/testing/fake-eventstoredb-server';
 import { until } from '@app/projections/projector/testing/sample-projections';
 import { randomUUID } from 'node:crypto';
@@ -24,7 +24,7 @@ describe('API on a fake EventStoreDB gRPC server (protocol-level end-to-end)', (
   });
 
   it('shows every projection failed at an event whose data is not JSON, on /health and the admin status', async () => {
-    const [bad] = server.store({ streamId: planStreamId(randomUUID()), type: 'PlanDrafted', data: Buffer.from('<plan/>') });
+    const [bad] = server.store({ streamId: planStreamId(planKey('hart', randomUUID())), type: 'PlanDrafted', data: Buffer.from('<plan/>') });
     api = await startTestApp({
       // The failures are logged at error level; the test reads them from /health instead.
       env: { EVENTSTORE_CONNECTION_STRING: server.connectionString, PROJECTOR_MODE: 'in-process', LOG_LEVEL: 'silent' },
@@ -49,7 +49,7 @@ describe('API on a fake EventStoreDB gRPC server (protocol-level end-to-end)', (
     expect(Object.keys(projections).length).toBeGreaterThan(0);
     for (const projection of Object.values(projections)) expect(projection).toMatchObject(failedAtBadEvent);
 
-    const admin = await api.send({ method: 'GET', url: '/v1/admin/projections', as: 'admin' });
+    const admin = await api.send({ method: 'GET', url: '/v1/admin/projections', as: 'operator' });
     expect(admin.status).toBe(200);
     for (const projection of admin.body.projections) expect(projection).toMatchObject(failedAtBadEvent);
     expect(server.subscriptionsStarted).toBe(admin.body.projections.length);
