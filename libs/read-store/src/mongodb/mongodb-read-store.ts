@@ -192,15 +192,19 @@ export class MongoReadStore implements ReadStore {
     await this.leases.deleteOne({ _id: projection, owner });
   }
 
+  /**
+   * One `createIndexes` command per index: FerretDB 1.24 drops the connection (a server panic) when
+   * one command names two or more indexes that all exist already, which is every start but the first.
+   * MongoDB answers each the same either way, and indexes are ensured only when a projection starts.
+   */
   async ensureIndexes(collection: string, indexes: Array<Record<string, 1 | -1>>): Promise<void> {
     const target = this.collection(collection);
     indexes.forEach(assertIndexSpec);
-    if (indexes.length === 0) return;
-    await target.createIndexes(
-      indexes.map((index) => ({
-        key: Object.fromEntries(Object.entries(index).map(([field, direction]) => [mongoField(field), direction])),
-      })),
-    );
+    for (const index of indexes) {
+      await target.createIndexes([
+        { key: Object.fromEntries(Object.entries(index).map(([field, direction]) => [mongoField(field), direction])) },
+      ]);
+    }
   }
 
   async ping(): Promise<void> {
