@@ -1,13 +1,21 @@
-import { MongoReadStore, READ_STORE, type ReadStore, SqliteReadStore } from '@app/read-store';
+import { MongoReadStore, type MongoWritePath, READ_STORE, type ReadStore, SqliteReadStore } from '@app/read-store';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/platform-config.module';
 
+const WRITE_PATH_LOG: Record<MongoWritePath, string> = {
+  transaction: 'Read models in MongoDB: each projection batch is written in one transaction',
+  guarded:
+    'Read models in MongoDB without transactions (a standalone server or FerretDB): each projection batch is written with replay guards',
+};
+
 /** The database is the one the URI names (`mongodb://host/plan-tracking`). */
 export async function openReadStore(config: AppConfig): Promise<ReadStore> {
   if (config.mongodbUri === null) return new SqliteReadStore(join(config.dataDir, 'read.db'));
-  return MongoReadStore.connect(config.mongodbUri);
+  const store = await MongoReadStore.connect(config.mongodbUri);
+  new Logger('Stores').log(WRITE_PATH_LOG[store.writePath]);
+  return store;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   toPage,
 } from '../read-query';
 import { InvalidReadDocumentError } from '../read-store.errors';
+import { type MongoWritePath, writePathFor } from './mongodb-write-path';
 import type {
   FindQuery,
   FindResult,
@@ -67,10 +68,12 @@ export interface MongoReadStoreOptions {
  * Read models in MongoDB: one collection per read-model collection, `_id` = document id.
  *
  * On a replica set (or sharded cluster) `applyBatch` is one multi-document transaction. On a
- * standalone server it cannot be: documents are then written with ordered bulk writes, each guarded
- * by `_batchPosition < position`, and the checkpoint is written last with the same guard. A crash
- * in between leaves the checkpoint behind; the projector replays the batch and the guards turn every
- * already-written document into a no-op, so the end state is the same as one atomic write.
+ * standalone server or FerretDB it cannot be (`writePathFor`): documents are then written with
+ * ordered bulk writes, each guarded by `_batchPosition < position`, and the checkpoint is written
+ * last with the same guard. A crash in between leaves the checkpoint behind; the projector replays
+ * the batch and the guards turn every already-written document into a no-op, so the end state is the
+ * same as one atomic write. The guards also stop a late batch of a projector that lost its lease
+ * from undoing what the new holder wrote.
  */
 export class MongoReadStore implements ReadStore {
   private readonly checkpoints: Collection<CheckpointDocument>;
@@ -79,7 +82,8 @@ export class MongoReadStore implements ReadStore {
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
-    private readonly supportsTransactions: boolean,
+    /** How this server's batches are made atomic, fixed when connecting. */
+    readonly writePath: MongoWritePath,
   ) {
     this.checkpoints = db.collection<CheckpointDocument>(CHECKPOINTS);
     this.leases = db.collection<LeaseDocument>(LEASES);
@@ -95,8 +99,7 @@ export class MongoReadStore implements ReadStore {
     await client.connect();
     try {
       const hello = await client.db('admin').command({ hello: 1 });
-      const supportsTransactions = typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
-      return new MongoReadStore(client, client.db(options.databaseName), supportsTransactions);
+      return new MongoReadStore(client, client.db(options.databaseName), writePathFor(hello));
     } catch (error) {
       await client.close();
       throw error;
@@ -140,8 +143,9 @@ export class MongoReadStore implements ReadStore {
     writes.forEach(assertReadWrite);
     // Building every operation first also serialises every document: one that cannot be stored
     // fails the batch before anything is sent.
-    const operations = operationsByCollection(lastWritePerDocument(writes), checkpoint.position, !this.supportsTransactions);
-    if (this.supportsTransactions) {
+    const inTransaction = this.writePath === 'transaction';
+    const operations = operationsByCollection(lastWritePerDocument(writes), checkpoint.position, !inTransaction);
+    if (inTransaction) {
       await this.applyInTransaction(operations, checkpoint);
     } else {
       await this.applyWithGuards(operations, checkpoint);
