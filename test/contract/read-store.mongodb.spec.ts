@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { MongoClient } from 'mongodb';
 import { MongoReadStore } from '@app/read-store';
 import { describeReadStoreContract } from '@app/read-store/testing/read-store.contract';
+import { throwawayDatabase } from '../support/mongodb-database';
 
 const uri = process.env.MONGODB_URI;
 
@@ -10,24 +9,17 @@ if (!uri) {
   it.skip('MongoDB read store contract (needs MONGODB_URI)', () => undefined);
 } else {
   // One throwaway database per run, dropped at the end; the suite's random names keep tests apart.
-  const databaseName = `read_store_contract_${randomBytes(4).toString('hex')}`;
+  const database = throwawayDatabase(uri, 'read_store_contract');
 
-  afterAll(async () => {
-    const client = await MongoClient.connect(uri);
-    try {
-      await client.db(databaseName).dropDatabase();
-    } finally {
-      await client.close();
-    }
-  });
+  afterAll(() => database.drop());
 
   describeReadStoreContract('MongoDB', async () => {
-    let current = await MongoReadStore.connect(uri, { databaseName });
+    let current = await MongoReadStore.connect(uri, { databaseName: database.name });
     return {
       store: current,
       reopen: async () => {
         await current.close();
-        current = await MongoReadStore.connect(uri, { databaseName });
+        current = await MongoReadStore.connect(uri, { databaseName: database.name });
         return current;
       },
       cleanup: () => current.close(),

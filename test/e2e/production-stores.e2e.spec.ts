@@ -1,37 +1,79 @@
+import { PLAN_LIST_COLLECTION } from '@app/projections';
+import { MongoReadStore, READ_STORE } from '@app/read-store';
+import { MongoClient } from 'mongodb';
 import { randomUUID } from 'node:crypto';
+import { throwawayDatabase, type ThrowawayDatabase } from '../support/mongodb-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * The API end to end on the production stores: commands through EventStoreDB, projections into
- * MongoDB, queries from MongoDB. Runs when EVENTSTORE_CONNECTION_STRING and MONGODB_URI are set (a
- * server each, e.g. from docker/compose.yml); says plainly that it was skipped otherwise.
+ * The API end to end on the production stores, with its projector in-process: read models in
+ * MongoDB (`MONGODB_URI`) with events in the embedded store, and with events in EventStoreDB too when
+ * `EVENTSTORE_CONNECTION_STRING` is set. CI runs the first on FerretDB. Each run gets a database of
+ * its own; a deployment whose servers are not configured says plainly that it was skipped.
  */
 const eventStore = process.env.EVENTSTORE_CONNECTION_STRING;
 const mongodb = process.env.MONGODB_URI;
-const configured = eventStore !== undefined && mongodb !== undefined;
 
-if (!configured) {
-  console.warn(
-    'Production-store end-to-end test skipped: set EVENTSTORE_CONNECTION_STRING and MONGODB_URI to run it.',
-  );
+interface Deployment {
+  name: string;
+  /** Unset when the deployment's servers are not configured. */
+  mongodbUri: string | undefined;
+  env: Record<string, string>;
+  missing: string;
 }
 
-(configured ? describe : describe.skip)('the API on EventStoreDB and MongoDB', () => {
+const deployments: Deployment[] = [
+  { name: 'the API on embedded events and MongoDB read models', mongodbUri: mongodb, env: {}, missing: 'MONGODB_URI' },
+  {
+    name: 'the API on EventStoreDB and MongoDB',
+    mongodbUri: eventStore === undefined ? undefined : mongodb,
+    env: eventStore === undefined ? {} : { EVENTSTORE_CONNECTION_STRING: eventStore },
+    missing: 'EVENTSTORE_CONNECTION_STRING and MONGODB_URI',
+  },
+];
+
+for (const deployment of deployments) {
+  if (deployment.mongodbUri === undefined) {
+    console.warn(`Production-store end-to-end test skipped (${deployment.name}): set ${deployment.missing} to run it.`);
+    it.skip(`${deployment.name} (set ${deployment.missing} to run it)`, () => undefined);
+  } else {
+    describe(deployment.name, () => describeDeployment(deployment.mongodbUri as string, deployment.env));
+  }
+}
+
+function describeDeployment(mongodbUri: string, env: Record<string, string>): void {
   let api: TestApp;
+  let database: ThrowawayDatabase;
   const planId = `production-e2e-${randomUUID()}`;
 
   beforeAll(async () => {
-    api = await startTestApp({
-      env: {
-        EVENTSTORE_CONNECTION_STRING: eventStore as string,
-        MONGODB_URI: mongodb as string,
-        PROJECTOR_MODE: 'in-process',
-      },
-    });
+    database = throwawayDatabase(mongodbUri, 'production_e2e');
+    api = await startTestApp({ env: { ...env, MONGODB_URI: database.uri, PROJECTOR_MODE: 'in-process' } });
   });
 
   afterAll(async () => {
     await api?.close();
+    await database?.drop();
+  });
+
+  it('keeps its read models in MongoDB', async () => {
+    expect(api.get(READ_STORE)).toBeInstanceOf(MongoReadStore);
+    const drafted = await api.send({
+      method: 'POST',
+      url: '/v1/plans',
+      as: 'editor',
+      body: { planId: `${planId}-stored`, title: 'Service Plan 2023/24: Housing', service: 'Housing', period: '2023/24' },
+    });
+    const listed = await api.send({ method: 'GET', url: `/v1/plans?waitFor=${drafted.body.position}`, as: 'reporting' });
+    expect(listed.status).toBe(200);
+
+    const client = await MongoClient.connect(mongodbUri);
+    try {
+      const stored = await client.db(database.name).collection(PLAN_LIST_COLLECTION).findOne({ _id: `${planId}-stored` as never });
+      expect(stored).toEqual(expect.objectContaining({ title: 'Service Plan 2023/24: Housing', service: 'Housing' }));
+    } finally {
+      await client.close();
+    }
   });
 
   it('writes events, projects them and answers the query routes from MongoDB', async () => {
@@ -124,4 +166,4 @@ if (!configured) {
     const integrity = await api.send({ method: 'GET', url: `/v1/plans/${planId}/integrity`, as: 'auditor' });
     expect(integrity.body).toEqual(expect.objectContaining({ ok: true, eventsChecked: 6 }));
   });
-});
+}
