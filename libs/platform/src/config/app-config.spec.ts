@@ -11,6 +11,7 @@ describe('the application settings', () => {
       eventStoreConnectionString: null,
       mongodbUri: null,
       projectorMode: 'in-process',
+      projectorLeaseTtlMs: 15_000,
       logLevel: 'info',
       metricsEnabled: true,
     });
@@ -24,9 +25,15 @@ describe('the application settings', () => {
     expect(config.projectorMode).toBe('external');
   });
 
+  it('take the projector lease time in seconds', () => {
+    expect(parseAppConfig({ PROJECTOR_LEASE_TTL_SECONDS: '4' }).projectorLeaseTtlMs).toBe(4000);
+  });
+
   it.each([
     [{ PORT: 'abc' }, "PORT must be a whole number between 1 and 65535, got 'abc'."],
     [{ PORT: '70000' }, "PORT must be a whole number between 1 and 65535, got '70000'."],
+    [{ PROJECTOR_LEASE_TTL_SECONDS: '0' }, "PROJECTOR_LEASE_TTL_SECONDS must be a whole number between 1 and 3600, got '0'."],
+    [{ PROJECTOR_LEASE_TTL_SECONDS: '2.5' }, "PROJECTOR_LEASE_TTL_SECONDS must be a whole number between 1 and 3600, got '2.5'."],
     [{ PROJECTOR_MODE: 'sometimes' }, "PROJECTOR_MODE must be one of in-process, external, got 'sometimes'."],
     [{ LOG_LEVEL: 'loud' }, "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'loud'."],
     [{ METRICS_ENABLED: 'maybe' }, "METRICS_ENABLED must be true or false, got 'maybe'."],

@@ -27,6 +27,11 @@ export interface AppConfig {
   /** Set: read models live in MongoDB; null: in SQLite under `dataDir`. */
   mongodbUri: string | null;
   projectorMode: ProjectorMode;
+  /**
+   * How long a projector's lease on a projection lasts unless renewed (every third of it): the
+   * longest a projection waits before another projector takes it over from one that died.
+   */
+  projectorLeaseTtlMs: number;
   logLevel: LogLevel;
   metricsEnabled: boolean;
 }
@@ -51,19 +56,24 @@ export function parseAppConfig(env: Environment): AppConfig {
     eventStoreConnectionString,
     mongodbUri,
     projectorMode: oneOf(env, 'PROJECTOR_MODE', PROJECTOR_MODES, embedded ? 'in-process' : 'external'),
+    projectorLeaseTtlMs: wholeNumber(env, 'PROJECTOR_LEASE_TTL_SECONDS', 15, { min: 1, max: 3600 }) * 1000,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     metricsEnabled: flag(env, 'METRICS_ENABLED', true),
   };
 }
 
 function portNumber(env: Environment, name: string, fallback: number): number {
+  return wholeNumber(env, name, fallback, { min: 1, max: 65535 });
+}
+
+function wholeNumber(env: Environment, name: string, fallback: number, range: { min: number; max: number }): number {
   const value = text(env, name);
   if (value === null) return fallback;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
-    throw new ConfigurationError(`${name} must be a whole number between 1 and 65535, got '${value}'.`);
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < range.min || number > range.max) {
+    throw new ConfigurationError(`${name} must be a whole number between ${range.min} and ${range.max}, got '${value}'.`);
   }
-  return port;
+  return number;
 }
 
 function oneOf<T extends string>(env: Environment, name: string, allowed: readonly T[], fallback: T): T {

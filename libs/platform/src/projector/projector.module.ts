@@ -129,6 +129,7 @@ export class ProjectorModule {
               observer: projectorObserver(metrics),
               // Several instances may run against one MongoDB; each projection then runs in one of them.
               useLeases: config.mongodbUri !== null,
+              leaseTtlMs: config.projectorLeaseTtlMs,
             });
             registerLagGauges(projector, metrics);
             return projector;
