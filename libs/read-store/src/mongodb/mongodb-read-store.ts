@@ -39,6 +39,9 @@ const CHECKPOINTS = '_checkpoints';
 const LEASES = '_leases';
 /** The position of the batch that last wrote a document: the replay guard when there are no transactions. */
 const BATCH_POSITION = '_batchPosition';
+/** Marks a document deleted by a guarded batch: it keeps the deletion's position, so a late write cannot bring it back. */
+const DELETED = '_deleted';
+const NOT_DELETED = { [DELETED]: { $exists: false } };
 const DUPLICATE_KEY = 11000;
 
 /** A read document as stored: `id` becomes `_id`, plus the batch guard. */
@@ -73,7 +76,8 @@ export interface MongoReadStoreOptions {
  * last with the same guard. A crash in between leaves the checkpoint behind; the projector replays
  * the batch and the guards turn every already-written document into a no-op, so the end state is the
  * same as one atomic write. The guards also stop a late batch of a projector that lost its lease
- * from undoing what the new holder wrote.
+ * from undoing what the new holder wrote. For that, a guarded delete leaves a tombstone (`_deleted`
+ * with its `_batchPosition`) that every read skips; a rebuild drops tombstones with the collections.
  */
 export class MongoReadStore implements ReadStore {
   private readonly checkpoints: Collection<CheckpointDocument>;
@@ -107,14 +111,14 @@ export class MongoReadStore implements ReadStore {
   }
 
   async get<T extends ReadDocument = ReadDocument>(collection: string, id: string): Promise<T | null> {
-    const stored = await this.collection(collection).findOne({ _id: id });
+    const stored = await this.collection(collection).findOne({ _id: id, ...NOT_DELETED });
     return stored ? fromStored<T>(stored) : null;
   }
 
   async getMany<T extends ReadDocument = ReadDocument>(collection: string, ids: string[]): Promise<T[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    const stored = await this.collection(collection).find({ _id: { $in: unique } }).toArray();
+    const stored = await this.collection(collection).find({ _id: { $in: unique }, ...NOT_DELETED }).toArray();
     const byId = new Map(stored.map((document) => [document._id, fromStored<T>(document)]));
     return unique.flatMap((id) => byId.get(id) ?? []);
   }
@@ -300,9 +304,9 @@ function fromStored<T extends ReadDocument>(stored: Document): T {
 
 function toStored(collection: string, document: ReadDocument, batchPosition?: number): Document {
   const { id, ...fields } = document;
-  if ('_id' in fields || BATCH_POSITION in fields) {
+  if ('_id' in fields || BATCH_POSITION in fields || DELETED in fields) {
     throw new InvalidReadDocumentError(
-      `Document ${id} in collection ${collection} uses a reserved field name (_id or ${BATCH_POSITION})`,
+      `Document ${id} in collection ${collection} uses a reserved field name (_id, ${BATCH_POSITION} or ${DELETED})`,
     );
   }
   const stored = batchPosition === undefined ? fields : { ...fields, [BATCH_POSITION]: batchPosition };
@@ -351,8 +355,16 @@ function operationsByCollection(
           upsert: true,
         },
       });
+    } else if (guarded) {
+      operations.push({
+        replaceOne: {
+          filter: { _id: write.id, ...notYetAtPosition },
+          replacement: { [BATCH_POSITION]: position, [DELETED]: true },
+          upsert: true,
+        },
+      });
     } else {
-      operations.push({ deleteOne: { filter: { _id: write.id, ...notYetAtPosition } } });
+      operations.push({ deleteOne: { filter: { _id: write.id } } });
     }
   }
   return byCollection;
@@ -361,7 +373,7 @@ function operationsByCollection(
 function findFilter(plan: PlannedFind): Filter<StoredDocument> {
   const clauses: Filter<StoredDocument>[] = plan.filters.map((filter) => ({ [mongoField(filter.path)]: condition(filter) }));
   if (plan.after) clauses.push(afterFilter(plan.sort, plan.after));
-  return clauses.length === 0 ? {} : { $and: clauses };
+  return { $and: [NOT_DELETED, ...clauses] };
 }
 
 /** `$eq: null` matches a missing field too, which the SQLite adapter copies. */
