@@ -66,9 +66,18 @@ clean_up() {
     rm -rf "$work_dir"
   fi
 }
+command_pid=""
+# Ends the command too, so that a signal to this script alone (a CI timeout) stops the whole run.
+on_signal() {
+  if [ -n "$command_pid" ]; then
+    kill -TERM "$command_pid" 2>/dev/null || true
+    wait "$command_pid" 2>/dev/null || true
+  fi
+  exit "$1"
+}
 trap clean_up EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
 
 createdb -h "$pg_host" -p "$pg_port" -U "$pg_user" "$database"
 
@@ -119,7 +128,11 @@ fi
 
 echo "FerretDB $("$binary" --version 2>/dev/null | sed -n 's/^version: *//p') on $uri (PostgreSQL database $database)" >&2
 status=0
-MONGODB_URI="$uri" "$@" || status=$?
+# In the background, so that this script's traps run as soon as a signal arrives.
+MONGODB_URI="$uri" "$@" &
+command_pid=$!
+wait "$command_pid" || status=$?
+command_pid=""
 if [ "$status" -ne 0 ] && grep -q 'panic' "$log_file"; then
   keep_log=true
   echo "FerretDB logged a panic during the run:" >&2
