@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { withoutShellSettings } from '../../test/support/shell-settings';
 import type { ServerKind, ServerReady } from './http-server';
 
 const REPO_ROOT = resolve(__dirname, '../..');
@@ -27,7 +28,8 @@ export class ServerProcess {
   static start(kind: ServerKind, env: Record<string, string> = {}): Promise<ServerProcess> {
     const child = fork(join(__dirname, 'http-server.ts'), [kind], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
+      // Embedded stores whatever the shell configures (a CI run sets MONGODB_URI for the tests).
+      env: { ...withoutShellSettings(process.env), ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
       execArgv: [...profilingArguments(), '-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
       // The API logs a line per request, as in production; /dev/null takes them without back-pressure.
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { HART_INDICATORS, HART_PLAN } from '../fixtures/hart-2023-24';
 import { throwawayDatabase, type ThrowawayDatabase } from '../support/mongodb-database';
+import { withoutShellSettings } from '../support/shell-settings';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -39,15 +41,13 @@ class ProjectorWorker {
 
   static async start(name: string, env: Record<string, string>): Promise<ProjectorWorker> {
     const port = await freePort();
-    const inherited = { ...process.env };
-    // Events stay in the embedded store the API writes, whatever the shell configures.
-    delete inherited.EVENTSTORE_CONNECTION_STRING;
     const child = spawn(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/projector/src/main.ts'],
       {
         cwd: REPO_ROOT,
-        env: { ...inherited, ...env, PROJECTOR_PORT: String(port), LOG_LEVEL: 'warn' },
+        // Events stay in the embedded store the API writes, whatever the shell configures.
+        env: { ...withoutShellSettings(process.env), ...env, PROJECTOR_PORT: String(port), LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -114,6 +114,7 @@ if (!mongodb) {
 } else {
   describe('two projector processes on one MongoDB', () => {
     const planId = `failover-${randomUUID()}`;
+    const councilTax = HART_INDICATORS.find((indicator) => indicator.code === 'CP7');
     let dataDir: string;
     let database: ThrowawayDatabase;
     let api: TestApp;
@@ -154,27 +155,14 @@ if (!mongodb) {
           method: 'POST',
           url: '/v1/plans',
           as: 'editor',
-          body: { planId, title: 'Service Plan 2023/24: Corporate Services', service: 'Corporate Services', period: '2023/24' },
+          body: { planId, title: HART_PLAN.title, service: HART_PLAN.service, period: HART_PLAN.period },
         });
         expect(drafted.status).toBe(201);
         expect(await api.get(Projector).waitFor(drafted.body.position, STEP_TIMEOUT_MS)).toBe(true);
         expect(new Set(await second.projectionStates())).toEqual(new Set(['standby']));
 
         await first.kill('SIGKILL');
-        const defined = await api.send({
-          method: 'POST',
-          url: `/v1/plans/${planId}/indicators`,
-          as: 'editor',
-          body: {
-            code: 'CP7',
-            title: 'Percentage of Council Tax collected',
-            unit: 'percent',
-            polarity: 'higher-is-better',
-            basis: 'cumulative-ytd',
-            frequency: 'quarterly',
-            targets: [{ period: '2023/24', value: 98 }],
-          },
-        });
+        const defined = await api.send({ method: 'POST', url: `/v1/plans/${planId}/indicators`, as: 'editor', body: councilTax });
         expect(defined.status).toBe(201);
         await second.untilEveryProjectionIs('live');
         expect(await api.get(Projector).waitFor(defined.body.position, STEP_TIMEOUT_MS)).toBe(true);

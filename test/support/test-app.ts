@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { API_DOCUMENT, AppModule } from '../../apps/api/src/app.module';
 import type { Role } from '../../apps/api/src/auth/caller';
 import { HART_PLAN } from '../fixtures/hart-2023-24';
+import { SHELL_SETTINGS } from './shell-settings';
 import { authHeader, callerWithRole, type TestCaller } from './tokens';
 
 export interface Send {
@@ -62,19 +63,6 @@ export interface TestAppOptions {
   /** Modules added beside `AppModule`, e.g. one with a probe controller. */
   modules?: Type[];
 }
-
-/** Settings the tests must not inherit from the shell, so that they always run embedded and open. */
-const SHELL_SETTINGS = [
-  'EVENTSTORE_CONNECTION_STRING',
-  'MONGODB_URI',
-  'PROJECTOR_MODE',
-  'JWT_JWKS_URL',
-  'JWT_PUBLIC_KEY',
-  'JWT_ISSUER',
-  'JWT_AUDIENCE',
-  'METRICS_PUBLIC',
-  'RATE_LIMIT_PER_MINUTE',
-];
 
 /**
  * The process environment is restored once the app is built. Logs go to stdout at `LOG_LEVEL`,
