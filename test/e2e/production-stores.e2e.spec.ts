@@ -69,7 +69,7 @@ function describeDeployment(mongodbUri: string, env: Record<string, string>): vo
 
     const client = await MongoClient.connect(mongodbUri);
     try {
-      const stored = await client.db(database.name).collection(PLAN_LIST_COLLECTION).findOne({ _id: `${planId}-stored` as never });
+      const stored = await client.db(database.name).collection(PLAN_LIST_COLLECTION).findOne({ planId: `${planId}-stored` });
       expect(stored).toEqual(expect.objectContaining({ title: 'Service Plan 2023/24: Housing', service: 'Housing' }));
     } finally {
       await client.close();
