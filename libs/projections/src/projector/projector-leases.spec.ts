@@ -17,7 +17,9 @@ describe('Projector with leases', () => {
       logger: recordingLogger(),
       useLeases: true,
       instanceId,
-      leaseTtlMs: 300,
+      // Both instances share this process: a pause of it longer than the ttl (a busy machine) would
+      // let the standby one take the lease when a timer fires, so the ttl is far above such pauses.
+      leaseTtlMs: 3000,
     });
     return { projector, applied };
   }
