@@ -76,7 +76,7 @@ export async function enterHartPlan(api: CommandApi, planId?: string): Promise<s
 }
 
 /** A small plan for tests about one rule: drafted, with priority "1" and indicator CP7. */
-export async function enterSmallPlan(api: CommandApi): Promise<string> {
+export async function enterSmallPlan(api: Pick<CommandApi, 'send'>): Promise<string> {
   const { title, service, period } = HART_PLAN;
   const drafted = expectStatus(await api.send({ method: 'POST', url: '/v1/plans', as: 'editor', body: { title, service, period } }), 201);
   const id: string = drafted.body.planId;

@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '@app/platform/stores/store-unavailable.error';
 import type { ExpectedRevision } from './event-store.port';
 
 /** The stream was not where the writer expected it; nothing was written. */
@@ -23,10 +24,12 @@ export class StreamNotFoundError extends Error {
 }
 
 /**
- * A stored event this service cannot read: its data or metadata is not a JSON object, so it was not
- * written by this service. Reading on cannot help, as the same event comes back every time.
+ * A stored event this service cannot read back: its data or metadata is not a JSON object, because
+ * it was not written by this service or because the store is damaged where it is kept. Reading on
+ * cannot help, as the same event comes back every time; the events of its stream before `revision`
+ * can still be read (`readStream` with `maxCount: revision`). A store fault: a request meeting it is a 503.
  */
-export class UnreadableEventError extends Error {
+export class UnreadableEventError extends StoreUnavailableError {
   constructor(
     readonly eventId: string,
     readonly streamId: string,
@@ -37,8 +40,13 @@ export class UnreadableEventError extends Error {
     readonly recordedAt: string,
     /** What is wrong with it, e.g. `its data is not JSON; it was not written by this service`. */
     readonly reason: string,
+    readonly revision: number,
   ) {
-    super(`Event ${eventId} at position ${position} (${eventType} on ${streamId}) cannot be read: ${reason}`);
+    super(
+      'event store',
+      'damaged',
+      `Event ${eventId} at position ${position} (${eventType} on ${streamId}) cannot be read: ${reason}`,
+    );
     this.name = 'UnreadableEventError';
   }
 }

@@ -3,6 +3,10 @@
  * production EventStoreDB adapter are interchangeable. Every adapter passes the one contract suite in
  * `testing/event-store.contract.ts`.
  *
+ * Any operation rejects with a `StoreUnavailableError` (one sentence for the operator) when the
+ * store's storage fails: damaged, not writable, full, or no longer the store that was opened. No
+ * append is acknowledged unless it is in the store the adapter opened.
+ *
  * Revisions count from 0 within a stream. Global positions are increasing numbers across all streams
  * (EventStoreDB's commit position); they are only compared, never counted on to be dense.
  */
@@ -103,7 +107,10 @@ export interface EventStore {
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
 
-  /** Throws StreamNotFoundError when the stream has no events. */
+  /**
+   * Throws StreamNotFoundError when the stream has no events, and UnreadableEventError when one of its
+   * events cannot be read back (the store is damaged there).
+   */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
 
   /** Reads, like `readStream`, reject with `UnreadableEventError` at an event they cannot read. */
@@ -114,7 +121,16 @@ export interface EventStore {
   /** Position of the newest event matching the filter, or null when there is none. */
   headPosition(filter?: AllFilter): Promise<number | null>;
 
-  /** Reachability for `/health`. Resolves when the store answers, rejects otherwise. */
+  /**
+   * The store's identity: made once when the store is created and kept inside it, so that read models
+   * can tell the store they were built from from an emptied or replaced one. Never changes for a store.
+   */
+  identity(): Promise<string>;
+
+  /**
+   * Reachability for `/health`. Resolves when the store answers, rejects otherwise: with a
+   * `StoreUnavailableError` once the store is known to be damaged, or no longer the one opened.
+   */
   ping(): Promise<void>;
 
   close(): Promise<void>;

@@ -36,6 +36,7 @@ import type {
   SubscribeToAllOptions,
 } from '../event-store.port';
 import { delay, toAllSubscription } from '../subscription';
+import { identityFromStream } from '../identity-stream';
 
 /** `$all` has no server-side filter on reads in client 6.x, so reads page through it and filter here. */
 const READ_ALL_PAGE_SIZE = 500;
@@ -162,6 +163,10 @@ export class EventStoreDbEventStore implements EventStore {
       this.knownHeads.set(key, { head, readDownFrom: newest });
     }
     return head === null ? null : Number(head);
+  }
+
+  identity(): Promise<string> {
+    return identityFromStream(this);
   }
 
   async ping(): Promise<void> {
@@ -336,6 +341,7 @@ function toStoredEvent(recorded: RecordedEvent, commitPosition?: bigint): Stored
       Number(commit),
       recorded.created.toISOString(),
       `${unreadable}; it was not written by this service`,
+      Number(recorded.revision),
     );
   }
   return {

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { StoreUnavailableError } from '@app/platform/stores/store-unavailable.error';
+import { zeroPageHolding } from '@app/platform/stores/testing/sqlite-damage';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WrongExpectedVersionError } from '../event-store.errors';
+import { UnreadableEventError, WrongExpectedVersionError } from '../event-store.errors';
 import type { EventToAppend, StoredEvent } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -152,5 +154,81 @@ describe('SqliteEventStore', () => {
     newer.close();
 
     expect(() => openStore()).toThrow(/schema version 99/);
+  });
+
+  describe('a file deleted or replaced under the running store', () => {
+    it.each([
+      ['deleted with its -wal and -shm', () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(file + suffix))],
+      [
+        'replaced by another store',
+        () => {
+          const other = join(directory, 'other.db');
+          new SqliteEventStore(other).close();
+          renameSync(other, file);
+        },
+      ],
+    ])('refuses the append once the file was %s, and the append is in no store', async (_, move) => {
+      const store = openStore();
+      await store.appendToStream('plan-a', [event()], { expectedRevision: 'no_stream' });
+      move();
+      const late = event();
+
+      const refused = store.appendToStream('plan-a', [late], { expectedRevision: 0 });
+
+      await expect(refused).rejects.toThrow(StoreUnavailableError);
+      await expect(refused).rejects.toThrow(`${file} was deleted or replaced while the service was running`);
+      await expect(store.ping()).rejects.toThrow(StoreUnavailableError);
+      await store.close();
+      expect((await openStore().readAll()).map(({ id }) => id)).not.toContain(late.id);
+    });
+  });
+
+  describe('identity', () => {
+    it('keeps the identity it was created with when opened again, and another file has another', async () => {
+      const identity = await openStore().identity();
+      const copy = join(directory, 'copy.db');
+      await Promise.all(opened.splice(0).map((store) => store.close()));
+
+      expect(await openStore().identity()).toBe(identity);
+      copyFileSync(file, copy);
+      expect(await new SqliteEventStore(copy).identity()).toBe(identity);
+      file = join(directory, 'another.db');
+      expect(await openStore().identity()).not.toBe(identity);
+    });
+  });
+
+  describe('damaged events', () => {
+    const MARKER = 'the-event-whose-page-is-damaged';
+
+    it('names the first event whose stored data no longer parses, and still reads those before it', async () => {
+      const store = openStore();
+      await store.appendToStream('plan-a', [event(), event(), event()], { expectedRevision: 'no_stream' });
+      const raw = new Database(file);
+      raw.prepare(`UPDATE events SET data = '{"note": "cut off' WHERE stream_id = 'plan-a' AND revision = 1`).run();
+      raw.close();
+
+      const error = await store.readStream('plan-a').catch((reason: unknown) => reason);
+
+      expect(error).toBeInstanceOf(UnreadableEventError);
+      expect(error).toMatchObject({ streamId: 'plan-a', revision: 1, fault: 'damaged' });
+      expect((error as Error).message).toMatch(
+        new RegExp(`^Event \\S+ at position 2 \\(Noted on plan-a\\) cannot be read: ${file} is damaged \\(its stored JSON does not parse: `),
+      );
+      expect(await store.readStream('plan-a', { maxCount: 1 })).toHaveLength(1);
+      await expect(store.ping()).rejects.toThrow(UnreadableEventError);
+    });
+
+    it('names the first event of the stream on a damaged page', async () => {
+      const store = openStore();
+      const big = { ...event(), data: { note: `${'a'.repeat(6000)}${MARKER}${'b'.repeat(6000)}` } };
+      await store.appendToStream('plan-a', [event(), big, event()], { expectedRevision: 'no_stream' });
+      zeroPageHolding(file, MARKER);
+
+      const error = await store.readStream('plan-a').catch((reason: unknown) => reason);
+
+      expect(error).toBeInstanceOf(UnreadableEventError);
+      expect(error).toMatchObject({ streamId: 'plan-a', revision: 1, eventId: big.id });
+      expect((error as Error).message).toMatch(/cannot be read: \S+ is damaged \(database disk image is malformed\): /);
+    });
   });
 });

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { StreamNotFoundError, WrongExpectedVersionError } from '../event-store.errors';
+import type Database from 'better-sqlite3';
+import { SqliteStoreFile } from '@app/platform/stores/sqlite-store-file';
+import { StreamNotFoundError, UnreadableEventError, WrongExpectedVersionError } from '../event-store.errors';
 import type {
   AllFilter,
   AllSubscription,
@@ -38,6 +37,9 @@ const MIGRATIONS = [
      UNIQUE (stream_id, event_id)
    );
    CREATE INDEX events_by_type ON events (type, position);`,
+  // The store's identity, made once with the store (see EventStore.identity).
+  `CREATE TABLE store_metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+   INSERT INTO store_metadata (key, value) VALUES ('identity', lower(hex(randomblob(16))));`,
 ];
 
 /** Both lists are JSON arrays or NULL (no restriction), so one prepared statement serves every filter. */
@@ -56,6 +58,9 @@ interface EventRow {
   metadata: string;
   recorded_at: string;
 }
+
+/** What identifies a stored event, kept apart from its data on disk. */
+type EventKey = Omit<EventRow, 'data' | 'metadata'>;
 
 interface FilterParams {
   prefixes: string | null;
@@ -81,8 +86,11 @@ export interface SqliteEventStoreOptions {
  * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`, so an acknowledged
  * append survives a power cut. Appends arriving in the same turn of the event loop are committed in one
  * transaction (one fsync), each inside its own savepoint so that each succeeds or fails on its own.
+ * Every commit is checked to have gone into the file the store opened, still at its path: one deleted
+ * or replaced under the running service is refused rather than written to and lost.
  */
 export class SqliteEventStore implements EventStore {
+  private readonly file: SqliteStoreFile;
   private readonly db: Database.Database;
   private readonly clock: () => Date;
   private readonly statements: ReturnType<typeof prepareStatements>;
@@ -95,14 +103,9 @@ export class SqliteEventStore implements EventStore {
   private transactionsCommitted = 0;
 
   constructor(file: string = DEFAULT_EVENTS_FILE, options: SqliteEventStoreOptions = {}) {
-    mkdirSync(dirname(file), { recursive: true });
     this.clock = options.clock ?? (() => new Date());
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    // The projector process reads the same file; a writer from another process may hold the lock briefly.
-    this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    this.file = new SqliteStoreFile(file, 'event store', migrate);
+    this.db = this.file.db;
 
     this.statements = prepareStatements(this.db);
 
@@ -148,19 +151,19 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const limit = options.maxCount ?? NO_LIMIT;
-    const rows =
-      options.direction === 'backwards'
-        ? this.statements.readBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-        : this.statements.readForwards.all(streamId, options.fromRevision ?? 0, limit);
-    if (rows.length === 0 && this.streamHead(streamId) === null) {
-      throw new StreamNotFoundError(streamId);
-    }
-    return rows.map(toStoredEvent);
+    return this.file.run(() => {
+      const rows = this.readStreamRows(streamId, options);
+      if (rows.length === 0 && this.streamHead(streamId) === null) {
+        throw new StreamNotFoundError(streamId);
+      }
+      return rows.map(this.toStoredEvent);
+    });
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    return this.readAllPage(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT, options.filter);
+    return this.file.run(() =>
+      this.readAllPage(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT, options.filter),
+    );
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
@@ -168,11 +171,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(filter?: AllFilter): Promise<number | null> {
-    return this.statements.headPosition.get(filterParams(filter))?.position ?? null;
+    return this.file.run(() => this.statements.headPosition.get(filterParams(filter))?.position ?? null);
+  }
+
+  async identity(): Promise<string> {
+    return this.file.run(() => this.statements.identity.get()!.value);
   }
 
   async ping(): Promise<void> {
-    this.statements.ping.get();
+    this.file.assertInPlace();
+    this.file.ping();
   }
 
   async close(): Promise<void> {
@@ -182,22 +190,7 @@ export class SqliteEventStore implements EventStore {
       this.flush();
     }
     this.closing.abort();
-    this.db.close();
-  }
-
-  private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      throw new Error(
-        `The event store file has schema version ${version}, newer than this release knows (${MIGRATIONS.length})`,
-      );
-    }
-    for (let step = version; step < MIGRATIONS.length; step++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[step]);
-        this.db.pragma(`user_version = ${step + 1}`);
-      })();
-    }
+    this.file.close();
   }
 
   private flush(): void {
@@ -206,15 +199,18 @@ export class SqliteEventStore implements EventStore {
     this.scheduledFlush = undefined;
     let outcomes: AppendOutcome[];
     try {
-      outcomes = this.commitGroup(group);
+      this.file.assertInPlace();
+      outcomes = this.file.run(() => this.commitGroup(group));
       this.transactionsCommitted++;
+      // Deleted or replaced during the commit: what was committed is in no file the store will read again.
+      this.file.assertInPlace();
     } catch (error) {
       group.forEach((append) => append.reject(error));
       return;
     }
     outcomes.forEach((outcome, index) => {
       if ('result' in outcome) group[index].resolve(outcome.result);
-      else group[index].reject(outcome.error);
+      else group[index].reject(this.file.translate(outcome.error));
     });
     for (const wake of [...this.commitWaiters]) wake();
   }
@@ -277,14 +273,80 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readAllPage(after: number, limit: number, filter: AllFilter | undefined): StoredEvent[] {
-    return this.statements.readAll.all({ after, limit, ...filterParams(filter) }).map(toStoredEvent);
+    return this.readAllRows(after, limit, filter).map(this.toStoredEvent);
   }
+
+  private readAllRows(after: number, limit: number, filter: AllFilter | undefined): EventRow[] {
+    return this.statements.readAll.all({ after, limit, ...filterParams(filter) });
+  }
+
+  private readStreamRows(streamId: string, options: ReadStreamOptions): EventRow[] {
+    const limit = options.maxCount ?? NO_LIMIT;
+    try {
+      return options.direction === 'backwards'
+        ? this.statements.readBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.readForwards.all(streamId, options.fromRevision ?? 0, limit);
+    } catch (error) {
+      const fault = this.file.translate(error);
+      throw (fault instanceof Error && this.firstUnreadableEvent(streamId, fault)) || fault;
+    }
+  }
+
+  /**
+   * After a read of the stream failed on damage: the first of its events that cannot be read, when
+   * the damage spares what identifies it (it lies in the event's data, the bulk of it).
+   */
+  private firstUnreadableEvent(streamId: string, damage: Error): UnreadableEventError | null {
+    for (let revision = 0; ; revision++) {
+      try {
+        const row = this.statements.readForwards.get(streamId, revision, 1);
+        if (!row) return null;
+      } catch {
+        const key = this.readQuietly(() => this.statements.eventKey.get(streamId, revision));
+        if (!key) return null;
+        return unreadable(key, damage.message);
+      }
+    }
+  }
+
+  private readQuietly<T>(read: () => T): T | undefined {
+    try {
+      return read();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A row whose JSON does not parse was damaged on disk in a way SQLite's own checks do not see. */
+  private readonly toStoredEvent = (row: EventRow): StoredEvent => {
+    let parsed: Pick<StoredEvent, 'data' | 'metadata'>;
+    try {
+      parsed = { data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
+    } catch (error) {
+      throw this.file.translate(
+        unreadable(row, this.file.describe('damaged', `its stored JSON does not parse: ${(error as Error).message}`)),
+      );
+    }
+    return {
+      id: row.event_id,
+      streamId: row.stream_id,
+      revision: row.revision,
+      position: row.position,
+      type: row.type,
+      ...parsed,
+      recordedAt: row.recorded_at,
+    };
+  };
 
   private async *deliverAll(options: SubscribeToAllOptions, signal: AbortSignal): AsyncGenerator<StoredEvent> {
     let after = options.fromPosition ?? 0;
     while (!signal.aborted) {
-      const page = this.readAllPage(after, SUBSCRIPTION_PAGE_SIZE, options.filter);
-      for (const event of page) {
+      // Also the periodic check that the file is still the one opened, while the service idles.
+      this.file.assertInPlace();
+      const page = this.file.run(() => this.readAllRows(after, SUBSCRIPTION_PAGE_SIZE, options.filter));
+      for (const row of page) {
+        // One by one, so that the events before an unreadable one are delivered before it ends the subscription.
+        const event = this.toStoredEvent(row);
         after = event.position;
         yield event;
         if (signal.aborted) return;
@@ -328,6 +390,9 @@ function prepareStatements(db: Database.Database) {
     readForwards: db.prepare<[string, number, number], EventRow>(
       'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
     ),
+    eventKey: db.prepare<[string, number], EventKey>(
+      'SELECT event_id, stream_id, revision, type, position, recorded_at FROM events WHERE stream_id = ? AND revision = ?',
+    ),
     readBackwards: db.prepare<[string, number, number], EventRow>(
       'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
     ),
@@ -337,8 +402,27 @@ function prepareStatements(db: Database.Database) {
     headPosition: db.prepare<[FilterParams], { position: number }>(
       `SELECT e.position FROM events e WHERE ${FILTER_CLAUSE} ORDER BY e.position DESC LIMIT 1`,
     ),
-    ping: db.prepare('SELECT 1'),
+    identity: db.prepare<[], { value: string }>(`SELECT value FROM store_metadata WHERE key = 'identity'`),
   };
+}
+
+function unreadable(key: EventKey, reason: string): UnreadableEventError {
+  return new UnreadableEventError(key.event_id, key.stream_id, key.type, key.position, key.recorded_at, reason, key.revision);
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(
+      `The event store file has schema version ${version}, newer than this release knows (${MIGRATIONS.length})`,
+    );
+  }
+  for (let step = version; step < MIGRATIONS.length; step++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[step]);
+      db.pragma(`user_version = ${step + 1}`);
+    })();
+  }
 }
 
 function isExpected(expected: ExpectedRevision, head: number | null): boolean {
@@ -365,17 +449,4 @@ function isDuplicateEventId(error: unknown): boolean {
 function filterParams(filter: AllFilter | undefined): FilterParams {
   const asJsonList = (values: string[] | undefined) => (values?.length ? JSON.stringify(values) : null);
   return { prefixes: asJsonList(filter?.streamPrefixes), types: asJsonList(filter?.eventTypes) };
-}
-
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    id: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: row.recorded_at,
-  };
 }

@@ -367,6 +367,25 @@ export function describeEventStoreContract(name: string, open: () => Promise<Ope
       });
     });
 
+    describe('identity', () => {
+      it('is one identity, whoever asks and however often, that appends do not change', async () => {
+        const answers = await Promise.all([store.identity(), store.identity(), store.identity()]);
+        await store.appendToStream(stream('a'), events(2), { expectedRevision: 'no_stream' });
+
+        expect(answers[0]).toMatch(/^\S{8,}$/);
+        expect(new Set(answers)).toEqual(new Set([answers[0]]));
+        expect(await store.identity()).toBe(answers[0]);
+      });
+
+      it('stays the same after a restart, so that read models can tell their store from another', async () => {
+        const identity = await store.identity();
+
+        const restarted = opened.reopen ? await opened.reopen() : store;
+
+        expect(await restarted.identity()).toBe(identity);
+      });
+    });
+
     describe('headPosition', () => {
       it('is the newest matching position, or null when nothing matches', async () => {
         const uniqueType = `Closed${randomUUID().replace(/-/g, '')}`;

@@ -16,13 +16,16 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOkResponse({ description: 'Both stores answer and no projection has failed.' })
-  @ApiServiceUnavailableResponse({ description: 'A store does not answer or a projection has failed; see `error`.' })
+  @ApiOkResponse({ description: 'Both stores answer, the read models match the event store and no projection has failed.' })
+  @ApiServiceUnavailableResponse({
+    description: 'A store does not answer or is damaged, the read models do not match the event store, or a projection has failed; see `error`.',
+  })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
         () => this.indicators.eventStoreReachable(),
         () => this.indicators.readStoreReachable(),
+        () => this.indicators.readModelsMatchEventStore(),
         () => this.indicators.projectionsRunning(),
       ]);
     } catch (error) {

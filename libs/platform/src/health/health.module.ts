@@ -4,8 +4,9 @@ import { HealthController } from './health.controller';
 import { PlatformHealthIndicators } from './platform-health.indicators';
 
 /**
- * `GET /health` in terminus' shape: `eventStore` and `readStore` (reachable), `projections` (state,
- * checkpoint, head and lag of each); 503 when any is down.
+ * `GET /health` in terminus' shape: `eventStore` and `readStore` (reachable and undamaged),
+ * `readModels` (built from this event store and not ahead of it), `projections` (state, checkpoint,
+ * head and lag of each); 503 when any is down.
  */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],

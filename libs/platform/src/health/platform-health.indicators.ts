@@ -1,8 +1,10 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { Projector } from '@app/projections';
+import { planProjections, Projector, readModelMismatch } from '@app/projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+
+const PROJECTION_NAMES = planProjections.map(({ name }) => name);
 
 /** A store that does not answer within this time is reported down, so that a probe never hangs. */
 const PING_TIMEOUT_MS = 3000;
@@ -24,10 +26,29 @@ export class PlatformHealthIndicators {
     return this.ping('readStore', () => this.readStore.ping());
   }
 
+  /**
+   * Down when the read models no longer match the event store (it was emptied, replaced or restored
+   * from an older copy while the service ran): they would show plans the event store does not have.
+   */
+  async readModelsMatchEventStore(): Promise<HealthIndicatorResult> {
+    const indicator = this.health.check('readModels');
+    try {
+      const mismatch = await readModelMismatch(this.eventStore, this.readStore, PROJECTION_NAMES);
+      return mismatch === null ? indicator.up() : indicator.down({ message: mismatch });
+    } catch (error) {
+      return indicator.down({ message: messageOf(error) });
+    }
+  }
+
   /** Each projection's state and lag; down when any has failed, since its read model no longer moves. */
   async projectionsRunning(): Promise<HealthIndicatorResult> {
     const indicator = this.health.check('projections');
-    const statuses = await this.projector.refreshStatus();
+    let statuses: Awaited<ReturnType<Projector['refreshStatus']>>;
+    try {
+      statuses = await this.projector.refreshStatus();
+    } catch (error) {
+      return indicator.down({ message: `the projections' lag cannot be read: ${messageOf(error)}` });
+    }
     const details = Object.fromEntries(
       statuses.map(({ name, state, checkpoint, headPosition, lagEvents, lagSeconds, error }) => [
         name,
@@ -47,9 +68,13 @@ export class PlatformHealthIndicators {
       await Promise.race([ping(), timeout]);
       return indicator.up();
     } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+      return indicator.down({ message: messageOf(error) });
     } finally {
       clearTimeout(timer);
     }
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

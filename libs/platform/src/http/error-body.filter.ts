@@ -3,6 +3,7 @@ import { WrongExpectedVersionError } from '@app/event-store';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import { StoreUnavailableError } from '../stores/store-unavailable.error';
 
 /**
  * The one shape of every error answer. `message` is a list only for a 400 naming several fields.
@@ -27,8 +28,8 @@ export function statusOfDomainError(error: DomainError): number {
 
 /**
  * Turns every error into `{ statusCode, error, message }` (and `currentVersion` when stated): HTTP exceptions keep their status and
- * message, domain refusals get the status of their kind and keep their sentence, anything else is a
- * 500 whose details go to the log, never to the caller.
+ * message, domain refusals get the status of their kind and keep their sentence, a store that cannot
+ * be used is a 503, anything else is a 500 whose details go to the log, never to the caller.
  */
 @Catch()
 export class ErrorBodyFilter implements ExceptionFilter {
@@ -46,6 +47,14 @@ export class ErrorBodyFilter implements ExceptionFilter {
     if (exception instanceof DomainError) return errorBody(statusOfDomainError(exception), exception.message);
     if (exception instanceof WrongExpectedVersionError) {
       return errorBody(HttpStatus.CONFLICT, 'The plan was changed by someone else at the same time; reload it and try again.');
+    }
+    if (exception instanceof StoreUnavailableError) {
+      // The operator's sentence names files and servers; the caller learns only that it was not done.
+      this.logger.error({ requestId: request.id, store: exception.store, fault: exception.fault }, exception.message);
+      return errorBody(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        `The service cannot use its ${exception.store} right now, so nothing was done; try again later (request id ${request.id}).`,
+      );
     }
     this.logger.error(
       { err: exception, requestId: request.id, method: request.method, url: request.url },

@@ -1,13 +1,19 @@
+import { ReadModelsMismatchError } from '@app/projections';
 import { Logger } from '@nestjs/common';
 import { ConfigurationError } from '../config/app-config';
+import { StoreUnavailableError } from '../stores/store-unavailable.error';
+
+/** Failures whose message is a sentence saying what is wrong and what to do; a stack would only bury it. */
+const EXPLAINED_FAILURES = [ConfigurationError, StoreUnavailableError, ReadModelsMismatchError];
 
 /**
- * Ends a start-up that failed. A bad setting or a busy port is told in one sentence on stderr, since
- * an operator can fix it from that alone; anything else also prints the log lines held back so far.
+ * Ends a start-up that failed. A bad setting, a store that cannot be used, read models that do not
+ * match the event store, or a busy port is told in one sentence on stderr, since an operator can act
+ * on that alone; anything else also prints the log lines held back so far.
  */
 export function exitOnStartUpFailure(error: unknown, port?: number): never {
-  if (error instanceof ConfigurationError) {
-    process.stderr.write(`${error.message}\n`);
+  if (EXPLAINED_FAILURES.some((explained) => error instanceof explained)) {
+    process.stderr.write(`${(error as Error).message}\n`);
   } else if ((error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE') {
     process.stderr.write(`Port ${port ?? ''} is already in use by another process.\n`);
   } else {

@@ -50,6 +50,10 @@ export class CountingEventStore implements EventStore {
     return this.inner.headPosition(filter);
   }
 
+  identity(): Promise<string> {
+    return this.inner.identity();
+  }
+
   ping(): Promise<void> {
     return this.inner.ping();
   }

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteStoreFile } from '@app/platform/stores/sqlite-store-file';
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import {
   assertCheckpointPosition,
   assertCollectionName,
@@ -75,20 +74,17 @@ interface CheckpointRow {
   updated_at: string;
 }
 
+/** Storage faults (a damaged, unwritable or full file) reject as `StoreUnavailableError`, naming the file. */
 export class SqliteReadStore implements ReadStore {
+  private readonly file: SqliteStoreFile;
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteReadStore['prepareStatements']>;
   private readonly findStatements = new Map<string, Database.Statement>();
   private readonly applyBatchTransaction: Database.Transaction<(writes: ReadWrite[], checkpoint: { projection: string; position: number }) => void>;
 
   constructor(readonly path: string = DEFAULT_READ_DB_PATH) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    // FULL: a committed batch and its checkpoint survive a power cut, not only a process crash.
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    this.file = new SqliteStoreFile(path, 'read store', (db) => migrate(db, path));
+    this.db = this.file.db;
     this.statements = this.prepareStatements();
     this.applyBatchTransaction = this.db.transaction((writes: ReadWrite[], checkpoint: { projection: string; position: number }) => {
       const stored = this.statements.selectCheckpoint.get(checkpoint.projection) as CheckpointRow | undefined;
@@ -101,13 +97,16 @@ export class SqliteReadStore implements ReadStore {
 
   async get<T extends ReadDocument = ReadDocument>(collection: string, id: string): Promise<T | null> {
     assertCollectionName(collection);
-    const row = this.statements.selectDocument.get(collection, id) as { body: string } | undefined;
+    const row = this.file.run(() => this.statements.selectDocument.get(collection, id)) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as T) : null;
   }
 
   async getMany<T extends ReadDocument = ReadDocument>(collection: string, ids: string[]): Promise<T[]> {
     assertCollectionName(collection);
-    const rows = this.statements.selectDocuments.all(collection, JSON.stringify(ids)) as Array<{ id: string; body: string }>;
+    const rows = this.file.run(() => this.statements.selectDocuments.all(collection, JSON.stringify(ids))) as Array<{
+      id: string;
+      body: string;
+    }>;
     const byId = new Map(rows.map((row) => [row.id, JSON.parse(row.body) as T]));
     return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
   }
@@ -116,7 +115,7 @@ export class SqliteReadStore implements ReadStore {
     assertCollectionName(collection);
     const plan = planFind(query);
     const { sql, params } = findSql(collection, plan);
-    const rows = this.findStatement(sql).all(...params) as Array<{ body: string }>;
+    const rows = this.file.run(() => this.findStatement(sql).all(...params)) as Array<{ body: string }>;
     return toPage(
       rows.map((row) => JSON.parse(row.body) as T),
       plan,
@@ -135,38 +134,40 @@ export class SqliteReadStore implements ReadStore {
     assertProjectionName(checkpoint.projection);
     assertCheckpointPosition(checkpoint.position);
     // IMMEDIATE takes the write lock before reading the checkpoint, so the guard cannot go stale.
-    this.applyBatchTransaction.immediate(writes, checkpoint);
+    this.file.run(() => this.applyBatchTransaction.immediate(writes, checkpoint));
   }
 
   async getCheckpoint(projection: string): Promise<ProjectionCheckpoint | null> {
-    const row = this.statements.selectCheckpoint.get(projection) as CheckpointRow | undefined;
+    const row = this.file.run(() => this.statements.selectCheckpoint.get(projection)) as CheckpointRow | undefined;
     return row ? toCheckpoint(row) : null;
   }
 
   async listCheckpoints(): Promise<ProjectionCheckpoint[]> {
-    return (this.statements.selectCheckpoints.all() as CheckpointRow[]).map(toCheckpoint);
+    return (this.file.run(() => this.statements.selectCheckpoints.all()) as CheckpointRow[]).map(toCheckpoint);
   }
 
   async resetProjection(projection: string, collections: string[]): Promise<void> {
     assertProjectionName(projection);
     collections.forEach(assertCollectionName);
-    this.db
-      .transaction(() => {
-        for (const collection of collections) this.statements.deleteCollection.run(collection);
-        this.statements.deleteCheckpoint.run(projection);
-      })
-      .immediate();
+    this.file.run(() =>
+      this.db
+        .transaction(() => {
+          for (const collection of collections) this.statements.deleteCollection.run(collection);
+          this.statements.deleteCheckpoint.run(projection);
+        })
+        .immediate(),
+    );
   }
 
   async acquireLease(projection: string, owner: string, ttlMs: number): Promise<boolean> {
     assertLeaseRequest(projection, owner, ttlMs);
     const now = Date.now();
-    const result = this.statements.takeLease.run({ projection, owner, now, expiresAt: now + ttlMs });
+    const result = this.file.run(() => this.statements.takeLease.run({ projection, owner, now, expiresAt: now + ttlMs }));
     return result.changes === 1;
   }
 
   async releaseLease(projection: string, owner: string): Promise<void> {
-    this.statements.deleteLease.run(projection, owner);
+    this.file.run(() => this.statements.deleteLease.run(projection, owner));
   }
 
   /**
@@ -185,25 +186,28 @@ export class SqliteReadStore implements ReadStore {
       // Every find sorts by `id` last; SQLite does not see that the primary key it appends to the
       // entries, (collection, id), orders by id once `collection` is fixed, so it is named here.
       if (!('id' in index)) columns.push('id ASC');
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON documents (${columns.join(', ')}) WHERE collection = '${collection}'`);
+      const sql = `CREATE INDEX IF NOT EXISTS ${name} ON documents (${columns.join(', ')}) WHERE collection = '${collection}'`;
+      this.file.run(() => this.db.exec(sql));
     }
   }
 
   async ping(): Promise<void> {
-    this.statements.ping.get();
+    this.file.ping();
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    this.file.close();
   }
 
+  /** Also runs inside `applyBatch`'s transaction, whose caller translates storage faults. */
   private write(write: ReadWrite): void {
     assertReadWrite(write);
     if (write.kind === 'delete') {
-      this.statements.deleteDocument.run(write.collection, write.id);
+      this.file.run(() => this.statements.deleteDocument.run(write.collection, write.id));
       return;
     }
-    this.statements.upsertDocument.run(write.collection, write.document.id, serialize(write.collection, write.document));
+    const body = serialize(write.collection, write.document);
+    this.file.run(() => this.statements.upsertDocument.run(write.collection, write.document.id, body));
   }
 
   /** The SQL names the collection, so statements are cached per collection and query shape. */
@@ -218,21 +222,6 @@ export class SqliteReadStore implements ReadStore {
     }
     this.findStatements.set(sql, statement);
     return statement;
-  }
-
-  private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      throw new Error(
-        `${this.path} has read-store schema version ${version}, newer than this build knows (${MIGRATIONS.length}): upgrade the service`,
-      );
-    }
-    this.db
-      .transaction(() => {
-        for (const migration of MIGRATIONS.slice(version)) migration(this.db);
-        this.db.pragma(`user_version = ${MIGRATIONS.length}`);
-      })
-      .immediate();
   }
 
   private prepareStatements() {
@@ -260,9 +249,21 @@ export class SqliteReadStore implements ReadStore {
          WHERE leases.owner = excluded.owner OR leases.expires_at <= @now`,
       ),
       deleteLease: this.db.prepare('DELETE FROM leases WHERE projection = ? AND owner = ?'),
-      ping: this.db.prepare('SELECT 1'),
     };
   }
+}
+
+function migrate(db: Database.Database, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(
+      `${path} has read-store schema version ${version}, newer than this build knows (${MIGRATIONS.length}): upgrade the service`,
+    );
+  }
+  db.transaction(() => {
+    for (const migration of MIGRATIONS.slice(version)) migration(db);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
 }
 
 function toCheckpoint(row: CheckpointRow): ProjectionCheckpoint {

@@ -1,12 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { planKey, planStreamId, toPlanEvent, verifyChain, type ChainFailureReason } from '@app/domain';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
+import {
+  EVENT_STORE,
+  StreamNotFoundError,
+  UnreadableEventError,
+  type EventStore,
+  type StoredEvent,
+} from '@app/event-store';
 import type { Caller } from '../../auth/caller';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
 import type { IntegrityReportDto } from './dto/command-result.dto';
 import { planNotFound } from './plan-command.service';
 
-type IntegrityFailureReason = ChainFailureReason | 'recorded-time-mismatch';
+type IntegrityFailureReason = ChainFailureReason | 'recorded-time-mismatch' | 'unreadable';
 
 const FAILURE_SENTENCES: Record<IntegrityFailureReason, string> = {
   'hash-mismatch': 'The event no longer matches the hash recorded when it was written: it has been altered.',
@@ -14,7 +20,15 @@ const FAILURE_SENTENCES: Record<IntegrityFailureReason, string> = {
     'The event does not link to the event before it: an event before it was altered, removed or inserted.',
   'recorded-time-mismatch':
     "The event's recorded time does not match the sealed decision time: when it was recorded has been altered.",
+  unreadable:
+    'The event cannot be read back: the event store is damaged where it is kept, and it must be restored from a backup.',
 };
+
+/** The plan's events as far as they can be read, and the damage that ends them early, if any. */
+interface ReadableStream {
+  events: StoredEvent[];
+  unreadable: UnreadableEventError | null;
+}
 
 /** How far the store's clock may be from the service's: beyond it, `recordedAt` was not the store's. */
 const RECORDING_TOLERANCE_MS = 60_000;
@@ -28,13 +42,23 @@ export class PlanIntegrityService {
   ) {}
 
   async check(planId: string, caller: Caller): Promise<IntegrityReportDto> {
-    const events = await this.readWholeStream(caller.council, planId);
+    const { events, unreadable } = await this.readWholeStream(caller.council, planId);
     this.assertCanSee(caller, events[0]);
     const chain = verifyChain(events);
     const chainFailure = chain.firstFailure && { index: chain.checked - 1, reason: chain.firstFailure.reason };
     // Only the events the chain vouches for say truly when they were decided.
     const timeFailure = firstRecordedTimeMismatch(events.slice(0, chainFailure?.index ?? events.length));
     const failure = timeFailure ?? chainFailure;
+    if (failure === null && unreadable !== null) {
+      const { revision, eventId, position } = unreadable;
+      return {
+        planId,
+        ok: false,
+        eventsChecked: events.length + 1,
+        firstFailure: { revision, eventId, position, reason: FAILURE_SENTENCES.unreadable },
+        version: revision,
+      };
+    }
     const version = events[events.length - 1].revision;
     if (failure === null) return { planId, ok: true, eventsChecked: events.length, firstFailure: null, version };
     const failed = events[failure.index];
@@ -59,12 +83,20 @@ export class PlanIntegrityService {
     this.access.assertCanSee(caller, drafted.data);
   }
 
-  /** Only the caller's council's stream: another council's plan of that id is not found, like a missing one. */
-  private async readWholeStream(council: string, planId: string): Promise<StoredEvent[]> {
+  /**
+   * Only the caller's council's stream: another council's plan of that id is not found, like a missing
+   * one. A damaged event is a finding of the check, not a failure of it, once the events before it say
+   * whose plan it is; a plan damaged from its first event cannot be scoped, and is a store fault.
+   */
+  private async readWholeStream(council: string, planId: string): Promise<ReadableStream> {
+    const streamId = planStreamId(planKey(council, planId));
     try {
-      return await this.store.readStream(planStreamId(planKey(council, planId)));
+      return { events: await this.store.readStream(streamId), unreadable: null };
     } catch (error) {
       if (error instanceof StreamNotFoundError) throw planNotFound(planId);
+      if (error instanceof UnreadableEventError && error.revision > 0) {
+        return { events: await this.store.readStream(streamId, { maxCount: error.revision }), unreadable: error };
+      }
       throw error;
     }
   }

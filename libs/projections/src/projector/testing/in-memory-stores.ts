@@ -3,6 +3,7 @@
  * exclusive `fromPosition`, a catch-up subscription that goes live, atomic `applyBatch` whose
  * checkpoint never moves backwards, expiring leases. For the projector's specs only.
  */
+import { randomUUID } from 'node:crypto';
 import {
   type AllFilter,
   type AllSubscription,
@@ -33,6 +34,7 @@ const POSITION_STEP = 10;
 
 export class InMemoryEventStore implements EventStore {
   private readonly events: StoredEvent[] = [];
+  private readonly storeIdentity = randomUUID();
   private readonly appended = new Set<() => void>();
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
@@ -100,6 +102,10 @@ export class InMemoryEventStore implements EventStore {
 
   async headPosition(filter?: AllFilter): Promise<number | null> {
     return this.after(undefined, filter).at(-1)?.position ?? null;
+  }
+
+  async identity(): Promise<string> {
+    return this.storeIdentity;
   }
 
   async ping(): Promise<void> {}

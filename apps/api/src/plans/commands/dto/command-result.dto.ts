@@ -36,7 +36,8 @@ export class ErrorBodyDto {
 
 export class IntegrityFailureDto {
   @ApiProperty({
-    description: 'Revision of the first event whose hash or chain link does not hold, or whose recorded time is not its sealed decision time.',
+    description:
+      'Revision of the first event whose hash or chain link does not hold, whose recorded time is not its sealed decision time, or that cannot be read back from a damaged store.',
   })
   revision: number;
 
