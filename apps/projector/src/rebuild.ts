@@ -14,8 +14,15 @@ import {
   MetricsModule,
   PlatformConfigModule,
   ReadStoreModule,
+  StoreUnavailableError,
 } from '@app/platform';
-import { decodePlanEvent, planProjections, type Projection, rebuildProjection } from '@app/projections';
+import {
+  decodePlanEvent,
+  planProjections,
+  type Projection,
+  rebuildProjection,
+  recordReadModelOrigin,
+} from '@app/projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -94,13 +101,16 @@ async function main(): Promise<void> {
     const eventStore = context.get<EventStore>(EVENT_STORE);
     const readStore = context.get<ReadStore>(READ_STORE);
     for (const projection of projections) await rebuild(eventStore, readStore, projection);
+    // Only once all of them are: until then some read models may still come from another event store.
+    if (projections === planProjections) await recordReadModelOrigin(eventStore, readStore);
   } finally {
     await context.close();
   }
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof RebuildRefused || error instanceof ConfigurationError;
+  const known =
+    error instanceof RebuildRefused || error instanceof ConfigurationError || error instanceof StoreUnavailableError;
   process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

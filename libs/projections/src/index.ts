@@ -5,3 +5,4 @@ export * from './projector/project-batch';
 export * from './projector/checkpoint-targets';
 export * from './projector/rebuild';
 export * from './plan-views';
+export * from './projector/read-model-origin';

@@ -1,5 +1,11 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { planProjections, Projector, type ProjectorLogger, type ProjectorObserver } from '@app/projections';
+import {
+  assertReadModelsMatch,
+  planProjections,
+  Projector,
+  type ProjectorLogger,
+  type ProjectorObserver,
+} from '@app/projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import {
   type DynamicModule,
@@ -104,7 +110,8 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, OnApplication
 /**
  * Provides the application's one `Projector`, over `planProjections`, to every module (inject
  * `Projector` for `waitFor` and `status`). Where it does not run, it still answers those from the
- * checkpoints another process writes. Import it after `EventStoreModule` and `ReadStoreModule`:
+ * checkpoints another process writes. Start-up fails with a `ReadModelsMismatchError` when the read
+ * models were built from another event store or are ahead of this one. Import it after `EventStoreModule` and `ReadStoreModule`:
  * global modules shut down in the reverse order of import, so the projector stops before the stores
  * close.
  */
@@ -119,7 +126,9 @@ export class ProjectorModule {
         {
           provide: Projector,
           inject: [EVENT_STORE, READ_STORE, APP_CONFIG, PlatformMetrics],
-          useFactory: (eventStore: EventStore, readStore: ReadStore, config: AppConfig, metrics: PlatformMetrics) => {
+          useFactory: async (eventStore: EventStore, readStore: ReadStore, config: AppConfig, metrics: PlatformMetrics) => {
+            // Before anything is served or projected: read models of another or a shrunken event store show plans it lacks.
+            await assertReadModelsMatch(eventStore, readStore, planProjections.map(({ name }) => name));
             const projector = new Projector({
               eventStore,
               readStore,
