@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { SignJWT } from 'jose';
 import { ConfigurationError } from '@app/platform/config/app-config';
 import type { Role } from './caller';
@@ -10,26 +10,60 @@ export const EMBEDDED_ALGORITHM = 'HS256';
 
 const SECRET_FILE = 'jwt-secret';
 const SECRET_BYTES = 32;
+const GROUP_AND_OTHERS = 0o077;
 
 /**
  * The HS256 key of embedded mode, kept in `<dataDir>/jwt-secret` (base64url, readable by the owner
  * only). The first caller creates it; everyone after, the service and the token minters alike,
- * reads the same file, so tokens minted on this machine verify here and nowhere else.
+ * reads the same file, so tokens minted on this machine verify here and nowhere else. Refused when
+ * other users may read or change it: whoever reads it can mint tokens for any council.
  */
 export function loadOrCreateEmbeddedSecret(dataDir: string): Buffer {
   const path = join(dataDir, SECRET_FILE);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     // 'wx' fails if the file exists, so two processes starting together keep the first one's secret.
     writeFileSync(path, randomBytes(SECRET_BYTES).toString('base64url'), { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw secretFileError(path, 'created', error);
   }
-  const secret = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64url');
+  assertOwnerOnly(path);
+  let stored: string;
+  try {
+    stored = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw secretFileError(path, 'read', error);
+  }
+  const secret = Buffer.from(stored.trim(), 'base64url');
   if (secret.length < SECRET_BYTES) {
     throw new ConfigurationError(`${path} must hold at least ${SECRET_BYTES} bytes in base64url; delete it to have a new one made.`);
   }
   return secret;
+}
+
+function assertOwnerOnly(path: string): void {
+  const { mode, uid } = statSync(path);
+  if (mode & GROUP_AND_OTHERS) {
+    throw new ConfigurationError(
+      `${path} can be read or changed by other users (mode ${(mode & 0o777).toString(8)}), and whoever reads it ` +
+        `can mint tokens for any council: run \`chmod 600 ${path}\`, and replace it if others may have read it.`,
+    );
+  }
+  if (typeof process.getuid === 'function' && uid !== process.getuid()) {
+    throw new ConfigurationError(
+      `${path} belongs to another user (uid ${uid}), who can change it and so mint tokens for any council: ` +
+        `delete it to have a new one made, or give it to the user the service runs as.`,
+    );
+  }
+}
+
+function secretFileError(path: string, doing: 'created' | 'read', error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') return error as Error;
+  return new ConfigurationError(
+    `${path} cannot be ${doing} (${(error as Error).message}): give the user the service runs as access to ` +
+      `${dirname(path)} and its files, or set DATA_DIR to a folder it may write.`,
+  );
 }
 
 export interface EmbeddedTokenClaims {
