@@ -25,6 +25,15 @@ module.exports = {
       to: { path: ['^node_modules/@nestjs/', '^node_modules/fastify', '^libs/(projections|platform)/', '^apps/'] },
     },
     {
+      name: 'storage-knows-only-drivers',
+      comment:
+        'libs/storage is what both embedded stores share (the SQLite file, the store-fault error): ' +
+        'drivers and Node only, no other lib.',
+      severity: 'error',
+      from: { path: '^libs/storage/' },
+      to: { path: ['^node_modules/@nestjs/', '^node_modules/fastify', '^libs/', '^apps/'], pathNot: '^libs/storage/' },
+    },
+    {
       name: 'read-store-knows-no-event-store',
       comment: 'The two ports are independent; only the projector joins them.',
       severity: 'error',

@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '@app/platform/stores/store-unavailable.error';
+import { StoreUnavailableError } from '@app/storage';
 import type { ExpectedRevision } from './event-store.port';
 
 /** The stream was not where the writer expected it; nothing was written. */

@@ -14,4 +14,4 @@ export * from './metrics/platform-metrics';
 export * from './projector/projector.module';
 export * from './stores/event-store.module';
 export * from './stores/read-store.module';
-export * from './stores/store-unavailable.error';
+export { StoreUnavailableError, type StoreFault, type StoreName } from '@app/storage';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { StoreUnavailableError } from '@app/platform/stores/store-unavailable.error';
-import { zeroPageHolding } from '@app/platform/stores/testing/sqlite-damage';
+import { StoreUnavailableError } from '@app/storage';
+import { zeroPageHolding } from '@app/storage/testing/sqlite-damage';
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { SqliteStoreFile } from '@app/platform/stores/sqlite-store-file';
+import { SqliteStoreFile } from '@app/storage';
 import { StreamNotFoundError, UnreadableEventError, WrongExpectedVersionError } from '../event-store.errors';
 import type {
   AllFilter,

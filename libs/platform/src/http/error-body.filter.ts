@@ -3,7 +3,7 @@ import { WrongExpectedVersionError } from '@app/event-store';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
-import { StoreUnavailableError } from '../stores/store-unavailable.error';
+import { StoreUnavailableError } from '@app/storage';
 
 /**
  * The one shape of every error answer. `message` is a list only for a 400 naming several fields.

@@ -1,7 +1,7 @@
 import { ReadModelsMismatchError } from '@app/projections';
 import { Logger } from '@nestjs/common';
 import { ConfigurationError } from '../config/app-config';
-import { StoreUnavailableError } from '../stores/store-unavailable.error';
+import { StoreUnavailableError } from '@app/storage';
 
 /** Failures whose message is a sentence saying what is wrong and what to do; a stack would only bury it. */
 const EXPLAINED_FAILURES = [ConfigurationError, StoreUnavailableError, ReadModelsMismatchError];

@@ -1,0 +1,2 @@
+export * from './store-unavailable.error';
+export * from './sqlite-store-file';
