@@ -6,6 +6,8 @@ import { startTestApp } from '../support/test-app';
 import { enterSmallPlan } from './plan-commands.support';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
+/** A refused start-up is logged at error level on purpose; the tests read the refusal instead. */
+const start = (dataDir: string) => startTestApp({ dataDir, env: { LOG_LEVEL: 'silent' } });
 
 describe('the data folder', () => {
   let parent: string;
@@ -18,7 +20,7 @@ describe('the data folder', () => {
 
   it('is created for the owner only, with the databases, their -wal and -shm files and the secret readable by the owner only', async () => {
     const dataDir = join(parent, 'new', 'data');
-    const api = await startTestApp({ dataDir });
+    const api = await start(dataDir);
     try {
       await enterSmallPlan(api);
 
@@ -35,12 +37,12 @@ describe('the data folder', () => {
   it('refuses to start when other users can read the token secret, saying how to fix it', async () => {
     const dataDir = join(parent, 'shared');
     const secret = join(dataDir, 'jwt-secret');
-    const api = await startTestApp({ dataDir });
+    const api = await start(dataDir);
     await api.close();
     chmodSync(dataDir, 0o777);
     chmodSync(secret, 0o666);
 
-    await expect(startTestApp({ dataDir })).rejects.toThrow(
+    await expect(start(dataDir)).rejects.toThrow(
       `${secret} can be read or changed by other users (mode 666), and whoever reads it can mint tokens for any council: ` +
         `run \`chmod 600 ${secret}\`, and replace it if others may have read it.`,
     );
@@ -49,23 +51,23 @@ describe('the data folder', () => {
   it('refuses a token secret readable by its group too', async () => {
     const dataDir = join(parent, 'group');
     const secret = join(dataDir, 'jwt-secret');
-    const api = await startTestApp({ dataDir });
+    const api = await start(dataDir);
     await api.close();
     chmodSync(secret, 0o640);
 
-    await expect(startTestApp({ dataDir })).rejects.toThrow(`run \`chmod 600 ${secret}\``);
+    await expect(start(dataDir)).rejects.toThrow(`run \`chmod 600 ${secret}\``);
   });
 
   it('starts once the secret is the owner\'s alone again', async () => {
     const dataDir = join(parent, 'fixed');
     const secret = join(dataDir, 'jwt-secret');
-    const first = await startTestApp({ dataDir });
+    const first = await start(dataDir);
     await first.close();
     chmodSync(secret, 0o644);
-    await expect(startTestApp({ dataDir })).rejects.toThrow('can be read or changed by other users');
+    await expect(start(dataDir)).rejects.toThrow('can be read or changed by other users');
     chmodSync(secret, 0o600);
 
-    const api = await startTestApp({ dataDir });
+    const api = await start(dataDir);
     try {
       expect((await api.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     } finally {
