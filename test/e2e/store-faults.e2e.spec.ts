@@ -3,7 +3,8 @@
  * not in the store the service opened, read models that no longer match the event store are refused,
  * and every fault is told in one sentence naming the file and what to do.
  */
-import { planStreamId } from '@app/domain';
+import { planKey, planStreamId } from '@app/domain';
+import { HART_PLAN } from '../fixtures/hart-2023-24';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { enterSmallPlan, expectStatus } from './plan-commands.support';
 
 const ROOT = join(__dirname, '..', '..');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The faults are logged at error level on purpose; the tests read the answers instead. */
 const QUIET = { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000' };
 
@@ -118,11 +120,13 @@ describe('store faults', () => {
 
   describe('an event damaged on disk', () => {
     let planId: string;
+    let streamId: string;
 
     beforeEach(async () => {
       planId = await planEnteredAndStopped();
+      streamId = planStreamId(planKey(HART_PLAN.council, planId));
       const db = new Database(join(dataDir, 'events.db'));
-      db.prepare(`UPDATE events SET data = '{"title": "Corpo' WHERE stream_id = ? AND revision = 2`).run(planStreamId(planId));
+      db.prepare(`UPDATE events SET data = '{"title": "Corpo' WHERE stream_id = ? AND revision = 2`).run(streamId);
       db.close();
       running = await start(dataDir);
     });
@@ -151,7 +155,7 @@ describe('store faults', () => {
       expect(Object.keys(refused.body).sort()).toEqual(['error', 'message', 'statusCode']);
       expect(health.statusCode).toBe(503);
       expect(health.json().error.eventStore.message).toMatch(
-        new RegExp(`^${join(dataDir, 'events.db')} is damaged \\(event 2 of ${planStreamId(planId)} is not JSON: `),
+        new RegExp(`^${join(dataDir, 'events.db')} is damaged \\(event 2 of ${escapeRegExp(streamId)} is not JSON: `),
       );
     });
   });
