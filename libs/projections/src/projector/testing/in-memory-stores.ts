@@ -12,6 +12,7 @@ import {
   type EventToAppend,
   type ExpectedRevision,
   type ReadAllOptions,
+  type ReadStreamOptions,
   type StoredEvent,
   StreamNotFoundError,
   type SubscribeToAllOptions,
@@ -44,7 +45,10 @@ export class InMemoryEventStore implements EventStore {
     events: EventToAppend[],
     { expectedRevision }: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    const current = this.events.filter((event) => event.streamId === streamId).at(-1)?.revision ?? null;
+    const stream = this.events.filter((event) => event.streamId === streamId);
+    const retried = earlierAppend(stream, events, expectedRevision);
+    if (retried) return retried;
+    const current = stream.at(-1)?.revision ?? null;
     const matches =
       expectedRevision === 'any' ||
       (expectedRevision === 'no_stream' && current === null) ||
@@ -66,10 +70,14 @@ export class InMemoryEventStore implements EventStore {
     return { nextRevision: revision, position: this.events.length * POSITION_STEP };
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
+  async readStream(streamId: string, { direction, fromRevision, maxCount }: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const events = this.events.filter((event) => event.streamId === streamId);
     if (events.length === 0) throw new StreamNotFoundError(streamId);
-    return events;
+    const read =
+      direction === 'backwards'
+        ? events.filter(({ revision }) => revision <= (fromRevision ?? Number.POSITIVE_INFINITY)).reverse()
+        : events.filter(({ revision }) => revision >= (fromRevision ?? 0));
+    return read.slice(0, maxCount ?? Number.POSITIVE_INFINITY);
   }
 
   async readAll({ fromPosition, maxCount, filter }: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -118,6 +126,22 @@ export class InMemoryEventStore implements EventStore {
         (position === undefined || event.position > position) && matchesAllFilter(filter, event.streamId, event.type),
     );
   }
+}
+
+/**
+ * The result of an earlier append when this one repeats it: its event ids already stored, in order,
+ * right after the expected revision (or, with 'any' and 'stream_exists', wherever the first of them is).
+ */
+function earlierAppend(stream: StoredEvent[], events: EventToAppend[], expected: ExpectedRevision): AppendResult | null {
+  const first =
+    typeof expected === 'number'
+      ? expected + 1
+      : expected === 'no_stream'
+        ? 0
+        : stream.findIndex(({ id }) => id === events[0].id);
+  const stored = first < 0 ? [] : stream.slice(first, first + events.length);
+  if (stored.length !== events.length || stored.some(({ id }, index) => id !== events[index].id)) return null;
+  return { nextRevision: first + events.length - 1, position: stored[stored.length - 1].position };
 }
 
 export class InMemoryReadStore implements ReadStore {
