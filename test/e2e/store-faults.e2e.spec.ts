@@ -4,6 +4,8 @@
  * and every fault is told in one sentence naming the file and what to do.
  */
 import { planKey, planStreamId } from '@app/domain';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { READ_STORE, type ReadStore } from '@app/read-store';
 import { HART_PLAN } from '../fixtures/hart-2023-24';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -77,6 +79,22 @@ describe('store faults', () => {
       await expect(start(dataDir)).rejects.toThrow(
         /^The read models were built from another event store \(\S+\) than the one opened \(\S+\): restore the event store they were built from, or rebuild them from this one with `npm run rebuild -- --all`\.$/,
       );
+    });
+  });
+
+  it('reports unhealthy when the read models get ahead of the event store while it runs', async () => {
+    running = await start(dataDir);
+    await enterSmallPlan(running);
+    const head = await running.get<EventStore>(EVENT_STORE).headPosition();
+    // What an event store restored from an older copy under a running service looks like from here.
+    await running.get<ReadStore>(READ_STORE).applyBatch([], { projection: 'plan-list', position: head! + 10 });
+
+    const health = await running.inject({ method: 'GET', url: '/health' });
+
+    expect(health.statusCode).toBe(503);
+    expect(health.json().error.readModels).toEqual({
+      status: 'down',
+      message: expect.stringMatching(/^The read models are ahead of the event store \(projection plan-list has applied events up to position \d+/),
     });
   });
 

@@ -115,6 +115,38 @@ describe('SqliteStoreFile', () => {
     });
   });
 
+  describe('faults met while open', () => {
+    it.each([
+      ['SQLITE_FULL', 'database or disk is full', 'disk-full', 'cannot grow because the disk is full'],
+      ['SQLITE_IOERR_WRITE', 'disk I/O error', 'disk-error', 'could not be read or written'],
+      ['SQLITE_READONLY', 'attempt to write a readonly database', 'not-writable', 'cannot be opened for reading and writing'],
+      ['EACCES', 'permission denied', 'not-writable', 'cannot be opened for reading and writing'],
+    ])('turns %s into a %s sentence naming the file', (code, message, fault, sentence) => {
+      const file = new SqliteStoreFile(path, 'read store', createTable);
+      try {
+        const failing = () => file.run(() => { throw Object.assign(new Error(message), { code }); });
+
+        expect(failing).toThrow(StoreUnavailableError);
+        expect(failing).toThrow(expect.objectContaining({ fault, store: 'read store' }));
+        expect(failing).toThrow(`${path} ${sentence} (${message}): `);
+        expect(() => file.ping()).not.toThrow();
+      } finally {
+        file.close();
+      }
+    });
+
+    it('leaves errors that are not storage faults as they are', () => {
+      const file = new SqliteStoreFile(path, 'event store', createTable);
+      try {
+        const duplicate = Object.assign(new Error('UNIQUE constraint failed'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+
+        expect(() => file.run(() => { throw duplicate; })).toThrow(duplicate);
+      } finally {
+        file.close();
+      }
+    });
+  });
+
   describe('the file moved under it', () => {
     it.each([
       ['deleted', () => rmSync(path)],
