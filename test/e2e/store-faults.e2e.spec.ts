@@ -173,7 +173,10 @@ describe('store faults', () => {
       expect(Object.keys(refused.body).sort()).toEqual(['error', 'message', 'statusCode']);
       expect(health.statusCode).toBe(503);
       expect(health.json().error.eventStore.message).toMatch(
-        new RegExp(`^${join(dataDir, 'events.db')} is damaged \\(event 2 of ${escapeRegExp(streamId)} is not JSON: `),
+        new RegExp(
+          `^Event \\S+ at position 3 \\(IndicatorDefined on ${escapeRegExp(streamId)}\\) cannot be read: ` +
+            `${join(dataDir, 'events.db')} is damaged \\(its stored JSON does not parse: `,
+        ),
       );
     });
   });

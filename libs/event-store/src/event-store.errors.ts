@@ -36,8 +36,8 @@ export class UnreadableEventError extends StoreUnavailableError {
     readonly eventType: string,
     /** Global position of the event. */
     readonly position: number,
-    /** The store's time of recording, ISO 8601. */
-    readonly recordedAt: string,
+    /** The store's time of recording, ISO 8601; null when the damage hides it. */
+    readonly recordedAt: string | null,
     /** What is wrong with it, e.g. `its data is not JSON; it was not written by this service`. */
     readonly reason: string,
     readonly revision: number,

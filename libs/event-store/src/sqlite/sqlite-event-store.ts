@@ -59,8 +59,8 @@ interface EventRow {
   recorded_at: string;
 }
 
-/** What identifies a stored event, kept apart from its data on disk. */
-type EventKey = Omit<EventRow, 'data' | 'metadata'>;
+/** What identifies a stored event; all but `recorded_at` is stored before its data, and survives damage to it. */
+type EventKey = Omit<EventRow, 'data' | 'metadata' | 'recorded_at'> & { recorded_at: string | null };
 
 interface FilterParams {
   prefixes: string | null;
@@ -304,7 +304,9 @@ export class SqliteEventStore implements EventStore {
       } catch {
         const key = this.readQuietly(() => this.statements.eventKey.get(streamId, revision));
         if (!key) return null;
-        return unreadable(key, damage.message);
+        // Stored after the data, so read on its own: the damage may have taken it with the data.
+        const recorded = this.readQuietly(() => this.statements.recordedAt.get(streamId, revision));
+        return unreadable({ ...key, recorded_at: recorded?.recorded_at ?? null }, damage.message);
       }
     }
   }
@@ -390,8 +392,11 @@ function prepareStatements(db: Database.Database) {
     readForwards: db.prepare<[string, number, number], EventRow>(
       'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
     ),
-    eventKey: db.prepare<[string, number], EventKey>(
-      'SELECT event_id, stream_id, revision, type, position, recorded_at FROM events WHERE stream_id = ? AND revision = ?',
+    eventKey: db.prepare<[string, number], Omit<EventKey, 'recorded_at'>>(
+      'SELECT event_id, stream_id, revision, type, position FROM events WHERE stream_id = ? AND revision = ?',
+    ),
+    recordedAt: db.prepare<[string, number], Pick<EventRow, 'recorded_at'>>(
+      'SELECT recorded_at FROM events WHERE stream_id = ? AND revision = ?',
     ),
     readBackwards: db.prepare<[string, number, number], EventRow>(
       'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',

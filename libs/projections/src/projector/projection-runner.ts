@@ -458,7 +458,9 @@ export class ProjectionRunner {
       };
     } catch (error) {
       if (!(error instanceof UnreadableEventError)) throw error;
-      return { events: [{ position: error.position, recordedAt: error.recordedAt }], complete: false };
+      const { position, recordedAt } = error;
+      // Damage may hide when the event was recorded; the lag is then aged from the events before it.
+      return { events: recordedAt === null ? [] : [{ position, recordedAt }], complete: false };
     }
   }
 
