@@ -1,4 +1,5 @@
 import { planKey, planStreamId } from '@app/domain';
+import { STORE_IDENTITY_STREAM } from '@app/event-store/identity-stream';
 import { FakeEventStoreDbServer } from '@app/event-store/testing/fake-eventstoredb-server';
 import { until } from '@app/projections/projector/testing/sample-projections';
 import { randomUUID } from 'node:crypto';
@@ -24,6 +25,8 @@ describe('API on a fake EventStoreDB gRPC server (protocol-level end-to-end)', (
   });
 
   it('shows every projection failed at an event whose data is not JSON, on /health and the admin status', async () => {
+    // The fake serves no appends, so the store's identity is there before the API asks for it.
+    server.store({ streamId: STORE_IDENTITY_STREAM, type: 'StoreIdentityAssigned', data: { identity: 'fake-server-store' } });
     const [bad] = server.store({ streamId: planStreamId(planKey('hart', randomUUID())), type: 'PlanDrafted', data: Buffer.from('<plan/>') });
     api = await startTestApp({
       // The failures are logged at error level; the test reads them from /health instead.

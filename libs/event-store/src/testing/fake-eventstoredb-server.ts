@@ -2,8 +2,9 @@
  * A fake EventStoreDB for protocol-level tests, NOT a stand-in for the contract suite against a real
  * server. It is an in-process gRPC server implementing the client's own
  * `event_store.client.streams.Streams` service, from the definitions generated inside
- * `@eventstore/db-client`, and serves only `Read` of `$all`: reads forwards and backwards with a
- * count, and catch-up subscriptions that go live. It keeps to HTTP/2 flow control as the real server
+ * `@eventstore/db-client`, and serves only `Read`: of `$all`, forwards and backwards with a count,
+ * and catch-up subscriptions that go live; of one stream, forwards and backwards with a count (what
+ * the store identity needs). It keeps to HTTP/2 flow control as the real server
  * does: a read whose client stops consuming is paused, not finished, until the client cancels it. It
  * counts the reads open and the events sent, which is what the protocol-level tests observe.
  */
@@ -125,6 +126,11 @@ export class FakeEventStoreDbServer {
     const cancelled = new Promise<void>((resolve) => call.once('cancelled', resolve));
     void cancelled.then(() => this.openCalls.delete(call));
     const options = call.request.getOptions();
+    const stream = options?.getStream();
+    if (options && stream) {
+      await this.readStream(call, options, stream);
+      return;
+    }
     const all = options?.getAll();
     if (!options || !all) {
       this.openCalls.delete(call);
@@ -154,6 +160,28 @@ export class FakeEventStoreDbServer {
     const ordered = backwards ? [...this.events].reverse() : this.events;
     const selected = from === 'end' && !backwards ? [] : ordered.filter((event) => inRange(event) && matches(event));
     for (const event of selected.slice(0, count)) {
+      if (!(await this.send(call, eventResponse(event)))) return;
+    }
+    this.finish(call);
+  }
+
+  private async readStream(call: ReadCall, options: ReadReq.Options, stream: ReadReq.Options.StreamOptions): Promise<void> {
+    const identifier = stream.getStreamIdentifier();
+    const name = Buffer.from(identifier?.getStreamName_asU8() ?? []).toString();
+    const events = this.events.filter(({ streamId }) => streamId === name);
+    if (events.length === 0) {
+      await this.send(call, new ReadResp().setStreamNotFound(new ReadResp.StreamNotFound().setStreamIdentifier(identifier)));
+      this.finish(call);
+      return;
+    }
+    const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
+    const from =
+      stream.getRevisionOptionCase() === ReadReq.Options.StreamOptions.RevisionOptionCase.REVISION
+        ? Number(stream.getRevision())
+        : null;
+    const ordered = backwards ? [...events].reverse() : events;
+    const selected = ordered.filter(({ revision }) => from === null || (backwards ? revision <= from : revision >= from));
+    for (const event of selected.slice(0, Number(options.getCount()))) {
       if (!(await this.send(call, eventResponse(event)))) return;
     }
     this.finish(call);
