@@ -10,6 +10,7 @@ import {
   progressBody,
   progressCommands,
 } from '../support/http-workload';
+import { describeLoadLength } from '../support/load';
 import { measureBareServer, measureLoad } from '../support/measure-server';
 
 export const name = 'http-commands';
@@ -25,14 +26,14 @@ export async function run({ size, workDir, log }: BenchOptions): Promise<BenchRe
   const durations = loadDurations(size);
   const bareLoad = { method: 'POST' as const, connections: CONNECTIONS, pathFor: barePath, bodyFor: progressBody };
 
-  log?.(`http-commands: bare Fastify route, ${durations.seconds} s`);
+  log?.(`http-commands: bare Fastify route, ${describeLoadLength(durations)}`);
   const bareFastify = await measureBareServer('bare-fastify', bareLoad, durations);
-  log?.(`http-commands: bare node:http route, ${durations.seconds} s`);
+  log?.(`http-commands: bare node:http route, ${describeLoadLength(durations)}`);
   const bareNode = await measureBareServer('bare-node', bareLoad, durations);
 
   log?.(`http-commands: starting the API over ${PLAN_COUNT} plans`);
   const ours = await withCaughtUpApi(workDir, approvedPlans(), planIdOf(PLAN_COUNT - 1), (api) => {
-    log?.(`http-commands: progress commands through the API, ${durations.seconds} s`);
+    log?.(`http-commands: progress commands through the API, ${describeLoadLength(durations)}`);
     return measureLoad(api.server, progressCommands(api.headers), durations);
   });
   const ratio = ours.perSecond / bareFastify.perSecond;
@@ -48,7 +49,7 @@ export async function run({ size, workDir, log }: BenchOptions): Promise<BenchRe
     details: {
       plans: PLAN_COUNT,
       connections: CONNECTIONS,
-      seconds: durations.seconds,
+      load: describeLoadLength(durations),
       latencyMs: ours.latencyMs,
       ours,
       bareFastify,

@@ -10,7 +10,9 @@ import {
   planPath,
   progressBody,
   progressPath,
+  SMOKE_LOAD,
 } from '../support/http-workload';
+import { describeLoadLength, type LoadLength } from '../support/load';
 import { summarise } from '../support/latency';
 import { measureLoad } from '../support/measure-server';
 
@@ -75,12 +77,12 @@ async function driveAtRate(api: RunningApi, perSecond: number, durationMs: numbe
  * answer includes one read's round trip, given alongside (a plain read of the same plan).
  */
 export async function run({ size, workDir, log }: BenchOptions): Promise<BenchResult> {
-  const rateDurations = size === 'full' ? { warmUpSeconds: 1, seconds: 3 } : { warmUpSeconds: 0, seconds: 1 };
+  const rateDurations: LoadLength = size === 'full' ? { warmUpSeconds: 1, seconds: 3 } : SMOKE_LOAD;
   const probeMs = size === 'full' ? 8_000 : 1_000;
 
   log?.(`read-your-writes: starting the API over ${PLAN_COUNT} plans`);
   const { commandRate, probes } = await withCaughtUpApi(workDir, approvedPlans(), planIdOf(PLAN_COUNT - 1), async (api) => {
-    log?.(`read-your-writes: measuring the command rate, ${rateDurations.seconds} s`);
+    log?.(`read-your-writes: measuring the command rate, ${describeLoadLength(rateDurations)}`);
     const rate = (await measureLoad(api.server, progressCommands(api.headers), rateDurations)).perSecond;
     log?.(`read-your-writes: ${Math.round(rate / 2)} commands/s, each read back with waitFor, ${probeMs} ms`);
     return { commandRate: rate, probes: await driveAtRate(api, rate / 2, probeMs) };

@@ -1,5 +1,6 @@
 import type { BenchSize } from '../report';
 import type { StoredPlanRows } from './event-loader';
+import type { LoadLength } from './load';
 import { approvedSeedPlan, PlanTemplate, PRIORITY_REFS } from './synthetic-plans';
 
 /** The HTTP benchmarks' shared workload: 100 approved seed-shaped plans and 32 connections. */
@@ -36,7 +37,13 @@ export const progressCommands = (headers: Record<string, string>) => ({
 export const planPath = (n: number): string => `/v1/plans/${planIdOf(n % PLAN_COUNT)}`;
 export const barePath = (n: number): string => `/bare/${planIdOf(n % PLAN_COUNT)}`;
 
-/** Seconds of load: a warm-up (not counted) so the JIT and caches settle, then the measured run. */
-export function loadDurations(size: BenchSize): { warmUpSeconds: number; seconds: number } {
-  return size === 'full' ? { warmUpSeconds: 2, seconds: 8 } : { warmUpSeconds: 0, seconds: 1 };
+/**
+ * A warm-up (not counted) so the JIT and caches settle, then the measured run. At smoke size the
+ * measured run is a number of requests rather than seconds, so that a busy machine makes it slower,
+ * never empty.
+ */
+export function loadDurations(size: BenchSize): LoadLength {
+  return size === 'full' ? { warmUpSeconds: 2, seconds: 8 } : SMOKE_LOAD;
 }
+
+export const SMOKE_LOAD: LoadLength = { warmUpSeconds: 0, requests: 2 * CONNECTIONS };

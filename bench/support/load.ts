@@ -1,10 +1,18 @@
 import autocannon from 'autocannon';
 
+/** How long a measured load runs: for some seconds, or until some requests have been answered. */
+export type LoadLength = { warmUpSeconds: number } & ({ seconds: number } | { requests: number });
+
+export function describeLoadLength(length: LoadLength): string {
+  return 'seconds' in length ? `${length.seconds} s` : `${length.requests} requests`;
+}
+
 export interface LoadSpec {
   url: string;
   method: 'GET' | 'POST';
   connections: number;
-  durationSeconds: number;
+  /** Seconds, or a number of requests to send, however long they take. */
+  length: { seconds: number } | { requests: number };
   headers?: Record<string, string>;
   /** The n-th request's path, so requests spread over many plans. */
   pathFor: (n: number) => string;
@@ -29,7 +37,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const result = await autocannon({
     url: spec.url,
     connections: spec.connections,
-    duration: spec.durationSeconds,
+    ...('seconds' in spec.length ? { duration: spec.length.seconds } : { amount: spec.length.requests }),
     ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
     requests: [
       {
