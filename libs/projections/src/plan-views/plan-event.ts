@@ -24,6 +24,9 @@ export const planIdOf = (event: ProjectedEvent): string => String(event.data.pla
 /** The key of the event's plan, which every document of a plan is named by (a plan id is unique within its council only). */
 export const planKeyOf = (event: ProjectedEvent): PlanKey => planKeyOfStream(event.streamId);
 
+/** EventStoreDB event ids are unique within a stream only, so a document per event is keyed by where the event sits. */
+export const eventEntryId = (event: ProjectedEvent): string => `${event.streamId}@${event.revision}`;
+
 export const actorOf = (event: ProjectedEvent): EventActor | null => event.metadata.actor ?? null;
 
 /** Who made a change as a version table names them: the actor's name, else their id. */

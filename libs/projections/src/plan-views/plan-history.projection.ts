@@ -1,9 +1,9 @@
 import type { EventActor } from '@app/event-store';
 import { PLAN_STREAM_PREFIX, type PlanEvent, type PlanKey } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
-import type { ProjectedEvent, Projection } from '../projector/projection';
-import { actorOf, planEventOf, planIdOf, planKeyOf } from './plan-event';
-import { summarisePlanEvent } from './summaries';
+import type { Projection } from '../projector/projection';
+import { actorOf, eventEntryId, planEventOf, planIdOf, planKeyOf } from './plan-event';
+import { summaryOf } from './summaries';
 
 export const PLAN_HISTORY_COLLECTION = 'plan_history';
 
@@ -54,9 +54,6 @@ function refsOf(event: PlanEvent): string[] {
   }
 }
 
-/** EventStoreDB event ids are unique within a stream only, so an entry is keyed by where the event sits. */
-const historyEntryId = (event: ProjectedEvent): string => `${event.streamId}@${event.revision}`;
-
 const reasonOf = (data: Record<string, unknown>): string | null =>
   typeof data.reason === 'string' ? data.reason : null;
 
@@ -74,7 +71,7 @@ export const planHistoryProjection: Projection = {
     ],
   },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
-  documentsFor: (event) => [{ collection: PLAN_HISTORY_COLLECTION, id: historyEntryId(event) }],
+  documentsFor: (event) => [{ collection: PLAN_HISTORY_COLLECTION, id: eventEntryId(event) }],
   apply(_document, event) {
     const planEvent = planEventOf(event);
     const refs = planEvent ? refsOf(planEvent) : [];
@@ -87,11 +84,11 @@ export const planHistoryProjection: Projection = {
       type: event.type,
       actor: actorOf(event),
       reason: reasonOf(event.data),
-      summary: planEvent ? summarisePlanEvent(planEvent) : event.type,
+      summary: summaryOf(event),
       refs,
       ref: refs[0] ?? null,
       data: event.data,
     };
-    return { id: historyEntryId(event), ...entry } as ReadDocument;
+    return { id: eventEntryId(event), ...entry } as ReadDocument;
   },
 };

@@ -1,5 +1,7 @@
 import { assessRag, type ActualRecorded, type IndicatorFields, type PlanEvent } from '@app/domain';
+import type { ProjectedEvent } from '../projector/projection';
 import { formatTarget, formatValue } from './format-value';
+import { planEventOf } from './plan-event';
 
 /**
  * One line per event that a council officer or auditor can read in a history list, written from
@@ -20,6 +22,12 @@ function clip(text: string): string {
 const withReason = (line: string, reason: string | null | undefined): string => (reason ? `${line}: ${reason}` : line);
 
 const listFields = (changes: object): string => Object.keys(changes).join(', ');
+
+/** The line of any event of a plan stream: one of a type this code does not know reads as its type. */
+export function summaryOf(event: ProjectedEvent): string {
+  const planEvent = planEventOf(event);
+  return planEvent ? summarisePlanEvent(planEvent) : event.type;
+}
 
 export function summarisePlanEvent(event: PlanEvent): string {
   switch (event.type) {
