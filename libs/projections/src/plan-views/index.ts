@@ -10,3 +10,4 @@ export * from './plan-history.projection';
 export * from './version-table.projection';
 export * from './plan-snapshot.projection';
 export * from './plan-projections';
+export * from './changes.projection';

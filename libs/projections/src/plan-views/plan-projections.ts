@@ -1,4 +1,5 @@
 import type { Projection } from '../projector/projection';
+import { changesProjection } from './changes.projection';
 import { planHistoryProjection } from './plan-history.projection';
 import { planListProjection } from './plan-list.projection';
 import { planViewProjection } from './plan-view.projection';
@@ -10,4 +11,5 @@ export const planProjections: Projection[] = [
   planListProjection,
   planHistoryProjection,
   versionTableProjection,
+  changesProjection,
 ];

@@ -169,6 +169,8 @@ interface WorkingDocument {
   /** Whether the read store holds it, so that deleting a document it never had writes nothing. */
   stored: boolean;
   changed: boolean;
+  /** Written by `derive`, not read and applied. */
+  derived: boolean;
 }
 
 class WorkingSet {
@@ -192,6 +194,7 @@ class WorkingSet {
             document,
             stored: document !== null,
             changed: false,
+            derived: false,
           });
         }
       }),
@@ -215,13 +218,20 @@ class WorkingSet {
   putDerived(derived: Array<{ collection: string; document: ReadDocument }>): void {
     for (const { collection, document } of derived) {
       const ref = { collection, id: document.id };
-      this.documents.set(refKey(ref), { ref, document, stored: false, changed: true });
+      this.documents.set(refKey(ref), { ref, document, stored: false, changed: true, derived: true });
     }
   }
 
+  /**
+   * Derived documents go first: a store without transactions that stops part-way through a batch
+   * then never holds a document that has seen an event (its `projectedPosition`, which makes the
+   * replay skip the event) without what was derived from that event.
+   */
   writes(): ReadWrite[] {
+    const entries = [...this.documents.values()];
+    const derivedFirst = [...entries.filter((entry) => entry.derived), ...entries.filter((entry) => !entry.derived)];
     const writes: ReadWrite[] = [];
-    for (const { ref, document, stored, changed } of this.documents.values()) {
+    for (const { ref, document, stored, changed } of derivedFirst) {
       if (!changed) continue;
       if (document !== null) writes.push({ kind: 'upsert', collection: ref.collection, document });
       else if (stored) writes.push({ kind: 'delete', collection: ref.collection, id: ref.id });
