@@ -138,6 +138,66 @@ export class Projector {
     return this.waitForTargets(targets, deadline - Date.now());
   }
 
+  /**
+   * Resolves true once projection `name` has committed past `position` (any commit when null), false
+   * after `timeoutMs` or as soon as `signal` aborts. Wakes on each commit here; while the projection
+   * does not run here (another process runs it, or it is being rebuilt) its stored checkpoint is read
+   * every `pollIntervalMs`. For a reader following one projection as it moves, such as a change feed.
+   */
+  waitForCheckpointPast(
+    name: string,
+    position: number | null,
+    { timeoutMs, pollIntervalMs, signal }: { timeoutMs: number; pollIntervalMs: number; signal?: AbortSignal },
+  ): Promise<boolean> {
+    const runner = this.runners.find((candidate) => candidate.name === name);
+    if (!runner) throw new Error(`There is no projection named '${name}'`);
+    const passed = (checkpoint: number | null) => checkpoint !== null && (position === null || checkpoint > position);
+    return new Promise((resolve) => {
+      let settled = false;
+      let pollTimer: NodeJS.Timeout | undefined;
+      let deadlineTimer: NodeJS.Timeout | undefined;
+
+      const settle = (moved: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadlineTimer);
+        clearTimeout(pollTimer);
+        this.changeListeners.delete(check);
+        signal?.removeEventListener('abort', abort);
+        resolve(moved);
+      };
+      const abort = () => settle(false);
+      const poll = async () => {
+        let stored: number | null = null;
+        try {
+          stored = (await this.readStore.getCheckpoint(name))?.position ?? null;
+        } catch (error) {
+          this.logger.warn(`Could not read the checkpoint of projection ${name} while waiting for it to move`, {
+            projection: name,
+            error,
+          });
+        }
+        pollTimer = undefined;
+        if (passed(stored)) settle(true);
+        else check();
+      };
+      const check = (): void => {
+        if (settled) return;
+        if (runner.isRunning) {
+          if (passed(runner.checkpoint)) settle(true);
+          return;
+        }
+        pollTimer ??= setTimeout(() => void poll(), pollIntervalMs);
+      };
+
+      if (signal?.aborted) return settle(false);
+      deadlineTimer = setTimeout(() => settle(false), Math.max(0, timeoutMs));
+      signal?.addEventListener('abort', abort, { once: true });
+      this.changeListeners.add(check);
+      check();
+    });
+  }
+
   private waitForTargets(targets: Map<ProjectionRunner, number>, timeoutMs: number): Promise<boolean> {
     return new Promise((resolve) => {
       const storedCheckpoints = new Map<string, number>();

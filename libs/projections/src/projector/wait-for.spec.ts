@@ -89,4 +89,46 @@ describe('waiting for a position', () => {
       expect(await readStore.getCheckpoint('ledger')).toBeNull();
     });
   });
+
+  describe('for one projection to move past a checkpoint', () => {
+    const options = (extra: { timeoutMs?: number; signal?: AbortSignal } = {}) => ({ timeoutMs: 5000, pollIntervalMs: 20, ...extra });
+
+    it('resolves true once that projection commits past it, here', async () => {
+      await projector.start();
+      const first = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
+      await projector.waitFor(first, 5000);
+      const waiting = projector.waitForCheckpointPast('ledger', first, options());
+      const second = await append(eventStore, 'ledger-a', 'Deposited', { amount: 1 });
+
+      expect(await waiting).toBe(true);
+      expect((await readStore.getCheckpoint('ledger'))?.position).toBe(second);
+    });
+
+    it('resolves false when nothing is committed in time, or at once when the reader gives up', async () => {
+      await projector.start();
+      const position = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
+      await projector.waitFor(position, 5000);
+      await append(eventStore, `${AUDIT_PREFIX}1`, 'Audited');
+
+      expect(await projector.waitForCheckpointPast('ledger', position, options({ timeoutMs: 50 }))).toBe(false);
+      const giveUp = new AbortController();
+      const waiting = projector.waitForCheckpointPast('ledger', position, options({ timeoutMs: 60_000, signal: giveUp.signal }));
+      giveUp.abort();
+      expect(await waiting).toBe(false);
+    });
+
+    it('reads the stored checkpoint where another process runs the projection', async () => {
+      const reader = new Projector({ eventStore, readStore, decode: identityDecoder, projections: projections(), logger: recordingLogger() });
+      const waiting = reader.waitForCheckpointPast('ledger', null, options());
+      const position = await append(eventStore, 'ledger-a', 'Deposited', { amount: 4 });
+      await projector.start();
+
+      expect(await waiting).toBe(true);
+      expect((await readStore.getCheckpoint('ledger'))?.position).toBe(position);
+    });
+
+    it('refuses a projection it does not know', () => {
+      expect(() => projector.waitForCheckpointPast('ledgers', null, options())).toThrow("There is no projection named 'ledgers'");
+    });
+  });
 });
