@@ -13,6 +13,7 @@ import { PLAN_LIMITS } from '@app/domain';
 import { Module } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { ChangesModule } from './changes/changes.module';
 import { PlanCommandsModule } from './plans/plan-commands.module';
 import { PlanQueriesModule } from './plans/plan-queries.module';
 
@@ -45,6 +46,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     AuthModule,
     PlanCommandsModule,
     PlanQueriesModule,
+    ChangesModule,
     AdminModule,
   ],
 })

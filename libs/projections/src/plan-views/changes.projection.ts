@@ -13,14 +13,15 @@ export const CHANGE_SCOPES_COLLECTION = 'change_scopes';
 export type Change = {
   position: number;
   planId: string;
+  service: string;
   revision: number;
   type: string;
   recordedAt: string;
   summary: string;
 };
 
-/** A change as stored: with the council and service the feed is scoped by. */
-export type ChangeDocument = Change & { council: string; service: string };
+/** A change as stored: with the council the feed is scoped by. */
+export type ChangeDocument = Change & { council: string };
 
 type ChangeScope = { council: string; service: string };
 
