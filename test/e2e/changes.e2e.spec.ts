@@ -184,6 +184,28 @@ describe('The change feed', () => {
     });
   });
 
+  it('is documented: both media types, the page schema, the resume header and the roles', async () => {
+    const document = (await api.inject({ method: 'GET', url: '/docs-json' })).json();
+    const operation = document.paths['/v1/changes'].get;
+
+    expect(Object.keys(operation.responses['200'].content)).toEqual(['application/json', 'text/event-stream']);
+    expect(operation.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ChangesPageDto' });
+    expect(Object.keys(document.components.schemas.ChangeDto.properties)).toEqual([
+      'position',
+      'planId',
+      'service',
+      'revision',
+      'type',
+      'recordedAt',
+      'summary',
+    ]);
+    expect(operation.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
+      expect.arrayContaining(['after', 'limit', 'waitFor', 'Last-Event-ID']),
+    );
+    expect(operation['x-roles']).toEqual(['officer', 'editor', 'governance', 'auditor', 'reporting']);
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '429']));
+  });
+
   describe('as server-sent events', () => {
     it('sends what is recorded, then each change as it is recorded, each event named by its position', async () => {
       await page(api, `waitFor=${writer.last}`);
