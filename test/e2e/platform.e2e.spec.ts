@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withoutShellSettings } from '../support/shell-settings';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('the platform: stores, projector, health, metrics and documentation', () => {
@@ -159,7 +160,7 @@ describe('start-up with a bad setting', () => {
     const run = spawnSync(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-      { cwd: root, env: { ...process.env, PORT: 'abc', DATA_DIR: join(tmpdir(), 'plan-tracking-bad-port') }, encoding: 'utf8' },
+      { cwd: root, env: { ...withoutShellSettings(process.env), PORT: 'abc', DATA_DIR: join(tmpdir(), 'plan-tracking-bad-port') }, encoding: 'utf8' },
     );
 
     expect(run.status).toBe(1);

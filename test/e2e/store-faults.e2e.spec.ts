@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withoutShellSettings } from '../support/shell-settings';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { enterSmallPlan, expectStatus } from './plan-commands.support';
 
@@ -120,7 +121,7 @@ describe('store faults', () => {
     const rebuild = spawnSync(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/projector/src/rebuild.ts', '--all'],
-      { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 120_000 },
+      { cwd: ROOT, env: { ...withoutShellSettings(process.env), DATA_DIR: dataDir }, encoding: 'utf8', timeout: 120_000 },
     );
     expect(rebuild.status).toBe(0);
     running = await start(dataDir);
@@ -188,7 +189,7 @@ describe('store faults', () => {
     const run = spawnSync(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-      { cwd: ROOT, env: { ...process.env, ...QUIET, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 120_000, ...asAnotherUser },
+      { cwd: ROOT, env: { ...withoutShellSettings(process.env), ...QUIET, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 120_000, ...asAnotherUser },
     );
 
     expect(run.status).toBe(1);
