@@ -162,7 +162,7 @@ function priorityTable(report: MonitoringReport): string {
 
 function trailTable(entries: PlanHistoryEntry[]): string {
   return renderTable(
-    [{ header: 'Version', align: 'right' }, { header: 'Recorded (UTC)' }, { header: 'Who' }, { header: 'What', maxWidth: 70 }],
+    [{ header: 'Revision', align: 'right' }, { header: 'Recorded (UTC)' }, { header: 'Who' }, { header: 'What', maxWidth: 70 }],
     entries.map((entry) => [
       String(entry.revision),
       entry.recordedAt.slice(0, 19).replace('T', ' '),

@@ -11,7 +11,7 @@ export class ApiError extends Error {
 
 export interface CommandResult {
   planId: string;
-  version: number;
+  revision: number;
   position: number;
   eventIds: string[];
 }

@@ -51,11 +51,11 @@ describe('Concurrent plan commands', () => {
     const events = await api.events(planId);
     expect(events).toHaveLength(before + 40);
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
-    const versions = answers.map((answer) => answer.body.version as number).sort((a, b) => a - b);
-    expect(versions).toEqual(Array.from({ length: 40 }, (_, index) => before + index));
+    const revisions = answers.map((answer) => answer.body.revision as number).sort((a, b) => a - b);
+    expect(revisions).toEqual(Array.from({ length: 40 }, (_, index) => before + index));
     for (const answer of answers) {
       const [eventId] = answer.body.eventIds as string[];
-      expect(events[answer.body.version].id).toBe(eventId);
+      expect(events[answer.body.revision].id).toBe(eventId);
     }
     const writers = new Set(events.slice(before).map((event) => (event.metadata.actor as { id: string }).id));
     expect(writers.size).toBe(40);
@@ -124,7 +124,7 @@ describe('Concurrent plan commands', () => {
       expect(events).toHaveLength(before + 2);
       expect(events[before].metadata.actor).toMatchObject({ id: 'rival@hart' });
       expect(events[before + 1].id).toBe(answer.body.eventIds[0]);
-      expect(answer.body.version).toBe(before + 1);
+      expect(answer.body.revision).toBe(before + 1);
       expect(events[before + 1].metadata.previousHash).toBe(events[before].metadata.hash);
     });
 
@@ -139,19 +139,19 @@ describe('Concurrent plan commands', () => {
       const added = (await api.events(planId)).slice(before);
       expect(added.length).toBeGreaterThan(1);
       expect(added.every((event) => (event.metadata.actor as { id: string }).id === 'rival@hart')).toBe(true);
-      expect(answer.body.currentVersion).toBe(before + added.length - 1);
+      expect(answer.body.currentRevision).toBe(before + added.length - 1);
       expect(answer.headers.etag).toBe(`"${before + added.length - 1}"`);
     });
 
-    it('answers 412 at once when If-Match pinned the version the rival moved past', async () => {
+    it('answers 412 at once when If-Match pinned the revision the rival moved past', async () => {
       const current = (await api.eventCount(planId)) - 1;
       const appends = rivalWritesFirst(1);
 
       const answer = await api.send(progressRequest({ 'if-match': `"${current}"` }));
 
       expect(answer.status).toBe(412);
-      expect(answer.body.message).toMatch(new RegExp(`^The plan is at version ${current + 1}, not version ${current} `));
-      expect(answer.body.currentVersion).toBe(current + 1);
+      expect(answer.body.message).toMatch(new RegExp(`^The plan is at revision ${current + 1}, not revision ${current} `));
+      expect(answer.body.currentRevision).toBe(current + 1);
       expect(appends).toHaveBeenCalledTimes(2);
       expect(await api.eventCount(planId)).toBe(current + 2);
     });
@@ -169,7 +169,7 @@ function rivalTrace(requestId: string): RequestTrace {
     requestId,
     correlationId: requestId,
     idempotencyKey: null,
-    expectedVersion: null,
+    expectedRevision: null,
     route: 'rival',
     body: null,
   };

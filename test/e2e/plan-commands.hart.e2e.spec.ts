@@ -55,7 +55,7 @@ describe('The Hart 2023/24 Corporate Services plan, entered through the command 
     const before = await api.eventCount(planId);
 
     const v1 = governed(await api.send({ method: 'POST', url: `/v1/plans/${planId}/versions`, as: 'editor', body: version1 }));
-    expect(expectStatus(v1, 201).body).toEqual({ planId, version: before, position: expect.any(Number), eventIds: [expect.any(String)] });
+    expect(expectStatus(v1, 201).body).toEqual({ planId, revision: before, version: before, position: expect.any(Number), eventIds: [expect.any(String)] });
     expect(v1.headers.etag).toBe(`"${before}"`);
 
     expectStatus(governed(await api.send({ method: 'POST', url: `/v1/plans/${planId}/submission`, as: 'editor', body: submission })), 200);
@@ -77,7 +77,7 @@ describe('The Hart 2023/24 Corporate Services plan, entered through the command 
     expectStatus(governed(await api.send({ method: 'POST', url: `/v1/plans/${planId}/approval`, as: 'governance', body: approval })), 200);
 
     // One event per step, each answer one version further on, its position later than the one before.
-    expect(answers.map((answer) => answer.body.version)).toEqual([0, 1, 2, 3, 4, 5].map((step) => before + step));
+    expect(answers.map((answer) => answer.body.revision)).toEqual([0, 1, 2, 3, 4, 5].map((step) => before + step));
     const positions = answers.map((answer) => answer.body.position as number);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(new Set(positions).size).toBe(positions.length);
@@ -162,7 +162,7 @@ describe('The Hart 2023/24 Corporate Services plan, entered through the command 
       ProgressRecorded: 19 * 4,
     });
     expect(events).toHaveLength(165);
-    expect(restated.body.version).toBe(164);
+    expect(restated.body.revision).toBe(164);
     expect(restated.headers.etag).toBe('"164"');
 
     const restatement = events[164];
@@ -179,7 +179,7 @@ describe('The Hart 2023/24 Corporate Services plan, entered through the command 
       expect(events[index].metadata.previousHash).toBe(events[index - 1].metadata.hash);
     }
     const check = await api.send({ method: 'GET', url: `/v1/plans/${planId}/integrity`, as: 'auditor' });
-    expect(expectStatus(check, 200).body).toEqual({ planId, ok: true, eventsChecked: 165, firstFailure: null, version: 164 });
+    expect(expectStatus(check, 200).body).toEqual({ planId, ok: true, eventsChecked: 165, firstFailure: null, revision: 164, version: 164 });
     expect(check.headers.etag).toBe('"164"');
   });
 });

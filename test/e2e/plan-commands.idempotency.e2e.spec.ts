@@ -44,7 +44,7 @@ describe('Idempotency-Key on plan commands', () => {
     expectStatus(await api.send(progress('another-update', 40)), 201);
     const retry = expectStatus(await api.send(progress('progress-before-more', 35)), 201);
     expect(retry.body).toEqual(first.body);
-    expect(retry.body.version).toBeLessThan((await api.eventCount(planId)) - 1);
+    expect(retry.body.revision).toBeLessThan((await api.eventCount(planId)) - 1);
   });
 
   it('refuses the same key with a different body with 422, writing nothing', async () => {

@@ -46,7 +46,7 @@ describe('GET /v1/plans/{planId}/integrity', () => {
 
   it('finds an untouched stream whole', async () => {
     const answer = expectStatus(await api.send({ method: 'GET', url: `/v1/plans/${planId}/integrity`, as: 'auditor' }), 200);
-    expect(answer.body).toEqual({ planId, ok: true, eventsChecked: 6, firstFailure: null, version: 5 });
+    expect(answer.body).toEqual({ planId, ok: true, eventsChecked: 6, firstFailure: null, revision: 5, version: 5 });
     expect(answer.headers.etag).toBe('"5"');
   });
 
@@ -74,6 +74,7 @@ describe('GET /v1/plans/{planId}/integrity', () => {
         position: altered.position,
         reason: 'The event no longer matches the hash recorded when it was written: it has been altered.',
       },
+      revision: 5,
       version: 5,
     });
   });
@@ -117,6 +118,7 @@ describe('GET /v1/plans/{planId}/integrity', () => {
         position: moved.position,
         reason: "The event's recorded time does not match the sealed decision time: when it was recorded has been altered.",
       },
+      revision: 5,
       version: 5,
     });
   });

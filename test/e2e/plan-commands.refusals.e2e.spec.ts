@@ -75,6 +75,7 @@ describe('Plan commands refused: the status, the sentence, and no event written'
       statusCode: 422,
       error: 'Unprocessable Entity',
       message: 'Progress is a percentage from 0 to 100: 120% is not.',
+      currentRevision: current,
       currentVersion: current,
     });
     expect(answer.headers.etag).toBe(`"${current}"`);
@@ -172,7 +173,7 @@ describe('Plan commands refused: the status, the sentence, and no event written'
     expect(unknown.headers.etag).toBeUndefined();
   });
 
-  it('states no version to a caller outside the plan\'s service', async () => {
+  it('states no revision to a caller outside the plan\'s service', async () => {
     const otherService = await refused(api, planId, {
       method: 'POST',
       url: `/v1/plans/${planId}/priorities/1/progress`,
@@ -180,7 +181,7 @@ describe('Plan commands refused: the status, the sentence, and no event written'
       body: { period: '2023/24-Q1', percentComplete: 10, status: 'on-track' },
     });
     expect(otherService.status).toBe(403);
-    expect(otherService.body).not.toHaveProperty('currentVersion');
+    expect(otherService.body).not.toHaveProperty('currentRevision');
     expect(otherService.headers.etag).toBeUndefined();
   });
 
@@ -195,7 +196,7 @@ describe('Plan commands refused: the status, the sentence, and no event written'
     expect(answer.body.message).toBe("period: '2023-Q9' is not a period: write a financial year as 2023/24 or a quarter as 2023/24-Q2.");
   });
 
-  it('answers 412 naming the current version for a stale If-Match, and applies a current one', async () => {
+  it('answers 412 naming the current revision for a stale If-Match, and applies a current one', async () => {
     const current = (await api.eventCount(planId)) - 1;
     const stale = await refused(api, planId, {
       method: 'POST',
@@ -206,9 +207,9 @@ describe('Plan commands refused: the status, the sentence, and no event written'
     });
     expect(stale.status).toBe(412);
     expect(stale.body.message).toBe(
-      `The plan is at version ${current}, not version ${current - 1} as If-Match says; reload it and try again`,
+      `The plan is at revision ${current}, not revision ${current - 1} as If-Match says; reload it and try again`,
     );
-    expect(stale.body.currentVersion).toBe(current);
+    expect(stale.body.currentRevision).toBe(current);
     expect(stale.headers.etag).toBe(`"${current}"`);
 
     const fresh = await api.send({
@@ -218,7 +219,7 @@ describe('Plan commands refused: the status, the sentence, and no event written'
       headers: { 'if-match': `"${current}"` },
       body: { period: '2023/24-Q1', percentComplete: 10, status: 'on-track' },
     });
-    expect(expectStatus(fresh, 201).body.version).toBe(current + 1);
+    expect(expectStatus(fresh, 201).body.revision).toBe(current + 1);
     expect(fresh.headers.etag).toBe(`"${current + 1}"`);
   });
 

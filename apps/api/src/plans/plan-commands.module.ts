@@ -13,7 +13,7 @@ import { ExecutePlanCommandHandler } from './commands/execute-plan-command';
 import { PlanCommandService } from './commands/plan-command.service';
 import { PlanIntegrityService } from './commands/plan-integrity.service';
 import { PlanStreamCache } from './commands/plan-stream-cache';
-import { PlanVersionETagInterceptor } from './commands/plan-version-etag.interceptor';
+import { PlanRevisionETagInterceptor } from './commands/plan-revision-etag.interceptor';
 
 /**
  * The command side of the HTTP API: one controller per resource, every command through the
@@ -33,6 +33,6 @@ import { PlanVersionETagInterceptor } from './commands/plan-version-etag.interce
     CloseController,
     IntegrityController,
   ],
-  providers: [PlanStreamCache, PlanCommandService, ExecutePlanCommandHandler, PlanIntegrityService, PlanVersionETagInterceptor],
+  providers: [PlanStreamCache, PlanCommandService, ExecutePlanCommandHandler, PlanIntegrityService, PlanRevisionETagInterceptor],
 })
 export class PlanCommandsModule {}

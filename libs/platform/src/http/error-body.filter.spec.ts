@@ -38,15 +38,17 @@ describe('the error body filter', () => {
     });
   });
 
-  it('keeps the version a refused command states, and only a numeric one', () => {
-    const stale = new PreconditionFailedException({ message: 'The plan is at version 7, not version 6.', currentVersion: 7 });
+  it('keeps the revision a refused command states, also as currentVersion for older clients, and only a numeric one', () => {
+    const stale = new PreconditionFailedException({ message: 'The plan is at revision 7, not revision 6.', currentRevision: 7 });
     expect(answerTo(stale).body).toEqual({
       statusCode: 412,
       error: 'Precondition Failed',
-      message: 'The plan is at version 7, not version 6.',
+      message: 'The plan is at revision 7, not revision 6.',
+      currentRevision: 7,
       currentVersion: 7,
     });
-    const unborn = new PreconditionFailedException({ message: 'The plan does not exist yet.', currentVersion: null });
+    const unborn = new PreconditionFailedException({ message: 'The plan does not exist yet.', currentRevision: null });
+    expect(answerTo(unborn).body).not.toHaveProperty('currentRevision');
     expect(answerTo(unborn).body).not.toHaveProperty('currentVersion');
   });
 

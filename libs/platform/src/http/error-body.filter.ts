@@ -7,12 +7,14 @@ import { StoreUnavailableError } from '@app/storage';
 
 /**
  * The one shape of every error answer. `message` is a list only for a 400 naming several fields.
- * A refused plan command (409, 412, 422) also says the version the plan is at.
+ * A refused plan command (409, 412, 422) also says the revision the plan's stream is at;
+ * `currentVersion` repeats it for clients written before it was named `currentRevision`.
  */
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+  currentRevision?: number;
   currentVersion?: number;
 }
 
@@ -27,7 +29,7 @@ export function statusOfDomainError(error: DomainError): number {
 }
 
 /**
- * Turns every error into `{ statusCode, error, message }` (and `currentVersion` when stated): HTTP exceptions keep their status and
+ * Turns every error into `{ statusCode, error, message }` (and `currentRevision` when stated): HTTP exceptions keep their status and
  * message, domain refusals get the status of their kind and keep their sentence, a store that cannot
  * be used is a 503, anything else is a 500 whose details go to the log, never to the caller.
  */
@@ -71,7 +73,7 @@ function fromHttpException(exception: HttpException): ErrorBody {
   const status = exception.getStatus();
   const response = exception.getResponse();
   if (typeof response === 'string') return errorBody(status, response);
-  const { message, error, currentVersion } = response as { message?: unknown; error?: unknown; currentVersion?: unknown };
+  const { message, error, currentRevision } = response as { message?: unknown; error?: unknown; currentRevision?: unknown };
   const text =
     typeof message === 'string' || (Array.isArray(message) && message.every((line) => typeof line === 'string'))
       ? message
@@ -80,7 +82,7 @@ function fromHttpException(exception: HttpException): ErrorBody {
     statusCode: status,
     error: typeof error === 'string' ? error : statusText(status),
     message: text,
-    ...(typeof currentVersion === 'number' && { currentVersion }),
+    ...(typeof currentRevision === 'number' && { currentRevision, currentVersion: currentRevision }),
   };
 }
 

@@ -12,8 +12,8 @@ export interface RequestTrace {
   requestId: string;
   correlationId: string;
   idempotencyKey: string | null;
-  /** The plan version named by `If-Match`, or null when the header is absent. */
-  expectedVersion: number | null;
+  /** The plan revision named by `If-Match`, or null when the header is absent. */
+  expectedRevision: number | null;
   /** "POST /v1/plans/<id>/priorities": with the body, what an Idempotency-Key is bound to. */
   route: string;
   /** The body as the client sent it, before validation converted it. */
@@ -23,7 +23,7 @@ export interface RequestTrace {
 const CORRELATION_ID_HEADER = 'x-correlation-id';
 const ACCEPTABLE_HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const ACCEPTABLE_IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-const IF_MATCH_VERSION = /^(?:W\/)?"?(\d{1,15})"?$/;
+const IF_MATCH_REVISION = /^(?:W\/)?"?(\d{1,15})"?$/;
 
 interface FastifyLikeRequest {
   raw: IncomingMessage & { id?: unknown };
@@ -40,8 +40,8 @@ function singleHeader(request: FastifyLikeRequest, name: string): string | null 
 
 function parseIfMatch(header: string | null): number | null {
   if (header === null) return null;
-  const match = IF_MATCH_VERSION.exec(header);
-  if (!match) throw new BadRequestException(['If-Match: must be a plan version in quotes, such as "3"']);
+  const match = IF_MATCH_REVISION.exec(header);
+  if (!match) throw new BadRequestException(['If-Match: must be the plan\'s revision in quotes, as its ETag gives it, such as "3"']);
   return Number(match[1]);
 }
 
@@ -64,7 +64,7 @@ export const CommandTrace = createParamDecorator((_: unknown, context: Execution
     requestId,
     correlationId: correlationId && ACCEPTABLE_HEADER_ID.test(correlationId) ? correlationId : requestId,
     idempotencyKey: parseIdempotencyKey(singleHeader(request, 'idempotency-key')),
-    expectedVersion: parseIfMatch(singleHeader(request, 'if-match')),
+    expectedRevision: parseIfMatch(singleHeader(request, 'if-match')),
     route: `${request.method} ${request.url.split('?')[0]}`,
     body: request.body ?? null,
   };

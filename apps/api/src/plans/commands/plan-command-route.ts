@@ -14,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorBodyDto, PlanCommandResultDto } from './dto/command-result.dto';
 
-const ETAG_HEADER = { ETag: { description: 'The plan\'s version after the write, in quotes: "42".', schema: { type: 'string' } } };
+const ETAG_HEADER = { ETag: { description: 'The plan stream\'s revision after the write, in quotes: "42".', schema: { type: 'string' } } };
 
 /** Status, headers and answers every plan command route shares, so each shows fully in `/docs`. */
 export function PlanCommandRoute(summary: string, options: { creates: boolean; description?: string }): MethodDecorator {
@@ -30,7 +30,7 @@ export function PlanCommandRoute(summary: string, options: { creates: boolean; d
     ApiHeader({
       name: 'If-Match',
       required: false,
-      description: 'The plan version, in quotes ("42"), the write is meant for; when the plan has moved on, 412 and nothing is written.',
+      description: 'The plan\'s revision, in quotes as its ETag gives it ("42"), the write is meant for; when the plan has moved on, 412 and nothing is written.',
     }),
     ApiHeader({ name: 'X-Request-Id', required: false, description: 'Recorded on every event as requestId and causationId.' }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Recorded on every event; the request id when absent.' }),
@@ -40,7 +40,7 @@ export function PlanCommandRoute(summary: string, options: { creates: boolean; d
     ApiForbiddenResponse({ description: 'The caller\'s roles may not do this.', type: ErrorBodyDto }),
     ApiNotFoundResponse({ description: 'No such plan (or not one the caller may see), or no such item in it.', type: ErrorBodyDto }),
     ApiConflictResponse({ description: 'It already exists, or the plan kept changing while the write was retried.', type: ErrorBodyDto }),
-    ApiPreconditionFailedResponse({ description: 'If-Match names a version the plan is no longer at.', type: ErrorBodyDto }),
+    ApiPreconditionFailedResponse({ description: 'If-Match names a revision the plan is no longer at.', type: ErrorBodyDto }),
     ApiUnprocessableEntityResponse({
       description: 'A rule of the plan refuses it (a limit on what it holds among them), or the Idempotency-Key was used for another request.',
       type: ErrorBodyDto,

@@ -36,9 +36,14 @@ import { PerKeyQueue } from './per-key-queue';
 import { keyedEventId } from './plan-ids';
 import { PlanStreamCache, type AppendedEvent, type LoadedPlan } from './plan-stream-cache';
 
-/** What a command's response says: the plan's version after the write and where its last event sits. */
+/**
+ * What a command's response says: the plan stream's revision after the write and where its last
+ * event sits. `version` repeats the revision for clients written before it was named `revision`; it
+ * is not the published version label.
+ */
 export interface PlanCommandOutcome {
   planId: string;
+  revision: number;
   version: number;
   position: number;
   eventIds: string[];
@@ -60,7 +65,7 @@ export function planNotFound(planId: string): NotFoundException {
  * The one path every plan command takes: load the plan, check the caller may see it, let the domain
  * decide, append at exactly the revision decided on. Commands on one plan run one at a time in this
  * process; a race with another process is retried on the fresh state, unless the client pinned the
- * version with If-Match.
+ * revision with If-Match.
  */
 @Injectable()
 export class PlanCommandService {
@@ -91,8 +96,8 @@ export class PlanCommandService {
       else throw planNotFound(planId);
       const replay = this.earlierAnswer(plan, trace.idempotencyKey, requestHash);
       if (replay) return replay;
-      if (trace.expectedVersion !== null && plan.revision !== trace.expectedVersion) {
-        throw versionMismatch(trace.expectedVersion, plan.revision);
+      if (trace.expectedRevision !== null && plan.revision !== trace.expectedRevision) {
+        throw revisionMismatch(trace.expectedRevision, plan.revision);
       }
 
       const decidedAt = new Date();
@@ -109,12 +114,12 @@ export class PlanCommandService {
           position: result.position,
         }));
         this.plans.recordAppended(plan, appended);
-        return { planId, version: result.nextRevision, position: result.position, eventIds: sealed.map((e) => e.id) };
+        return commandOutcome(planId, result.nextRevision, result.position, sealed.map((e) => e.id));
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (trace.expectedVersion !== null) throw versionMismatch(trace.expectedVersion, error.actual);
+        if (trace.expectedRevision !== null) throw revisionMismatch(trace.expectedRevision, error.actual);
         if (attempt >= MAX_ATTEMPTS) {
-          throw new ConflictException({ statusCode: 409, error: 'Conflict', message: PLAN_CHANGED_MESSAGE, currentVersion: error.actual });
+          throw new ConflictException({ statusCode: 409, error: 'Conflict', message: PLAN_CHANGED_MESSAGE, currentRevision: error.actual });
         }
         await sleep(BACKOFF_STEP_MS * attempt * (0.5 + Math.random()));
       }
@@ -126,14 +131,18 @@ export class PlanCommandService {
     const earlier = plan.writesByKey.get(key);
     if (!earlier) return null;
     if (earlier.requestHash !== requestHash) {
-      throw new UnprocessableEntityException({ message: IDEMPOTENCY_KEY_REUSED_MESSAGE, currentVersion: plan.revision });
+      throw new UnprocessableEntityException({ message: IDEMPOTENCY_KEY_REUSED_MESSAGE, currentRevision: plan.revision });
     }
-    return { planId: plan.planId, version: earlier.revision, position: earlier.position, eventIds: [...earlier.eventIds] };
+    return commandOutcome(plan.planId, earlier.revision, earlier.position, [...earlier.eventIds]);
   }
 }
 
+function commandOutcome(planId: string, revision: number, position: number, eventIds: string[]): PlanCommandOutcome {
+  return { planId, revision, version: revision, position, eventIds };
+}
+
 /**
- * The domain's decision at `now`. A refusal by the plan's rules or of a duplicate states the version
+ * The domain's decision at `now`. A refusal by the plan's rules or of a duplicate states the revision
  * the plan is at, so the client can retry with If-Match without a read.
  */
 function decideAt(plan: LoadedPlan, command: PlanCommand, now: Date): PlanEvent[] {
@@ -141,17 +150,17 @@ function decideAt(plan: LoadedPlan, command: PlanCommand, now: Date): PlanEvent[
     return decide(command, plan.state, { now });
   } catch (error) {
     if (!(error instanceof DomainError) || error.kind === 'not-found' || plan.revision === null) throw error;
-    throw new HttpException({ message: error.message, currentVersion: plan.revision }, statusOfDomainError(error));
+    throw new HttpException({ message: error.message, currentRevision: plan.revision }, statusOfDomainError(error));
   }
 }
 
-function versionMismatch(expected: number, actual: number | null): PreconditionFailedException {
-  const current = actual === null ? 'does not exist yet' : `is at version ${actual}`;
+function revisionMismatch(expected: number, actual: number | null): PreconditionFailedException {
+  const current = actual === null ? 'does not exist yet' : `is at revision ${actual}`;
   return new PreconditionFailedException({
     statusCode: 412,
     error: 'Precondition Failed',
-    message: `The plan ${current}, not version ${expected} as If-Match says; reload it and try again`,
-    currentVersion: actual,
+    message: `The plan ${current}, not revision ${expected} as If-Match says; reload it and try again`,
+    currentRevision: actual,
   });
 }
 

@@ -56,11 +56,13 @@ export class PlanIntegrityService {
         ok: false,
         eventsChecked: events.length + 1,
         firstFailure: { revision, eventId, position, reason: FAILURE_SENTENCES.unreadable },
+        revision,
         version: revision,
       };
     }
-    const version = events[events.length - 1].revision;
-    if (failure === null) return { planId, ok: true, eventsChecked: events.length, firstFailure: null, version };
+    const revision = events[events.length - 1].revision;
+    const checkedUpTo = { revision, version: revision };
+    if (failure === null) return { planId, ok: true, eventsChecked: events.length, firstFailure: null, ...checkedUpTo };
     const failed = events[failure.index];
     return {
       planId,
@@ -72,7 +74,7 @@ export class PlanIntegrityService {
         position: failed.position,
         reason: FAILURE_SENTENCES[failure.reason],
       },
-      version,
+      ...checkedUpTo,
     };
   }
 

@@ -8,11 +8,11 @@ import { ApprovePlanDto } from '../dto/plan.dto';
 import { ExecutePlanCommand } from '../execute-plan-command';
 import { PlanCommandRoute } from '../plan-command-route';
 import type { PlanCommandOutcome } from '../plan-command.service';
-import { PlanVersionETagInterceptor } from '../plan-version-etag.interceptor';
+import { PlanRevisionETagInterceptor } from '../plan-revision-etag.interceptor';
 
 @ApiTags('approval')
 @ApiBearerAuth()
-@UseInterceptors(PlanVersionETagInterceptor)
+@UseInterceptors(PlanRevisionETagInterceptor)
 @Controller('v1/plans/:planId/approval')
 export class ApprovalController {
   constructor(private readonly bus: CommandBus) {}

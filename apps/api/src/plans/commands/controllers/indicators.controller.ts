@@ -10,11 +10,11 @@ import { DefineIndicatorDto, RecordActualDto, ReviseIndicatorDto, SetTargetDto }
 import { ExecutePlanCommand } from '../execute-plan-command';
 import { PlanCommandRoute } from '../plan-command-route';
 import type { PlanCommandOutcome } from '../plan-command.service';
-import { PlanVersionETagInterceptor } from '../plan-version-etag.interceptor';
+import { PlanRevisionETagInterceptor } from '../plan-revision-etag.interceptor';
 
 @ApiTags('indicators')
 @ApiBearerAuth()
-@UseInterceptors(PlanVersionETagInterceptor)
+@UseInterceptors(PlanRevisionETagInterceptor)
 @Controller('v1/plans/:planId/indicators')
 export class IndicatorsController {
   constructor(private readonly bus: CommandBus) {}

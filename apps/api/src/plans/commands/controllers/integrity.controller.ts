@@ -4,11 +4,11 @@ import { Access } from '../../../auth/access-table';
 import { Caller, CurrentCaller } from '../../../auth/caller';
 import { ErrorBodyDto, IntegrityReportDto } from '../dto/command-result.dto';
 import { PlanIntegrityService } from '../plan-integrity.service';
-import { PlanVersionETagInterceptor } from '../plan-version-etag.interceptor';
+import { PlanRevisionETagInterceptor } from '../plan-revision-etag.interceptor';
 
 @ApiTags('integrity')
 @ApiBearerAuth()
-@UseInterceptors(PlanVersionETagInterceptor)
+@UseInterceptors(PlanRevisionETagInterceptor)
 @Controller('v1/plans/:planId/integrity')
 export class IntegrityController {
   constructor(private readonly integrity: PlanIntegrityService) {}

@@ -10,11 +10,11 @@ import { ExecutePlanCommand } from '../execute-plan-command';
 import { PlanCommandRoute } from '../plan-command-route';
 import type { PlanCommandOutcome } from '../plan-command.service';
 import { draftPlanIdFor } from '../plan-ids';
-import { PlanVersionETagInterceptor } from '../plan-version-etag.interceptor';
+import { PlanRevisionETagInterceptor } from '../plan-revision-etag.interceptor';
 
 @ApiTags('plans')
 @ApiBearerAuth()
-@UseInterceptors(PlanVersionETagInterceptor)
+@UseInterceptors(PlanRevisionETagInterceptor)
 @Controller('v1/plans')
 export class PlansController {
   constructor(private readonly bus: CommandBus) {}

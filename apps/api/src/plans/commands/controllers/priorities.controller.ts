@@ -10,11 +10,11 @@ import { AddPriorityDto, RevisePriorityDto } from '../dto/priority.dto';
 import { ExecutePlanCommand } from '../execute-plan-command';
 import { PlanCommandRoute } from '../plan-command-route';
 import type { PlanCommandOutcome } from '../plan-command.service';
-import { PlanVersionETagInterceptor } from '../plan-version-etag.interceptor';
+import { PlanRevisionETagInterceptor } from '../plan-revision-etag.interceptor';
 
 @ApiTags('priorities')
 @ApiBearerAuth()
-@UseInterceptors(PlanVersionETagInterceptor)
+@UseInterceptors(PlanRevisionETagInterceptor)
 @Controller('v1/plans/:planId/priorities')
 export class PrioritiesController {
   constructor(private readonly bus: CommandBus) {}

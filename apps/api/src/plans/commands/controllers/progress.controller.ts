@@ -9,11 +9,11 @@ import { RecordProgressDto } from '../dto/priority.dto';
 import { ExecutePlanCommand } from '../execute-plan-command';
 import { PlanCommandRoute } from '../plan-command-route';
 import type { PlanCommandOutcome } from '../plan-command.service';
-import { PlanVersionETagInterceptor } from '../plan-version-etag.interceptor';
+import { PlanRevisionETagInterceptor } from '../plan-revision-etag.interceptor';
 
 @ApiTags('progress')
 @ApiBearerAuth()
-@UseInterceptors(PlanVersionETagInterceptor)
+@UseInterceptors(PlanRevisionETagInterceptor)
 @Controller('v1/plans/:planId/priorities/:ref/progress')
 export class ProgressController {
   constructor(private readonly bus: CommandBus) {}

@@ -4,7 +4,14 @@ export class PlanCommandResultDto {
   @ApiProperty({ description: 'The plan written to.', example: '9b1f4c1e-3f0a-4b47-8a0e-6f4c8d1f2a10' })
   planId: string;
 
-  @ApiProperty({ description: 'The plan stream\'s revision after the write; also the ETag.', example: 42 })
+  @ApiProperty({ description: 'The plan stream\'s revision after the write; also the ETag, and what If-Match names.', example: 42 })
+  revision: number;
+
+  @ApiProperty({
+    description: 'The same number as `revision`, kept for clients written before it was named so; not the published version label.',
+    example: 42,
+    deprecated: true,
+  })
   version: number;
 
   @ApiProperty({ description: 'Global position of the last event written; pass it as `waitFor` to read your own write.', example: 1234 })
@@ -28,9 +35,12 @@ export class ErrorBodyDto {
   message: string | string[];
 
   @ApiPropertyOptional({
-    description: 'For a 409, 412 or 422 on a plan the caller may see: the version the plan is at, as in the ETag.',
+    description: 'For a 409, 412 or 422 on a plan the caller may see: the revision the plan is at, as in the ETag.',
     example: 41,
   })
+  currentRevision?: number;
+
+  @ApiPropertyOptional({ description: 'The same number as `currentRevision`, kept for older clients.', example: 41, deprecated: true })
   currentVersion?: number;
 }
 
@@ -65,5 +75,8 @@ export class IntegrityReportDto {
   firstFailure: IntegrityFailureDto | null;
 
   @ApiProperty({ description: 'Revision of the last event checked; also the ETag.' })
+  revision: number;
+
+  @ApiProperty({ description: 'The same number as `revision`, kept for older clients.', deprecated: true })
   version: number;
 }
