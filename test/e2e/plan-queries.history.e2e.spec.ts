@@ -79,7 +79,7 @@ describe('The audit trail of a plan', () => {
     }
   });
 
-  it('lists every event in order: position, version, when, what, who, why, a one-line summary and the data', async () => {
+  it('lists every event in order: position, revision, when, what, who, why, a one-line summary and the data', async () => {
     const all = await entries();
     expect(all.map((entry) => entry.type)).toEqual([
       'PlanDrafted',
@@ -146,7 +146,10 @@ describe('The audit trail of a plan', () => {
   it('names a bad filter, and keeps the trail from those who may not audit', async () => {
     const bad = await history('&from=yesterday&limit=0');
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toEqual(['from: must be a valid ISO 8601 date string', 'limit: must not be less than 1']);
+    expect(bad.body.message).toEqual([
+      "from: 'yesterday' is not a date or an instant: write a date, 2024-03-19 (the start of that day in UK time), or an instant with its offset, 2024-03-19T18:00:00Z",
+      'limit: must not be less than 1',
+    ]);
     expect((await history('', 'officer')).status).toBe(403);
     expect((await history('', { role: 'auditor', council: 'rushmoor' })).status).toBe(404);
   });

@@ -1,3 +1,5 @@
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { Projector } from '@app/projections';
 import type { TestCaller } from '../support/tokens';
 import { PlanApi } from './plan-queries.support';
 
@@ -107,19 +109,44 @@ describe('The list of plans and reading your own writes', () => {
     expect(answer.headers.etag).toBe('"1"');
   });
 
-  it('says the projections are behind, with 503, when they cannot reach the position in time', async () => {
+  it('answers a waitFor past the end of the event log with 503 and Retry-After at once, without waiting for it', async () => {
     const beyondTheHead = lastPosition + 1_000_000;
-    const routes = ['/v1/plans', '/v1/plans/cs-2023-24', '/v1/plans/cs-2023-24/reports/2023-24-Q1'];
-    const answers = await Promise.all(
-      routes.map((url) => api.send({ method: 'GET', url: `${url}?waitFor=${beyondTheHead}`, as: HART_READER })),
-    );
-    for (const answer of answers) {
+    const head = await api.app.get<EventStore>(EVENT_STORE).headPosition();
+    const waits = jest.spyOn(api.app.get(Projector), 'waitFor');
+    try {
+      const routes = ['/v1/plans', '/v1/plans/cs-2023-24', '/v1/plans/cs-2023-24/reports/2023-24-Q1'];
+      const answers = await Promise.all(
+        routes.map((url) => api.send({ method: 'GET', url: `${url}?waitFor=${beyondTheHead}`, as: HART_READER })),
+      );
+      for (const answer of answers) {
+        expect(answer.status).toBe(503);
+        expect(answer.headers['retry-after']).toBe('1');
+        expect(answer.body).toEqual({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: `No write has been recorded at position ${beyondTheHead} yet: the event log ends at ${head}. Pass the position a command answered with.`,
+        });
+      }
+      expect(waits).not.toHaveBeenCalled();
+    } finally {
+      waits.mockRestore();
+    }
+  });
+
+  it('says the projections are behind, with 503 and Retry-After, when they cannot reach a recorded position in time', async () => {
+    const projector = api.app.get(Projector);
+    const behind = [jest.spyOn(projector, 'hasApplied').mockReturnValue(false), jest.spyOn(projector, 'waitFor').mockResolvedValue(false)];
+    try {
+      const answer = await api.send({ method: 'GET', url: `/v1/plans?waitFor=${lastPosition}`, as: HART_READER });
       expect(answer.status).toBe(503);
+      expect(answer.headers['retry-after']).toBe('1');
       expect(answer.body).toEqual({
         statusCode: 503,
         error: 'Service Unavailable',
-        message: `The read models have not yet caught up to position ${beyondTheHead} after 5 s; try again shortly.`,
+        message: `The read models have not yet caught up to position ${lastPosition} after 5 s; try again shortly.`,
       });
+    } finally {
+      behind.forEach((spy) => spy.mockRestore());
     }
   });
 

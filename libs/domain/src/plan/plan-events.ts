@@ -234,6 +234,9 @@ export const PLAN_EVENT_SCHEMA_VERSIONS: Record<PlanEventType, number> = {
   PlanClosed: 1,
 };
 
+/** Every type of event a plan's stream may hold. */
+export const PLAN_EVENT_TYPES = Object.keys(PLAN_EVENT_SCHEMA_VERSIONS) as PlanEventType[];
+
 /** Events that change the plan's content, as opposed to monitoring data or governance steps. */
 export const STRUCTURAL_EVENT_TYPES: ReadonlySet<PlanEventType> = new Set<PlanEventType>([
   'PriorityAdded',

@@ -41,6 +41,8 @@ export class ErrorBodyFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const body = this.bodyFor(exception, http.getRequest<FastifyRequest>());
+    const retryAfter = retryAfterSecondsOf(exception);
+    if (retryAfter !== null) void reply.header('Retry-After', String(retryAfter));
     void reply.status(body.statusCode).send(body);
   }
 
@@ -84,6 +86,16 @@ function fromHttpException(exception: HttpException): ErrorBody {
     message: text,
     ...(typeof currentRevision === 'number' && { currentRevision, currentVersion: currentRevision }),
   };
+}
+
+/**
+ * An HTTP exception whose response carries `retryAfterSeconds` says when to ask again; it goes in
+ * the `Retry-After` header, not the body.
+ */
+function retryAfterSecondsOf(exception: unknown): number | null {
+  if (!(exception instanceof HttpException)) return null;
+  const response = exception.getResponse() as { retryAfterSeconds?: unknown };
+  return typeof response === 'object' && typeof response.retryAfterSeconds === 'number' ? response.retryAfterSeconds : null;
 }
 
 export function errorBody(statusCode: number, message: string): ErrorBody {

@@ -6,7 +6,13 @@ import type { Caller } from '../../auth/caller';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
 import { PlanTimeTravel } from './plan-time-travel';
 
-export type PlanPoint = { asOf?: string; version?: string };
+/** Now (neither), as the system held it at an instant (`asOf`), or as published at a version label. */
+export type PlanPoint = { asOf?: Date; version?: string };
+
+/** An answer read as of an instant, saying first which instant was used (a date stands for a moment of it). */
+export function answeredAsOf<T extends object>(answer: T, asOf: Date | undefined): T & { asOf?: string } {
+  return asOf === undefined ? answer : { asOf: asOf.toISOString(), ...answer };
+}
 
 /**
  * Finds the plan a query is about, checks the caller may see it, and gives it now, as of an instant,
@@ -44,11 +50,11 @@ export class PlanReader {
   }
 
   async at(caller: Caller, planId: string, point: PlanPoint): Promise<PlanView> {
-    if (point.asOf !== undefined && point.version === undefined) {
+    if (point.asOf !== undefined) {
       // Only the access check is needed of the current plan: its small list entry, not the whole plan.
       const key = await this.assertVisible(caller, planId);
-      const view = await this.timeTravel.asOf(key, new Date(point.asOf));
-      if (!view) throw new NotFoundException(`Plan ${planId} did not exist yet at ${point.asOf}`);
+      const view = await this.timeTravel.asOf(key, point.asOf);
+      if (!view) throw new NotFoundException(`Plan ${planId} did not exist yet at ${point.asOf.toISOString()}`);
       return view;
     }
     const current = await this.current(caller, planId);

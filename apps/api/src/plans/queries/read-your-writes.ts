@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { Projector } from '@app/projections';
@@ -6,8 +5,8 @@ import { Projector } from '@app/projections';
 /** How long a query waits for the projections before saying they are behind. */
 const WAIT_LIMIT_MS = 5_000;
 
-/** How often a position not yet in the event store is looked for again. */
-const HEAD_POLL_INTERVAL_MS = 20;
+/** What a 503 tells the client to wait before asking again: the projections usually catch up within it. */
+const RETRY_AFTER_SECONDS = 1;
 
 /**
  * `waitFor=<position>` lets a client read its own writes: the query answers only once every
@@ -22,27 +21,20 @@ export class ReadYourWrites {
 
   async waitFor(position: number | undefined): Promise<void> {
     if (position === undefined || this.projector.hasApplied(position)) return;
-    const deadline = Date.now() + WAIT_LIMIT_MS;
-    if ((await this.isRecorded(position, deadline)) && (await this.projector.waitFor(position, deadline - Date.now()))) {
-      return;
+    // Every write is answered only once the store holds it, at the leader this service reads from, so
+    // a position past the store's newest event is none a write has answered: waiting cannot bring it.
+    const head = await this.events.headPosition();
+    if (head === null || head < position) {
+      throw retryLater(
+        `No write has been recorded at position ${position} yet: the event log ends at ${head ?? 'no event at all'}. ` +
+          'Pass the position a command answered with.',
+      );
     }
-    throw new ServiceUnavailableException(
-      `The read models have not yet caught up to position ${position} after ${WAIT_LIMIT_MS / 1000} s; try again shortly.`,
-    );
+    if (await this.projector.waitFor(position, WAIT_LIMIT_MS)) return;
+    throw retryLater(`The read models have not yet caught up to position ${position} after ${WAIT_LIMIT_MS / 1000} s; try again shortly.`);
   }
+}
 
-  /**
-   * The projector counts a position past every event it sees as reached. A position past the
-   * store's newest event is none a write has answered yet (or one another node has not replicated
-   * yet), so the read first waits, within the same bound, for it to be recorded.
-   */
-  private async isRecorded(position: number, deadline: number): Promise<boolean> {
-    for (;;) {
-      const head = await this.events.headPosition();
-      if (head !== null && head >= position) return true;
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) return false;
-      await sleep(Math.min(HEAD_POLL_INTERVAL_MS, remaining));
-    }
-  }
+function retryLater(message: string): ServiceUnavailableException {
+  return new ServiceUnavailableException({ message, retryAfterSeconds: RETRY_AFTER_SECONDS });
 }

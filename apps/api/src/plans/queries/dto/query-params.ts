@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
-import { PLAN_STATUSES } from '@app/domain';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateBy } from 'class-validator';
+import { PLAN_EVENT_TYPES, PLAN_STATUSES, type PlanEventType } from '@app/domain';
+import { InstantParam } from './instant-param';
 
 /** `waitFor=<position>`: answer only once the projections have applied that position. */
 export class ReadYourWritesParams {
@@ -46,37 +47,39 @@ export class ListPlansParams extends PagingParams {
   status?: (typeof PLAN_STATUSES)[number];
 }
 
-/** `asOf` rebuilds the answer from the events recorded up to that instant. */
+/** `asOf` rebuilds the answer from the events recorded up to that instant; the answer says which instant. */
 export class AsOfParams extends ReadYourWritesParams {
-  @ApiPropertyOptional({ example: '2024-03-19T18:00:00Z', description: 'Record-time instant (ISO 8601).' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  asOf?: string;
+  @InstantParam({ description: 'The record-time instant to read the answer as of; the answer\'s `asOf` gives the instant used.', dateMeans: 'end-of-day' })
+  asOf?: Date;
 }
 
 export class ReadPlanParams extends AsOfParams {
-  @ApiPropertyOptional({ example: '2', description: 'A published version label; the plan as it was when it was published.' })
+  @ApiPropertyOptional({ example: '2', description: 'A published version label; the plan as it was when it was published. Not with `asOf`.' })
   @IsOptional()
   @IsString()
   @MinLength(1)
+  @ValidateBy({
+    name: 'notWithAsOf',
+    validator: {
+      validate: (_, args) => (args?.object as ReadPlanParams | undefined)?.asOf === undefined,
+      defaultMessage: () =>
+        'version cannot be combined with asOf: ask for the plan as published at a version, or as it stood at an instant, not both',
+    },
+  })
   version?: string;
 }
 
 export class HistoryParams extends PagingParams {
-  @ApiPropertyOptional({ description: 'Recorded at or after this instant (ISO 8601).' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
+  @InstantParam({ description: 'Recorded at or after this instant.', dateMeans: 'start-of-day' })
+  from?: Date;
 
-  @ApiPropertyOptional({ description: 'Recorded at or before this instant (ISO 8601).' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
+  @InstantParam({ description: 'Recorded at or before this instant.', dateMeans: 'end-of-day' })
+  to?: Date;
 
-  @ApiPropertyOptional({ example: 'TargetChanged' })
+  @ApiPropertyOptional({ example: 'TargetChanged', enum: PLAN_EVENT_TYPES })
   @IsOptional()
-  @IsString()
-  type?: string;
+  @IsIn(PLAN_EVENT_TYPES)
+  type?: PlanEventType;
 
   @ApiPropertyOptional({ example: 'CP7', description: 'A priority ref or indicator code.' })
   @IsOptional()

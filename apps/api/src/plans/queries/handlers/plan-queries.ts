@@ -27,7 +27,7 @@ import {
 import type { Caller } from '../../../auth/caller';
 import type { HistoryParams, ListPlansParams } from '../dto/query-params';
 import { parsedInput } from '../../period-param.pipe';
-import { PlanReader, type PlanPoint } from '../plan-reader';
+import { answeredAsOf, PlanReader, type PlanPoint } from '../plan-reader';
 
 export interface Page<T> {
   items: T[];
@@ -53,7 +53,7 @@ export class ListPlansQuery extends Query<Page<PlanListItem>> {
   }
 }
 
-export class GetPlanQuery extends Query<PlanView> {
+export class GetPlanQuery extends Query<PlanView & { asOf?: string }> {
   constructor(
     readonly caller: Caller,
     readonly planId: string,
@@ -93,12 +93,12 @@ export class DiffVersionsQuery extends Query<PlanDiff> {
   }
 }
 
-export class GetReportQuery extends Query<MonitoringReport> {
+export class GetReportQuery extends Query<MonitoringReport & { asOf?: string }> {
   constructor(
     readonly caller: Caller,
     readonly planId: string,
     readonly period: string,
-    readonly asOf: string | undefined,
+    readonly asOf: Date | undefined,
   ) {
     super();
   }
@@ -134,8 +134,8 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
 export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
   constructor(private readonly plans: PlanReader) {}
 
-  execute({ caller, planId, point }: GetPlanQuery): Promise<PlanView> {
-    return this.plans.at(caller, planId, point);
+  async execute({ caller, planId, point }: GetPlanQuery): Promise<PlanView & { asOf?: string }> {
+    return answeredAsOf(await this.plans.at(caller, planId, point), point.asOf);
   }
 }
 
@@ -151,8 +151,8 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery> {
     const where: Record<string, FieldCondition> = { planKey };
     if (params.from !== undefined || params.to !== undefined) {
       where.recordedAt = {
-        ...(params.from !== undefined && { $gte: new Date(params.from).toISOString() }),
-        ...(params.to !== undefined && { $lte: new Date(params.to).toISOString() }),
+        ...(params.from !== undefined && { $gte: params.from.toISOString() }),
+        ...(params.to !== undefined && { $lte: params.to.toISOString() }),
       };
     }
     if (params.type !== undefined) where.type = params.type;
@@ -201,9 +201,9 @@ export class DiffVersionsHandler implements IQueryHandler<DiffVersionsQuery> {
 export class GetReportHandler implements IQueryHandler<GetReportQuery> {
   constructor(private readonly plans: PlanReader) {}
 
-  async execute({ caller, planId, period, asOf }: GetReportQuery): Promise<MonitoringReport> {
+  async execute({ caller, planId, period, asOf }: GetReportQuery): Promise<MonitoringReport & { asOf?: string }> {
     const view = await this.plans.at(caller, planId, { asOf });
-    return buildMonitoringReport(view, period);
+    return answeredAsOf(buildMonitoringReport(view, period), asOf);
   }
 }
 
