@@ -4,6 +4,8 @@
  * Q2 monitoring report and a short audit trail. Tokens are signed with the embedded secret in
  * DATA_DIR (default ./data), so run it on the server's machine with the server's DATA_DIR.
  */
+// First, before any dependency is loaded: an older Node would fail inside one with a misleading message.
+import '@app/platform/runtime/exit-on-unsupported-node';
 import { resolve } from 'node:path';
 import { formatValue, type MonitoringReport, type PlanHistoryEntry, type VersionTable } from '@app/projections';
 import { loadOrCreateEmbeddedSecret, signEmbeddedToken } from '../apps/api/src/auth/embedded-token';

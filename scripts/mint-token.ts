@@ -4,6 +4,8 @@
  *   npm run token -- --role operator      (the service's operator: no council)
  * `--role` and `--services` may be repeated; without `--services` the caller may work on every service.
  */
+// First, before any dependency is loaded: an older Node would fail inside one with a misleading message.
+import '@app/platform/runtime/exit-on-unsupported-node';
 import { parseArgs } from 'node:util';
 import { parseAppConfig } from '@app/platform/config/app-config';
 import { parseAuthConfig } from '../apps/api/src/auth/auth-config';

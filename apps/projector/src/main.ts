@@ -1,3 +1,5 @@
+// First, before any dependency is loaded: an older Node would fail inside one with a misleading message.
+import '@app/platform/runtime/exit-on-unsupported-node';
 import { type AppConfig, APP_CONFIG, configureHttpApplication, createHttpAdapter, exitOnStartUpFailure } from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';

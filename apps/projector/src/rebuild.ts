@@ -7,6 +7,8 @@
  * the rebuild holds each projection's lease, so projectors using leases stand by, but an embedded
  * one does not take leases.
  */
+// First, before any dependency is loaded: an older Node would fail inside one with a misleading message.
+import '@app/platform/runtime/exit-on-unsupported-node';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
   ConfigurationError,
