@@ -1,22 +1,27 @@
 /**
  * `npm run demo`: enters the Hart 2023/24 Corporate Services plan through the HTTP API of a running
- * `npm start` (API_URL, default http://127.0.0.1:3000), then prints its version-control table, the
- * Q2 monitoring report and a short audit trail. Tokens are signed with the embedded secret in
- * DATA_DIR (default ./data), so run it on the server's machine with the server's DATA_DIR.
+ * `npm start` (at API_URL, else http://127.0.0.1:<PORT>, PORT 3000 by default), then prints its
+ * version-control table, the Q2 monitoring report and a short audit trail. Tokens are signed with
+ * the embedded secret in DATA_DIR (default ./data), so run it on the server's machine with the
+ * server's PORT and DATA_DIR.
  */
 // First, before any dependency is loaded: an older Node would fail inside one with a misleading message.
 import '@app/platform/runtime/exit-on-unsupported-node';
-import { resolve } from 'node:path';
+import { ConfigurationError, parseAppConfig } from '@app/platform/config/app-config';
 import { formatValue, type MonitoringReport, type PlanHistoryEntry, type VersionTable } from '@app/projections';
-import { loadOrCreateEmbeddedSecret, signEmbeddedToken } from '../apps/api/src/auth/embedded-token';
+import { loadEmbeddedSecret, signEmbeddedToken } from '../apps/api/src/auth/embedded-token';
 import { HART_PLAN } from '../test/fixtures/hart-2023-24';
 import { ApiError, PlanApiClient } from './demo/api-client';
 import { DEMO_PEOPLE, hartYear, RESTATEMENT, type DemoPerson } from './demo/hart-year';
 import { renderTable } from './demo/terminal-table';
 
-export interface DemoOptions {
+export interface DemoSettings {
   apiUrl: string;
+  /** The API's DATA_DIR, whose token secret signs the demo's tokens. */
   dataDir: string;
+}
+
+export interface DemoOptions extends DemoSettings {
   /** Where the demo's lines go. */
   write: (text: string) => void;
   /** Colour the RAG column with terminal escape codes. */
@@ -80,14 +85,16 @@ export async function runDemo({ apiUrl, dataDir, write, colour = false, planId: 
   const width = Math.max(...links.map(([path]) => api.url(path).length));
   write('\nOpen next (the /v1 routes need a bearer token):');
   for (const [path, what] of links) write(`  ${api.url(path).padEnd(width)}  ${what}`);
-  write(
-    `for example: curl -H "Authorization: Bearer $(npm run -s token -- --role auditor --council ${HART_PLAN.council})" ${api.url(`/v1/plans/${planId}`)}`,
-  );
+  // The token script reads DATA_DIR as the API does: named when it is not the default, so the line works as printed.
+  const dataDirSetting = dataDir === parseAppConfig({}).dataDir ? '' : `DATA_DIR=${shellWord(dataDir)} `;
+  const token = `$(${dataDirSetting}npm run -s token -- --role auditor --council ${HART_PLAN.council})`;
+  write('For example, in this folder:');
+  write(`  curl -H "Authorization: Bearer ${token}" ${shellWord(api.url(`/v1/plans/${planId}`))}`);
   return { planId, commands: steps.length, versions, report, trail: trail.items };
 }
 
 async function mintTokens(dataDir: string): Promise<Record<DemoPerson, string>> {
-  const secret = loadOrCreateEmbeddedSecret(dataDir);
+  const secret = loadEmbeddedSecret(dataDir);
   const entries = await Promise.all(
     (Object.keys(DEMO_PEOPLE) as DemoPerson[]).map(async (person) => {
       const { role, name, sub } = DEMO_PEOPLE[person];
@@ -96,6 +103,11 @@ async function mintTokens(dataDir: string): Promise<Record<DemoPerson, string>> 
     }),
   );
   return Object.fromEntries(entries) as Record<DemoPerson, string>;
+}
+
+/** A word the shell reads as written: as it is when plain, else in single quotes. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /** Long titles cut at a word, so that each priority keeps to one line. */
@@ -174,10 +186,18 @@ function trailTable(entries: PlanHistoryEntry[]): string {
   );
 }
 
+/**
+ * Where the demo finds the API and its token secret, from the settings the API itself reads: API_URL
+ * when set (an API elsewhere, e.g. behind a proxy), else this machine at the API's PORT.
+ */
+export function demoSettings(env: NodeJS.ProcessEnv): DemoSettings {
+  const { port, dataDir } = parseAppConfig(env);
+  return { apiUrl: env.API_URL?.trim() || `http://127.0.0.1:${port}`, dataDir };
+}
+
 async function main(): Promise<void> {
   await runDemo({
-    apiUrl: process.env.API_URL?.trim() || 'http://127.0.0.1:3000',
-    dataDir: resolve(process.env.DATA_DIR?.trim() || './data'),
+    ...demoSettings(process.env),
     write: (text) => process.stdout.write(`${text}\n`),
     colour: process.stdout.isTTY,
   });
@@ -185,7 +205,8 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    const reason = error instanceof ApiError ? error.message : error instanceof Error ? error.stack : String(error);
+    const told = error instanceof ApiError || error instanceof ConfigurationError;
+    const reason = told ? error.message : error instanceof Error ? error.stack : String(error);
     process.stderr.write(`\nThe demo stopped: ${reason}\n`);
     process.exitCode = 1;
   });

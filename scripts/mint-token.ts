@@ -1,8 +1,10 @@
 /**
- * Prints a bearer token for the API in embedded mode, signed with the secret in DATA_DIR:
- *   npm run token -- --role officer --council hart --services "Corporate Services" [--name ... --sub ... --expires 8h]
- *   npm run token -- --role operator      (the service's operator: no council)
+ * Prints a bearer token for the API in embedded mode, signed with the secret the API keeps in its
+ * DATA_DIR, so run it with the same DATA_DIR as the API (`-s` keeps npm's own lines off stdout):
+ *   npm run -s token -- --role officer --council hart --services "Corporate Services" [--name ... --sub ... --expires 8h]
+ *   npm run -s token -- --role operator      (the service's operator: no council)
  * `--role` and `--services` may be repeated; without `--services` the caller may work on every service.
+ * stdout holds the token alone, for `$(…)`; stderr says which DATA_DIR's secret signed it.
  */
 // First, before any dependency is loaded: an older Node would fail inside one with a misleading message.
 import '@app/platform/runtime/exit-on-unsupported-node';
@@ -10,12 +12,12 @@ import { parseArgs } from 'node:util';
 import { parseAppConfig } from '@app/platform/config/app-config';
 import { parseAuthConfig } from '../apps/api/src/auth/auth-config';
 import { OPERATOR_ROLE, Role, ROLES } from '../apps/api/src/auth/caller';
-import { loadOrCreateEmbeddedSecret, signEmbeddedToken } from '../apps/api/src/auth/embedded-token';
+import { loadEmbeddedSecret, signEmbeddedToken } from '../apps/api/src/auth/embedded-token';
 
 const USAGE =
-  `Usage: npm run token -- --role <${ROLES.filter((role) => role !== OPERATOR_ROLE).join('|')}> --council <council> ` +
+  `Usage: npm run -s token -- --role <${ROLES.filter((role) => role !== OPERATOR_ROLE).join('|')}> --council <council> ` +
   `[--services <service>]... [--name <name>] [--sub <user id>] [--expires 8h]\n` +
-  `   or: npm run token -- --role ${OPERATOR_ROLE} [--name <name>] [--sub <user id>] [--expires 8h]`;
+  `   or: npm run -s token -- --role ${OPERATOR_ROLE} [--name <name>] [--sub <user id>] [--expires 8h]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,7 +32,10 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    process.stdout.write(`${USAGE}\nPrints a bearer token signed with the embedded secret in DATA_DIR (default ./data).\n`);
+    process.stdout.write(
+      `${USAGE}\nPrints a bearer token signed with the secret the API keeps in its DATA_DIR (default ./data): ` +
+        'run it with the DATA_DIR the API runs with, or the API refuses the token.\n',
+    );
     return;
   }
   const roles = (values.role ?? []).flatMap((role) => role.split(',')).map((role) => role.trim());
@@ -47,12 +52,14 @@ async function main(): Promise<void> {
     throw new Error('JWT_JWKS_URL or JWT_PUBLIC_KEY is set: tokens come from the identity provider, not from this script.');
   }
   const sub = values.sub ?? (operator ? OPERATOR_ROLE : `${roles[0]}@${values.council}`);
+  const { dataDir } = parseAppConfig(process.env);
   const token = await signEmbeddedToken(
-    loadOrCreateEmbeddedSecret(parseAppConfig(process.env).dataDir),
+    loadEmbeddedSecret(dataDir),
     { sub, name: values.name ?? sub, roles: roles as Role[], council: values.council, services: values.services },
     values.expires,
   );
   process.stdout.write(`${token}\n`);
+  process.stderr.write(`Token for ${sub}, valid ${values.expires}, signed with the secret of DATA_DIR=${dataDir}: the API must run with the same.\n`);
 }
 
 main().catch((error: unknown) => {

@@ -57,7 +57,7 @@ export class PlanApiClient {
     } catch (error) {
       throw new ApiError(
         0,
-        `Could not reach the API at ${this.apiUrl} (${causeOf(error)}). Start it first with \`npm start\`, or set API_URL.`,
+        `Could not reach the API at ${this.apiUrl} (${causeOf(error)}). Start it first with \`npm start\`, or set PORT (or API_URL) to where it listens.`,
       );
     }
     const text = await response.text();

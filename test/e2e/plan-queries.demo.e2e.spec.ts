@@ -1,4 +1,8 @@
-import { runDemo, type DemoOutcome } from '../../scripts/demo';
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { demoSettings, runDemo, type DemoOutcome } from '../../scripts/demo';
+import { HART_PLAN } from '../fixtures/hart-2023-24';
 import { PlanApi } from './plan-queries.support';
 
 describe('npm run demo, against the API on a real port', () => {
@@ -8,8 +12,10 @@ describe('npm run demo, against the API on a real port', () => {
 
   beforeAll(async () => {
     api = await PlanApi.start();
-    const apiUrl = await api.listen();
-    outcome = await runDemo({ apiUrl, dataDir: api.dataDir, write: (text) => lines.push(text), planId: 'hart-demo' });
+    const { port } = new URL(await api.listen());
+    // As `PORT=… DATA_DIR=… npm run demo` would find the API: the settings `npm start` was given.
+    const settings = demoSettings({ PORT: port, DATA_DIR: api.dataDir });
+    outcome = await runDemo({ ...settings, write: (text) => lines.push(text), planId: 'hart-demo' });
   }, 120_000);
 
   afterAll(() => api.close());
@@ -54,7 +60,19 @@ describe('npm run demo, against the API on a real port', () => {
     });
     const printed = lines.join('\n');
     expect(printed).toContain('Sam Patel (officer)');
+    expect(printed).toMatch(/│ +Revision │ Recorded \(UTC\) +│ Who/);
     expect(printed).toContain('/docs');
     expect(printed).toContain('/v1/plans/hart-demo/history');
+  });
+
+  it('prints a curl line that works exactly as printed, from the project folder', async () => {
+    const curl = lines.join('\n').split('\n').find((line) => line.trimStart().startsWith('curl '));
+    expect(curl).toBeDefined();
+    // Asynchronously: the API answering curl runs in this process.
+    const { stdout } = await promisify(execFile)('sh', ['-c', `${curl} --silent --show-error --fail`], {
+      cwd: resolve(__dirname, '../..'),
+      timeout: 60_000,
+    });
+    expect(JSON.parse(stdout)).toMatchObject({ planId: 'hart-demo', title: HART_PLAN.title });
   });
 });

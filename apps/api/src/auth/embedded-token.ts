@@ -14,12 +14,12 @@ const GROUP_AND_OTHERS = 0o077;
 
 /**
  * The HS256 key of embedded mode, kept in `<dataDir>/jwt-secret` (base64url, readable by the owner
- * only). The first caller creates it; everyone after, the service and the token minters alike,
- * reads the same file, so tokens minted on this machine verify here and nowhere else. Refused when
- * other users may read or change it: whoever reads it can mint tokens for any council.
+ * only). The service creates it when it first starts; everyone after, the service and the token
+ * minters alike, reads the same file, so tokens minted on this machine verify here and nowhere else.
+ * Refused when other users may read or change it: whoever reads it can mint tokens for any council.
  */
 export function loadOrCreateEmbeddedSecret(dataDir: string): Buffer {
-  const path = join(dataDir, SECRET_FILE);
+  const path = secretPath(dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     // 'wx' fails if the file exists, so two processes starting together keep the first one's secret.
@@ -27,19 +27,34 @@ export function loadOrCreateEmbeddedSecret(dataDir: string): Buffer {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw secretFileError(path, 'created', error);
   }
-  assertOwnerOnly(path);
+  return loadEmbeddedSecret(dataDir);
+}
+
+/**
+ * The key a running service signs with, for a token minter: never made here, since a secret the
+ * service does not hold would only mint tokens it refuses (a bare 401).
+ */
+export function loadEmbeddedSecret(dataDir: string): Buffer {
+  const path = secretPath(dataDir);
   let stored: string;
   try {
     stored = readFileSync(path, 'utf8');
   } catch (error) {
-    throw secretFileError(path, 'read', error);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw secretFileError(path, 'read', error);
+    throw new ConfigurationError(
+      `There is no token secret in ${path}: the API makes it when it first starts with DATA_DIR=${dataDir}. ` +
+        'Start the API (npm start) first, or set DATA_DIR to the folder it runs with.',
+    );
   }
+  assertOwnerOnly(path);
   const secret = Buffer.from(stored.trim(), 'base64url');
   if (secret.length < SECRET_BYTES) {
     throw new ConfigurationError(`${path} must hold at least ${SECRET_BYTES} bytes in base64url; delete it to have a new one made.`);
   }
   return secret;
 }
+
+const secretPath = (dataDir: string): string => join(dataDir, SECRET_FILE);
 
 function assertOwnerOnly(path: string): void {
   const { mode, uid } = statSync(path);
