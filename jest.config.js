@@ -1,5 +1,6 @@
 /**
- * Type-checking runs once in `npm run typecheck`; ts-jest only transpiles so the suites start fast.
+ * Type-checking runs once in `npm run typecheck`; ts-jest only transpiles (`isolatedModules`, over
+ * tsconfig.json's options) so the suites start fast.
  * `content-disposition` (under @fastify/static, which serves /docs) ships only as ES modules, which
  * Jest on Node 20 cannot require, so it alone is transpiled from node_modules.
  */
@@ -9,10 +10,10 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test', '<rootDir>/bench'],
   testRegex: '.*\\.spec\\.ts$',
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true } }],
     '/node_modules/content-disposition/.+\\.js$': [
       'ts-jest',
-      { isolatedModules: true, diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs' } },
+      { diagnostics: false, tsconfig: { isolatedModules: true, allowJs: true, module: 'commonjs' } },
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],

@@ -66,7 +66,10 @@ export interface TestAppOptions {
 
 /**
  * The process environment is restored once the app is built. Logs go to stdout at `LOG_LEVEL`,
- * `error` unless given. Rejects as `npm start` would fail, e.g. with a `ConfigurationError`.
+ * `silent` unless given: the tests that provoke failures on purpose (an unreadable event, a store
+ * gone) would otherwise print their expected error lines into a green run. Give `env: { LOG_LEVEL:
+ * 'error' }` to see a test app's errors. Rejects as `npm start` would fail, e.g. with a
+ * `ConfigurationError`.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const ownsDataDir = options.dataDir === undefined;
@@ -76,7 +79,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
   const saved = { ...process.env };
   for (const name of SHELL_SETTINGS) delete process.env[name];
-  Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'error' }, options.env);
+  Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, options.env);
   let app: NestFastifyApplication;
   try {
     app = await NestFactory.create<NestFastifyApplication>(rootModule(options.modules ?? []), createHttpAdapter(), {
