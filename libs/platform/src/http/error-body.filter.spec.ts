@@ -1,11 +1,15 @@
 import { DomainError } from '@app/domain';
 import { WrongExpectedVersionError } from '@app/event-store';
-import { type ArgumentsHost, ForbiddenException, Logger, PreconditionFailedException } from '@nestjs/common';
+import { type ArgumentsHost, ForbiddenException, Logger, PreconditionFailedException, ServiceUnavailableException } from '@nestjs/common';
 import { ErrorBodyFilter } from './error-body.filter';
 
-function answerTo(exception: unknown): { status: number; body: unknown } {
-  const answer = { status: 0, body: undefined as unknown };
+function answerTo(exception: unknown): { status: number; body: unknown; headers?: Record<string, string> } {
+  const answer: { status: number; body: unknown; headers?: Record<string, string> } = { status: 0, body: undefined };
   const reply = {
+    header(name: string, value: string) {
+      answer.headers = { ...answer.headers, [name]: value };
+      return this;
+    },
     status(code: number) {
       answer.status = code;
       return this;
@@ -50,6 +54,15 @@ describe('the error body filter', () => {
     const unborn = new PreconditionFailedException({ message: 'The plan does not exist yet.', currentRevision: null });
     expect(answerTo(unborn).body).not.toHaveProperty('currentRevision');
     expect(answerTo(unborn).body).not.toHaveProperty('currentVersion');
+  });
+
+  it('says when to ask again in Retry-After, not in the body', () => {
+    const behind = new ServiceUnavailableException({ message: 'The read models are behind; try again shortly.', retryAfterSeconds: 1 });
+    expect(answerTo(behind)).toEqual({
+      status: 503,
+      headers: { 'Retry-After': '1' },
+      body: { statusCode: 503, error: 'Service Unavailable', message: 'The read models are behind; try again shortly.' },
+    });
   });
 
   it('answers a lost race on a stream with 409', () => {
