@@ -17,18 +17,7 @@ describe('Query parameters mean what an officer means by them, and say what is w
     api = await PlanApi.start();
     const steps: Array<[string, object]> = [
       ['/v1/plans', { planId: PLAN, title: 'Service Plan 2023/24: Corporate Services', service: 'Corporate Services', period: '2023/24' }],
-      [
-        `${plan}/indicators`,
-        {
-          code: 'CP7',
-          title: 'Percentage of Council Tax collected',
-          unit: 'percent',
-          polarity: 'higher-is-better',
-          basis: 'cumulative-ytd',
-          frequency: 'quarterly',
-          targets: [{ period: '2023/24', value: 98 }],
-        },
-      ],
+      [`${plan}/priorities`, { ref: '1', title: 'Committee services', themes: ['People'], outcomes: [] }],
       [`${plan}/versions`, { label: '1', reason: 'Version to be considered by O&S Committee' }],
     ];
     for (const [url, body] of steps) {
