@@ -30,13 +30,14 @@ describe('Hostile input', () => {
   const refused = async (status: number, answering: () => Promise<Answer>): Promise<Answer> => {
     const before = await headPosition();
     const answer = await answering();
-    const { currentVersion, ...shape } = answer.body;
+    const { currentRevision, currentVersion, ...shape } = answer.body;
     expect({ status: answer.status, shape }).toEqual({
       status,
       shape: { statusCode: status, error: expect.any(String), message: expect.anything() },
     });
-    // Stated only where the plan refused the command by its rules.
-    expect(currentVersion === undefined || status === 422).toBe(true);
+    // Stated only where the plan refused the command by its rules, `currentVersion` as its alias.
+    expect(currentRevision === undefined || status === 422).toBe(true);
+    expect(currentVersion).toBe(currentRevision);
     expect(await headPosition()).toBe(before);
     return answer;
   };

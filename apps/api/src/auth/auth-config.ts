@@ -4,7 +4,7 @@ import { ConfigurationError, flag, text, type Environment } from '@app/platform/
 
 /** Where the keys that verify bearer tokens come from. */
 export type TokenKeySource =
-  /** Single-node mode: HS256 with a secret kept in `DATA_DIR/jwt-secret`, minted by `npm run token`. */
+  /** Single-node mode: HS256 with a secret kept in `DATA_DIR/jwt-secret`, minted by `npm run -s token`. */
   | { kind: 'embedded' }
   | { kind: 'jwks'; url: URL; issuer: string; audience: string }
   | { kind: 'public-key'; key: KeyObject; algorithm: 'RS256' | 'ES256'; issuer: string; audience: string };
