@@ -23,7 +23,7 @@ class PlainSummaryReporter {
       .sort();
     if (skippedSuites.length > 0) {
       const unset = PRODUCTION_STORE_SETTINGS.filter((name) => !process.env[name]);
-      const why = unset.length > 0 ? `: the production-store suites run when ${unset.join(' and ')} ${unset.length > 1 ? 'are' : 'is'} set (see "Tests on the production stores" in README.md)` : '';
+      const why = unset.length > 0 ? `: the production-store suites run when ${unset.join(' and ')} ${unset.length > 1 ? 'are' : 'is'} set (see "Testing against the production stores" in README.md)` : '';
       process.stdout.write(`\nskipped: ${skippedSuites.join(', ')}${why}`);
     }
     process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);

@@ -42,7 +42,7 @@ describe('the plain summary at the end of a test run', () => {
     const summary = summaryOf([suite('libs/a.spec.ts', 0), suite('test/contract/event-store.eventstoredb.spec.ts', 1), suite('test/e2e/production-stores.e2e.spec.ts', 1)], {});
     expect(summary).toBe(
       '\nskipped: test/contract/event-store.eventstoredb.spec.ts, test/e2e/production-stores.e2e.spec.ts: ' +
-        'the production-store suites run when EVENTSTORE_CONNECTION_STRING and MONGODB_URI are set (see "Tests on the production stores" in README.md)' +
+        'the production-store suites run when EVENTSTORE_CONNECTION_STRING and MONGODB_URI are set (see "Testing against the production stores" in README.md)' +
         '\ntests: 40 passed, 0 failed, 2 skipped\n',
     );
   });
