@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error';
-import { isoDate, lastDayOfMonth } from './calendar';
+import { isoDate, isoDateOf, lastDayOfMonth, longDate, requireIsoDate } from './calendar';
 
 /**
  * Financial years run from 1 April to 31 March: "2023/24" is 1 April 2023 to 31 March 2024.
@@ -33,6 +33,36 @@ export function requirePlausibleFinancialYear(startYear: number, written: string
       `'${written}' is outside the financial years this service holds: they run from ${financialYearLabel(FIRST_FINANCIAL_YEAR_START)} to ${financialYearLabel(LAST_FINANCIAL_YEAR_START)}.`,
     );
   }
+}
+
+/**
+ * The days a date may name are those of the same financial years, 1 April 2000 to 31 March 2100, so
+ * that a meeting, a version's date or an `asOf` is never plausible where a period would not be.
+ */
+export const FIRST_HELD_DATE = isoDate(FIRST_FINANCIAL_YEAR_START, 4, 1);
+export const LAST_HELD_DATE = isoDate(LAST_FINANCIAL_YEAR_START + 1, 3, 31);
+
+/** Why a real ISO date ("2024-03-19") is refused, as a phrase to follow the field's name, or null. */
+export function dateOutsideHeldYearsFault(date: string): string | null {
+  return date < FIRST_HELD_DATE || date > LAST_HELD_DATE
+    ? `must fall within the financial years this service holds, ${longDate(FIRST_HELD_DATE)} to ${longDate(LAST_HELD_DATE)}`
+    : null;
+}
+
+/** The same rule for an instant, by its UTC date; a far year prints with a sign ("+010000-…"), which sorts before "2000". */
+export function instantOutsideHeldYearsFault(instant: Date): string | null {
+  return dateOutsideHeldYearsFault(isoDateOf(instant));
+}
+
+/**
+ * A date an officer wrote: a real day written YYYY-MM-DD, within the financial years held; given
+ * back as written, without surrounding spaces, so it reads back as itself. `what` names the field.
+ */
+export function requireHeldDate(text: string, what: string): string {
+  const date = requireIsoDate(text, what);
+  const fault = dateOutsideHeldYearsFault(date);
+  if (fault) throw DomainError.ruleBroken(`The ${what} '${text}' ${fault}.`);
+  return date;
 }
 
 export function financialYearLabel(startYear: number): string {

@@ -1,13 +1,16 @@
 import {
   comparePeriods,
+  dateOutsideHeldYearsFault,
   FIRST_FINANCIAL_YEAR_START,
   financialYearLabel,
   financialYearOf,
+  instantOutsideHeldYearsFault,
   LAST_FINANCIAL_YEAR_START,
   normalisePeriod,
   parsePeriod,
   periodBounds,
   previousPeriod,
+  requireHeldDate,
   samePeriodLastYear,
 } from './financial-periods';
 import { isWithinPlanPeriod, parsePlanPeriod } from './plan-periods';
@@ -98,6 +101,31 @@ describe('financial periods', () => {
       '2023/24',
       '2024/25-Q1',
     ]);
+  });
+});
+
+describe('dates held', () => {
+  const outside = 'must fall within the financial years this service holds, 1 April 2000 to 31 March 2100';
+
+  it('holds the days of the financial years 2000/01 to 2099/00, and no others', () => {
+    for (const date of ['2000-04-01', '2024-02-29', '2100-03-31']) expect(dateOutsideHeldYearsFault(date)).toBeNull();
+    for (const date of ['0000-01-01', '0001-01-01', '2000-03-31', '2100-04-01', '9999-12-31']) {
+      expect(dateOutsideHeldYearsFault(date)).toBe(outside);
+    }
+  });
+
+  it('holds an instant by its UTC date, and refuses years far off, which print with a sign', () => {
+    expect(instantOutsideHeldYearsFault(new Date('2024-03-19T18:00:00Z'))).toBeNull();
+    expect(instantOutsideHeldYearsFault(new Date('2100-03-31T23:59:59.999Z'))).toBeNull();
+    for (const instant of ['0001-01-01T00:00:00Z', '9999-12-31T00:00:00Z', '+010000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z']) {
+      expect(instantOutsideHeldYearsFault(new Date(instant))).toBe(outside);
+    }
+  });
+
+  it('reads a held date back as itself, and refuses one that is not a day or not held, naming the field', () => {
+    expect(requireHeldDate(' 2024-02-29 ', 'meeting date')).toBe('2024-02-29');
+    expect(() => requireHeldDate('2024-02-30', 'meeting date')).toThrow("The meeting date '2024-02-30' is not a date");
+    expect(() => requireHeldDate('1999-06-20', 'meeting date')).toThrow(`The meeting date '1999-06-20' ${outside}.`);
   });
 });
 

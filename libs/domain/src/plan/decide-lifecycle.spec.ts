@@ -71,6 +71,15 @@ describe('recording scrutiny comments', () => {
       .when({ type: 'RecordScrutiny', data: { committee: oAndS, meetingDate: '2024-02-30', comments: [] } })
       .thenRefused('rule-broken', /'2024-02-30' is not a date/);
   });
+
+  it.each(['0001-06-20', '1999-06-20', '2100-04-01', '9999-12-31'])('refuses the meeting date %s, outside the years held', (meetingDate) => {
+    given(planInScrutiny)
+      .when({ type: 'RecordScrutiny', data: { committee: oAndS, meetingDate, comments: [] } })
+      .thenRefused(
+        'rule-broken',
+        new RegExp(`^The meeting date '${meetingDate}' must fall within the financial years this service holds, 1 April 2000 to 31 March 2100\\.$`),
+      );
+  });
 });
 
 describe('publishing a version', () => {
@@ -127,6 +136,12 @@ describe('publishing a version', () => {
       .thenRefused('rule-broken', /Version 1 has already been published: choose another label/);
   });
 
+  it('refuses a version date outside the years held', () => {
+    given(draftPlan, [priority3Withdrawn()])
+      .when({ type: 'PublishVersion', data: { reason: 'Working copy', effectiveDate: '9999-01-01' } })
+      .thenRefused('rule-broken', /version date '9999-01-01' must fall within the financial years this service holds/);
+  });
+
   it('refuses a blank reason', () => {
     given([hartDrafted])
       .when({ type: 'PublishVersion', data: { reason: '' } })
@@ -164,6 +179,15 @@ describe('approving a plan', () => {
     given(planInScrutiny)
       .when({ type: 'ApprovePlan', data: { body: 'Cabinet', meetingDate: '4 April 2024' } })
       .thenRefused('rule-broken', /is not a date/);
+  });
+
+  it('approves on the last day held and refuses the next', () => {
+    given(planInScrutiny)
+      .when({ type: 'ApprovePlan', data: { body: 'Cabinet', meetingDate: '2100-03-31' } })
+      .then([{ type: 'PlanApproved', data: { planId, body: 'Cabinet', meetingDate: '2100-03-31', decisionRef: null, versionLabel: '1' } }]);
+    given(planInScrutiny)
+      .when({ type: 'ApprovePlan', data: { body: 'Cabinet', meetingDate: '2100-04-01' } })
+      .thenRefused('rule-broken', /'2100-04-01' must fall within the financial years/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { DomainError } from '../domain-error';
 import { canonicalJson } from '../integrity/hash-chain';
-import { isoDateOf, requireIsoDate } from '../periods/calendar';
-import { normalisePeriod } from '../periods/financial-periods';
+import { isoDateOf } from '../periods/calendar';
+import { normalisePeriod, requireHeldDate } from '../periods/financial-periods';
 import { describePlanPeriod, isWithinPlanPeriod, parsePlanPeriod } from '../periods/plan-periods';
 import { targetInForce } from '../performance/target-in-force';
 import type {
@@ -432,7 +432,7 @@ function submitForScrutiny(command: SubmitForScrutiny, plan: OpenPlan): PlanEven
       data: {
         planId: plan.planId,
         committee,
-        meetingDate: meetingDate === undefined ? null : requireIsoDate(meetingDate, 'meeting date'),
+        meetingDate: meetingDate === undefined ? null : requireHeldDate(meetingDate, 'meeting date'),
         versionLabel: lastVersionLabel(plan),
       },
     },
@@ -453,7 +453,7 @@ function recordScrutiny(command: RecordScrutiny, plan: OpenPlan): PlanEvent[] {
       data: {
         planId: plan.planId,
         committee,
-        meetingDate: requireIsoDate(meetingDate, 'meeting date'),
+        meetingDate: requireHeldDate(meetingDate, 'meeting date'),
         minuteRef: minuteRef?.trim() || null,
         comments,
       },
@@ -474,7 +474,7 @@ function publishVersion(command: PublishVersion, plan: OpenPlan, context: Decisi
   const effectiveDate =
     command.data.effectiveDate === undefined
       ? isoDateOf(context.now)
-      : requireIsoDate(command.data.effectiveDate, 'version date');
+      : requireHeldDate(command.data.effectiveDate, 'version date');
   return [{ type: 'VersionPublished', data: { planId: plan.planId, label, reason, effectiveDate } }];
 }
 
@@ -501,7 +501,7 @@ function approvePlan(command: ApprovePlan, plan: OpenPlan): PlanEvent[] {
       data: {
         planId: plan.planId,
         body,
-        meetingDate: requireIsoDate(meetingDate, 'meeting date'),
+        meetingDate: requireHeldDate(meetingDate, 'meeting date'),
         decisionRef: decisionRef?.trim() || null,
         versionLabel: lastVersionLabel(plan),
       },
