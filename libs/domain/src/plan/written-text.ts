@@ -39,7 +39,12 @@ export function identifierFault(identifier: string): string | null {
 
 /** Indicator codes name the same indicator however they are capitalised: "i1" is "I1". */
 export function sameCode(a: string, b: string): boolean {
-  return a.toUpperCase() === b.toUpperCase();
+  return codeKey(a) === codeKey(b);
+}
+
+/** A code as it is compared, so that a store can find it by equality: "cp7" and "Cp7" are "CP7". */
+export function codeKey(code: string): string {
+  return code.toUpperCase();
 }
 
 /** Why a title, description or other free text is refused, or null. */

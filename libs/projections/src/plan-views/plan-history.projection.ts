@@ -1,5 +1,5 @@
 import type { EventActor } from '@app/event-store';
-import { PLAN_STREAM_PREFIX, type PlanEvent, type PlanKey } from '@app/domain';
+import { codeKey, PLAN_STREAM_PREFIX, type PlanEvent, type PlanKey } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { Projection } from '../projector/projection';
 import { actorOf, eventEntryId, planEventOf, planIdOf, planKeyOf } from './plan-event';
@@ -19,39 +19,55 @@ export type PlanHistoryEntry = {
   summary: string;
   /** Priority refs and indicator codes the event touches. */
   refs: string[];
-  /**
-   * The one ref an event touches (every plan event touches at most one), as a plain field so the
-   * `ref` filter is an equality any read store can index.
-   */
+  /** The one ref an event touches (every plan event touches at most one), as the event writes it. */
   ref: string | null;
   data: Record<string, unknown>;
 };
 
-/** An entry as stored: with the key (council and plan id) that a plan's trail is found by. */
-export type PlanHistoryDocument = PlanHistoryEntry & { planKey: PlanKey };
+/**
+ * An entry as stored: with the key (council and plan id) that a plan's trail is found by, and the
+ * `refKey` the `ref` filter finds it by (see `historyRefKeys`).
+ */
+export type PlanHistoryDocument = PlanHistoryEntry & { planKey: PlanKey; refKey: string | null };
 
-/** The priorities and indicators an event is about. */
-function refsOf(event: PlanEvent): string[] {
+/** The priority or indicator an event is about, if any. */
+type Touched = { kind: 'priority' | 'indicator'; ref: string };
+
+function touchedBy(event: PlanEvent): Touched | null {
   switch (event.type) {
     case 'PriorityAdded':
     case 'PriorityRevised':
     case 'PriorityWithdrawn':
-      return [event.data.ref];
+      return { kind: 'priority', ref: event.data.ref };
     case 'OutcomeAdded':
     case 'OutcomeChanged':
     case 'OutcomeRemoved':
     case 'ProgressRecorded':
-      return [event.data.priorityRef];
+      return { kind: 'priority', ref: event.data.priorityRef };
     case 'IndicatorDefined':
     case 'IndicatorRevised':
     case 'TargetSet':
     case 'TargetChanged':
     case 'ActualRecorded':
     case 'ActualRestated':
-      return [event.data.code];
+      return { kind: 'indicator', ref: event.data.code };
     default:
-      return [];
+      return null;
   }
+}
+
+/**
+ * A priority ref is kept as written and an indicator code as it is compared, each marked with its
+ * kind: refs are told apart by case and codes are not, so "cp7" finds CP7's entries but not those
+ * of a priority "CP7".
+ */
+function refKeyOf({ kind, ref }: Touched): string {
+  return kind === 'priority' ? `priority:${ref}` : `indicator:${codeKey(ref)}`;
+}
+
+/** The `refKey`s of the entries a `ref` filter names: the priority with that ref, or the indicator with that code. */
+export function historyRefKeys(ref: string): string[] {
+  return [refKeyOf({ kind: 'priority', ref }), refKeyOf({ kind: 'indicator', ref })];
 }
 
 const reasonOf = (data: Record<string, unknown>): string | null =>
@@ -61,20 +77,22 @@ export const planHistoryProjection: Projection = {
   name: 'plan-history',
   // 2: documents keyed by stream and revision, not by event id (ids are unique per stream only).
   // 3: entries found by the plan's key (council and plan id), not by the plan id alone.
-  version: 3,
+  // 4: entries found by `refKey`, so that a code in other capitals finds its indicator's.
+  version: 4,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [
       { planKey: 1, position: 1 },
       { planKey: 1, type: 1, position: 1 },
-      { planKey: 1, ref: 1, position: 1 },
+      { planKey: 1, refKey: 1, position: 1 },
     ],
   },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_HISTORY_COLLECTION, id: eventEntryId(event) }],
   apply(_document, event) {
     const planEvent = planEventOf(event);
-    const refs = planEvent ? refsOf(planEvent) : [];
+    const touched = planEvent ? touchedBy(planEvent) : null;
+    const refs = touched ? [touched.ref] : [];
     const entry: PlanHistoryDocument = {
       planKey: planKeyOf(event),
       planId: planIdOf(event),
@@ -87,6 +105,7 @@ export const planHistoryProjection: Projection = {
       summary: summaryOf(event),
       refs,
       ref: refs[0] ?? null,
+      refKey: touched ? refKeyOf(touched) : null,
       data: event.data,
     };
     return { id: eventEntryId(event), ...entry } as ReadDocument;

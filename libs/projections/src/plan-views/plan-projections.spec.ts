@@ -99,10 +99,11 @@ describe('plan projections', () => {
       summary: 'Target for CP7 2023/24 changed from 97% to 98%: O&S minute 126',
       refs: ['CP7'],
       ref: 'CP7',
+      refKey: 'indicator:CP7',
       data: events[9].data,
       projectedPosition: 1090,
     });
-    expect(entries.filter((entry) => entry.ref === '8').map((entry) => entry.summary)).toEqual([
+    expect(entries.filter((entry) => entry.refKey === 'priority:8').map((entry) => entry.summary)).toEqual([
       "Priority 8 added: Refresh Hart's Digital Strategy and customer offer",
       'Progress on priority 8 for 2023/24-Q1: 25% complete, on track',
       'Progress on milestone 8a of priority 8 for 2023/24-Q2: 50% complete, at risk',
