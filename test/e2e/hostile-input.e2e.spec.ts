@@ -249,6 +249,130 @@ describe('Hostile input', () => {
     });
   });
 
+  describe('version labels', () => {
+    const LOOK_ALIKE = 'must use only the letters A-Z, the digits 0-9, spaces and . - _ / ( ), not';
+
+    it.each([
+      ['2\u200B', 'U+200B'],
+      ['\uFF12', 'U+FF12'],
+      ['2\u0000', 'U+0000'],
+      ['2\u202E', 'U+202E'],
+    ])('refuses to publish the label %j', async (label, character) => {
+      const answer = await refused(400, () =>
+        api.send({ method: 'POST', url: `${plan}/versions`, as: 'editor', body: { label, reason: 'Working copy' } }),
+      );
+      expect(answer.body.message).toEqual([`label: ${LOOK_ALIKE} ${character}`]);
+    });
+
+    it('publishes a label trimmed, and finds it by ?version= and in a diff path written with spaces', async () => {
+      const published = await api.send({ method: 'POST', url: `${plan}/versions`, as: 'editor', body: { label: ' 1 ', reason: 'First draft' } });
+      expect(published.status).toBe(201);
+      const read = await api.send({ method: 'GET', url: `${plan}?version=%201%20&waitFor=${published.body.position}`, as: 'auditor' });
+      expect(read.status).toBe(200);
+      expect(read.body.versions.map((version: { label: string }) => version.label)).toEqual(['1']);
+      const diff = await api.send({ method: 'GET', url: `${plan}/versions/1%20/diff/%201`, as: 'auditor' });
+      expect(diff.status).toBe(200);
+    });
+
+    it.each([
+      ['?version=%EF%BC%91', `version: ${LOOK_ALIKE} U+FF11`],
+      ['?version=1%E2%80%8B', `version: ${LOOK_ALIKE} U+200B`],
+      ['?version=', 'version: must not be blank'],
+      ['/versions/1%00/diff/1', `from: ${LOOK_ALIKE} U+0000`],
+      ['/versions/1/diff/%E2%80%AE1', `to: ${LOOK_ALIKE} U+202E`],
+    ])('answers %s, a label that cannot exist, with 400', async (path, fault) => {
+      const answer = await refused(400, () => api.send({ method: 'GET', url: `${plan}${path}`, as: 'auditor' }));
+      expect([answer.body.message].flat()).toEqual([fault]);
+    });
+
+    it.each(['?version=9', '/versions/9/diff/9'])('answers %s, a label that could exist but does not, with 404', async (path) => {
+      const answer = await refused(404, () => api.send({ method: 'GET', url: `${plan}${path}`, as: 'auditor' }));
+      expect(answer.body.message).toBe(`Plan ${planId} has no version '9'`);
+    });
+  });
+
+  describe('filters naming a ref or code', () => {
+    /** The trail filtered by `?ref=`, once the projections hold everything written so far. */
+    const trailFor = async (ref: string): Promise<string[]> => {
+      const answer = await api.send({ method: 'GET', url: `${plan}/history?limit=200&waitFor=${await headPosition()}&ref=${ref}`, as: 'auditor' });
+      expect(answer.status).toBe(200);
+      return answer.body.items.map((entry: { ref: string; type: string }) => `${entry.ref} ${entry.type}`);
+    };
+
+    it('finds priority 1 by ?ref=1%20, as a path would', async () => {
+      const priority1 = await trailFor('1');
+      expect(priority1).toContain('1 PriorityAdded');
+      expect(await trailFor('1%20')).toEqual(priority1);
+    });
+
+    it("finds CP7's events by ?ref=cp7, but not those of a priority whose ref is CP7 in other capitals", async () => {
+      const added = await api.send({ method: 'POST', url: `${plan}/priorities`, as: 'editor', body: { ref: 'cp7', title: 'T', themes: [], outcomes: [] } });
+      expect(added.status).toBe(201);
+      const cp7 = await trailFor('CP7');
+      expect(cp7).toContain('CP7 IndicatorDefined');
+      expect(cp7.every((entry) => entry.startsWith('CP7 '))).toBe(true);
+      expect(await trailFor('cp7')).toEqual([...cp7, 'cp7 PriorityAdded']);
+      expect(await trailFor('Cp7')).toEqual(cp7);
+    });
+
+    it.each([
+      ['%EF%BC%91', 'ref: must use only the letters A-Z, the digits 0-9, spaces and . - _ / ( ), not U+FF11'],
+      ['1%E2%80%8B', 'ref: must use only the letters A-Z, the digits 0-9, spaces and . - _ / ( ), not U+200B'],
+      ['%20', 'ref: must not be blank'],
+    ])('answers ?ref=%s, which no priority or indicator can have, with 400', async (ref, fault) => {
+      const answer = await refused(400, () => api.send({ method: 'GET', url: `${plan}/history?ref=${ref}`, as: 'auditor' }));
+      expect(answer.body.message).toEqual([fault]);
+    });
+  });
+
+  describe('dates', () => {
+    const OUTSIDE = 'must fall within the financial years this service holds, 1 April 2000 to 31 March 2100';
+    const datedBodies = [
+      ['submission', 'editor', 'meetingDate', { committee: 'O&S' }],
+      ['scrutiny', 'governance', 'meetingDate', { committee: 'O&S', comments: ['Add a target'] }],
+      ['approval', 'governance', 'meetingDate', { body: 'Cabinet' }],
+      ['versions', 'editor', 'effectiveDate', { reason: 'Working copy' }],
+    ] as const;
+    const cases = datedBodies.flatMap(([route, as, field, body]) => [
+      ...['0001-06-20', '1999-12-31', '2000-03-31', '2100-04-01', '9999-06-20'].map((date) => [route, field, date, as, body, `${field}: ${OUTSIDE}`] as const),
+      [route, field, '2024-02-30', as, body, `${field}: must be a date written YYYY-MM-DD, such as 2024-03-19`] as const,
+    ]);
+
+    it.each(cases)('refuses /%s with the %s %s', async (route, field, date, as, body, fault) => {
+      const answer = await refused(400, () => api.send({ method: 'POST', url: `${plan}/${route}`, as, body: { ...body, [field]: date } }));
+      expect(answer.body.message).toEqual([fault]);
+    });
+
+    it('records a meeting on the first day held, and reads it back as itself', async () => {
+      const recorded = await api.send({
+        method: 'POST',
+        url: `${plan}/scrutiny`,
+        as: 'governance',
+        body: { committee: 'O&S', meetingDate: '2000-04-01', comments: ['Add a target'] },
+      });
+      expect(recorded.status).toBe(201);
+      const read = await api.send({ method: 'GET', url: `${plan}?waitFor=${recorded.body.position}`, as: 'auditor' });
+      expect(read.body.scrutiny.map((record: { meetingDate: string }) => record.meetingDate)).toEqual(['2000-04-01']);
+    });
+
+    it.each([
+      ['the plan', '0001-01-01T00:00:00Z'],
+      ['the plan', '9999-12-31T23:59:59Z'],
+      ['/reports/2023-24-Q1', '1999-12-31T23:59:59Z'],
+      ['/reports/2023-24-Q1', '2100-04-01T00:00:00Z'],
+    ])('refuses to read %s as of %s', async (what, asOf) => {
+      const path = what === 'the plan' ? '' : what;
+      const answer = await refused(400, () => api.send({ method: 'GET', url: `${plan}${path}?asOf=${asOf}`, as: 'auditor' }));
+      expect(answer.body.message).toContain(`asOf: ${OUTSIDE}`);
+    });
+
+    it('reads the plan as of an instant within the years held', async () => {
+      const answer = await api.send({ method: 'GET', url: `${plan}?asOf=${new Date().toISOString()}`, as: 'auditor' });
+      expect(answer.status).toBe(200);
+      expect(answer.body.planId).toBe(planId);
+    });
+  });
+
   describe('the size of a plan', () => {
     it('refuses 12,000 outcomes in one request under the body limit with 422 saying the limit', async () => {
       const outcomes = Array.from({ length: 12_000 }, () => ({ description: 'o' }));

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { identifierFault, normaliseIdentifier } from '@app/domain';
 
-/** A priority ref or indicator code in a path, normalised and checked as it is in a body. */
+/** A priority ref, indicator code or version label in a path, normalised and checked as it is in a body. */
 @Injectable()
 export class IdentifierParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  dateOutsideHeldYearsFault,
   identifierFault,
   MAX_IDENTIFIER_LENGTH,
   normaliseIdentifier,
@@ -170,18 +171,21 @@ export function PeriodField(options: FieldOptions): PropertyDecorator {
   );
 }
 
-/** A calendar date, "2024-03-19". */
+/** A calendar date, "2024-03-19", within the financial years the service holds. */
 export function DateField(options: FieldOptions): PropertyDecorator {
   return applyDecorators(
     ...presence(options, { type: String, format: 'date', example: options.example ?? '2024-03-19' }),
     CheckedBy('isDate', (value) => {
-      const fault = new Error('must be a date written YYYY-MM-DD, such as 2024-03-19');
-      if (typeof value !== 'string') throw fault;
+      const notADate = new Error('must be a date written YYYY-MM-DD, such as 2024-03-19');
+      if (typeof value !== 'string') throw notADate;
+      let date: string;
       try {
-        requireIsoDate(value, 'date');
+        date = requireIsoDate(value, 'date');
       } catch {
-        throw fault;
+        throw notADate;
       }
+      const fault = dateOutsideHeldYearsFault(date);
+      if (fault) throw new Error(fault);
     }),
   );
 }

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { parsePlanPeriod, PLAN_LIMITS } from '@app/domain';
 import { Transform } from 'class-transformer';
-import { CheckedBy, DATE_ONLY_PATTERN, DateField, TextField, TextListField, trim } from './fields';
+import { CheckedBy, DATE_ONLY_PATTERN, DateField, IdentifierField, TextField, TextListField, trim } from './fields';
 
 const PLAN_PERIOD_SHAPE = 'must be a financial year such as 2023/24, or { "from": "2020-04-01", "to": "2023-03-31" }';
 
@@ -93,7 +93,7 @@ export class RecordScrutinyDto {
 }
 
 export class PublishVersionDto {
-  @TextField({ description: 'The version\'s label; the next number when absent.', example: '2', optional: true, maxLength: 50 })
+  @IdentifierField({ description: 'The version\'s label, written as a reference is; the next number when absent.', example: '2', optional: true })
   label?: string;
 
   @TextField({ description: 'Why the version is published.', example: 'Version updated to reflect O&S comments' })

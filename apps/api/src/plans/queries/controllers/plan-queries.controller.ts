@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, assertMayPerform } from '../../../auth/access-table';
 import { CurrentCaller, type Caller } from '../../../auth/caller';
+import { IdentifierParamPipe } from '../../identifier-param.pipe';
 import { PeriodParamPipe } from '../../period-param.pipe';
 import { AsOfParams, HistoryParams, ListPlansParams, ReadPlanParams, ReadYourWritesParams } from '../dto/query-params';
 import {
@@ -84,8 +85,8 @@ export class PlanQueriesController {
   async diff(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
-    @Param('from') from: string,
-    @Param('to') to: string,
+    @Param('from', IdentifierParamPipe) from: string,
+    @Param('to', IdentifierParamPipe) to: string,
     @QueryParams() params: ReadYourWritesParams,
   ) {
     await this.readYourWrites.waitFor(params.waitFor);

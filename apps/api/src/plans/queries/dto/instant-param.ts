@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional } from 'class-validator';
-import { endOfUkDay, isCalendarDate, startOfUkDay } from '@app/domain';
+import { endOfUkDay, instantOutsideHeldYearsFault, isCalendarDate, startOfUkDay } from '@app/domain';
 import { CheckedBy } from '../../commands/dto/fields';
 
 /** Which instant a date alone stands for: the first or the last of that day in UK time. */
@@ -19,6 +19,13 @@ const DATE_TIME_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/;
  * saying what is wrong, including the `+` a URL turned into a space.
  */
 export function parseInstant(text: string, dateMeans: DateMeans): Date {
+  const instant = instantOf(text, dateMeans);
+  const fault = instantOutsideHeldYearsFault(instant);
+  if (fault) throw new Error(fault);
+  return instant;
+}
+
+function instantOf(text: string, dateMeans: DateMeans): Date {
   if (isCalendarDate(text)) return dateMeans === 'end-of-day' ? endOfUkDay(text) : startOfUkDay(text);
   const dateTime = DATE_TIME.exec(text);
   if (dateTime && isCalendarDate(dateTime[1])) return new Date(text);

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateBy } from 'class-validator';
 import { PLAN_EVENT_TYPES, PLAN_STATUSES, type PlanEventType } from '@app/domain';
+import { IdentifierField } from '../../commands/dto/fields';
 import { InstantParam } from './instant-param';
 
 /** `waitFor=<position>`: answer only once the projections have applied that position. */
@@ -54,10 +55,7 @@ export class AsOfParams extends ReadYourWritesParams {
 }
 
 export class ReadPlanParams extends AsOfParams {
-  @ApiPropertyOptional({ example: '2', description: 'A published version label; the plan as it was when it was published. Not with `asOf`.' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
+  @IdentifierField({ example: '2', description: 'A published version label; the plan as it was when it was published. Not with `asOf`.', optional: true })
   @ValidateBy({
     name: 'notWithAsOf',
     validator: {
@@ -81,8 +79,6 @@ export class HistoryParams extends PagingParams {
   @IsIn(PLAN_EVENT_TYPES)
   type?: PlanEventType;
 
-  @ApiPropertyOptional({ example: 'CP7', description: 'A priority ref or indicator code.' })
-  @IsOptional()
-  @IsString()
+  @IdentifierField({ example: 'CP7', description: 'A priority ref or indicator code; codes in any capitals ("cp7" is CP7).', optional: true })
   ref?: string;
 }

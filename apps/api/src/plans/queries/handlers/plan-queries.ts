@@ -13,6 +13,7 @@ import {
   buildMonitoringReport,
   diffPlanViews,
   documentBody,
+  historyRefKeys,
   PLAN_HISTORY_COLLECTION,
   PLAN_LIST_COLLECTION,
   PLAN_VERSIONS_COLLECTION,
@@ -156,7 +157,7 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery> {
       };
     }
     if (params.type !== undefined) where.type = params.type;
-    if (params.ref !== undefined) where.ref = params.ref;
+    if (params.ref !== undefined) where.refKey = { $in: historyRefKeys(params.ref) };
     const page = await findPage(this.reads, PLAN_HISTORY_COLLECTION, {
       where,
       sort: [{ field: 'position', direction: 'asc' }],
@@ -167,8 +168,8 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery> {
   }
 }
 
-/** The entry as the audit trail shows it: the key it is found by is the store's business. */
-function historyEntryOf({ planKey: _planKey, ...entry }: PlanHistoryDocument): PlanHistoryEntry {
+/** The entry as the audit trail shows it: the keys it is found by are the store's business. */
+function historyEntryOf({ planKey: _planKey, refKey: _refKey, ...entry }: PlanHistoryDocument): PlanHistoryEntry {
   return entry;
 }
 
