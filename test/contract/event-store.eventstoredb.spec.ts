@@ -17,6 +17,5 @@ if (connectionString) {
     };
   });
 } else {
-  console.warn('EventStoreDB contract suite skipped: EVENTSTORE_CONNECTION_STRING is not set');
   it.skip('EventStoreDB contract suite (set EVENTSTORE_CONNECTION_STRING to run it)', () => undefined);
 }

@@ -6,7 +6,6 @@ import { throwawayDatabase } from '../support/mongodb-database';
 const uri = process.env.MONGODB_URI;
 
 if (!uri) {
-  console.warn('MongoDB contract suite skipped: MONGODB_URI is not set');
   it.skip('MongoDB read store contract (needs MONGODB_URI)', () => undefined);
 } else {
   // One throwaway database per run, dropped at the end; the suite's random names keep tests apart.

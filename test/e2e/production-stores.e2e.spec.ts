@@ -34,7 +34,6 @@ const deployments: Deployment[] = [
 
 for (const deployment of deployments) {
   if (deployment.mongodbUri === undefined) {
-    console.warn(`Production-store end-to-end test skipped (${deployment.name}): set ${deployment.missing} to run it.`);
     it.skip(`${deployment.name} (set ${deployment.missing} to run it)`, () => undefined);
   } else {
     describe(deployment.name, () => describeDeployment(deployment.mongodbUri as string, deployment.env));

@@ -110,7 +110,6 @@ function freePort(): Promise<number> {
 }
 
 if (!mongodb) {
-  console.warn('Projector failover test skipped: set MONGODB_URI to run it.');
   it.skip('two projector processes on one MongoDB (set MONGODB_URI to run it)', () => undefined);
 } else {
   describe('two projector processes on one MongoDB', () => {

@@ -7,7 +7,7 @@ const PRODUCTION_STORE_SETTINGS = ['EVENTSTORE_CONNECTION_STRING', 'MONGODB_URI'
  * Ends the run with one plain line, "N passed, N failed, N skipped", which CI reads as the test
  * count whatever runner printed the rest (Jest's own summary has another shape). Before it, when
  * suites were skipped, one line names them and the settings that run them: Jest prints nothing of a
- * suite whose every test was skipped.
+ * suite whose every test was skipped, and the skipped suites print nothing of their own.
  */
 class PlainSummaryReporter {
   constructor(globalConfig) {
