@@ -13,6 +13,7 @@ export * from './periods/financial-periods';
 export * from './periods/plan-periods';
 export * from './performance/target-in-force';
 export * from './integrity/hash-chain';
+export * from './integrity/evidence';
 export * from './performance/rag';
 export * from './performance/direction';
 export * from './performance/rollups';

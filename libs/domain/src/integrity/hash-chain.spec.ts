@@ -1,31 +1,9 @@
 import { canonicalJson, eventHash, sealEvent, verifyChain } from './hash-chain';
+import { sealedChain } from './testing/sealed-chain';
 
 const streamId = 'servicePlan-hart';
 
-/** A stream as the command service writes it: each event sealed with the previous event's hash. */
-function chain(datas: Array<Record<string, unknown>>) {
-  const events: Array<{
-    id: string;
-    streamId: string;
-    revision: number;
-    type: string;
-    data: Record<string, unknown>;
-    metadata: Record<string, unknown>;
-  }> = [];
-  datas.forEach((data, revision) => {
-    const unsealed = {
-      id: `event-${revision}`,
-      streamId,
-      revision,
-      type: 'ActualRecorded',
-      data,
-      metadata: { schemaVersion: 1, actor: { id: 'u1', name: 'Officer', role: 'officer' } },
-    };
-    const previousHash = revision === 0 ? null : (events[revision - 1].metadata.hash as string);
-    events.push({ ...unsealed, metadata: sealEvent(unsealed, previousHash) });
-  });
-  return events;
-}
+const chain = (datas: Array<Record<string, unknown>>) => sealedChain(streamId, datas);
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth, without whitespace, whatever order they were written in', () => {
@@ -87,6 +65,16 @@ describe('verifying a chain', () => {
     const events = chain(figures);
     events.splice(1, 1);
     expect(verifyChain(events).firstFailure).toEqual({ revision: 2, eventId: 'event-2', reason: 'previous-hash-mismatch' });
+  });
+
+  it('reads on from an event already vouched for, which the first event read must link to', () => {
+    const events = chain(figures);
+    expect(verifyChain(events.slice(2), events[1].metadata.hash as string)).toEqual({ ok: true, checked: 2, firstFailure: null });
+    expect(verifyChain(events.slice(2), events[0].metadata.hash as string).firstFailure).toEqual({
+      revision: 2,
+      eventId: 'event-2',
+      reason: 'previous-hash-mismatch',
+    });
   });
 
   it('finds a first event that claims a predecessor', () => {

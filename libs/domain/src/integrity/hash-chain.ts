@@ -50,6 +50,13 @@ export function sealEvent<M extends Record<string, unknown>>(
 
 export type ChainFailureReason = 'hash-mismatch' | 'previous-hash-mismatch';
 
+/** What each broken link means, in the words an auditor reads. */
+export const CHAIN_FAILURE_SENTENCES: Record<ChainFailureReason, string> = {
+  'hash-mismatch': 'The event no longer matches the hash recorded when it was written: it has been altered.',
+  'previous-hash-mismatch':
+    'The event does not link to the event before it: an event before it was altered, removed or inserted.',
+};
+
 export interface ChainVerification {
   ok: boolean;
   /** Events checked, up to and including the first that fails. */
@@ -57,9 +64,15 @@ export interface ChainVerification {
   firstFailure: { revision: number; eventId: string; reason: ChainFailureReason } | null;
 }
 
-/** Checks a whole stream, in revision order from its first event. */
-export function verifyChain(events: ReadonlyArray<HashableEvent & { id: string }>): ChainVerification {
-  let previousHash: string | null = null;
+/**
+ * Checks a stream in revision order: from its first event, or from the event after one whose hash
+ * is already vouched for (`previousHash`), as when reading on from a snapshot.
+ */
+export function verifyChain(
+  events: ReadonlyArray<HashableEvent & { id: string }>,
+  previousHashOfFirst: string | null = null,
+): ChainVerification {
+  let previousHash = previousHashOfFirst;
   for (const [index, event] of events.entries()) {
     const failure = (reason: ChainFailureReason): ChainVerification => ({
       ok: false,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { planKey, planStreamId, toPlanEvent, verifyChain, type ChainFailureReason } from '@app/domain';
+import { CHAIN_FAILURE_SENTENCES, planKey, planStreamId, toPlanEvent, verifyChain, type ChainFailureReason } from '@app/domain';
 import {
   EVENT_STORE,
   StreamNotFoundError,
@@ -15,9 +15,7 @@ import { planNotFound } from './plan-command.service';
 type IntegrityFailureReason = ChainFailureReason | 'recorded-time-mismatch' | 'unreadable';
 
 const FAILURE_SENTENCES: Record<IntegrityFailureReason, string> = {
-  'hash-mismatch': 'The event no longer matches the hash recorded when it was written: it has been altered.',
-  'previous-hash-mismatch':
-    'The event does not link to the event before it: an event before it was altered, removed or inserted.',
+  ...CHAIN_FAILURE_SENTENCES,
   'recorded-time-mismatch':
     "The event's recorded time does not match the sealed decision time: when it was recorded has been altered.",
   unreadable:
