@@ -5,7 +5,7 @@ import { Projector } from '@app/projections';
 import { until } from '@app/projections/projector/testing/sample-projections';
 import { ACCESS_TABLE } from '../../apps/api/src/auth/access-table';
 import { OPERATOR_ROLE, ROLES, type Role } from '../../apps/api/src/auth/caller';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { isJson, startTestApp, type TestApp } from '../support/test-app';
 import { authHeader, type TestCaller } from '../support/tokens';
 import {
   APPROVAL,
@@ -83,7 +83,7 @@ describe('Access matrix: every route, every role, own and other council and serv
       headers: caller ? await authorizationOf(caller) : {},
       ...(call.body === undefined ? {} : { payload: call.body as object }),
     });
-    return { status: response.statusCode, body: response.body ? response.json() : null };
+    return { status: response.statusCode, body: isJson(response) ? response.json() : null };
   }
 
   async function authorizationOf(caller: TestCaller): Promise<Record<string, string>> {

@@ -151,6 +151,7 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     query: { asOf: true },
   }),
   read('/v1/plans/{planId}/integrity', ['integrity.check']),
+  read('/v1/plans/{planId}/evidence', ['evidence.export']),
   read('/v1/changes', ['changes.follow'], { scope: 'council' }),
 
   // Administration

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { eventHash, planKey, planStreamId } from '@app/domain';
-import { CommandApi, enterSmallPlan, expectStatus } from './plan-commands.support';
+import { CommandApi, enterSmallPlan, expectStatus, rewriteStoredEvent, type StoredRow } from './plan-commands.support';
 
 describe('GET /v1/plans/{planId}/integrity', () => {
   let api: CommandApi;
@@ -24,29 +24,21 @@ describe('GET /v1/plans/{planId}/integrity', () => {
 
   afterAll(() => api.close());
 
-  /** Rewrites one stored event behind the service's back, as someone with the database file could. */
-  function tamper(revision: number, rewrite: (row: { data: Record<string, unknown>; metadata: Record<string, unknown> }) => void): void {
-    const db = new Database(join(api.dataDir, 'events.db'));
-    try {
-      const row = db
-        .prepare('SELECT data, metadata FROM events WHERE stream_id = ? AND revision = ?')
-        .get(planStreamId(planKey('hart', planId)), revision) as { data: string; metadata: string };
-      const parsed = { data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
-      rewrite(parsed);
-      db.prepare('UPDATE events SET data = ?, metadata = ? WHERE stream_id = ? AND revision = ?').run(
-        JSON.stringify(parsed.data),
-        JSON.stringify(parsed.metadata),
-        planStreamId(planKey('hart', planId)),
-        revision,
-      );
-    } finally {
-      db.close();
-    }
-  }
+  const tamper = (revision: number, rewrite: (row: StoredRow) => void) => rewriteStoredEvent(api, planId, revision, rewrite);
 
-  it('finds an untouched stream whole', async () => {
+  it('finds an untouched stream whole, and gives its head: the last event\'s stored hash', async () => {
+    const events = await api.events(planId);
     const answer = expectStatus(await api.send({ method: 'GET', url: `/v1/plans/${planId}/integrity`, as: 'auditor' }), 200);
-    expect(answer.body).toEqual({ planId, ok: true, eventsChecked: 6, firstFailure: null, revision: 5, version: 5 });
+    expect(answer.body).toEqual({
+      planId,
+      ok: true,
+      eventsChecked: 6,
+      firstFailure: null,
+      revision: 5,
+      version: 5,
+      head: events[5].metadata.hash,
+    });
+    expect(answer.body.head).toMatch(/^[0-9a-f]{64}$/);
     expect(answer.headers.etag).toBe('"5"');
   });
 
@@ -76,6 +68,7 @@ describe('GET /v1/plans/{planId}/integrity', () => {
       },
       revision: 5,
       version: 5,
+      head: null,
     });
   });
 
@@ -120,6 +113,7 @@ describe('GET /v1/plans/{planId}/integrity', () => {
       },
       revision: 5,
       version: 5,
+      head: null,
     });
   });
 });

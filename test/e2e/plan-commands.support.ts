@@ -1,4 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { planKey, planStreamId } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 import { HART_INDICATORS, HART_PLAN, HART_PRIORITIES } from '../fixtures/hart-2023-24';
@@ -47,6 +49,30 @@ export class CommandApi {
 
   close(options: { keepData?: boolean } = {}): Promise<void> {
     return this.api.close(options);
+  }
+}
+
+export type StoredRow = { data: Record<string, unknown>; metadata: Record<string, unknown> };
+
+/** Rewrites one stored event of a Hart plan behind the service's back, as someone with the database file could. */
+export function rewriteStoredEvent(api: CommandApi, planId: string, revision: number, rewrite: (row: StoredRow) => void): void {
+  const streamId = planStreamId(planKey(HART_PLAN.council, planId));
+  const db = new Database(join(api.dataDir, 'events.db'));
+  try {
+    const row = db.prepare('SELECT data, metadata FROM events WHERE stream_id = ? AND revision = ?').get(streamId, revision) as {
+      data: string;
+      metadata: string;
+    };
+    const parsed: StoredRow = { data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
+    rewrite(parsed);
+    db.prepare('UPDATE events SET data = ?, metadata = ? WHERE stream_id = ? AND revision = ?').run(
+      JSON.stringify(parsed.data),
+      JSON.stringify(parsed.metadata),
+      streamId,
+      revision,
+    );
+  } finally {
+    db.close();
   }
 }
 

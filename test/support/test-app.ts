@@ -122,7 +122,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       });
       return {
         status: response.statusCode,
-        body: response.body ? response.json() : null,
+        body: isJson(response) ? response.json() : null,
         text: response.body,
         headers: response.headers,
       };
@@ -133,6 +133,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (!closing.keepData) removeDataDir();
     },
   };
+}
+
+/** A JSON answer, as opposed to one of JSON Lines (`application/x-ndjson`), text or nothing. */
+export function isJson(response: { body: string; headers: Record<string, unknown> }): boolean {
+  return response.body !== '' && /[/+]json\b/.test(String(response.headers['content-type']));
 }
 
 function rootModule(modules: Type[]): Type {

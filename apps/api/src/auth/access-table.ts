@@ -37,6 +37,8 @@ export const ACCESS_TABLE = {
   /** A report as it stood on a committee's day is what the reporting service reproduces. */
   'reports.readAsOf': [...HISTORY_READERS, 'reporting'],
   'integrity.check': ['auditor'],
+  /** The whole event log, data and who made each change: for the auditors who run the check, to check it without us. */
+  'evidence.export': ['auditor'],
   /** What changed in the council's plans, as one-line summaries: every reader, each within what they may read. */
   'changes.follow': READERS,
   /** The projections serve every council: their state and rebuilds are the operator's alone. */

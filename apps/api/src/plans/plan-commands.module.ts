@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApprovalController } from './commands/controllers/approval.controller';
 import { CloseController } from './commands/controllers/close.controller';
+import { EvidenceController } from './commands/controllers/evidence.controller';
 import { IndicatorsController } from './commands/controllers/indicators.controller';
 import { IntegrityController } from './commands/controllers/integrity.controller';
 import { PlansController } from './commands/controllers/plans.controller';
@@ -32,6 +33,7 @@ import { PlanRevisionETagInterceptor } from './commands/plan-revision-etag.inter
     ApprovalController,
     CloseController,
     IntegrityController,
+    EvidenceController,
   ],
   providers: [PlanStreamCache, PlanCommandService, ExecutePlanCommandHandler, PlanIntegrityService, PlanRevisionETagInterceptor],
 })

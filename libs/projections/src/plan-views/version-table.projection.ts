@@ -31,8 +31,13 @@ export type VersionChanges = {
   items: ChangeItem[];
 };
 
-/** A row of the version-control table as the plan view has it, with what the version changed. */
-export type VersionRow = VersionView & { changes: VersionChanges };
+/**
+ * A row of the version-control table as the plan view has it, with what the version changed and the
+ * chain's head at publication: the stored hash of the VersionPublished event itself, which through
+ * the chain vouches for every event before it and the publication too (the hash of the event before
+ * would leave the publication's own reason, label and author out).
+ */
+export type VersionRow = VersionView & { changes: VersionChanges; headHash: string | null };
 
 export type VersionTable = {
   planId: string;
@@ -112,6 +117,7 @@ function evolveVersionTable(table: VersionTable | null, event: ProjectedEvent): 
       revision: event.revision,
       recordedAt: event.recordedAt,
       changes: summariseChanges(table.unpublished),
+      headHash: typeof event.metadata.hash === 'string' ? event.metadata.hash : null,
     };
     return { ...table, rows: [...table.rows, row], unpublished: [] };
   }
@@ -122,7 +128,8 @@ function evolveVersionTable(table: VersionTable | null, event: ProjectedEvent): 
 export const versionTableProjection: Projection = {
   name: 'plan-versions',
   // 2: tables named by the plan's key (council and plan id), not by the plan id alone.
-  version: 2,
+  // 3: rows carry the head hash at publication.
+  version: 3,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CHAIN_FAILURE_SENTENCES, planKey, planStreamId, toPlanEvent, verifyChain, type ChainFailureReason } from '@app/domain';
+import { evidenceHeader, evidenceLine, planKey, planStreamId, toPlanEvent } from '@app/domain';
 import {
   EVENT_STORE,
   StreamNotFoundError,
@@ -10,17 +10,8 @@ import {
 import type { Caller } from '../../auth/caller';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
 import type { IntegrityReportDto } from './dto/command-result.dto';
+import { firstStoredEventFailure, INTEGRITY_FAILURE_SENTENCES } from '../stored-events-integrity';
 import { planNotFound } from './plan-command.service';
-
-type IntegrityFailureReason = ChainFailureReason | 'recorded-time-mismatch' | 'unreadable';
-
-const FAILURE_SENTENCES: Record<IntegrityFailureReason, string> = {
-  ...CHAIN_FAILURE_SENTENCES,
-  'recorded-time-mismatch':
-    "The event's recorded time does not match the sealed decision time: when it was recorded has been altered.",
-  unreadable:
-    'The event cannot be read back: the event store is damaged where it is kept, and it must be restored from a backup.',
-};
 
 /** The plan's events as far as they can be read, and the damage that ends them early, if any. */
 interface ReadableStream {
@@ -28,8 +19,14 @@ interface ReadableStream {
   unreadable: UnreadableEventError | null;
 }
 
-/** How far the store's clock may be from the service's: beyond it, `recordedAt` was not the store's. */
-const RECORDING_TOLERANCE_MS = 60_000;
+/** The plan's evidence file: its name and its lines, read from the store page by page as they are sent. */
+export interface EvidenceExport {
+  filename: string;
+  lines: AsyncIterable<string>;
+}
+
+/** Events read per page while an evidence file is sent, so that a long plan is never held whole. */
+const EVIDENCE_PAGE = 500;
 
 /** The tamper-evidence check: every stored event of the plan, re-hashed and re-linked from the first. */
 @Injectable()
@@ -42,38 +39,70 @@ export class PlanIntegrityService {
   async check(planId: string, caller: Caller): Promise<IntegrityReportDto> {
     const { events, unreadable } = await this.readWholeStream(caller.council, planId);
     this.assertCanSee(caller, events[0]);
-    const chain = verifyChain(events);
-    const chainFailure = chain.firstFailure && { index: chain.checked - 1, reason: chain.firstFailure.reason };
-    // Only the events the chain vouches for say truly when they were decided.
-    const timeFailure = firstRecordedTimeMismatch(events.slice(0, chainFailure?.index ?? events.length));
-    const failure = timeFailure ?? chainFailure;
-    if (failure === null && unreadable !== null) {
+    const found = firstStoredEventFailure(events);
+    if (found === null && unreadable !== null) {
       const { revision, eventId, position } = unreadable;
       return {
         planId,
         ok: false,
         eventsChecked: events.length + 1,
-        firstFailure: { revision, eventId, position, reason: FAILURE_SENTENCES.unreadable },
+        firstFailure: { revision, eventId, position, reason: INTEGRITY_FAILURE_SENTENCES.unreadable },
         revision,
         version: revision,
+        head: null,
       };
     }
-    const revision = events[events.length - 1].revision;
-    const checkedUpTo = { revision, version: revision };
-    if (failure === null) return { planId, ok: true, eventsChecked: events.length, firstFailure: null, ...checkedUpTo };
-    const failed = events[failure.index];
-    return {
+    const last = events[events.length - 1];
+    const checkedUpTo = { revision: last.revision, version: last.revision };
+    if (found === null) {
+      return { planId, ok: true, eventsChecked: events.length, firstFailure: null, ...checkedUpTo, head: String(last.metadata.hash) };
+    }
+    return { planId, ok: false, eventsChecked: found.index + 1, firstFailure: found.failure, ...checkedUpTo, head: null };
+  }
+
+  /**
+   * Every stored event of the plan exactly as stored, after a header giving the count and head hash
+   * of the stream as it stood when the export began; events appended meanwhile are left for the next.
+   * Access and a missing plan are decided before the first line, from the first event, as the check's.
+   */
+  async evidence(planId: string, caller: Caller, exportedAt: Date): Promise<EvidenceExport> {
+    const streamId = planStreamId(planKey(caller.council, planId));
+    const firstPage = await this.readEvidencePage(streamId, planId, 0);
+    this.assertCanSee(caller, firstPage[0]);
+    const [last] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    const header = evidenceHeader({
+      council: caller.council,
       planId,
-      ok: false,
-      eventsChecked: failure.index + 1,
-      firstFailure: {
-        revision: failed.revision,
-        eventId: failed.id,
-        position: failed.position,
-        reason: FAILURE_SENTENCES[failure.reason],
-      },
-      ...checkedUpTo,
-    };
+      streamId,
+      exportedAt: exportedAt.toISOString(),
+      eventCount: last.revision + 1,
+      headHash: (last.metadata.hash as string | undefined) ?? null,
+    });
+    const readPage = (fromRevision: number) => this.readEvidencePage(streamId, planId, fromRevision);
+    async function* lines(): AsyncGenerator<string> {
+      yield `${JSON.stringify(header)}\n`;
+      let page = firstPage;
+      for (;;) {
+        for (const event of page) {
+          if (event.revision > last.revision) return;
+          yield `${evidenceLine(event)}\n`;
+        }
+        const next = page[page.length - 1].revision + 1;
+        if (page.length < EVIDENCE_PAGE || next > last.revision) return;
+        page = await readPage(next);
+      }
+    }
+    const day = header.exportedAt.slice(0, 10);
+    return { filename: `${planId.replace(/[^A-Za-z0-9._-]/g, '_')}-evidence-${day}.jsonl`, lines: lines() };
+  }
+
+  private async readEvidencePage(streamId: string, planId: string, fromRevision: number): Promise<StoredEvent[]> {
+    try {
+      return await this.store.readStream(streamId, { fromRevision, maxCount: EVIDENCE_PAGE });
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) throw planNotFound(planId);
+      throw error;
+    }
   }
 
   /** Scoped by the plan's first event alone, so the check never depends on folding what it checks. */
@@ -100,20 +129,4 @@ export class PlanIntegrityService {
       throw error;
     }
   }
-}
-
-/**
- * `recordedAt` is the store's, outside the hash, yet `asOf` reads the plan by it; each event seals the
- * time it was decided (`decidedAt`), so a recorded time moved away from it is named. Events written
- * before `decidedAt` was sealed have nothing to compare with.
- */
-function firstRecordedTimeMismatch(
-  events: StoredEvent[],
-): { index: number; reason: IntegrityFailureReason } | null {
-  const index = events.findIndex(({ metadata, recordedAt }) => {
-    if (typeof metadata.decidedAt !== 'string') return false;
-    // Negated so that a recorded time that is no time at all (NaN) fails too.
-    return !(Math.abs(Date.parse(recordedAt) - Date.parse(metadata.decidedAt)) <= RECORDING_TOLERANCE_MS);
-  });
-  return index === -1 ? null : { index, reason: 'recorded-time-mismatch' };
 }

@@ -79,4 +79,14 @@ export class IntegrityReportDto {
 
   @ApiProperty({ description: 'The same number as `revision`, kept for older clients.', deprecated: true })
   version: number;
+
+  @ApiProperty({
+    description:
+      'The chain\'s head: the hash of the plan\'s last event, which vouches for every event before it and is what a ' +
+      'committee paper or an evidence file prints. Null when the check fails: a broken chain has no head to vouch for.',
+    type: String,
+    nullable: true,
+    example: '3f0c9a…',
+  })
+  head: string | null;
 }
