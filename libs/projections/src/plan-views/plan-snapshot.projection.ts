@@ -17,6 +17,8 @@ export type PlanSnapshotDocument = {
   position: number;
   /** Record time of the snapshot's last event. */
   recordedAt: string;
+  /** The stored hash of the snapshot's last event, which the next event read from the store must link to. */
+  hash: string | null;
   view: PlanView;
 };
 
@@ -34,6 +36,7 @@ export function snapshotOf(planKey: PlanKey, view: PlanView, event: ProjectedEve
     revision: event.revision,
     position: event.position,
     recordedAt: event.recordedAt,
+    hash: typeof event.metadata.hash === 'string' ? event.metadata.hash : null,
     view,
   };
 }

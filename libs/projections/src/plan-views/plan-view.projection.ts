@@ -13,7 +13,8 @@ export type PlanDocument = PlanView & { id: string };
 export const planViewProjection: Projection = {
   name: 'plan-view',
   // 3: documents named by the plan's key (council and plan id), not by the plan id alone.
-  version: 3,
+  // 4: snapshots keep their last event's hash, for time travel to link what it reads on to it.
+  version: 4,
   collections: [PLANS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: { [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }] },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },

@@ -4,7 +4,7 @@ import { READ_STORE, type ReadStore } from '@app/read-store';
 import { documentBody, PLAN_LIST_COLLECTION, PLANS_COLLECTION, type PlanListItem, type PlanView } from '@app/projections';
 import type { Caller } from '../../auth/caller';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
-import { PlanTimeTravel } from './plan-time-travel';
+import { PlanTimeTravel, type RebuiltPlan } from './plan-time-travel';
 
 /** Now (neither), as the system held it at an instant (`asOf`), or as published at a version label. */
 export type PlanPoint = { asOf?: Date; version?: string };
@@ -49,7 +49,8 @@ export class PlanReader {
     return key;
   }
 
-  async at(caller: Caller, planId: string, point: PlanPoint): Promise<PlanView> {
+  /** The plan now, or rebuilt at a past point with what its events' integrity is. */
+  async at(caller: Caller, planId: string, point: PlanPoint): Promise<PlanView | RebuiltPlan> {
     if (point.asOf !== undefined) {
       // Only the access check is needed of the current plan: its small list entry, not the whole plan.
       const key = await this.assertVisible(caller, planId);
@@ -61,13 +62,13 @@ export class PlanReader {
     return point.version === undefined ? current : this.atVersion(current, point.version);
   }
 
-  async atVersion(current: PlanView, label: string): Promise<PlanView> {
+  async atVersion(current: PlanView, label: string): Promise<RebuiltPlan> {
     const published = current.versions.find((version) => version.label === label);
     if (!published) {
       throw new NotFoundException(`Plan ${current.planId} has no version '${label}'`);
     }
     const key = planKey(current.council, current.planId);
-    return (await this.timeTravel.atRevision(key, published.revision)) as PlanView;
+    return (await this.timeTravel.atRevision(key, published.revision)) as RebuiltPlan;
   }
 }
 

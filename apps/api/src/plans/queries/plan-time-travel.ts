@@ -3,6 +3,7 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } f
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { planStreamId, type PlanKey } from '@app/domain';
 import { decodePlanEvent } from '@app/projections';
+import { firstStoredEventFailure, type StoredEventFailure } from '../stored-events-integrity';
 import {
   evolvePlanView,
   PLAN_SNAPSHOT_INTERVAL,
@@ -17,6 +18,20 @@ import {
  */
 const PAGE = PLAN_SNAPSHOT_INTERVAL;
 
+/**
+ * What an answer rebuilt from events says of the stored events it read: from the snapshot it started
+ * from (whose last event's hash the first must link to) up to the point, and the first event past it,
+ * whose recorded time decides where the point falls.
+ */
+export interface EventsIntegrity {
+  ok: boolean;
+  eventsChecked: number;
+  firstFailure: StoredEventFailure | null;
+}
+
+/** The plan rebuilt at a point, and whether the events it was rebuilt from hold. */
+export type RebuiltPlan = PlanView & { integrity: EventsIntegrity };
+
 /** The newest snapshot wanted is the last one with `field` at most `atMost`. */
 interface SnapshotBound {
   field: 'recordedAt' | 'revision';
@@ -26,7 +41,8 @@ interface SnapshotBound {
 /**
  * Rebuilds a plan as the system held it at a past instant or revision, with the same evolve
  * function as the live projection (one truth). It starts from the newest snapshot at or before the
- * point, so the work is bounded by the snapshot interval, not by the stream's length.
+ * point, so the work is bounded by the snapshot interval, not by the stream's length; so is the
+ * re-hashing of what it reads, which the snapshot's recorded hash links to the events before it.
  */
 @Injectable()
 export class PlanTimeTravel {
@@ -36,7 +52,7 @@ export class PlanTimeTravel {
   ) {}
 
   /** The plan from the events recorded up to and including `instant`; null if it did not exist yet. */
-  asOf(key: PlanKey, instant: Date): Promise<PlanView | null> {
+  asOf(key: PlanKey, instant: Date): Promise<RebuiltPlan | null> {
     const limit = instant.toISOString();
     // Sorted on the bounded field, so the (planKey, recordedAt) index finds the snapshot in one seek;
     // record time grows with revision within a plan, so it is the same snapshot.
@@ -44,7 +60,7 @@ export class PlanTimeTravel {
   }
 
   /** The plan after the event at `revision` and nothing later. */
-  atRevision(key: PlanKey, revision: number): Promise<PlanView | null> {
+  atRevision(key: PlanKey, revision: number): Promise<RebuiltPlan | null> {
     return this.rebuild(key, { field: 'revision', atMost: revision }, (event) => event.revision <= revision);
   }
 
@@ -52,7 +68,7 @@ export class PlanTimeTravel {
     key: PlanKey,
     snapshotBound: SnapshotBound,
     includes: (event: StoredEvent) => boolean,
-  ): Promise<PlanView | null> {
+  ): Promise<RebuiltPlan | null> {
     const { field, atMost } = snapshotBound;
     const { items } = await this.reads.find(PLAN_SNAPSHOTS_COLLECTION, {
       where: { planKey: key, [field]: { $lte: atMost } },
@@ -62,15 +78,23 @@ export class PlanTimeTravel {
     const snapshot = items[0] as unknown as PlanSnapshotDocument | undefined;
     let view: PlanView | null = snapshot ? snapshot.view : null;
     let fromRevision = snapshot ? snapshot.revision + 1 : 0;
-    for (;;) {
+    const read: StoredEvent[] = [];
+    reading: for (;;) {
       const page = await this.readPage(key, fromRevision);
       for (const event of page) {
-        if (!includes(event)) return view;
+        read.push(event);
+        if (!includes(event)) break reading;
         view = evolvePlanView(view, decodePlanEvent(event));
       }
-      if (page.length < PAGE) return view;
+      if (page.length < PAGE) break;
       fromRevision = page[page.length - 1].revision + 1;
     }
+    if (view === null) return null;
+    const found = firstStoredEventFailure(read, snapshot ? snapshot.hash : null);
+    const integrity: EventsIntegrity = found
+      ? { ok: false, eventsChecked: found.index + 1, firstFailure: found.failure }
+      : { ok: true, eventsChecked: read.length, firstFailure: null };
+    return { ...view, integrity };
   }
 
   private async readPage(key: PlanKey, fromRevision: number): Promise<StoredEvent[]> {

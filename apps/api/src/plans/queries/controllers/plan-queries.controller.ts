@@ -15,6 +15,7 @@ import {
   GetVersionTableQuery,
   ListPlansQuery,
 } from '../handlers/plan-queries';
+import type { EventsIntegrity } from '../plan-time-travel';
 import { ReadYourWrites } from '../read-your-writes';
 
 /**
@@ -56,7 +57,7 @@ export class PlanQueriesController {
       new GetPlanQuery(caller, planId, { asOf: params.asOf, version: params.version }),
     );
     reply.header('ETag', `"${plan.revision}"`);
-    return plan;
+    return withIntegrityShown(plan, reply);
   }
 
   @Get(':planId/history')
@@ -110,6 +111,20 @@ export class PlanQueriesController {
     await this.readYourWrites.waitFor(params.waitFor);
     const report = await this.queries.execute(new GetReportQuery(caller, planId, period, params.asOf));
     reply.header('ETag', `"${report.revision}"`);
-    return report;
+    return withIntegrityShown(report, reply);
   }
+}
+
+/** Whether the events of an answer rebuilt from them hold; `ok` or `failed`, on `asOf` and `version` answers only. */
+const INTEGRITY_HEADER = 'X-Integrity';
+
+/**
+ * An answer rebuilt from events says in a header that they were checked; its body names the failure
+ * only when there is one, so that an intact past answer stays byte for byte what was served then.
+ */
+function withIntegrityShown<T extends object>(answer: T | (T & { integrity: EventsIntegrity }), reply: FastifyReply): object {
+  if (!('integrity' in answer)) return answer;
+  const { integrity, ...rest } = answer;
+  reply.header(INTEGRITY_HEADER, integrity.ok ? 'ok' : 'failed');
+  return integrity.ok ? rest : answer;
 }

@@ -29,6 +29,10 @@ import type { Caller } from '../../../auth/caller';
 import type { HistoryParams, ListPlansParams } from '../dto/query-params';
 import { parsedInput } from '../../period-param.pipe';
 import { answeredAsOf, PlanReader, type PlanPoint } from '../plan-reader';
+import type { EventsIntegrity, RebuiltPlan } from '../plan-time-travel';
+
+/** A report as it stood at a past instant, with whether the events it was rebuilt from hold. */
+export type ReportAsOf = MonitoringReport & { integrity: EventsIntegrity };
 
 export interface Page<T> {
   items: T[];
@@ -54,7 +58,7 @@ export class ListPlansQuery extends Query<Page<PlanListItem>> {
   }
 }
 
-export class GetPlanQuery extends Query<PlanView & { asOf?: string }> {
+export class GetPlanQuery extends Query<(PlanView | RebuiltPlan) & { asOf?: string }> {
   constructor(
     readonly caller: Caller,
     readonly planId: string,
@@ -94,7 +98,7 @@ export class DiffVersionsQuery extends Query<PlanDiff> {
   }
 }
 
-export class GetReportQuery extends Query<MonitoringReport & { asOf?: string }> {
+export class GetReportQuery extends Query<(MonitoringReport | ReportAsOf) & { asOf?: string }> {
   constructor(
     readonly caller: Caller,
     readonly planId: string,
@@ -135,7 +139,7 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
 export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
   constructor(private readonly plans: PlanReader) {}
 
-  async execute({ caller, planId, point }: GetPlanQuery): Promise<PlanView & { asOf?: string }> {
+  async execute({ caller, planId, point }: GetPlanQuery): Promise<(PlanView | RebuiltPlan) & { asOf?: string }> {
     return answeredAsOf(await this.plans.at(caller, planId, point), point.asOf);
   }
 }
@@ -202,9 +206,10 @@ export class DiffVersionsHandler implements IQueryHandler<DiffVersionsQuery> {
 export class GetReportHandler implements IQueryHandler<GetReportQuery> {
   constructor(private readonly plans: PlanReader) {}
 
-  async execute({ caller, planId, period, asOf }: GetReportQuery): Promise<MonitoringReport & { asOf?: string }> {
+  async execute({ caller, planId, period, asOf }: GetReportQuery): Promise<(MonitoringReport | ReportAsOf) & { asOf?: string }> {
     const view = await this.plans.at(caller, planId, { asOf });
-    return answeredAsOf(buildMonitoringReport(view, period), asOf);
+    const report = buildMonitoringReport(view, period);
+    return answeredAsOf('integrity' in view ? { ...report, integrity: view.integrity } : report, asOf);
   }
 }
 
