@@ -43,7 +43,10 @@ export class PlanQueriesController {
   @Access('plans.read')
   @ApiOperation({
     summary: 'The plan now, as of an instant (`asOf`), or as published at a version (`version`)',
-    description: 'Reading a past state (`asOf` or `version`) needs a role of `plans.readAsOf`: editor, governance or auditor.',
+    description:
+      'Reading a past state (`asOf` or `version`) needs a role of `plans.readAsOf`: editor, governance or auditor. ' +
+      'Such an answer re-hashes the stored events it is rebuilt from and says `X-Integrity: ok` or `failed`; when failed, ' +
+      'its `integrity` field names the first event that does not hold.',
   })
   async read(
     @CurrentCaller() caller: Caller,
@@ -98,7 +101,9 @@ export class PlanQueriesController {
   @Access('reports.read')
   @ApiOperation({
     summary: 'The monitoring report for a period: RAG, direction of travel, progress and roll-ups',
-    description: 'The report as it stood at a past instant (`asOf`) needs a role of `reports.readAsOf`: editor, governance, auditor or reporting.',
+    description:
+      'The report as it stood at a past instant (`asOf`) needs a role of `reports.readAsOf`: editor, governance, auditor or reporting; ' +
+      'it says `X-Integrity` as a plan read `asOf` does.',
   })
   async report(
     @CurrentCaller() caller: Caller,
