@@ -1,7 +1,8 @@
 import { EventStoreDbEventStore } from '@app/event-store';
 import { describeEventStoreContract } from '@app/event-store/testing/event-store.contract';
+import { productionStoreSetting } from '../support/production-store-settings';
 
-const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
+const connectionString = productionStoreSetting('EVENTSTORE_CONNECTION_STRING');
 
 if (connectionString) {
   describeEventStoreContract('EventStoreDbEventStore', async () => {

@@ -1,9 +1,10 @@
 import { MongoReadStore } from '@app/read-store';
 import { describeReadStoreContract } from '@app/read-store/testing/read-store.contract';
 import { Collection } from 'mongodb';
+import { productionStoreSetting } from '../support/production-store-settings';
 import { throwawayDatabase } from '../support/mongodb-database';
 
-const uri = process.env.MONGODB_URI;
+const uri = productionStoreSetting('MONGODB_URI');
 
 if (!uri) {
   it.skip('MongoDB read store contract (needs MONGODB_URI)', () => undefined);

@@ -2,6 +2,7 @@ import { PLAN_LIST_COLLECTION } from '@app/projections';
 import { MongoReadStore, READ_STORE } from '@app/read-store';
 import { MongoClient } from 'mongodb';
 import { randomUUID } from 'node:crypto';
+import { productionStoreSetting } from '../support/production-store-settings';
 import { throwawayDatabase, type ThrowawayDatabase } from '../support/mongodb-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -11,8 +12,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * `EVENTSTORE_CONNECTION_STRING` is set. CI runs the first on FerretDB. Each run gets a database of
  * its own; a deployment whose servers are not configured says plainly that it was skipped.
  */
-const eventStore = process.env.EVENTSTORE_CONNECTION_STRING;
-const mongodb = process.env.MONGODB_URI;
+const eventStore = productionStoreSetting('EVENTSTORE_CONNECTION_STRING');
+const mongodb = productionStoreSetting('MONGODB_URI');
 
 interface Deployment {
   name: string;

@@ -6,6 +6,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HART_INDICATORS, HART_PLAN } from '../fixtures/hart-2023-24';
+import { productionStoreSetting } from '../support/production-store-settings';
 import { throwawayDatabase, type ThrowawayDatabase } from '../support/mongodb-database';
 import { withoutShellSettings } from '../support/shell-settings';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -15,7 +16,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * this process on `PROJECTOR_MODE=external` and the events in the embedded store they share. Runs
  * when MONGODB_URI is set; CI runs it on FerretDB.
  */
-const mongodb = process.env.MONGODB_URI;
+const mongodb = productionStoreSetting('MONGODB_URI');
 const REPO_ROOT = resolve(__dirname, '../..');
 // Well above any pause of a busy machine, which would otherwise let the standby worker take over early.
 const LEASE_TTL_SECONDS = 5;
