@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { decodePlanEvent, planProjections, Projector } from '@app/projections';
+import { type Change, decodePlanEvent, planProjections, Projector } from '@app/projections';
 import { recordingLogger, until } from '@app/projections/projector/testing/sample-projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { MAX_STREAMS_PER_CALLER } from '../../apps/api/src/changes/change-streams';
@@ -14,16 +14,6 @@ const RIVERS_EDITOR: TestCaller = { role: 'editor', council: 'three-rivers' };
 const RIVERS_REPORTING: TestCaller = { role: 'reporting', council: 'three-rivers' };
 
 const PRIORITY = { ref: '1', title: 'Publish the statement of accounts', themes: ['Resilient council'], outcomes: [] };
-
-interface Change {
-  position: number;
-  planId: string;
-  service: string;
-  revision: number;
-  type: string;
-  recordedAt: string;
-  summary: string;
-}
 
 /** Writes through the API, keeping the position of each event per council. */
 class Writer {

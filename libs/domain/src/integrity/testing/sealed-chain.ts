@@ -1,19 +1,9 @@
+import type { EvidenceEvent } from '../evidence';
 import { sealEvent } from '../hash-chain';
 
-export interface SealedTestEvent {
-  id: string;
-  streamId: string;
-  revision: number;
-  position: number;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  recordedAt: string;
-}
-
 /** A stream as the command service writes it: each event sealed with the previous event's hash. */
-export function sealedChain(streamId: string, datas: Array<Record<string, unknown>>): SealedTestEvent[] {
-  const events: SealedTestEvent[] = [];
+export function sealedChain(streamId: string, datas: Array<Record<string, unknown>>): EvidenceEvent[] {
+  const events: EvidenceEvent[] = [];
   datas.forEach((data, revision) => {
     const unsealed = {
       id: `event-${revision}`,
