@@ -55,7 +55,7 @@ export class CommandApi {
 export type StoredRow = { data: Record<string, unknown>; metadata: Record<string, unknown> };
 
 /** Rewrites one stored event of a Hart plan behind the service's back, as someone with the database file could. */
-export function rewriteStoredEvent(api: CommandApi, planId: string, revision: number, rewrite: (row: StoredRow) => void): void {
+export function rewriteStoredEvent(api: Pick<CommandApi, 'dataDir'>, planId: string, revision: number, rewrite: (row: StoredRow) => void): void {
   const streamId = planStreamId(planKey(HART_PLAN.council, planId));
   const db = new Database(join(api.dataDir, 'events.db'));
   try {

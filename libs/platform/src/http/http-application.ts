@@ -3,6 +3,7 @@ import { BadRequestException, HttpStatus, type INestApplication } from '@nestjs/
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import fresh from 'fresh';
 import { Logger } from 'nestjs-pino';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { MAX_BODY_DEPTH, nestsDeeperThan } from './body-depth';
@@ -41,7 +42,24 @@ export function createHttpAdapter(): FastifyAdapter {
       throw new BadRequestException(`The body nests objects and lists more than ${MAX_BODY_DEPTH} levels deep; no request needs that many.`);
     }
   });
+  fastify.addHook('onSend', async (request, reply, payload) => (isNotModified(request, reply) ? notModified(reply) : payload));
   return adapter;
+}
+
+/**
+ * A read whose answer carries the ETag the client already holds (`If-None-Match`) is answered 304
+ * without a body, as HTTP says; `fresh` does the comparison (weak tags, lists, `*`, `no-cache`).
+ */
+function isNotModified(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (reply.statusCode !== HttpStatus.OK || request.headers['if-none-match'] === undefined) return false;
+  const etag = reply.getHeader('etag');
+  return typeof etag === 'string' && fresh(request.headers, { etag });
+}
+
+function notModified(reply: FastifyReply): string {
+  void reply.code(HttpStatus.NOT_MODIFIED).removeHeader('content-type').removeHeader('content-length');
+  return '';
 }
 
 /** What Fastify's router refuses (an address it cannot decode, a path segment too long), in the one error shape. */

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotModifiedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, assertMayPerform } from '../../../auth/access-table';
 import { CurrentCaller, type Caller } from '../../../auth/caller';
@@ -22,6 +22,10 @@ import { ReadYourWrites } from '../read-your-writes';
  * Every read of a plan. Answers come from the projections; `asOf` and `version` rebuild the plan
  * from its events; `waitFor` first waits for the projections to reach the caller's last write.
  */
+const NOT_MODIFIED =
+  'The answer carries the ETag given in `If-None-Match`: the copy the client holds is current, so no body is sent. ' +
+  'An `asOf` or `version` answer whose events fail their check has no ETag, and so is always sent whole.';
+
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller('v1/plans')
@@ -40,6 +44,7 @@ export class PlanQueriesController {
   }
 
   @Get(':planId')
+  @ApiNotModifiedResponse({ description: NOT_MODIFIED })
   @Access('plans.read')
   @ApiOperation({
     summary: 'The plan now, as of an instant (`asOf`), or as published at a version (`version`)',
@@ -98,6 +103,7 @@ export class PlanQueriesController {
   }
 
   @Get(':planId/reports/:period')
+  @ApiNotModifiedResponse({ description: NOT_MODIFIED })
   @Access('reports.read')
   @ApiOperation({
     summary: 'The monitoring report for a period: RAG, direction of travel, progress and roll-ups',
@@ -126,10 +132,14 @@ const INTEGRITY_HEADER = 'X-Integrity';
 /**
  * An answer rebuilt from events says in a header that they were checked; its body names the failure
  * only when there is one, so that an intact past answer stays byte for byte what was served then.
+ * A failed answer loses its ETag, so that no client revalidates an intact copy it kept (304) and
+ * misses that the events behind it have since been altered.
  */
 function withIntegrityShown<T extends object>(answer: T | (T & { integrity: EventsIntegrity }), reply: FastifyReply): object {
   if (!('integrity' in answer)) return answer;
   const { integrity, ...rest } = answer;
   reply.header(INTEGRITY_HEADER, integrity.ok ? 'ok' : 'failed');
-  return integrity.ok ? rest : answer;
+  if (integrity.ok) return rest;
+  void reply.removeHeader('ETag');
+  return answer;
 }

@@ -1,0 +1,82 @@
+import { startTestApp, type TestApp } from '../support/test-app';
+import { enterSmallPlan, expectStatus, rewriteStoredEvent } from './plan-commands.support';
+
+/**
+ * A client that keeps an answer revalidates it with `If-None-Match`: a 304 with no body while the
+ * plan is unchanged, the new answer once it has changed; never a 304 for an answer whose events no
+ * longer hold.
+ */
+describe('HTTP caching of plan reads and reports', () => {
+  let api: TestApp;
+  let planId: string;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    planId = await enterSmallPlan(api);
+  });
+  afterAll(() => api.close());
+
+  const get = (url: string, headers: Record<string, string> = {}) => api.send({ method: 'GET', url, as: 'auditor', headers });
+
+  it.each([
+    ['the plan', () => `/v1/plans/${planId}`],
+    ['a report', () => `/v1/plans/${planId}/reports/2023-24-Q1`],
+    ['the plan as of now', () => `/v1/plans/${planId}?asOf=${encodeURIComponent(new Date().toISOString())}`],
+  ])('answers %s 304 with no body to the ETag the client holds, and whole to any other', async (_, urlOf) => {
+    const url = urlOf();
+    const first = expectStatus(await get(url), 200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"\d+"$/);
+
+    const revalidated = await get(url, { 'if-none-match': etag });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.text).toBe('');
+    expect(revalidated.headers.etag).toBe(etag);
+
+    expect((await get(url, { 'if-none-match': `W/${etag}, "elsewhere"` })).status).toBe(304);
+    const stale = await get(url, { 'if-none-match': '"0"' });
+    expect(stale.status).toBe(200);
+    expect(stale.text).toBe(first.text);
+  });
+
+  it('answers the new plan once a command has changed it', async () => {
+    const before = expectStatus(await get(`/v1/plans/${planId}`), 200);
+    const changed = await api.send({
+      method: 'POST',
+      url: `/v1/plans/${planId}/indicators/CP7/actuals`,
+      as: 'officer',
+      body: { period: '2023/24-Q1', value: 29.5 },
+    });
+    expectStatus(changed, 201);
+
+    const after = await get(`/v1/plans/${planId}?waitFor=${changed.body.position}`, { 'if-none-match': before.headers.etag as string });
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).toBe(`"${changed.body.revision}"`);
+    expect(after.body.indicators[0].actuals).toHaveLength(1);
+  });
+
+  it('gives no ETag, and so never a 304, for a past answer whose events were altered', async () => {
+    const asOfUrl = `/v1/plans/${planId}?asOf=${encodeURIComponent(new Date().toISOString())}`;
+    const intact = expectStatus(await get(asOfUrl), 200);
+    rewriteStoredEvent(api, planId, 1, (row) => {
+      row.data.title = 'A title nobody wrote';
+    });
+
+    const altered = await get(asOfUrl, { 'if-none-match': intact.headers.etag as string });
+    expect(altered.status).toBe(200);
+    expect(altered.headers['x-integrity']).toBe('failed');
+    expect(altered.headers.etag).toBeUndefined();
+  });
+
+  it('leaves commands alone: an If-None-Match on a POST is no revalidation', async () => {
+    const read = expectStatus(await get(`/v1/plans/${planId}`), 200);
+    const command = await api.send({
+      method: 'POST',
+      url: `/v1/plans/${planId}/priorities/${encodeURIComponent('1')}/progress`,
+      as: 'officer',
+      headers: { 'if-none-match': read.headers.etag as string },
+      body: { period: '2023/24-Q1', percentComplete: 10, status: 'on-track' },
+    });
+    expect(command.status).toBe(201);
+  });
+});
