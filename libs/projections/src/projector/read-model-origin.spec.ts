@@ -55,6 +55,22 @@ describe('the read models and the event store they were built from', () => {
     );
   });
 
+  it('is not fooled into "ahead" by an event appended and projected while the checkpoints are read', async () => {
+    const { position } = await eventStore.appendToStream('servicePlan-a', [noted()], { expectedRevision: 'no_stream' });
+    await assertReadModelsMatch(eventStore, readStore, PROJECTIONS);
+    await projectedUpTo(position);
+    const listCheckpoints = readStore.listCheckpoints.bind(readStore);
+    jest.spyOn(readStore, 'listCheckpoints').mockImplementation(async () => {
+      // As a store across the network answers: later, after anything else asked for at once.
+      await new Promise((resolve) => setImmediate(resolve));
+      const appended = await eventStore.appendToStream('servicePlan-b', [noted()], { expectedRevision: 'no_stream' });
+      await projectedUpTo(appended.position);
+      return listCheckpoints();
+    });
+
+    expect(await readModelMismatch(eventStore, readStore, PROJECTIONS)).toBeNull();
+  });
+
   it('adopts read models made before stores had identities when they are not ahead', async () => {
     const { position } = await eventStore.appendToStream('servicePlan-a', [noted()], { expectedRevision: 'no_stream' });
     await projectedUpTo(position);
