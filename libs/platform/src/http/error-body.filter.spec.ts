@@ -1,5 +1,6 @@
 import { DomainError } from '@app/domain';
 import { WrongExpectedVersionError } from '@app/event-store';
+import { InvalidCursorError, InvalidReadQueryError } from '@app/read-store';
 import { type ArgumentsHost, ForbiddenException, Logger, PreconditionFailedException, ServiceUnavailableException } from '@nestjs/common';
 import { ErrorBodyFilter } from './error-body.filter';
 
@@ -63,6 +64,20 @@ describe('the error body filter', () => {
       headers: { 'Retry-After': '1' },
       body: { statusCode: 503, error: 'Service Unavailable', message: 'The read models are behind; try again shortly.' },
     });
+  });
+
+  it('answers a paging cursor the store did not issue with 400 naming the cursor', () => {
+    expect(answerTo(new InvalidCursorError('The cursor is not one this service issued'))).toEqual({
+      status: 400,
+      body: { statusCode: 400, error: 'Bad Request', message: 'cursor: The cursor is not one this service issued.' },
+    });
+  });
+
+  it('answers any other refused read query, which is our own mistake, with 500', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+
+    expect(answerTo(new InvalidReadQueryError('The field "title" has no index')).status).toBe(500);
+    logged.mockRestore();
   });
 
   it('answers a lost race on a stream with 409', () => {

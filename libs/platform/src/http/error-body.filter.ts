@@ -3,6 +3,7 @@ import { WrongExpectedVersionError } from '@app/event-store';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import { InvalidCursorError } from '@app/read-store';
 import { StoreUnavailableError } from '@app/storage';
 
 /**
@@ -30,7 +31,8 @@ export function statusOfDomainError(error: DomainError): number {
 
 /**
  * Turns every error into `{ statusCode, error, message }` (and `currentRevision` when stated): HTTP exceptions keep their status and
- * message, domain refusals get the status of their kind and keep their sentence, a store that cannot
+ * message, domain refusals get the status of their kind and keep their sentence, a paging cursor the
+ * store did not issue is a 400 naming `cursor`, a store that cannot
  * be used is a 503, anything else is a 500 whose details go to the log, never to the caller.
  */
 @Catch()
@@ -49,6 +51,8 @@ export class ErrorBodyFilter implements ExceptionFilter {
   private bodyFor(exception: unknown, request: FastifyRequest): ErrorBody {
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception instanceof DomainError) return errorBody(statusOfDomainError(exception), exception.message);
+    // A cursor is handed back by the caller, so one this service did not issue is the caller's mistake.
+    if (exception instanceof InvalidCursorError) return errorBody(HttpStatus.BAD_REQUEST, `cursor: ${exception.message}.`);
     if (exception instanceof WrongExpectedVersionError) {
       return errorBody(HttpStatus.CONFLICT, 'The plan was changed by someone else at the same time; reload it and try again.');
     }

@@ -1,13 +1,6 @@
-import { BadRequestException, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import {
-  InvalidCursorError,
-  READ_STORE,
-  type FieldCondition,
-  type FindQuery,
-  type FindResult,
-  type ReadStore,
-} from '@app/read-store';
+import { READ_STORE, type FieldCondition, type ReadStore } from '@app/read-store';
 import { parsePlanPeriod } from '@app/domain';
 import {
   buildMonitoringReport,
@@ -37,16 +30,6 @@ export type ReportAsOf = MonitoringReport & { integrity: EventsIntegrity };
 export interface Page<T> {
   items: T[];
   next: string | null;
-}
-
-/** One page of a listing; a `cursor` the store did not issue is the caller's mistake (400), not ours. */
-async function findPage(reads: ReadStore, collection: string, query: FindQuery): Promise<FindResult> {
-  try {
-    return await reads.find(collection, query);
-  } catch (error) {
-    if (error instanceof InvalidCursorError) throw new BadRequestException(`cursor: ${error.message}.`);
-    throw error;
-  }
 }
 
 export class ListPlansQuery extends Query<Page<PlanListItem>> {
@@ -125,7 +108,7 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
     const { period } = params;
     if (period !== undefined) where.period = parsedInput('period', () => parsePlanPeriod(period).label);
     if (params.status !== undefined) where.status = params.status;
-    const page = await findPage(this.reads, PLAN_LIST_COLLECTION, {
+    const page = await this.reads.find(PLAN_LIST_COLLECTION, {
       where,
       sort: [{ field: 'updatedAt', direction: 'desc' }],
       limit: params.limit ?? 50,
@@ -162,7 +145,7 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery> {
     }
     if (params.type !== undefined) where.type = params.type;
     if (params.ref !== undefined) where.refKey = { $in: historyRefKeys(params.ref) };
-    const page = await findPage(this.reads, PLAN_HISTORY_COLLECTION, {
+    const page = await this.reads.find(PLAN_HISTORY_COLLECTION, {
       where,
       sort: [{ field: 'position', direction: 'asc' }],
       limit: params.limit ?? 50,
