@@ -1,5 +1,5 @@
 /** Plan data and the token secret are the service user's alone: other local users can read neither. */
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp } from '../support/test-app';
@@ -56,6 +56,20 @@ describe('the data folder', () => {
     chmodSync(secret, 0o640);
 
     await expect(start(dataDir)).rejects.toThrow(`run \`chmod 600 ${secret}\``);
+  });
+
+  it('refuses a token secret that belongs to another user, who could change it', async () => {
+    const dataDir = join(parent, 'foreign');
+    const secret = join(dataDir, 'jwt-secret');
+    const api = await start(dataDir);
+    await api.close();
+    // The tests run as root, who may give the file away; 65534 is nobody.
+    chownSync(secret, 65534, 65534);
+
+    await expect(start(dataDir)).rejects.toThrow(
+      `${secret} belongs to another user (uid 65534), who can change it and so mint tokens for any council: ` +
+        'delete it to have a new one made, or give it to the user the service runs as.',
+    );
   });
 
   it('starts once the secret is the owner\'s alone again', async () => {
