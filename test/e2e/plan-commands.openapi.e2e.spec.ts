@@ -60,7 +60,7 @@ describe('The command routes in the OpenAPI document', () => {
     expect(DefineIndicatorDto.properties.targets).toMatchObject({ maxItems: 100 });
     expect(RecordScrutinyDto.properties.comments).toMatchObject({ maxItems: 200 });
     expect((document as unknown as { info: { description: string } }).info.description).toMatch(
-      /at most 200 priorities and 200 indicators.*refused with 422/s,
+      /at most 200 priorities, 2000 outcomes in all, 200 indicators.*100 published versions.*refused with 422/s,
     );
   });
 });

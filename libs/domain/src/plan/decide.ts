@@ -113,6 +113,7 @@ function addPriority(command: AddPriority, plan: OpenPlan): PlanEvent[] {
   refuseWithdrawnRef(plan, ref);
   requireWithinLimit(PLAN_LIMITS.prioritiesPerPlan, Object.keys(plan.priorities).length + 1, 'this plan');
   requirePriorityLists(ref, themes, command.data.outcomes);
+  requireOutcomesInPlan(plan, ref, command.data.outcomes.length);
   const outcomes = numberOutcomes(ref, command.data.outcomes, [], 0);
   return structuralChange(plan, `Priority ${ref} added`, [
     {
@@ -126,6 +127,15 @@ function addPriority(command: AddPriority, plan: OpenPlan): PlanEvent[] {
 function requirePriorityLists(ref: string, themes: string[] | undefined, outcomes: OutcomeInput[] | undefined): void {
   if (themes) requireWithinLimit(PLAN_LIMITS.themesPerPriority, themes.length, `priority ${ref}`);
   if (outcomes) requireWithinLimit(PLAN_LIMITS.outcomesPerPriority, outcomes.length, `priority ${ref}`);
+}
+
+/** The plan's outcomes once priority `ref` has `count` of them. */
+function requireOutcomesInPlan(plan: OpenPlan, ref: string, count: number): void {
+  const elsewhere = Object.values(plan.priorities).reduce(
+    (total, priority) => (priority.ref === ref ? total : total + priority.outcomes.length),
+    0,
+  );
+  requireWithinLimit(PLAN_LIMITS.outcomesPerPlan, elsewhere + count, 'this plan');
 }
 
 function refuseWithdrawnRef(plan: OpenPlan, ref: string): void {
@@ -175,6 +185,7 @@ function revisePriority(command: RevisePriority, plan: OpenPlan): PlanEvent[] {
   const priority = requirePriority(plan, ref);
   const reason = requireReason(command.data.reason, `revising priority ${ref}`);
   requirePriorityLists(ref, command.data.themes, command.data.outcomes);
+  if (command.data.outcomes) requireOutcomesInPlan(plan, ref, command.data.outcomes.length);
   const { changes, previous } = changedFields<PriorityFields>(priority, {
     title: command.data.title,
     themes: command.data.themes,
@@ -447,6 +458,8 @@ function recordScrutiny(command: RecordScrutiny, plan: OpenPlan): PlanEvent[] {
   }
   const { committee, meetingDate, minuteRef, comments } = command.data;
   requireWithinLimit(PLAN_LIMITS.commentsPerScrutiny, comments.length, 'this record');
+  requireWithinLimit(PLAN_LIMITS.scrutinyRecordsPerPlan, plan.scrutinyRecordCount + 1, 'this plan');
+  requireWithinLimit(PLAN_LIMITS.commentsPerPlan, plan.scrutinyCommentCount + comments.length, 'this plan');
   return [
     {
       type: 'ScrutinyCommentsRecorded',
@@ -467,6 +480,7 @@ function publishVersion(command: PublishVersion, plan: OpenPlan, context: Decisi
   if (latest !== null && !plan.changedSinceLastVersion) {
     throw DomainError.ruleBroken(`Nothing has changed since version ${latest} was published: there is nothing new to publish.`);
   }
+  requireWithinLimit(PLAN_LIMITS.versionsPerPlan, plan.versionLabels.length + 1, 'this plan');
   const label = command.data.label?.trim() || nextVersionLabel(plan.versionLabels);
   if (plan.versionLabels.includes(label)) {
     throw DomainError.ruleBroken(`Version ${label} has already been published: choose another label.`);

@@ -19,6 +19,8 @@ export function evolve(state: PlanState, event: PlanEvent): PlanState {
       priorities: {},
       withdrawnPriorityRefs: [],
       indicators: {},
+      scrutinyRecordCount: 0,
+      scrutinyCommentCount: 0,
       versionLabels: [],
       changedSinceLastVersion: false,
     };
@@ -88,8 +90,14 @@ function evolveDrafted(state: DraftedPlanState, event: PlanEvent): DraftedPlanSt
     case 'ProgressRecorded':
       return intoMonitoring(state);
     case 'PlanSubmittedForScrutiny':
-    case 'ScrutinyCommentsRecorded':
       return { ...state, lifecycle: 'in-scrutiny' };
+    case 'ScrutinyCommentsRecorded':
+      return {
+        ...state,
+        lifecycle: 'in-scrutiny',
+        scrutinyRecordCount: state.scrutinyRecordCount + 1,
+        scrutinyCommentCount: state.scrutinyCommentCount + event.data.comments.length,
+      };
     case 'VersionPublished':
       return { ...state, versionLabels: [...state.versionLabels, event.data.label], changedSinceLastVersion: false };
     case 'PlanApproved':

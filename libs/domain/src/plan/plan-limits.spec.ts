@@ -1,7 +1,7 @@
 import { financialYearLabel } from '../periods/financial-periods';
 import type { PlanEvent } from './plan-events';
 import { PLAN_LIMITS } from './plan-limits';
-import { given } from './testing/given-when-then';
+import { afterCommands, given } from './testing/given-when-then';
 import { draftPlan, hartDrafted, HART_PLAN_ID } from './testing/plan-fixtures';
 
 const planId = HART_PLAN_ID;
@@ -71,5 +71,52 @@ describe('how much a plan may hold', () => {
         data: { committee: 'O&S', meetingDate: '2023-06-20', comments: many(201, (index) => `Comment ${index}`) },
       })
       .thenRefused('rule-broken', /^A record of scrutiny may have at most 200 comments: this record would have 201\.$/);
+  });
+
+  describe('totals a plan reaches over many commands', () => {
+    const outcomes = (count: number) => many(count, (index) => ({ description: `Outcome ${index}` }));
+    const scrutiny = (comments: number) => ({
+      type: 'RecordScrutiny' as const,
+      data: { committee: 'O&S', meetingDate: '2023-06-20', comments: many(comments, (index) => `Comment ${index}`) },
+    });
+
+    it('refuses outcomes beyond the plan\'s total, whether a priority is added or revised', () => {
+      const full = afterCommands(
+        [hartDrafted],
+        [
+          ...many(19, (index) => priority(String(index + 1), { outcomes: outcomes(100) })),
+          priority('20', { outcomes: outcomes(99) }),
+          priority('21', { outcomes: outcomes(1) }),
+        ],
+      );
+
+      given(full)
+        .when(priority('22', { outcomes: outcomes(1) }))
+        .thenRefused('rule-broken', /^A plan may have at most 2000 outcomes in all: this plan would have 2001\.$/);
+      given(full)
+        .when({ type: 'RevisePriority', data: { ref: '20', outcomes: outcomes(100), reason: 'One more' } })
+        .thenRefused('rule-broken', /^A plan may have at most 2000 outcomes in all: this plan would have 2001\.$/);
+      given(full)
+        .when({ type: 'RevisePriority', data: { ref: '21', outcomes: [{ ref: '1', description: 'Reworded' }], reason: 'Clearer' } })
+        .then([expect.objectContaining({ type: 'OutcomeChanged' })] as PlanEvent[]);
+    });
+
+    it('refuses records of scrutiny, and scrutiny comments, beyond the plan\'s totals', () => {
+      given(afterCommands([hartDrafted], many(100, () => scrutiny(1))))
+        .when(scrutiny(1))
+        .thenRefused('rule-broken', /^A plan may have at most 100 records of scrutiny: this plan would have 101\.$/);
+      given(afterCommands([hartDrafted], many(10, () => scrutiny(200))))
+        .when(scrutiny(1))
+        .thenRefused('rule-broken', /^A plan may have at most 2000 scrutiny comments in all: this plan would have 2001\.$/);
+    });
+
+    it('refuses a version beyond the plan\'s total of published versions', () => {
+      const publish = { type: 'PublishVersion' as const, data: { reason: 'Changed' } };
+      const published = afterCommands([hartDrafted], many(100, (index) => [priority(String(index + 1)), publish]).flat());
+
+      given(published, afterCommands(published, [priority('101')]).slice(published.length))
+        .when(publish)
+        .thenRefused('rule-broken', /^A plan may have at most 100 published versions: this plan would have 101\.$/);
+    });
   });
 });

@@ -4,7 +4,10 @@ import { DomainError } from '../domain-error';
  * How much one plan may hold. Far above what a council writes (Hart's 2023/24 plan has 19
  * priorities of up to 6 outcomes and 3 themes, and 13 indicators; Three Rivers' three-year plan
  * fewer), and low enough that a plan stays small to read, project and send: without them a single request
- * could add 12,000 outcomes.
+ * could add 12,000 outcomes. The totals per plan bound what many requests add up to, each far
+ * below the product of the limits they sum (200 priorities of 100 outcomes would be 20,000): Hart's
+ * plan has at most 114 outcomes, 2 published versions and went once before Overview and Scrutiny,
+ * and a plan that went before a committee every month for three years would have 36 records.
  */
 export interface PlanLimit {
   limit: number;
@@ -14,11 +17,15 @@ export interface PlanLimit {
 
 export const PLAN_LIMITS = {
   prioritiesPerPlan: { limit: 200, holder: 'A plan', items: 'priorities' },
+  outcomesPerPlan: { limit: 2_000, holder: 'A plan', items: 'outcomes in all' },
   outcomesPerPriority: { limit: 100, holder: 'A priority', items: 'outcomes' },
   themesPerPriority: { limit: 20, holder: 'A priority', items: 'themes' },
   indicatorsPerPlan: { limit: 200, holder: 'A plan', items: 'indicators' },
   targetsPerIndicator: { limit: 100, holder: 'An indicator', items: 'targets' },
   commentsPerScrutiny: { limit: 200, holder: 'A record of scrutiny', items: 'comments' },
+  scrutinyRecordsPerPlan: { limit: 100, holder: 'A plan', items: 'records of scrutiny' },
+  commentsPerPlan: { limit: 2_000, holder: 'A plan', items: 'scrutiny comments in all' },
+  versionsPerPlan: { limit: 100, holder: 'A plan', items: 'published versions' },
 } as const satisfies Record<string, PlanLimit>;
 
 /** Refuses `count` items beyond the limit, naming it: "A priority may have at most 100 outcomes: priority 3 would have 12000." */

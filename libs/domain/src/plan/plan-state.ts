@@ -41,6 +41,9 @@ export interface PlanContent {
   /** Refs of withdrawn priorities: they may not be used again. */
   withdrawnPriorityRefs: string[];
   indicators: Record<string, IndicatorState>;
+  /** Records of scrutiny, and the comments in them, so far: kept only to be limited. */
+  scrutinyRecordCount: number;
+  scrutinyCommentCount: number;
   /** Published version labels, oldest first. */
   versionLabels: string[];
   /** Whether a structural event came after the last published version (or, before any, at all). */

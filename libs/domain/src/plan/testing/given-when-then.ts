@@ -33,3 +33,15 @@ export function given(...history: PlanEvent[][]) {
     },
   };
 }
+
+/** The history after `commands`, each decided on the plan as the ones before it left it: to reach a total the way users would. */
+export function afterCommands(history: PlanEvent[], commands: PlanCommand[], now: Date = SPEC_NOW): PlanEvent[] {
+  const events = [...history];
+  let state = events.reduce(evolve, initialPlanState);
+  for (const command of commands) {
+    const decided = decide(command, state, { now });
+    events.push(...decided);
+    state = decided.reduce(evolve, state);
+  }
+  return events;
+}
