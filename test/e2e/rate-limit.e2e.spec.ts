@@ -81,6 +81,33 @@ describe('Rate limit', () => {
     expect((await call({ method: 'GET', url: '/v1/plans', as: editor('kim'), from: attacker })).statusCode).toBe(200);
   });
 
+  it('counts bodies refused before any guard against the address, and answers 429 beyond its budget', async () => {
+    const sender = '10.0.0.44';
+    const bad = [
+      { payload: '{"title": ', status: 400 },
+      { payload: '[1, 2]', status: 400 },
+      { payload: `{"reason":"r","x":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}`, status: 400 },
+    ];
+    for (const { payload, status } of bad) {
+      const refused = await call({ method: 'POST', url: '/v1/plans', payload, headers: { 'content-type': 'application/json' }, from: sender });
+      expect(refused.statusCode).toBe(status);
+    }
+
+    const tooLarge = await call({
+      method: 'POST',
+      url: '/v1/plans',
+      payload: JSON.stringify({ title: 'x'.repeat(300 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+      from: sender,
+    });
+    expect(tooLarge.statusCode).toBe(429);
+    expect(tooLarge.json()).toEqual(tooManyRequests);
+    expect(Number(tooLarge.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await call({ method: 'GET', url: '/v1/plans', from: sender })).statusCode).toBe(429);
+
+    expect((await draft(editor('ali'), '10.0.0.45')).statusCode).toBe(201);
+  });
+
   it('never throttles the probes, even for an address whose budget is spent', async () => {
     const flooder = '10.0.0.99';
     for (let n = 0; n <= LIMIT; n++) await call({ method: 'GET', url: '/v1/plans', from: flooder });

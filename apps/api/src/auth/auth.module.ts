@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessCoverageCheck } from './access-coverage.check';
 import { authConfig } from './auth-config';
 import { AuthGuard } from './auth.guard';
+import { EarlyRefusalRateLimit } from './early-refusal-rate-limit';
 import { PlanAccessPolicy } from './plan-access.policy';
 import { rateLimitOptions, RateLimitGuard } from './rate-limit.guard';
 import { TokenVerifier } from './token-verifier';
@@ -29,8 +30,10 @@ import { TokenVerifier } from './token-verifier';
     TokenVerifier,
     AccessCoverageCheck,
     PlanAccessPolicy,
+    RateLimitGuard,
+    EarlyRefusalRateLimit,
     // Guards run in this order: the rate limit counts every request, refused ones too, before AuthGuard admits it.
-    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useExisting: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [PlanAccessPolicy],

@@ -9,12 +9,18 @@ import {
   type ThrottlerModuleOptions,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
+import type { ErrorBody } from '@app/platform';
+import type { FastifyRequest } from 'fastify';
 import { HEALTH_PATH, METRICS_PATH, normalPath } from './api-paths';
 import { authConfig } from './auth-config';
 import { bearerToken, type AuthenticatedRequest } from './auth.guard';
 import { TokenVerifier } from './token-verifier';
 
 const MINUTE_MS = 60_000;
+
+/** Set on a request this guard has counted; any other refusal was made before the guards ran. */
+const COUNTED = Symbol('counted by the rate limit');
+type Countable = { [COUNTED]?: true };
 
 /** Probes must answer however hard the API is being hit, or a flood takes the service out of rotation. */
 const PROBE_PATHS = new Set([HEALTH_PATH, METRICS_PATH]);
@@ -23,8 +29,10 @@ const PROBE_PATHS = new Set([HEALTH_PATH, METRICS_PATH]);
  * One budget of requests per minute for each caller, all routes together. It runs before
  * `AuthGuard`: a request with a valid token counts against its caller (council and token subject,
  * wherever they connect from); a request without one, or with a token that is refused, counts
- * against its address, so a flood of bad tokens is throttled too. Probes are not counted. The
- * counts are per process.
+ * against its address, so a flood of bad tokens is throttled too. A request refused before the
+ * guards run (a body that cannot be parsed, is too large or too deep, an unknown route) counts
+ * against its address as well, by `chargeEarlyRefusal`. Probes are not
+ * counted. The counts are per process.
  */
 export function rateLimitOptions(config: ConfigType<typeof authConfig>): ThrottlerModuleOptions {
   return { throttlers: [{ ttl: MINUTE_MS, limit: config.rateLimitPerMinute }] };
@@ -47,6 +55,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+    (request as Countable)[COUNTED] = true;
     try {
       // The verifier remembers tokens it has verified, so AuthGuard's check after this one is cheap.
       const { council, id } = await this.verifier.verify(bearerToken(request as unknown as AuthenticatedRequest));
@@ -63,13 +72,32 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(_: ExecutionContext, limit: ThrottlerLimitDetail): Promise<void> {
-    throw new HttpException(
-      {
-        statusCode: HttpStatus.TOO_MANY_REQUESTS,
-        error: 'Too Many Requests',
-        message: `Too many requests: at most ${limit.limit} a minute. Try again in ${limit.timeToBlockExpire} seconds.`,
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    throw new HttpException(tooManyRequests(limit.limit, limit.timeToBlockExpire), HttpStatus.TOO_MANY_REQUESTS);
   }
+
+  /**
+   * Counts a refusal this guard never saw against the address's budget, in the same store; over
+   * budget, the answer the caller gets instead (429, and when to try again), else null.
+   */
+  async chargeEarlyRefusal(request: FastifyRequest): Promise<{ body: ErrorBody; retryAfterSeconds: number } | null> {
+    const countable = request as Countable;
+    if (countable[COUNTED] === true || PROBE_PATHS.has(normalPath(request.url))) return null;
+    countable[COUNTED] = true;
+    const key = `address:${await super.getTracker(request as unknown as Record<string, unknown>)}`;
+    for (const throttler of this.throttlers) {
+      const ttl = Number(throttler.ttl);
+      const limit = Number(throttler.limit);
+      const record = await this.storageService.increment(key, ttl, limit, Number(throttler.blockDuration ?? ttl), throttler.name ?? 'default');
+      if (record.isBlocked) return { body: tooManyRequests(limit, record.timeToBlockExpire), retryAfterSeconds: record.timeToBlockExpire };
+    }
+    return null;
+  }
+}
+
+function tooManyRequests(limit: number, retryAfterSeconds: number): ErrorBody {
+  return {
+    statusCode: HttpStatus.TOO_MANY_REQUESTS,
+    error: 'Too Many Requests',
+    message: `Too many requests: at most ${limit} a minute. Try again in ${retryAfterSeconds} seconds.`,
+  };
 }
