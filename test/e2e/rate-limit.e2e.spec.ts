@@ -104,8 +104,21 @@ describe('Rate limit', () => {
     expect(tooLarge.json()).toEqual(tooManyRequests);
     expect(Number(tooLarge.headers['retry-after'])).toBeGreaterThan(0);
     expect((await call({ method: 'GET', url: '/v1/plans', from: sender })).statusCode).toBe(429);
+    expect((await call({ method: 'GET', url: `/v1/plans/${'p'.repeat(101)}`, from: sender })).statusCode).toBe(429);
 
     expect((await draft(editor('ali'), '10.0.0.45')).statusCode).toBe(201);
+  });
+
+  it('counts addresses the router refuses against the address too', async () => {
+    const sender = '10.0.0.46';
+    for (const url of [`/v1/plans/${'p'.repeat(101)}`, '/v1/plans/%E0%A4%A', `/v1/plans/${'q'.repeat(101)}`]) {
+      expect([url, (await call({ method: 'GET', url, from: sender })).statusCode]).toEqual([url, url.includes('%') ? 400 : 414]);
+    }
+
+    const throttled = await call({ method: 'GET', url: '/v1/plans/%E0%A4%A', from: sender });
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.json()).toEqual(tooManyRequests);
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('never throttles the probes, even for an address whose budget is spent', async () => {

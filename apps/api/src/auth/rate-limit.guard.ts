@@ -30,8 +30,8 @@ const PROBE_PATHS = new Set([HEALTH_PATH, METRICS_PATH]);
  * `AuthGuard`: a request with a valid token counts against its caller (council and token subject,
  * wherever they connect from); a request without one, or with a token that is refused, counts
  * against its address, so a flood of bad tokens is throttled too. A request refused before the
- * guards run (a body that cannot be parsed, is too large or too deep, an unknown route) counts
- * against its address as well, by `chargeEarlyRefusal`. Probes are not
+ * guards run (a body that cannot be parsed, is too large or too deep, an unknown route, an address
+ * that cannot be decoded or is too long) counts against its address as well, by `chargeEarlyRefusal`. Probes are not
  * counted. The counts are per process.
  */
 export function rateLimitOptions(config: ConfigType<typeof authConfig>): ThrottlerModuleOptions {

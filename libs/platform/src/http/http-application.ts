@@ -2,12 +2,12 @@ import helmet from '@fastify/helmet';
 import { BadRequestException, HttpStatus, type INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
 import { Logger } from 'nestjs-pino';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { MAX_BODY_DEPTH, nestsDeeperThan } from './body-depth';
-import { ErrorBodyFilter, errorBody } from './error-body.filter';
+import { ErrorBodyFilter, errorBody, type ErrorBody } from './error-body.filter';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 import { createValidationPipe } from './validation';
 
@@ -16,6 +16,19 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Longer path segments are refused with 414 before routing; the longest id or reference is 100 characters. */
 export const MAX_PATH_SEGMENT_LENGTH = 100;
+
+/** What to answer instead of a refusal made before any guard ran (a 429 when over a rate limit, say), or null. */
+export type EarlyRefusalCheck = (request: FastifyRequest) => Promise<{ body: ErrorBody; retryAfterSeconds: number } | null>;
+
+const earlyRefusalChecks = new WeakMap<FastifyInstance, EarlyRefusalCheck>();
+
+/**
+ * Has `check` see every error answer before it is sent, the router's refusals included (an address
+ * it cannot decode, a path segment too long), which no hook of a route sees.
+ */
+export function checkEarlyRefusals(fastify: FastifyInstance, check: EarlyRefusalCheck): void {
+  earlyRefusalChecks.set(fastify, check);
+}
 
 /**
  * Fastify with the body limit, the nesting limit, the request id that every log line and event
@@ -31,6 +44,13 @@ export function createHttpAdapter(): FastifyAdapter {
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode < HttpStatus.BAD_REQUEST) return payload;
+    const instead = await earlyRefusalChecks.get(request.server)?.(request);
+    if (!instead) return payload;
+    void reply.code(instead.body.statusCode).header('Retry-After', String(instead.retryAfterSeconds));
+    return JSON.stringify(instead.body);
   });
   // Before the validation pipe, whose recursive walks are what a deeply nested body would overflow.
   fastify.addHook('preValidation', async ({ body }) => {
@@ -63,13 +83,19 @@ function notModified(reply: FastifyReply): string {
 }
 
 /** What Fastify's router refuses (an address it cannot decode, a path segment too long), in the one error shape. */
-function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+async function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const status = error.statusCode ?? HttpStatus.BAD_REQUEST;
   const message =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? `The address is too long: each part of its path may be at most ${MAX_PATH_SEGMENT_LENGTH} characters.`
       : 'The address is not valid: a %-escape in it does not stand for UTF-8 text.';
-  void reply.header(REQUEST_ID_HEADER, request.id).status(status).send(errorBody(status, message));
+  void reply.header(REQUEST_ID_HEADER, request.id);
+  const instead = await earlyRefusalChecks.get(request.server)?.(request);
+  if (instead) {
+    void reply.status(instead.body.statusCode).header('Retry-After', String(instead.retryAfterSeconds)).send(instead.body);
+    return;
+  }
+  void reply.status(status).send(errorBody(status, message));
 }
 
 export interface OpenApiOptions {
