@@ -9,7 +9,7 @@ import {
   type ThrottlerModuleOptions,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
-import type { ErrorBody } from '@app/platform';
+import { errorBody, type ErrorBody } from '@app/platform';
 import type { FastifyRequest } from 'fastify';
 import { HEALTH_PATH, METRICS_PATH, normalPath } from './api-paths';
 import { authConfig } from './auth-config';
@@ -95,9 +95,8 @@ export class RateLimitGuard extends ThrottlerGuard {
 }
 
 function tooManyRequests(limit: number, retryAfterSeconds: number): ErrorBody {
-  return {
-    statusCode: HttpStatus.TOO_MANY_REQUESTS,
-    error: 'Too Many Requests',
-    message: `Too many requests: at most ${limit} a minute. Try again in ${retryAfterSeconds} seconds.`,
-  };
+  return errorBody(
+    HttpStatus.TOO_MANY_REQUESTS,
+    `Too many requests: at most ${limit} a minute. Try again in ${retryAfterSeconds} seconds.`,
+  );
 }
