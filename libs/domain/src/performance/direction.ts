@@ -1,4 +1,4 @@
-import type { Polarity } from '../plan/plan-values';
+import type { Polarity } from '../plan/indicators/indicator-values';
 
 export const DIRECTIONS = ['improved', 'declined', 'unchanged', 'none'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

@@ -1,4 +1,4 @@
-import type { Target, TargetInForce } from '../plan/plan-values';
+import type { Target, TargetInForce } from '../plan/indicators/indicator-values';
 import { assessRag } from './rag';
 
 const target = (value: number | null, text: string | null = null, period = '2023/24'): Target => ({

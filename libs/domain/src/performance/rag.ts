@@ -1,4 +1,4 @@
-import type { Polarity, TargetInForce } from '../plan/plan-values';
+import type { Polarity, TargetInForce } from '../plan/indicators/indicator-values';
 
 export const RAG_STATUSES = ['green', 'amber', 'red', 'none'] as const;
 export type Rag = (typeof RAG_STATUSES)[number];

@@ -1,4 +1,4 @@
-import type { Basis, Target } from '../plan/plan-values';
+import type { Basis, Target } from '../plan/indicators/indicator-values';
 import { targetInForce } from './target-in-force';
 
 const year: Target = { period: '2023/24', value: 98, text: null, comparison: 'at-least' };

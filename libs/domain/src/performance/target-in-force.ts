@@ -1,5 +1,5 @@
 import { financialYearOf, parsePeriod } from '../periods/financial-periods';
-import type { Basis, Target, TargetInForce } from '../plan/plan-values';
+import type { Basis, Target, TargetInForce } from '../plan/indicators/indicator-values';
 
 export interface IndicatorTargets {
   basis: Basis;

@@ -1,8 +1,23 @@
-import type { Outcome } from './plan-values';
+import type { EventEvolvers } from './evolution-rules';
+import { initialGovernanceSlice } from './governance/governance-state';
+import { GOVERNANCE_EVOLVERS } from './governance/governance-evolution';
+import { initialIndicatorsSlice } from './indicators/indicator-state';
+import { INDICATOR_EVOLVERS } from './indicators/indicator-evolution';
 import type { PlanEvent } from './plan-events';
-import { STRUCTURAL_EVENT_TYPES } from './plan-events';
-import type { DraftedPlanState, IndicatorState, PlanState, PriorityState } from './plan-state';
-import { entryOf } from './plan-state';
+import { roleOfEvent } from './plan-events';
+import type { DraftedPlanState, PlanState } from './plan-state';
+import { initialPrioritiesSlice } from './priorities/priority-state';
+import { PRIORITY_EVOLVERS } from './priorities/priority-evolution';
+
+type EventOfDraftedPlan = Exclude<PlanEvent, { type: 'PlanDrafted' }>;
+
+const EVOLVERS: EventEvolvers<EventOfDraftedPlan> = {
+  ...GOVERNANCE_EVOLVERS,
+  ...PRIORITY_EVOLVERS,
+  ...INDICATOR_EVOLVERS,
+};
+
+type AnyEvolution = (state: DraftedPlanState, event: EventOfDraftedPlan) => DraftedPlanState;
 
 /** Folds one event into the state. Pure: the same events always give the same state. */
 export function evolve(state: PlanState, event: PlanEvent): PlanState {
@@ -16,126 +31,23 @@ export function evolve(state: PlanState, event: PlanEvent): PlanState {
       title,
       period,
       owner,
-      priorities: {},
-      withdrawnPriorityRefs: [],
-      indicators: {},
-      scrutinyRecordCount: 0,
-      scrutinyCommentCount: 0,
-      versionLabels: [],
-      changedSinceLastVersion: false,
+      ...initialGovernanceSlice(),
+      ...initialPrioritiesSlice(),
+      ...initialIndicatorsSlice(),
     };
   }
   if (state.lifecycle === 'not-yet-drafted') {
     throw new Error(`A ${event.type} event cannot come before the plan's PlanDrafted event.`);
   }
-  const changed = STRUCTURAL_EVENT_TYPES.has(event.type) ? { ...state, changedSinceLastVersion: true } : state;
-  return evolveDrafted(changed, event);
+  // The table pairs each type with its fold; TypeScript cannot follow that pairing through an index.
+  const evolution = EVOLVERS[event.type] as AnyEvolution;
+  return afterRole(evolution(state, event), event);
 }
 
-function evolveDrafted(state: DraftedPlanState, event: PlanEvent): DraftedPlanState {
-  switch (event.type) {
-    case 'PlanDrafted':
-      return state;
-    case 'PriorityAdded': {
-      const { ref, title, themes, objective, outcomes } = event.data;
-      return withPriority(state, { ref, title, themes, objective, outcomes, highestOutcomeNumber: 0 });
-    }
-    case 'PriorityRevised':
-      return updatePriority(state, event.data.ref, (priority) => ({ ...priority, ...event.data.changes }));
-    case 'PriorityWithdrawn': {
-      const { [event.data.ref]: _withdrawn, ...priorities } = state.priorities;
-      return { ...state, priorities, withdrawnPriorityRefs: [...state.withdrawnPriorityRefs, event.data.ref] };
-    }
-    case 'OutcomeAdded':
-      return updatePriority(state, event.data.priorityRef, (priority) =>
-        withOutcomes(priority, [...priority.outcomes, event.data.outcome]),
-      );
-    case 'OutcomeChanged':
-      return updatePriority(state, event.data.priorityRef, (priority) =>
-        withOutcomes(
-          priority,
-          priority.outcomes.map((outcome) => (outcome.ref === event.data.outcomeRef ? event.data.after : outcome)),
-        ),
-      );
-    case 'OutcomeRemoved':
-      return updatePriority(state, event.data.priorityRef, (priority) => ({
-        ...priority,
-        outcomes: priority.outcomes.filter((outcome) => outcome.ref !== event.data.outcome.ref),
-      }));
-    case 'IndicatorDefined': {
-      const { planId: _planId, ...definition } = event.data;
-      return { ...state, indicators: { ...state.indicators, [definition.code]: { ...definition, actuals: {} } } };
-    }
-    case 'IndicatorRevised':
-      return updateIndicator(state, event.data.code, (indicator) => ({ ...indicator, ...event.data.changes }));
-    case 'TargetSet':
-      return updateIndicator(state, event.data.code, (indicator) => ({
-        ...indicator,
-        targets: [...indicator.targets, event.data.target],
-      }));
-    case 'TargetChanged':
-      return updateIndicator(state, event.data.code, (indicator) => ({
-        ...indicator,
-        targets: indicator.targets.map((target) => (target.period === event.data.period ? event.data.target : target)),
-      }));
-    case 'ActualRecorded':
-    case 'ActualRestated': {
-      const { code, period, value, commentary } = event.data;
-      const recorded = updateIndicator(state, code, (indicator) => ({
-        ...indicator,
-        actuals: { ...indicator.actuals, [period]: { value, commentary } },
-      }));
-      return intoMonitoring(recorded);
-    }
-    case 'ProgressRecorded':
-      return intoMonitoring(state);
-    case 'PlanSubmittedForScrutiny':
-      return { ...state, lifecycle: 'in-scrutiny' };
-    case 'ScrutinyCommentsRecorded':
-      return {
-        ...state,
-        lifecycle: 'in-scrutiny',
-        scrutinyRecordCount: state.scrutinyRecordCount + 1,
-        scrutinyCommentCount: state.scrutinyCommentCount + event.data.comments.length,
-      };
-    case 'VersionPublished':
-      return { ...state, versionLabels: [...state.versionLabels, event.data.label], changedSinceLastVersion: false };
-    case 'PlanApproved':
-      return { ...state, lifecycle: 'approved' };
-    case 'PlanReopenedForRevision':
-      return { ...state, lifecycle: 'draft' };
-    case 'PlanClosed':
-      return { ...state, lifecycle: 'closed' };
-  }
-}
-
-function intoMonitoring(state: DraftedPlanState): DraftedPlanState {
-  return state.lifecycle === 'approved' ? { ...state, lifecycle: 'in-monitoring' } : state;
-}
-
-function withPriority(state: DraftedPlanState, priority: PriorityState): DraftedPlanState {
-  return { ...state, priorities: { ...state.priorities, [priority.ref]: withOutcomes(priority, priority.outcomes) } };
-}
-
-function withOutcomes(priority: PriorityState, outcomes: Outcome[]): PriorityState {
-  const numbers = outcomes.map((outcome) => (/^\d+$/.test(outcome.ref) ? Number(outcome.ref) : 0));
-  return { ...priority, outcomes, highestOutcomeNumber: Math.max(priority.highestOutcomeNumber, ...numbers) };
-}
-
-function updatePriority(
-  state: DraftedPlanState,
-  ref: string,
-  update: (priority: PriorityState) => PriorityState,
-): DraftedPlanState {
-  const priority = entryOf(state.priorities, ref);
-  return priority ? { ...state, priorities: { ...state.priorities, [ref]: update(priority) } } : state;
-}
-
-function updateIndicator(
-  state: DraftedPlanState,
-  code: string,
-  update: (indicator: IndicatorState) => IndicatorState,
-): DraftedPlanState {
-  const indicator = entryOf(state.indicators, code);
-  return indicator ? { ...state, indicators: { ...state.indicators, [code]: update(indicator) } } : state;
+/** What an event's role does to any plan: structure marks it changed since its last version, monitoring moves an approved plan into monitoring. */
+function afterRole(state: DraftedPlanState, event: EventOfDraftedPlan): DraftedPlanState {
+  const role = roleOfEvent(event.type);
+  if (role === 'structure') return { ...state, changedSinceLastVersion: true };
+  if (role === 'monitoring' && state.lifecycle === 'approved') return { ...state, lifecycle: 'in-monitoring' };
+  return state;
 }

@@ -1,14 +1,14 @@
-import type {
-  Basis,
-  Frequency,
-  Outcome,
-  PlanPeriod,
-  Polarity,
-  ProgressStatus,
-  Target,
-  TargetInForce,
-  Unit,
-} from './plan-values';
+import type { GovernanceEvent } from './governance/governance-events';
+import { GOVERNANCE_EVENT_DEFINITIONS } from './governance/governance-events';
+import type { IndicatorEvent } from './indicators/indicator-events';
+import { INDICATOR_EVENT_DEFINITIONS } from './indicators/indicator-events';
+import type { EventDefinitions, EventRole } from './plan-message';
+import type { PriorityEvent } from './priorities/priority-events';
+import { PRIORITY_EVENT_DEFINITIONS } from './priorities/priority-events';
+
+export type * from './governance/governance-events';
+export type * from './indicators/indicator-events';
+export type * from './priorities/priority-events';
 
 /**
  * Every change to a service plan is one of these events on the stream `servicePlan-<council>/<planId>`.
@@ -37,216 +37,32 @@ export const planStreamId = (key: PlanKey): string => `${PLAN_STREAM_PREFIX}${ke
 /** The key of the plan a stream of `servicePlan-` holds. */
 export const planKeyOfStream = (streamId: string): PlanKey => streamId.slice(PLAN_STREAM_PREFIX.length) as PlanKey;
 
-interface Event<T extends string, D> {
-  type: T;
-  data: D & { planId: string };
-}
-
-export type PlanDrafted = Event<
-  'PlanDrafted',
-  { council: string; service: string; title: string; period: PlanPeriod; owner: string | null }
->;
-
-export interface PriorityFields {
-  title: string;
-  themes: string[];
-  objective: string | null;
-}
-
-export type PriorityAdded = Event<'PriorityAdded', { ref: string } & PriorityFields & { outcomes: Outcome[] }>;
-
-/** Title, themes or objective changed; `previous` holds the old values of exactly the fields in `changes`. */
-export type PriorityRevised = Event<
-  'PriorityRevised',
-  { ref: string; changes: Partial<PriorityFields>; previous: Partial<PriorityFields>; reason: string }
->;
-
-export type PriorityWithdrawn = Event<'PriorityWithdrawn', { ref: string; title: string; reason: string }>;
-
-export type OutcomeAdded = Event<'OutcomeAdded', { priorityRef: string; outcome: Outcome; reason: string }>;
-
-export type OutcomeChanged = Event<
-  'OutcomeChanged',
-  { priorityRef: string; outcomeRef: string; before: Outcome; after: Outcome; reason: string }
->;
-
-export type OutcomeRemoved = Event<'OutcomeRemoved', { priorityRef: string; outcome: Outcome; reason: string }>;
-
-export interface IndicatorFields {
-  title: string;
-  description: string | null;
-  unit: Unit;
-  polarity: Polarity;
-  basis: Basis;
-  frequency: Frequency;
-  /** Percent of the target within which a miss is amber rather than red. */
-  tolerance: number;
-}
-
-export type IndicatorDefined = Event<'IndicatorDefined', { code: string } & IndicatorFields & { targets: Target[] }>;
-
-export type IndicatorRevised = Event<
-  'IndicatorRevised',
-  { code: string; changes: Partial<IndicatorFields>; previous: Partial<IndicatorFields>; reason: string }
->;
-
-/** A target for a period that had none. */
-export type TargetSet = Event<
-  'TargetSet',
-  { code: string; unit: Unit; polarity: Polarity; target: Target; reason: string | null; authority: string | null }
->;
-
-export type TargetChanged = Event<
-  'TargetChanged',
-  {
-    code: string;
-    unit: Unit;
-    polarity: Polarity;
-    period: string;
-    previous: Target;
-    target: Target;
-    reason: string;
-    authority: string | null;
-  }
->;
-
-/** `unit` and `polarity` are the indicator's when recorded: the actual is rated with them, never recoloured. */
-export type ActualRecorded = Event<
-  'ActualRecorded',
-  {
-    code: string;
-    unit: Unit;
-    polarity: Polarity;
-    period: string;
-    value: number;
-    commentary: string | null;
-    assessedAgainst: TargetInForce;
-  }
->;
-
-/** A corrected figure for a period that already had one: the earlier figure stays in the log. */
-export type ActualRestated = Event<
-  'ActualRestated',
-  {
-    code: string;
-    unit: Unit;
-    polarity: Polarity;
-    period: string;
-    previous: { value: number; commentary: string | null };
-    value: number;
-    commentary: string | null;
-    reason: string;
-    assessedAgainst: TargetInForce;
-  }
->;
-
-export type ProgressRecorded = Event<
-  'ProgressRecorded',
-  {
-    priorityRef: string;
-    /** An outcome ref of the priority, or null for the priority as a whole. */
-    milestone: string | null;
-    period: string;
-    percentComplete: number;
-    status: ProgressStatus;
-    position: string | null;
-    commentary: string | null;
-  }
->;
-
-export type PlanSubmittedForScrutiny = Event<
-  'PlanSubmittedForScrutiny',
-  { committee: string; meetingDate: string | null; versionLabel: string | null }
->;
-
-export type ScrutinyCommentsRecorded = Event<
-  'ScrutinyCommentsRecorded',
-  { committee: string; meetingDate: string; minuteRef: string | null; comments: string[] }
->;
-
-export type VersionPublished = Event<
-  'VersionPublished',
-  {
-    label: string;
-    reason: string;
-    /** The date the version carries in the plan (ISO date); the recording date unless given. */
-    effectiveDate: string | null;
-  }
->;
-
-export type PlanApproved = Event<
-  'PlanApproved',
-  { body: string; meetingDate: string; decisionRef: string | null; versionLabel: string | null }
->;
-
-export type PlanReopenedForRevision = Event<'PlanReopenedForRevision', { reason: string }>;
-
-export type PlanClosed = Event<'PlanClosed', { reason: string }>;
-
-export type PlanEvent =
-  | PlanDrafted
-  | PriorityAdded
-  | PriorityRevised
-  | PriorityWithdrawn
-  | OutcomeAdded
-  | OutcomeChanged
-  | OutcomeRemoved
-  | IndicatorDefined
-  | IndicatorRevised
-  | TargetSet
-  | TargetChanged
-  | ActualRecorded
-  | ActualRestated
-  | ProgressRecorded
-  | PlanSubmittedForScrutiny
-  | ScrutinyCommentsRecorded
-  | VersionPublished
-  | PlanApproved
-  | PlanReopenedForRevision
-  | PlanClosed;
+/** Every event a plan's stream may hold: the union of its sections' events. */
+export type PlanEvent = GovernanceEvent | PriorityEvent | IndicatorEvent;
 
 export type PlanEventType = PlanEvent['type'];
 
 /**
- * Current schema version of each event type. IndicatorDefined is at 2: version 1 had no tolerance
- * (the default applied); `upcastPlanEvent` fills it in for events stored before.
+ * What every event type declares, gathered from the sections: a section's table must name each of
+ * its types, and this one each section, so a new type cannot be left out.
  */
-export const PLAN_EVENT_SCHEMA_VERSIONS: Record<PlanEventType, number> = {
-  PlanDrafted: 1,
-  PriorityAdded: 1,
-  PriorityRevised: 1,
-  PriorityWithdrawn: 1,
-  OutcomeAdded: 1,
-  OutcomeChanged: 1,
-  OutcomeRemoved: 1,
-  IndicatorDefined: 2,
-  IndicatorRevised: 1,
-  TargetSet: 1,
-  TargetChanged: 1,
-  ActualRecorded: 1,
-  ActualRestated: 1,
-  ProgressRecorded: 1,
-  PlanSubmittedForScrutiny: 1,
-  ScrutinyCommentsRecorded: 1,
-  VersionPublished: 1,
-  PlanApproved: 1,
-  PlanReopenedForRevision: 1,
-  PlanClosed: 1,
+export const PLAN_EVENT_DEFINITIONS: EventDefinitions<PlanEvent> = {
+  ...GOVERNANCE_EVENT_DEFINITIONS,
+  ...PRIORITY_EVENT_DEFINITIONS,
+  ...INDICATOR_EVENT_DEFINITIONS,
 };
 
+/** Current schema version of each event type. */
+export const PLAN_EVENT_SCHEMA_VERSIONS = Object.fromEntries(
+  Object.entries(PLAN_EVENT_DEFINITIONS).map(([type, definition]) => [type, definition.schemaVersion]),
+) as Record<PlanEventType, number>;
+
 /** Every type of event a plan's stream may hold. */
-export const PLAN_EVENT_TYPES = Object.keys(PLAN_EVENT_SCHEMA_VERSIONS) as PlanEventType[];
+export const PLAN_EVENT_TYPES = Object.keys(PLAN_EVENT_DEFINITIONS) as PlanEventType[];
+
+export const roleOfEvent = (type: PlanEventType): EventRole => PLAN_EVENT_DEFINITIONS[type].role;
 
 /** Events that change the plan's content, as opposed to monitoring data or governance steps. */
-export const STRUCTURAL_EVENT_TYPES: ReadonlySet<PlanEventType> = new Set<PlanEventType>([
-  'PriorityAdded',
-  'PriorityRevised',
-  'PriorityWithdrawn',
-  'OutcomeAdded',
-  'OutcomeChanged',
-  'OutcomeRemoved',
-  'IndicatorDefined',
-  'IndicatorRevised',
-  'TargetSet',
-  'TargetChanged',
-]);
+export const STRUCTURAL_EVENT_TYPES: ReadonlySet<PlanEventType> = new Set(
+  PLAN_EVENT_TYPES.filter((type) => roleOfEvent(type) === 'structure'),
+);

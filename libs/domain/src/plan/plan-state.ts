@@ -1,54 +1,29 @@
-import type { IndicatorFields } from './plan-events';
-import type { Outcome, PlanPeriod, Target } from './plan-values';
+import type { GovernanceSlice } from './governance/governance-state';
+import type { IndicatorsSlice } from './indicators/indicator-state';
+import type { PlanPeriod } from './plan-values';
+import type { PrioritiesSlice } from './priorities/priority-state';
+
+export type * from './governance/governance-state';
+export type * from './indicators/indicator-state';
+export type * from './priorities/priority-state';
 
 /**
- * What the decider needs to know about a plan, folded from its events by `evolve`. The lifecycle
- * is the discriminant: draft → in-scrutiny → approved → in-monitoring (approved, with monitoring
- * data recorded) → closed; a structural change after approval reopens the plan to draft.
+ * What the decider needs to know about a plan, folded from its events by `evolve`: the plan's
+ * header and one slice per section. The lifecycle is the discriminant: draft → in-scrutiny →
+ * approved → in-monitoring (approved, with monitoring data recorded) → closed; a structural change
+ * after approval reopens the plan to draft.
  */
 
-export interface PriorityState {
-  ref: string;
-  title: string;
-  themes: string[];
-  objective: string | null;
-  outcomes: Outcome[];
-  /** Highest number ever used as an outcome ref, so a new unnumbered outcome never takes a removed one's. */
-  highestOutcomeNumber: number;
-}
-
-export interface RecordedActual {
-  value: number;
-  commentary: string | null;
-}
-
-export interface IndicatorState extends IndicatorFields {
-  code: string;
-  targets: Target[];
-  /** The latest figure for each period (canonical period → actual). */
-  actuals: Record<string, RecordedActual>;
-}
-
-export interface PlanContent {
+export interface PlanHeader {
   planId: string;
   council: string;
   service: string;
   title: string;
   period: PlanPeriod;
   owner: string | null;
-  /** Priorities in force, by ref. */
-  priorities: Record<string, PriorityState>;
-  /** Refs of withdrawn priorities: they may not be used again. */
-  withdrawnPriorityRefs: string[];
-  indicators: Record<string, IndicatorState>;
-  /** Records of scrutiny, and the comments in them, so far: kept only to be limited. */
-  scrutinyRecordCount: number;
-  scrutinyCommentCount: number;
-  /** Published version labels, oldest first. */
-  versionLabels: string[];
-  /** Whether a structural event came after the last published version (or, before any, at all). */
-  changedSinceLastVersion: boolean;
 }
+
+export type PlanContent = PlanHeader & GovernanceSlice & PrioritiesSlice & IndicatorsSlice;
 
 export interface PlanNotYetDrafted {
   lifecycle: 'not-yet-drafted';

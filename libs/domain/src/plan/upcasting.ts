@@ -1,6 +1,6 @@
 import type { PlanEvent, PlanEventType } from './plan-events';
 import { PLAN_EVENT_SCHEMA_VERSIONS } from './plan-events';
-import { DEFAULT_TOLERANCE_PERCENT } from './plan-values';
+import { DEFAULT_TOLERANCE_PERCENT } from './indicators/indicator-values';
 
 type EventData = Record<string, unknown>;
 

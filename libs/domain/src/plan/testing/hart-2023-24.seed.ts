@@ -1,4 +1,6 @@
-import type { Outcome, PlanPeriod, Target } from '../plan-values';
+import type { Outcome } from '../priorities/priority-values';
+import type { Target } from '../indicators/indicator-values';
+import type { PlanPeriod } from '../plan-values';
 
 /**
  * Hart District Council, Service Plan 2023/24: Corporate Services, as published

@@ -10,7 +10,7 @@ import type {
   ScrutinyCommentsRecorded,
   VersionPublished,
 } from '../plan-events';
-import type { Target } from '../plan-values';
+import type { Target } from '../indicators/indicator-values';
 import {
   hartIndicatorDefinition,
   hartOutcome,

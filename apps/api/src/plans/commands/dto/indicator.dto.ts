@@ -8,7 +8,7 @@ import {
   type Frequency,
   type Polarity,
   type Unit,
-} from '@app/domain/plan/plan-values';
+} from '@app/domain';
 import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField } from './fields';
 
 export class TargetDto {

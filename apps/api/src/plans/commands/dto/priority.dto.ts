@@ -1,5 +1,5 @@
 import { PLAN_LIMITS } from '@app/domain';
-import { PROGRESS_STATUSES, type ProgressStatus } from '@app/domain/plan/plan-values';
+import { PROGRESS_STATUSES, type ProgressStatus } from '@app/domain';
 import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField } from './fields';
 
 export class OutcomeDto {

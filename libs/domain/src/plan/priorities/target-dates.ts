@@ -1,7 +1,7 @@
-import { DomainError } from '../domain-error';
-import { daysInMonth, isoDate, lastDayOfMonth, MONTH_NAMES } from '../periods/calendar';
-import { periodBounds } from '../periods/financial-periods';
-import type { TargetDate } from './plan-values';
+import { DomainError } from '../../domain-error';
+import { daysInMonth, isoDate, lastDayOfMonth, MONTH_NAMES } from '../../periods/calendar';
+import { periodBounds } from '../../periods/financial-periods';
+import type { TargetDate } from './priority-values';
 
 /**
  * Reads a target date as a plan words it and keeps the words. The date is the last day the text

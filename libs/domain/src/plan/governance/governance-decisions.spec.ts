@@ -1,6 +1,6 @@
-import type { PlanCommand } from './plan-commands';
-import type { PlanEvent } from './plan-events';
-import { given } from './testing/given-when-then';
+import type { PlanCommand } from '../plan-commands';
+import type { PlanEvent } from '../plan-events';
+import { given } from '../testing/given-when-then';
 import {
   approvedPlan,
   closedPlan,
@@ -11,11 +11,79 @@ import {
   planInMonitoring,
   planInScrutiny,
   priority3Added,
-} from './testing/plan-fixtures';
+} from '../testing/plan-fixtures';
 
 const planId = HART_PLAN_ID;
 const oAndS = 'Overview and Scrutiny Committee';
 
+describe('drafting a plan', () => {
+  it('records the plan for one financial year', () => {
+    given()
+      .when({
+        type: 'DraftPlan',
+        data: { planId, council: 'hart', title: 'Service Plan 2023/24', service: 'Corporate Services', period: '2023-24' },
+      })
+      .then([
+        {
+          type: 'PlanDrafted',
+          data: {
+            planId,
+            council: 'hart',
+            service: 'Corporate Services',
+            title: 'Service Plan 2023/24',
+            period: { kind: 'financial-year', label: '2023/24', from: '2023-04-01', to: '2024-03-31' },
+            owner: null,
+          },
+        },
+      ]);
+  });
+
+  it('records a plan over several whole financial years with its owner', () => {
+    given()
+      .when({
+        type: 'DraftPlan',
+        data: {
+          planId: 'three-rivers',
+          council: 'three-rivers',
+          title: 'Corporate Services Service Plan 2020 - 2023',
+          service: 'Corporate Services',
+          period: { from: '2020-04-01', to: '2023-03-31' },
+          owner: 'Phil King',
+        },
+      })
+      .then([
+        {
+          type: 'PlanDrafted',
+          data: {
+            planId: 'three-rivers',
+            council: 'three-rivers',
+            service: 'Corporate Services',
+            title: 'Corporate Services Service Plan 2020 - 2023',
+            period: { kind: 'multi-year', label: '2020-2023', from: '2020-04-01', to: '2023-03-31' },
+            owner: 'Phil King',
+          },
+        },
+      ]);
+  });
+
+  it('refuses a plan that already exists', () => {
+    given([hartDrafted])
+      .when({ type: 'DraftPlan', data: { planId, council: 'hart', title: 'Again', service: 'CS', period: '2023/24' } })
+      .thenRefused('already-exists', /already exists/);
+  });
+
+  it('refuses a period that is not a financial year', () => {
+    given()
+      .when({ type: 'DraftPlan', data: { planId, council: 'hart', title: 'T', service: 'CS', period: '2023/25' } })
+      .thenRefused('rule-broken', /'2023\/25' is not a financial year: write it as 2023\/24/);
+  });
+
+  it('refuses any other command before the plan is drafted', () => {
+    given()
+      .when({ type: 'ClosePlan', data: { reason: 'Never mind' } })
+      .thenRefused('not-found', /no such plan/);
+  });
+});
 describe('submitting for scrutiny', () => {
   it('submits the latest version', () => {
     given(draftPlan)
@@ -43,7 +111,6 @@ describe('submitting for scrutiny', () => {
       .thenRefused('rule-broken', /meeting date '20\/06\/2023' is not a date: write it as YYYY-MM-DD/);
   });
 });
-
 describe('recording scrutiny comments', () => {
   const scrutiny: PlanCommand = {
     type: 'RecordScrutiny',
@@ -81,7 +148,6 @@ describe('recording scrutiny comments', () => {
       );
   });
 });
-
 describe('publishing a version', () => {
   it('publishes the first version of a plan that has nothing in it yet, dated today', () => {
     given([hartDrafted])
@@ -148,7 +214,6 @@ describe('publishing a version', () => {
       .thenRefused('rule-broken', /Give a reason for publishing a version/);
   });
 });
-
 describe('approving a plan', () => {
   const approval: PlanCommand = {
     type: 'ApprovePlan',
@@ -190,7 +255,6 @@ describe('approving a plan', () => {
       .thenRefused('rule-broken', /'2100-04-01' must fall within the financial years/);
   });
 });
-
 describe('reopening a plan', () => {
   it('reopens an approved plan', () => {
     given(approvedPlan)
@@ -216,7 +280,6 @@ describe('reopening a plan', () => {
       .thenRefused('rule-broken', /Give a reason for reopening the plan/);
   });
 });
-
 describe('closing a plan', () => {
   it('closes it with its reason', () => {
     given(planInMonitoring)

@@ -1,6 +1,6 @@
-import type { PlanEvent } from './plan-events';
-import type { Target, TargetInForce } from './plan-values';
-import { given } from './testing/given-when-then';
+import type { PlanEvent } from '../plan-events';
+import type { Target, TargetInForce } from './indicator-values';
+import { given } from '../testing/given-when-then';
 import {
   approvedPlan,
   cp10Defined,
@@ -9,7 +9,7 @@ import {
   draftPlan,
   HART_PLAN_ID,
   planInMonitoring,
-} from './testing/plan-fixtures';
+} from '../testing/plan-fixtures';
 
 const planId = HART_PLAN_ID;
 const [cp7YearTarget, cp7Q1Target] = cp7Defined.data.targets;
@@ -260,90 +260,6 @@ describe('recording an actual', () => {
       .thenRefused('not-found', /Indicator 'CP13' is not in this plan/);
   });
 });
-
-describe('recording progress', () => {
-  it('records progress on a milestone without reopening an approved plan', () => {
-    given(approvedPlan)
-      .when({
-        type: 'RecordProgress',
-        data: {
-          ref: '3',
-          milestone: '2',
-          period: '2023-24-Q2',
-          percentComplete: 60,
-          status: 'slipped',
-          position: 'Accounts drafted',
-          commentary: 'Action slipped to Q4',
-        },
-      })
-      .then([
-        {
-          type: 'ProgressRecorded',
-          data: {
-            planId,
-            priorityRef: '3',
-            milestone: '2',
-            period: '2023/24-Q2',
-            percentComplete: 60,
-            status: 'slipped',
-            position: 'Accounts drafted',
-            commentary: 'Action slipped to Q4',
-          },
-        },
-      ]);
-  });
-
-  it('records a completed priority as a whole', () => {
-    given(draftPlan)
-      .when({ type: 'RecordProgress', data: { ref: '3', period: '2023/24', percentComplete: 100, status: 'completed' } })
-      .then([
-        {
-          type: 'ProgressRecorded',
-          data: {
-            planId,
-            priorityRef: '3',
-            milestone: null,
-            period: '2023/24',
-            percentComplete: 100,
-            status: 'completed',
-            position: null,
-            commentary: null,
-          },
-        },
-      ]);
-  });
-
-  it.each([101, -1])('refuses %p%', (percentComplete) => {
-    given(approvedPlan)
-      .when({ type: 'RecordProgress', data: { ref: '3', period: '2023/24-Q2', percentComplete, status: 'on-track' } })
-      .thenRefused('rule-broken', /Progress is a percentage from 0 to 100/);
-  });
-
-  it('refuses completed at less than 100%', () => {
-    given(approvedPlan)
-      .when({ type: 'RecordProgress', data: { ref: '3', period: '2023/24-Q2', percentComplete: 95, status: 'completed' } })
-      .thenRefused('rule-broken', /completed must be 100% complete, not 95%/);
-  });
-
-  it("refuses a period outside the plan's period", () => {
-    given(approvedPlan)
-      .when({ type: 'RecordProgress', data: { ref: '3', period: '2022/23-Q4', percentComplete: 10, status: 'on-track' } })
-      .thenRefused('rule-broken', /2022\/23-Q4 is outside this plan's period/);
-  });
-
-  it('refuses an unknown priority', () => {
-    given(approvedPlan)
-      .when({ type: 'RecordProgress', data: { ref: '30', period: '2023/24-Q2', percentComplete: 10, status: 'on-track' } })
-      .thenRefused('not-found', /Priority '30' is not in this plan/);
-  });
-
-  it('refuses an unknown milestone', () => {
-    given(approvedPlan)
-      .when({ type: 'RecordProgress', data: { ref: '3', milestone: '9', period: '2023/24-Q2', percentComplete: 10, status: 'on-track' } })
-      .thenRefused('not-found', /Priority 3 has no outcome '9'/);
-  });
-});
-
 describe('monitoring a plan over several years', () => {
   const threeRivers: PlanEvent[] = [
     {

@@ -1,6 +1,6 @@
-import { DomainError } from '../domain-error';
-import { normalisePeriod } from '../periods/financial-periods';
-import type { Polarity, Target, TargetComparison } from './plan-values';
+import { DomainError } from '../../domain-error';
+import { normalisePeriod } from '../../periods/financial-periods';
+import type { Polarity, Target, TargetComparison } from './indicator-values';
 
 const AT_MOST_PHRASES = ['no more than', 'not more than', 'less than', 'fewer than', 'at most', 'maximum'];
 const AT_LEAST_PHRASES = ['no less than', 'not less than', 'no fewer than', 'at least', 'minimum'];

@@ -1,0 +1,256 @@
+import { given } from '../testing/given-when-then';
+import {
+  approvedPlan,
+  cp7Defined,
+  cp7Q1Recorded,
+  draftPlan,
+  HART_PLAN_ID,
+  hartDrafted,
+  planInMonitoring,
+} from '../testing/plan-fixtures';
+
+const planId = HART_PLAN_ID;
+
+describe('defining an indicator', () => {
+  const cp12 = {
+    code: 'CP12',
+    title: 'Overall cost of waste per household',
+    unit: 'currency' as const,
+    polarity: 'lower-is-better' as const,
+    basis: 'annual' as const,
+    frequency: 'annual' as const,
+  };
+
+  it('applies the default tolerance and reads targets from values and words', () => {
+    given([hartDrafted])
+      .when({
+        type: 'DefineIndicator',
+        data: {
+          ...cp12,
+          targets: [
+            { period: '2023-24', text: '£25' },
+            { period: '2023/24-Q4', value: 25, text: 'at least covering costs' },
+            { period: '2024/25', value: 26 },
+          ],
+        },
+      })
+      .then([
+        {
+          type: 'IndicatorDefined',
+          data: {
+            planId,
+            ...cp12,
+            description: null,
+            tolerance: 5,
+            targets: [
+              { period: '2023/24', value: 25, text: '£25', comparison: 'at-most' },
+              { period: '2023/24-Q4', value: 25, text: 'at least covering costs', comparison: 'at-least' },
+              { period: '2024/25', value: 26, text: null, comparison: 'at-most' },
+            ],
+          },
+        },
+      ]);
+  });
+
+  it('reopens a plan in monitoring first', () => {
+    given(planInMonitoring)
+      .when({ type: 'DefineIndicator', data: { ...cp12, tolerance: 10, targets: [] } })
+      .then([
+        { type: 'PlanReopenedForRevision', data: { planId, reason: 'Indicator CP12 defined' } },
+        { type: 'IndicatorDefined', data: { planId, ...cp12, description: null, tolerance: 10, targets: [] } },
+      ]);
+  });
+
+  it('refuses a code already in the plan', () => {
+    given(draftPlan)
+      .when({ type: 'DefineIndicator', data: { ...cp12, code: 'CP7', targets: [] } })
+      .thenRefused('rule-broken', /Indicator 'CP7' is already in this plan/);
+  });
+
+  it('refuses a code already in the plan in other capitals, naming it as defined', () => {
+    given(draftPlan)
+      .when({ type: 'DefineIndicator', data: { ...cp12, code: 'cp7', targets: [] } })
+      .thenRefused('rule-broken', /^Indicator 'cp7' is already in this plan as 'CP7': choose another code\.$/);
+  });
+
+  it('refuses a negative tolerance', () => {
+    given(draftPlan)
+      .when({ type: 'DefineIndicator', data: { ...cp12, tolerance: -1, targets: [] } })
+      .thenRefused('rule-broken', /cannot be negative: -1% was given/);
+  });
+
+  it('refuses a target with neither value nor words', () => {
+    given(draftPlan)
+      .when({ type: 'DefineIndicator', data: { ...cp12, targets: [{ period: '2023/24', text: ' ' }] } })
+      .thenRefused('rule-broken', /target for 2023\/24 needs a value or words/);
+  });
+
+  it('refuses two targets for the same period however written', () => {
+    given(draftPlan)
+      .when({ type: 'DefineIndicator', data: { ...cp12, targets: [{ period: '2023/24', value: 25 }, { period: '2023-24', value: 24 }] } })
+      .thenRefused('rule-broken', /two targets for 2023\/24/);
+  });
+
+  it('refuses a malformed target period', () => {
+    given(draftPlan)
+      .when({ type: 'DefineIndicator', data: { ...cp12, targets: [{ period: '2023/24-Q5', value: 25 }] } })
+      .thenRefused('rule-broken', /'2023\/24-Q5' is not a quarter/);
+  });
+});
+describe('revising an indicator', () => {
+  it('records the changed fields with their old values', () => {
+    given(draftPlan)
+      .when({ type: 'ReviseIndicator', data: { code: 'CP7', tolerance: 2, title: cp7Defined.data.title, reason: 'Tighter tolerance agreed' } })
+      .then([
+        {
+          type: 'IndicatorRevised',
+          data: { planId, code: 'CP7', changes: { tolerance: 2 }, previous: { tolerance: 5 }, reason: 'Tighter tolerance agreed' },
+        },
+      ]);
+  });
+
+  it('reopens an approved plan first', () => {
+    given(approvedPlan)
+      .when({ type: 'ReviseIndicator', data: { code: 'CP7', description: null, reason: 'Clearer' } })
+      .then([
+        { type: 'PlanReopenedForRevision', data: { planId, reason: 'Clearer' } },
+        {
+          type: 'IndicatorRevised',
+          data: { planId, code: 'CP7', changes: { description: null }, previous: { description: cp7Defined.data.description }, reason: 'Clearer' },
+        },
+      ]);
+  });
+
+  it('refuses a revision that changes nothing', () => {
+    given(draftPlan)
+      .when({ type: 'ReviseIndicator', data: { code: 'CP7', unit: 'percent', reason: 'Check' } })
+      .thenRefused('rule-broken', /Nothing would change: indicator CP7/);
+  });
+
+  it('refuses a negative tolerance', () => {
+    given(draftPlan)
+      .when({ type: 'ReviseIndicator', data: { code: 'CP7', tolerance: -5, reason: 'Oops' } })
+      .thenRefused('rule-broken', /cannot be negative/);
+  });
+
+  it('refuses a blank reason', () => {
+    given(draftPlan)
+      .when({ type: 'ReviseIndicator', data: { code: 'CP7', tolerance: 3, reason: ' ' } })
+      .thenRefused('rule-broken', /Give a reason for revising indicator CP7/);
+  });
+
+  it('refuses an unknown indicator', () => {
+    given(draftPlan)
+      .when({ type: 'ReviseIndicator', data: { code: 'CP99', tolerance: 3, reason: 'Why' } })
+      .thenRefused('not-found', /Indicator 'CP99' is not in this plan/);
+  });
+});
+describe('setting a target', () => {
+  it('sets a first target for a period without a reason', () => {
+    given(draftPlan)
+      .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023-24-Q2', value: 55 } })
+      .then([
+        {
+          type: 'TargetSet',
+          data: {
+            planId,
+            code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
+            target: { period: '2023/24-Q2', value: 55, text: null, comparison: 'at-least' },
+            reason: null,
+            authority: null,
+          },
+        },
+      ]);
+  });
+
+  it('changes a target with its reason, authority and the previous target', () => {
+    given(draftPlan)
+      .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24', value: 97.5, reason: 'Cost of living', authority: 'Cabinet 4 April 2024' } })
+      .then([
+        {
+          type: 'TargetChanged',
+          data: {
+            planId,
+            code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
+            period: '2023/24',
+            previous: cp7Defined.data.targets[0],
+            target: { period: '2023/24', value: 97.5, text: null, comparison: 'at-least' },
+            reason: 'Cost of living',
+            authority: 'Cabinet 4 April 2024',
+          },
+        },
+      ]);
+  });
+
+  it('reopens a plan in monitoring first, for the same reason', () => {
+    given(planInMonitoring)
+      .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24', value: 97, reason: 'Revised forecast' } })
+      .then([
+        { type: 'PlanReopenedForRevision', data: { planId, reason: 'Revised forecast' } },
+        {
+          type: 'TargetChanged',
+          data: {
+            planId,
+            code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
+            period: '2023/24',
+            previous: cp7Defined.data.targets[0],
+            target: { period: '2023/24', value: 97, text: null, comparison: 'at-least' },
+            reason: 'Revised forecast',
+            authority: null,
+          },
+        },
+      ]);
+  });
+
+  it('refuses to change a target without a reason', () => {
+    given(draftPlan)
+      .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24', value: 90 } })
+      .thenRefused('rule-broken', /Give a reason for changing the target for CP7 in 2023\/24 from 98/);
+  });
+
+  it('refuses a change to the same target', () => {
+    given(draftPlan)
+      .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24', value: 98, reason: 'Confirming' } })
+      .thenRefused('rule-broken', /Nothing would change: the target for CP7 in 2023\/24 is already 98/);
+  });
+
+  it('refuses a target with neither value nor words', () => {
+    given(draftPlan)
+      .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24-Q3', reason: 'x' } })
+      .thenRefused('rule-broken', /needs a value or words/);
+  });
+
+  it('refuses an unknown indicator', () => {
+    given(draftPlan)
+      .when({ type: 'SetTarget', data: { code: 'CP1', period: '2023/24', value: 100 } })
+      .thenRefused('not-found', /Indicator 'CP1' is not in this plan/);
+  });
+
+  it('keeps earlier actuals judged as they were: the change applies to what is recorded after it', () => {
+    given(planInMonitoring)
+      .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24-Q1', value: 30, reason: 'Re-profiled' } })
+      .then([
+        { type: 'PlanReopenedForRevision', data: { planId, reason: 'Re-profiled' } },
+        {
+          type: 'TargetChanged',
+          data: {
+            planId,
+            code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
+            period: '2023/24-Q1',
+            previous: cp7Q1Recorded.data.assessedAgainst.target!,
+            target: { period: '2023/24-Q1', value: 30, text: null, comparison: 'at-least' },
+            reason: 'Re-profiled',
+            authority: null,
+          },
+        },
+      ]);
+  });
+});

@@ -1,0 +1,167 @@
+import { DomainError } from '../../domain-error';
+import { targetInForce } from '../../performance/target-in-force';
+import type { CommandDeciders, OpenPlan } from '../decision-rules';
+import { changedFields, monitoredPeriod, requireReason, structuralChange } from '../decision-rules';
+import { PLAN_LIMITS, requireWithinLimit } from '../plan-limits';
+import type { PlanEvent } from '../plan-events';
+import { entryOf } from '../plan-state';
+import { sameCode } from '../written-text';
+import type { DefineIndicator, IndicatorCommand, RecordActual, ReviseIndicator, SetTarget } from './indicator-commands';
+import type { IndicatorFields } from './indicator-events';
+import type { IndicatorState } from './indicator-state';
+import { DEFAULT_TOLERANCE_PERCENT } from './indicator-values';
+import { buildTarget, describeTarget, sameTarget } from './targets';
+
+/** Indicators, their targets and the actuals officers record against them. */
+export const INDICATOR_DECIDERS: CommandDeciders<IndicatorCommand> = {
+  DefineIndicator: defineIndicator,
+  ReviseIndicator: reviseIndicator,
+  SetTarget: setTarget,
+  RecordActual: recordActual,
+};
+
+function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] {
+  const { code, title, description, unit, polarity, basis, frequency } = command.data;
+  const existing = indicatorWithCode(plan, code);
+  if (existing) {
+    const spelt = existing.code === code ? '' : ` as '${existing.code}'`;
+    throw DomainError.ruleBroken(`Indicator '${code}' is already in this plan${spelt}: choose another code.`);
+  }
+  requireWithinLimit(PLAN_LIMITS.indicatorsPerPlan, Object.keys(plan.indicators).length + 1, 'this plan');
+  requireWithinLimit(PLAN_LIMITS.targetsPerIndicator, command.data.targets.length, `indicator ${code}`);
+  const tolerance = requireTolerance(command.data.tolerance ?? DEFAULT_TOLERANCE_PERCENT);
+  const targets = command.data.targets.map((input) => buildTarget(input, polarity));
+  const periods = targets.map((target) => target.period);
+  const repeated = periods.find((period, index) => periods.indexOf(period) !== index);
+  if (repeated !== undefined) {
+    throw DomainError.ruleBroken(`Indicator ${code} lists two targets for ${repeated}: give one per period.`);
+  }
+  return structuralChange(plan, `Indicator ${code} defined`, [
+    {
+      type: 'IndicatorDefined',
+      data: {
+        planId: plan.planId,
+        code,
+        title,
+        description: description ?? null,
+        unit,
+        polarity,
+        basis,
+        frequency,
+        tolerance,
+        targets,
+      },
+    },
+  ]);
+}
+
+function requireTolerance(tolerance: number): number {
+  if (!Number.isFinite(tolerance) || tolerance < 0) {
+    throw DomainError.ruleBroken(
+      `The tolerance is a percentage of the target and cannot be negative: ${tolerance}% was given.`,
+    );
+  }
+  return tolerance;
+}
+
+/** The indicator a code names, however it is capitalised. */
+function indicatorWithCode(plan: OpenPlan, code: string): IndicatorState | undefined {
+  return entryOf(plan.indicators, code) ?? Object.values(plan.indicators).find((indicator) => sameCode(indicator.code, code));
+}
+
+/** The indicator a code names; its events carry the code as it was defined, however the command wrote it. */
+function requireIndicator(plan: OpenPlan, code: string): IndicatorState {
+  const indicator = indicatorWithCode(plan, code);
+  if (!indicator) throw DomainError.notFound(`Indicator '${code}' is not in this plan.`);
+  return indicator;
+}
+
+function reviseIndicator(command: ReviseIndicator, plan: OpenPlan): PlanEvent[] {
+  const { title, description, unit, polarity, basis, frequency, tolerance } = command.data;
+  const indicator = requireIndicator(plan, command.data.code);
+  const { code } = indicator;
+  const reason = requireReason(command.data.reason, `revising indicator ${code}`);
+  const { changes, previous } = changedFields<IndicatorFields>(indicator, {
+    title,
+    description,
+    unit,
+    polarity,
+    basis,
+    frequency,
+    tolerance: tolerance === undefined ? undefined : requireTolerance(tolerance),
+  });
+  if (Object.keys(changes).length === 0) {
+    throw DomainError.ruleBroken(`Nothing would change: indicator ${code} already says that.`);
+  }
+  return structuralChange(plan, reason, [
+    { type: 'IndicatorRevised', data: { planId: plan.planId, code, changes, previous, reason } },
+  ]);
+}
+
+function setTarget(command: SetTarget, plan: OpenPlan): PlanEvent[] {
+  const { value, text } = command.data;
+  const { code, unit, polarity, targets } = requireIndicator(plan, command.data.code);
+  const target = buildTarget({ period: command.data.period, value, text }, polarity);
+  const { period } = target;
+  const authority = command.data.authority?.trim() || null;
+  const previous = targets.find((existing) => existing.period === period);
+  if (!previous) {
+    requireWithinLimit(PLAN_LIMITS.targetsPerIndicator, targets.length + 1, `indicator ${code}`);
+    const reason = command.data.reason?.trim() || null;
+    return structuralChange(plan, reason ?? `Target for ${code} in ${period} set`, [
+      { type: 'TargetSet', data: { planId: plan.planId, code, unit, polarity, target, reason, authority } },
+    ]);
+  }
+  if (sameTarget(previous, target)) {
+    throw DomainError.ruleBroken(
+      `Nothing would change: the target for ${code} in ${period} is already ${describeTarget(previous)}.`,
+    );
+  }
+  const reason = requireReason(
+    command.data.reason,
+    `changing the target for ${code} in ${period} from ${describeTarget(previous)}`,
+  );
+  return structuralChange(plan, reason, [
+    {
+      type: 'TargetChanged',
+      data: { planId: plan.planId, code, unit, polarity, period, previous, target, reason, authority },
+    },
+  ]);
+}
+
+function recordActual(command: RecordActual, plan: OpenPlan): PlanEvent[] {
+  const { value } = command.data;
+  const indicator = requireIndicator(plan, command.data.code);
+  const { code } = indicator;
+  const period = monitoredPeriod(plan, command.data.period);
+  if (!Number.isFinite(value)) {
+    throw DomainError.ruleBroken(`The actual for ${code} in ${period} must be a number.`);
+  }
+  const commentary = command.data.commentary?.trim() || null;
+  const { unit, polarity } = indicator;
+  const assessedAgainst = targetInForce(indicator, period);
+  const previous = entryOf(indicator.actuals, period);
+  if (!previous) {
+    return [
+      {
+        type: 'ActualRecorded',
+        data: { planId: plan.planId, code, unit, polarity, period, value, commentary, assessedAgainst },
+      },
+    ];
+  }
+  if (previous.value === value && previous.commentary === commentary) {
+    throw DomainError.ruleBroken(
+      `Nothing would change: the actual for ${code} in ${period} is already ${value} with that commentary.`,
+    );
+  }
+  const reason = requireReason(
+    command.data.reason,
+    `restating the actual for ${code} in ${period}, already recorded as ${previous.value}`,
+  );
+  return [
+    {
+      type: 'ActualRestated',
+      data: { planId: plan.planId, code, unit, polarity, period, previous, value, commentary, reason, assessedAgainst },
+    },
+  ];
+}

@@ -1,0 +1,91 @@
+import type { EventDefinitions, PlanEventOf } from '../plan-message';
+import type { Basis, Frequency, Polarity, Target, TargetInForce, Unit } from './indicator-values';
+
+export interface IndicatorFields {
+  title: string;
+  description: string | null;
+  unit: Unit;
+  polarity: Polarity;
+  basis: Basis;
+  frequency: Frequency;
+  /** Percent of the target within which a miss is amber rather than red. */
+  tolerance: number;
+}
+
+export type IndicatorDefined = PlanEventOf<'IndicatorDefined', { code: string } & IndicatorFields & { targets: Target[] }>;
+
+export type IndicatorRevised = PlanEventOf<
+  'IndicatorRevised',
+  { code: string; changes: Partial<IndicatorFields>; previous: Partial<IndicatorFields>; reason: string }
+>;
+
+/** A target for a period that had none. */
+export type TargetSet = PlanEventOf<
+  'TargetSet',
+  { code: string; unit: Unit; polarity: Polarity; target: Target; reason: string | null; authority: string | null }
+>;
+
+export type TargetChanged = PlanEventOf<
+  'TargetChanged',
+  {
+    code: string;
+    unit: Unit;
+    polarity: Polarity;
+    period: string;
+    previous: Target;
+    target: Target;
+    reason: string;
+    authority: string | null;
+  }
+>;
+
+/** `unit` and `polarity` are the indicator's when recorded: the actual is rated with them, never recoloured. */
+export type ActualRecorded = PlanEventOf<
+  'ActualRecorded',
+  {
+    code: string;
+    unit: Unit;
+    polarity: Polarity;
+    period: string;
+    value: number;
+    commentary: string | null;
+    assessedAgainst: TargetInForce;
+  }
+>;
+
+/** A corrected figure for a period that already had one: the earlier figure stays in the log. */
+export type ActualRestated = PlanEventOf<
+  'ActualRestated',
+  {
+    code: string;
+    unit: Unit;
+    polarity: Polarity;
+    period: string;
+    previous: { value: number; commentary: string | null };
+    value: number;
+    commentary: string | null;
+    reason: string;
+    assessedAgainst: TargetInForce;
+  }
+>;
+
+export type IndicatorEvent =
+  | IndicatorDefined
+  | IndicatorRevised
+  | TargetSet
+  | TargetChanged
+  | ActualRecorded
+  | ActualRestated;
+
+/**
+ * IndicatorDefined is at 2: version 1 had no tolerance (the default applied); `upcastPlanEvent`
+ * fills it in for events stored before.
+ */
+export const INDICATOR_EVENT_DEFINITIONS: EventDefinitions<IndicatorEvent> = {
+  IndicatorDefined: { schemaVersion: 2, role: 'structure' },
+  IndicatorRevised: { schemaVersion: 1, role: 'structure' },
+  TargetSet: { schemaVersion: 1, role: 'structure' },
+  TargetChanged: { schemaVersion: 1, role: 'structure' },
+  ActualRecorded: { schemaVersion: 1, role: 'monitoring' },
+  ActualRestated: { schemaVersion: 1, role: 'monitoring' },
+};

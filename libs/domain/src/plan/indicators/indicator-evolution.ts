@@ -1,0 +1,40 @@
+import type { EventEvolvers } from '../evolution-rules';
+import type { DraftedPlanState } from '../plan-state';
+import { entryOf } from '../plan-state';
+import type { ActualRecorded, ActualRestated, IndicatorEvent } from './indicator-events';
+import type { IndicatorState } from './indicator-state';
+
+export const INDICATOR_EVOLVERS: EventEvolvers<IndicatorEvent> = {
+  IndicatorDefined: (state, { data: { planId: _planId, ...definition } }) => ({
+    ...state,
+    indicators: { ...state.indicators, [definition.code]: { ...definition, actuals: {} } },
+  }),
+  IndicatorRevised: (state, { data }) =>
+    updateIndicator(state, data.code, (indicator) => ({ ...indicator, ...data.changes })),
+  TargetSet: (state, { data }) =>
+    updateIndicator(state, data.code, (indicator) => ({ ...indicator, targets: [...indicator.targets, data.target] })),
+  TargetChanged: (state, { data }) =>
+    updateIndicator(state, data.code, (indicator) => ({
+      ...indicator,
+      targets: indicator.targets.map((target) => (target.period === data.period ? data.target : target)),
+    })),
+  ActualRecorded: withActual,
+  ActualRestated: withActual,
+};
+
+function withActual(state: DraftedPlanState, { data }: ActualRecorded | ActualRestated): DraftedPlanState {
+  const { code, period, value, commentary } = data;
+  return updateIndicator(state, code, (indicator) => ({
+    ...indicator,
+    actuals: { ...indicator.actuals, [period]: { value, commentary } },
+  }));
+}
+
+function updateIndicator(
+  state: DraftedPlanState,
+  code: string,
+  update: (indicator: IndicatorState) => IndicatorState,
+): DraftedPlanState {
+  const indicator = entryOf(state.indicators, code);
+  return indicator ? { ...state, indicators: { ...state.indicators, [code]: update(indicator) } } : state;
+}

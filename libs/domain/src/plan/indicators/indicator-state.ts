@@ -1,0 +1,21 @@
+import type { IndicatorFields } from './indicator-events';
+import type { Target } from './indicator-values';
+
+export interface RecordedActual {
+  value: number;
+  commentary: string | null;
+}
+
+export interface IndicatorState extends IndicatorFields {
+  code: string;
+  targets: Target[];
+  /** The latest figure for each period (canonical period → actual). */
+  actuals: Record<string, RecordedActual>;
+}
+
+/** What the decider knows of a plan's indicators. */
+export interface IndicatorsSlice {
+  indicators: Record<string, IndicatorState>;
+}
+
+export const initialIndicatorsSlice = (): IndicatorsSlice => ({ indicators: {} });

@@ -1,0 +1,44 @@
+import type { PlanCommandOf } from '../plan-message';
+import type { ProgressStatus } from './priority-values';
+
+export interface OutcomeInput {
+  ref?: string;
+  description: string;
+  /** As the plan words it: "Oct 2023", "Ongoing", "Throughout the 23/24 year". */
+  targetDate?: string;
+}
+
+export type AddPriority = PlanCommandOf<
+  'AddPriority',
+  { ref: string; title: string; themes: string[]; objective?: string; outcomes: OutcomeInput[] }
+>;
+
+/** Any of the fields; `outcomes`, when given, is the full new list (matched to the old by ref). */
+export type RevisePriority = PlanCommandOf<
+  'RevisePriority',
+  {
+    ref: string;
+    title?: string;
+    themes?: string[];
+    objective?: string | null;
+    outcomes?: OutcomeInput[];
+    reason: string;
+  }
+>;
+
+export type WithdrawPriority = PlanCommandOf<'WithdrawPriority', { ref: string; reason: string }>;
+
+export type RecordProgress = PlanCommandOf<
+  'RecordProgress',
+  {
+    ref: string;
+    period: string;
+    percentComplete: number;
+    status: ProgressStatus;
+    position?: string;
+    commentary?: string;
+    milestone?: string;
+  }
+>;
+
+export type PriorityCommand = AddPriority | RevisePriority | WithdrawPriority | RecordProgress;
