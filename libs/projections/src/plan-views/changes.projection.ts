@@ -1,8 +1,7 @@
 import { PLAN_STREAM_PREFIX, planKey } from '@app/domain';
-import type { ReadDocument } from '@app/read-store';
 import type { ProjectedEvent, Projection } from '../projector/projection';
 import { documentBody, eventEntryId, planEventOf, planIdOf, planKeyOf } from './plan-event';
-import { summaryOf } from './summaries';
+import { summaryOf } from './plan-event-traits';
 
 export const CHANGES_PROJECTION = 'changes';
 export const CHANGES_COLLECTION = 'changes';

@@ -1,9 +1,9 @@
 import type { EventActor } from '@app/event-store';
-import { codeKey, PLAN_STREAM_PREFIX, type PlanEvent, type PlanKey } from '@app/domain';
+import { codeKey, PLAN_STREAM_PREFIX, type PlanKey } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { Projection } from '../projector/projection';
 import { actorOf, eventEntryId, planEventOf, planIdOf, planKeyOf } from './plan-event';
-import { summaryOf } from './summaries';
+import { summaryOf, touchedBy, type RefKind, type TouchedRef } from './plan-event-traits';
 
 export const PLAN_HISTORY_COLLECTION = 'plan_history';
 
@@ -17,7 +17,7 @@ export type PlanHistoryEntry = {
   actor: EventActor | null;
   reason: string | null;
   summary: string;
-  /** Priority refs and indicator codes the event touches. */
+  /** Refs of the items the event touches (priority refs, indicator codes, ...). */
   refs: string[];
   /** The one ref an event touches (every plan event touches at most one), as the event writes it. */
   ref: string | null;
@@ -30,44 +30,21 @@ export type PlanHistoryEntry = {
  */
 export type PlanHistoryDocument = PlanHistoryEntry & { planKey: PlanKey; refKey: string | null };
 
-/** The priority or indicator an event is about, if any. */
-type Touched = { kind: 'priority' | 'indicator'; ref: string };
-
-function touchedBy(event: PlanEvent): Touched | null {
-  switch (event.type) {
-    case 'PriorityAdded':
-    case 'PriorityRevised':
-    case 'PriorityWithdrawn':
-      return { kind: 'priority', ref: event.data.ref };
-    case 'OutcomeAdded':
-    case 'OutcomeChanged':
-    case 'OutcomeRemoved':
-    case 'ProgressRecorded':
-      return { kind: 'priority', ref: event.data.priorityRef };
-    case 'IndicatorDefined':
-    case 'IndicatorRevised':
-    case 'TargetSet':
-    case 'TargetChanged':
-    case 'ActualRecorded':
-    case 'ActualRestated':
-      return { kind: 'indicator', ref: event.data.code };
-    default:
-      return null;
-  }
-}
-
 /**
- * A priority ref is kept as written and an indicator code as it is compared, each marked with its
- * kind: refs are told apart by case and codes are not, so "cp7" finds CP7's entries but not those
- * of a priority "CP7".
+ * How the `ref` filter compares each kind of item: a priority ref is kept as written and an
+ * indicator code as it is compared (codes are not told apart by case), each marked with its kind, so
+ * "cp7" finds CP7's entries but not those of a priority "CP7".
  */
-function refKeyOf({ kind, ref }: Touched): string {
-  return kind === 'priority' ? `priority:${ref}` : `indicator:${codeKey(ref)}`;
-}
+const REF_KEY_OF_KIND: Record<RefKind, (ref: string) => string> = {
+  priority: (ref) => ref,
+  indicator: codeKey,
+};
 
-/** The `refKey`s of the entries a `ref` filter names: the priority with that ref, or the indicator with that code. */
+const refKeyOf = ({ kind, ref }: TouchedRef): string => `${kind}:${REF_KEY_OF_KIND[kind](ref)}`;
+
+/** The `refKey`s of the entries a `ref` filter names: an item of any kind with that ref. */
 export function historyRefKeys(ref: string): string[] {
-  return [refKeyOf({ kind: 'priority', ref }), refKeyOf({ kind: 'indicator', ref })];
+  return (Object.keys(REF_KEY_OF_KIND) as RefKind[]).map((kind) => refKeyOf({ kind, ref }));
 }
 
 const reasonOf = (data: Record<string, unknown>): string | null =>

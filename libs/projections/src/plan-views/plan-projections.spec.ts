@@ -200,7 +200,7 @@ describe('plan projections', () => {
       '1.0\t02/10/2019\tFirst draft\tPK',
       '2.0\t25/02/2020\tCorporate Objectives, Performance Indicators and Budgets added\tGG',
     ]);
-    expect(table.rows[0].changes.summary).toBe('No changes to priorities, indicators or targets');
+    expect(table.rows[0].changes.summary).toBe('No changes to the plan’s content');
     expect(table.rows[1]).toMatchObject({ revision: 4, recordedAt: '2020-02-25T16:30:00.000Z' });
     expect(table.rows[1].changes).toEqual({
       summary: '2 indicators added',

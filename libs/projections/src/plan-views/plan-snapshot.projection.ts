@@ -1,5 +1,4 @@
 import type { PlanKey } from '@app/domain';
-import type { ReadDocument } from '@app/read-store';
 import type { ProjectedEvent } from '../projector/projection';
 import type { PlanView } from './plan-view';
 

@@ -1,13 +1,17 @@
-import type { IndicatorView, PlanView, PriorityView, TargetView } from './plan-view';
-import type { Outcome } from '@app/domain';
+import { INDICATOR_DIFF_ENTRIES } from './indicators/indicator-diff';
+import type { PlanView } from './plan-view';
+import { PRIORITY_DIFF_ENTRIES } from './priorities/priority-diff';
+import type { DiffEntries } from './section-traits';
 
 /**
  * What differs between two states of a plan (two versions, usually): its content only, not its
- * monitoring data. Priorities are matched by ref, outcomes by priority and outcome ref, indicators by
- * code and targets by code and period.
+ * monitoring data. Each section says how its items are keyed (priorities by ref, outcomes by
+ * priority and outcome ref, indicators by code, targets by code and period, ...).
  */
 
-export type DiffItemKind = 'priority' | 'outcome' | 'indicator' | 'target';
+const DIFF_ENTRIES = { ...PRIORITY_DIFF_ENTRIES, ...INDICATOR_DIFF_ENTRIES } satisfies Record<string, DiffEntries>;
+
+export type DiffItemKind = keyof typeof DIFF_ENTRIES;
 
 export type DiffItem<T = unknown> = {
   kind: DiffItemKind;
@@ -26,36 +30,12 @@ export type PlanDiff = {
   changed: DiffItem[];
 };
 
-type PriorityContent = Pick<PriorityView, 'ref' | 'title' | 'objective' | 'themes'>;
-type IndicatorContent = Omit<IndicatorView, 'targets' | 'actuals'>;
-
-const priorityContent = ({ ref, title, objective, themes }: PriorityView): PriorityContent => ({
-  ref,
-  title,
-  objective,
-  themes,
-});
-
-const indicatorContent = ({ targets: _targets, actuals: _actuals, ...content }: IndicatorView): IndicatorContent =>
-  content;
-
-function keyed<T>(kind: DiffItemKind, entries: Array<[string, T]>): Map<string, T> {
-  return new Map(entries.map(([key, value]) => [`${kind}\u0000${key}`, value]));
-}
-
-function contentOf(view: PlanView): Map<string, unknown> {
-  return new Map<string, unknown>([
-    ...keyed('priority', view.priorities.map((p) => [p.ref, priorityContent(p)])),
-    ...keyed(
-      'outcome',
-      view.priorities.flatMap((p) => p.outcomes.map((o): [string, Outcome] => [`${p.ref}/${o.ref}`, o])),
-    ),
-    ...keyed('indicator', view.indicators.map((i) => [i.code, indicatorContent(i)])),
-    ...keyed(
-      'target',
-      view.indicators.flatMap((i) => i.targets.map((t): [string, TargetView] => [`${i.code} ${t.period}`, t])),
-    ),
-  ]);
+function contentOf(view: PlanView): Map<string, { kind: DiffItemKind; key: string; content: unknown }> {
+  const content = new Map<string, { kind: DiffItemKind; key: string; content: unknown }>();
+  for (const kind of Object.keys(DIFF_ENTRIES) as DiffItemKind[]) {
+    for (const [key, value] of DIFF_ENTRIES[kind](view)) content.set(`${kind}\u0000${key}`, { kind, key, content: value });
+  }
+  return content;
 }
 
 /** JSON with keys sorted, so that equal content compares equal whatever order its keys were written in. */
@@ -72,17 +52,14 @@ const label = (view: PlanView): string => view.version ?? `revision ${view.revis
 export function diffPlanViews(from: PlanView, to: PlanView): PlanDiff {
   const before = contentOf(from);
   const after = contentOf(to);
-  const item = (mapKey: string, b: unknown, a: unknown): DiffItem => {
-    const [kind, key] = mapKey.split('\u0000') as [DiffItemKind, string];
-    return { kind, key, before: b ?? null, after: a ?? null };
-  };
   const diff: PlanDiff = { from: label(from), to: label(to), added: [], removed: [], changed: [] };
-  for (const [key, value] of before) {
-    if (!after.has(key)) diff.removed.push(item(key, value, null));
-    else if (canonical(value) !== canonical(after.get(key))) diff.changed.push(item(key, value, after.get(key)));
+  for (const [mapKey, { kind, key, content }] of before) {
+    const now = after.get(mapKey);
+    if (!now) diff.removed.push({ kind, key, before: content, after: null });
+    else if (canonical(content) !== canonical(now.content)) diff.changed.push({ kind, key, before: content, after: now.content });
   }
-  for (const [key, value] of after) {
-    if (!before.has(key)) diff.added.push(item(key, null, value));
+  for (const [mapKey, { kind, key, content }] of after) {
+    if (!before.has(mapKey)) diff.added.push({ kind, key, before: null, after: content });
   }
   return diff;
 }

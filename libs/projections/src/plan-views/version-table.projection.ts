@@ -1,28 +1,12 @@
-import { PLAN_STREAM_PREFIX, type PlanEvent } from '@app/domain';
+import { PLAN_STREAM_PREFIX } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { ProjectedEvent, Projection } from '../projector/projection';
 import { actorName, documentBody, planEventOf, planKeyOf, recordedDate } from './plan-event';
+import { CHANGE_KINDS, changeItemOf, type ChangeItem, type ChangeKind } from './plan-event-traits';
 import type { VersionView } from './plan-view';
+import { counted } from './summary-text';
 
 export const PLAN_VERSIONS_COLLECTION = 'plan_versions';
-
-/** The kinds of structural change a version row counts, in the order its summary names them. */
-const CHANGE_KINDS = [
-  ['prioritiesAdded', 'priority added', 'priorities added'],
-  ['prioritiesRevised', 'priority revised', 'priorities revised'],
-  ['prioritiesWithdrawn', 'priority withdrawn', 'priorities withdrawn'],
-  ['outcomesAdded', 'outcome added', 'outcomes added'],
-  ['outcomesChanged', 'outcome changed', 'outcomes changed'],
-  ['outcomesRemoved', 'outcome removed', 'outcomes removed'],
-  ['indicatorsAdded', 'indicator added', 'indicators added'],
-  ['indicatorsRevised', 'indicator revised', 'indicators revised'],
-  ['targetsSet', 'target set', 'targets set'],
-  ['targetsChanged', 'target changed', 'targets changed'],
-] as const;
-
-export type ChangeKind = (typeof CHANGE_KINDS)[number][0];
-
-export type ChangeItem = { kind: ChangeKind; ref: string; name: string };
 
 export type VersionChanges = {
   /** "3 indicators added, 1 target changed". */
@@ -49,54 +33,14 @@ export type VersionTable = {
 const emptyCounts = (): Record<ChangeKind, number> =>
   Object.fromEntries(CHANGE_KINDS.map(([kind]) => [kind, 0])) as Record<ChangeKind, number>;
 
-/** The structural change an event makes, or null for monitoring data and governance steps. */
-function changeItemOf(event: PlanEvent): ChangeItem | null {
-  switch (event.type) {
-    case 'PriorityAdded':
-      return { kind: 'prioritiesAdded', ref: event.data.ref, name: event.data.title };
-    case 'PriorityRevised':
-      return { kind: 'prioritiesRevised', ref: event.data.ref, name: event.data.reason };
-    case 'PriorityWithdrawn':
-      return { kind: 'prioritiesWithdrawn', ref: event.data.ref, name: event.data.title };
-    case 'OutcomeAdded':
-      return {
-        kind: 'outcomesAdded',
-        ref: `${event.data.priorityRef}/${event.data.outcome.ref}`,
-        name: event.data.outcome.description,
-      };
-    case 'OutcomeChanged':
-      return {
-        kind: 'outcomesChanged',
-        ref: `${event.data.priorityRef}/${event.data.outcomeRef}`,
-        name: event.data.after.description,
-      };
-    case 'OutcomeRemoved':
-      return {
-        kind: 'outcomesRemoved',
-        ref: `${event.data.priorityRef}/${event.data.outcome.ref}`,
-        name: event.data.outcome.description,
-      };
-    case 'IndicatorDefined':
-      return { kind: 'indicatorsAdded', ref: event.data.code, name: event.data.title };
-    case 'IndicatorRevised':
-      return { kind: 'indicatorsRevised', ref: event.data.code, name: event.data.reason };
-    case 'TargetSet':
-      return { kind: 'targetsSet', ref: event.data.code, name: `${event.data.code} ${event.data.target.period}` };
-    case 'TargetChanged':
-      return { kind: 'targetsChanged', ref: event.data.code, name: `${event.data.code} ${event.data.period}` };
-    default:
-      return null;
-  }
-}
-
 function summariseChanges(items: ChangeItem[]): VersionChanges {
   const counts = emptyCounts();
   for (const item of items) counts[item.kind] += 1;
-  const phrases = CHANGE_KINDS.filter(([kind]) => counts[kind] > 0).map(
-    ([kind, one, many]) => `${counts[kind]} ${counts[kind] === 1 ? one : many}`,
+  const phrases = CHANGE_KINDS.filter(([kind]) => counts[kind] > 0).map(([kind, one, many]) =>
+    counted(counts[kind], one, many),
   );
   return {
-    summary: phrases.length ? phrases.join(', ') : 'No changes to priorities, indicators or targets',
+    summary: phrases.length ? phrases.join(', ') : 'No changes to the plan’s content',
     counts,
     items,
   };

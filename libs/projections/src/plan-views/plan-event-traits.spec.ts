@@ -1,6 +1,6 @@
-import type { PlanEvent } from '@app/domain';
+import { PLAN_EVENT_TYPES, STRUCTURAL_EVENT_TYPES, type PlanEvent } from '@app/domain';
 import { formatValue } from './format-value';
-import { summarisePlanEvent } from './summaries';
+import { declaresChange, summarisePlanEvent } from './plan-event-traits';
 import { hartPlan } from './testing/hart-plan.fixture';
 
 const plan = hartPlan();
@@ -126,5 +126,11 @@ describe('formatValue', () => {
     expect(formatValue(18, 'days')).toBe('18 days');
     expect(formatValue(1, 'days')).toBe('1 day');
     expect(formatValue(1234.5, 'count')).toBe('1,234.5');
+  });
+});
+
+describe('what every event type declares', () => {
+  it.each(PLAN_EVENT_TYPES)('%s is counted by the version table exactly when the domain calls it structural', (type) => {
+    expect(declaresChange(type)).toBe(STRUCTURAL_EVENT_TYPES.has(type));
   });
 });

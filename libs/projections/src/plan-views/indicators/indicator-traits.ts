@@ -1,0 +1,93 @@
+import { assessRag, type ActualRecorded, type IndicatorEvent, type IndicatorFields } from '@app/domain';
+import { formatTarget, formatValue } from '../format-value';
+import type { ChangeKindWords, EventTraitsTable } from '../section-traits';
+import { clip, counted, withReason } from '../summary-text';
+
+export const INDICATOR_CHANGE_KINDS = [
+  ['indicatorsAdded', 'indicator added', 'indicators added'],
+  ['indicatorsRevised', 'indicator revised', 'indicators revised'],
+  ['targetsSet', 'target set', 'targets set'],
+  ['targetsChanged', 'target changed', 'targets changed'],
+] as const satisfies ChangeKindWords<string>;
+
+type IndicatorChangeKind = (typeof INDICATOR_CHANGE_KINDS)[number][0];
+
+const indicator = (code: string) => ({ kind: 'indicator' as const, ref: code });
+
+/**
+ * Target and actual events carry the indicator's unit and polarity as they were when decided, so
+ * their lines read "98%" and an actual says the RAG it was given then.
+ */
+export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorChangeKind, 'indicator'> = {
+  IndicatorDefined: {
+    summary: ({ data }) =>
+      `Indicator ${data.code} defined: ${clip(data.title)} (${counted(data.targets.length, 'target', 'targets')})`,
+    touches: ({ data }) => indicator(data.code),
+    change: ({ data }) => ({ kind: 'indicatorsAdded', ref: data.code, name: data.title }),
+  },
+  IndicatorRevised: {
+    summary: ({ data }) =>
+      withReason(`Indicator ${data.code} revised (${describeIndicatorChanges(data.changes, data.previous)})`, data.reason),
+    touches: ({ data }) => indicator(data.code),
+    change: ({ data }) => ({ kind: 'indicatorsRevised', ref: data.code, name: data.reason }),
+  },
+  TargetSet: {
+    summary: ({ data: { code, unit, target, reason, authority } }) =>
+      withReason(
+        `Target for ${code} ${target.period} set to ${formatTarget(target, unit)}`,
+        joinReasonAndAuthority(reason, authority),
+      ),
+    touches: ({ data }) => indicator(data.code),
+    change: ({ data }) => ({ kind: 'targetsSet', ref: data.code, name: `${data.code} ${data.target.period}` }),
+  },
+  TargetChanged: {
+    summary: ({ data: { code, unit, period, previous, target, reason, authority } }) =>
+      withReason(
+        `Target for ${code} ${period} changed from ${formatTarget(previous, unit)} to ${formatTarget(target, unit)}`,
+        joinReasonAndAuthority(reason, authority),
+      ),
+    touches: ({ data }) => indicator(data.code),
+    change: ({ data }) => ({ kind: 'targetsChanged', ref: data.code, name: `${data.code} ${data.period}` }),
+  },
+  ActualRecorded: {
+    summary: ({ data }) => `Actual for ${data.code} ${data.period} recorded: ${describeActual(data)}`,
+    touches: ({ data }) => indicator(data.code),
+  },
+  ActualRestated: {
+    summary: ({ data }) =>
+      withReason(
+        `Actual for ${data.code} ${data.period} restated from ${formatValue(data.previous.value, data.unit)} to ${describeActual(data)}`,
+        data.reason,
+      ),
+    touches: ({ data }) => indicator(data.code),
+  },
+};
+
+function joinReasonAndAuthority(reason: string | null, authority: string | null): string | null {
+  if (reason && authority && !reason.includes(authority)) return `${reason} (${authority})`;
+  return reason ?? authority;
+}
+
+const SCALAR_INDICATOR_FIELDS: Array<keyof IndicatorFields> = ['unit', 'polarity', 'basis', 'frequency', 'tolerance'];
+
+/** Names each changed field, with before and after for the short ones ("tolerance 5% to 3%"). */
+function describeIndicatorChanges(changes: Partial<IndicatorFields>, previous: Partial<IndicatorFields>): string {
+  return (Object.keys(changes) as Array<keyof IndicatorFields>)
+    .map((field) => {
+      if (!SCALAR_INDICATOR_FIELDS.includes(field)) return field;
+      const suffix = field === 'tolerance' ? '%' : '';
+      return `${field} ${String(previous[field])}${suffix} to ${String(changes[field])}${suffix}`;
+    })
+    .join(', ');
+}
+
+/** The figure with the RAG it was given against the target then in force, by the event's own polarity. */
+function describeActual(actual: Pick<ActualRecorded['data'], 'unit' | 'polarity' | 'period' | 'value' | 'assessedAgainst'>): string {
+  const { unit, polarity, period, value, assessedAgainst } = actual;
+  const figure = formatValue(value, unit);
+  const target = assessedAgainst.target;
+  if (target === null) return `${figure} (no target for ${period})`;
+  const targetText = formatTarget(target, unit);
+  const { rag } = assessRag({ actual: value, polarity, assessedAgainst, period });
+  return rag === 'none' ? `${figure} (target ${targetText}, not rated)` : `${figure} (${rag} against ${targetText})`;
+}

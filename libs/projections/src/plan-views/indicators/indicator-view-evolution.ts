@@ -1,0 +1,107 @@
+import {
+  assessRag,
+  comparePeriods,
+  type ActualRecorded,
+  type ActualRestated,
+  type IndicatorEvent,
+  type Target,
+  type TargetInForce,
+} from '@app/domain';
+import type { ProjectedEvent } from '../../projector/projection';
+import { formatValue } from '../format-value';
+import type { PlanView } from '../plan-view-shape';
+import type { ViewEvolvers } from '../section-traits';
+import type { ActualView, IndicatorView, TargetView } from './indicator-views';
+
+export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
+  IndicatorDefined: (view, { data }) => {
+    const indicator: IndicatorView = {
+      code: data.code,
+      title: data.title,
+      description: data.description,
+      unit: data.unit,
+      polarity: data.polarity,
+      basis: data.basis,
+      frequency: data.frequency,
+      tolerance: data.tolerance,
+      targets: sortByPeriod(data.targets.map(copyTarget)),
+      actuals: [],
+    };
+    return { ...view, indicators: [...view.indicators.filter((i) => i.code !== data.code), indicator] };
+  },
+  IndicatorRevised: (view, { data: { code, changes } }) =>
+    updateIndicator(view, code, (indicator) => ({
+      ...indicator,
+      title: changes.title ?? indicator.title,
+      description: changes.description !== undefined ? changes.description : indicator.description,
+      unit: changes.unit ?? indicator.unit,
+      polarity: changes.polarity ?? indicator.polarity,
+      basis: changes.basis ?? indicator.basis,
+      frequency: changes.frequency ?? indicator.frequency,
+      tolerance: changes.tolerance ?? indicator.tolerance,
+    })),
+  TargetSet: (view, { data }) => withTarget(view, data.code, data.target),
+  TargetChanged: (view, { data }) => withTarget(view, data.code, data.target),
+  ActualRecorded: withActual,
+  ActualRestated: withActual,
+};
+
+function withTarget(view: PlanView, code: string, written: Target): PlanView {
+  const target = copyTarget(written);
+  return updateIndicator(view, code, (indicator) => ({
+    ...indicator,
+    targets: sortByPeriod([...indicator.targets.filter((t) => t.period !== target.period), target]),
+  }));
+}
+
+function withActual(view: PlanView, planEvent: ActualRecorded | ActualRestated, stored: ProjectedEvent): PlanView {
+  const { data } = planEvent;
+  // Rated with the unit and polarity the event carries, so a later revision of the indicator
+  // never recolours an actual already recorded.
+  const assessment = assessRag({
+    actual: data.value,
+    polarity: data.polarity,
+    assessedAgainst: data.assessedAgainst,
+    period: data.period,
+    formatValue: (value) => formatValue(value, data.unit),
+  });
+  return updateIndicator(view, data.code, (indicator) => {
+    const actual: ActualView = {
+      period: data.period,
+      value: data.value,
+      commentary: data.commentary,
+      rag: assessment.rag,
+      ragReason: assessment.reason,
+      assessedAgainst: copyTargetInForce(data.assessedAgainst),
+      restated: planEvent.type === 'ActualRestated',
+      restatementReason: planEvent.type === 'ActualRestated' ? planEvent.data.reason : null,
+      recordedAt: stored.recordedAt,
+    };
+    return {
+      ...indicator,
+      actuals: sortByPeriod([...indicator.actuals.filter((a) => a.period !== data.period), actual]),
+    };
+  });
+}
+
+function updateIndicator(view: PlanView, code: string, change: (indicator: IndicatorView) => IndicatorView): PlanView {
+  if (!view.indicators.some((i) => i.code === code)) return view;
+  return { ...view, indicators: view.indicators.map((i) => (i.code === code ? change(i) : i)) };
+}
+
+const copyTarget = (target: Target): TargetView => ({
+  period: target.period,
+  value: target.value,
+  text: target.text,
+  comparison: target.comparison,
+});
+
+const copyTargetInForce = (inForce: TargetInForce): TargetInForce => ({
+  target: inForce.target ? copyTarget(inForce.target) : null,
+  source: inForce.source,
+  tolerancePercent: inForce.tolerancePercent,
+});
+
+function sortByPeriod<T extends { period: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => comparePeriods(a.period, b.period));
+}

@@ -1,0 +1,51 @@
+import type { PlanEvent } from '@app/domain';
+import type { ProjectedEvent } from '../projector/projection';
+import { GOVERNANCE_EVENT_TRAITS } from './governance/governance-traits';
+import { INDICATOR_CHANGE_KINDS, INDICATOR_EVENT_TRAITS } from './indicators/indicator-traits';
+import { planEventOf } from './plan-event';
+import { PRIORITY_CHANGE_KINDS, PRIORITY_EVENT_TRAITS } from './priorities/priority-traits';
+import type { ChangeItemOf, EventTraits, EventTraitsTable, TouchedItem } from './section-traits';
+
+/**
+ * The traits of every plan event type (its summary, the item it touches, the change it counts as),
+ * gathered from the sections. Typed over the whole event union, so a section that leaves a type out,
+ * or a new section left out here, does not compile.
+ */
+
+/** The kinds of structural change a version row counts, in the order its summary names them. */
+export const CHANGE_KINDS = [...PRIORITY_CHANGE_KINDS, ...INDICATOR_CHANGE_KINDS] as const;
+
+export type ChangeKind = (typeof CHANGE_KINDS)[number][0];
+
+export type ChangeItem = ChangeItemOf<ChangeKind>;
+
+/** The kinds of item a history entry can be about, each found by the `ref` filter. */
+export type RefKind = 'priority' | 'indicator';
+
+export type TouchedRef = TouchedItem<RefKind>;
+
+const PLAN_EVENT_TRAITS: EventTraitsTable<PlanEvent, ChangeKind, RefKind> = {
+  ...GOVERNANCE_EVENT_TRAITS,
+  ...PRIORITY_EVENT_TRAITS,
+  ...INDICATOR_EVENT_TRAITS,
+};
+
+// The table pairs each type with its traits; TypeScript cannot follow that pairing through an index.
+const traitsOf = (event: PlanEvent) => PLAN_EVENT_TRAITS[event.type] as EventTraits<PlanEvent, ChangeKind, RefKind>;
+
+/** Whether events of this type declare a change item: the version table's test of a structural type. */
+export const declaresChange = (type: PlanEvent['type']): boolean => PLAN_EVENT_TRAITS[type].change !== undefined;
+
+export const summarisePlanEvent = (event: PlanEvent): string => traitsOf(event).summary(event);
+
+/** The line of any event of a plan stream: one of a type this code does not know reads as its type. */
+export function summaryOf(event: ProjectedEvent): string {
+  const planEvent = planEventOf(event);
+  return planEvent ? summarisePlanEvent(planEvent) : event.type;
+}
+
+/** The structural change an event makes, or null for monitoring data and governance steps. */
+export const changeItemOf = (event: PlanEvent): ChangeItem | null => traitsOf(event).change?.(event) ?? null;
+
+/** The section item an event is about, if any. */
+export const touchedBy = (event: PlanEvent): TouchedRef | null => traitsOf(event).touches(event);

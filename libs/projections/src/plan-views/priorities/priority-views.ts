@@ -1,0 +1,42 @@
+import type { Outcome, ProgressStatus } from '@app/domain';
+
+export type ProgressEntryView = {
+  period: string;
+  /** The outcome ref the entry is for, or null for the priority as a whole. */
+  milestone: string | null;
+  percentComplete: number;
+  status: ProgressStatus;
+  position: string | null;
+  commentary: string | null;
+  recordedAt: string;
+  /** Stream revision of the entry, which orders entries recorded for the same period. */
+  revision: number;
+};
+
+export type PriorityView = {
+  ref: string;
+  title: string;
+  objective: string | null;
+  themes: string[];
+  outcomes: Outcome[];
+  /** The latest entry (of the latest period, the last recorded), for the priority or a milestone. */
+  progress: ProgressEntryView | null;
+  /** The latest entry per period and milestone, in period order. */
+  progressHistory: ProgressEntryView[];
+};
+
+export type WithdrawnPriorityView = {
+  ref: string;
+  title: string;
+  objective: string | null;
+  reason: string;
+  withdrawnAt: string;
+};
+
+/** The plan view's priorities. */
+export type PrioritiesPart = {
+  priorities: PriorityView[];
+  withdrawnPriorities: WithdrawnPriorityView[];
+};
+
+export const emptyPrioritiesPart = (): PrioritiesPart => ({ priorities: [], withdrawnPriorities: [] });

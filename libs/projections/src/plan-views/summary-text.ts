@@ -1,0 +1,19 @@
+/** Pieces of the one-line summaries every section writes. */
+
+const TITLE_LIMIT = 80;
+
+/** Long titles ("Review Medium Term Financial Strategy to ensure ...") cut at a word. */
+export function clip(text: string): string {
+  if (text.length <= TITLE_LIMIT) return text;
+  const cut = text.slice(0, TITLE_LIMIT);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > 40 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+export const withReason = (line: string, reason: string | null | undefined): string =>
+  reason ? `${line}: ${reason}` : line;
+
+export const listFields = (changes: object): string => Object.keys(changes).join(', ');
+
+/** "1 target", "3 targets". */
+export const counted = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
