@@ -22,3 +22,4 @@ export * from './performance/direction';
 export * from './performance/rollups';
 export * from './plan/written-text';
 export * from './plan/plan-limits';
+export * from './plan/keyed-items';

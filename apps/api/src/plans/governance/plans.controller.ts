@@ -2,15 +2,16 @@ import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { Access } from '../../../auth/access-table';
-import { Caller, CurrentCaller } from '../../../auth/caller';
-import { CommandTrace, type RequestTrace } from '../command-origin';
-import { DraftPlanDto, ReasonDto, SubmitForScrutinyDto } from '../dto/plan.dto';
-import { ExecutePlanCommand } from '../execute-plan-command';
-import { PlanCommandRoute } from '../plan-command-route';
-import type { PlanCommandOutcome } from '../plan-command.service';
-import { draftPlanIdFor } from '../plan-ids';
-import { PlanRevisionETagInterceptor } from '../plan-revision-etag.interceptor';
+import { Access } from '../../auth/access-table';
+import { Caller, CurrentCaller } from '../../auth/caller';
+import { CommandTrace, type RequestTrace } from '../commands/command-origin';
+import { ReasonDto } from '../commands/dto/reason.dto';
+import { DraftPlanDto, SubmitForScrutinyDto } from './governance.dto';
+import { ExecutePlanCommand } from '../commands/execute-plan-command';
+import { PlanCommandRoute } from '../commands/plan-command-route';
+import type { PlanCommandOutcome } from '../commands/plan-command.service';
+import { draftPlanIdFor } from '../commands/plan-ids';
+import { PlanRevisionETagInterceptor } from '../commands/plan-revision-etag.interceptor';
 
 @ApiTags('plans')
 @ApiBearerAuth()

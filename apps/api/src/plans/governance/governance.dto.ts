@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { parsePlanPeriod, PLAN_LIMITS } from '@app/domain';
 import { Transform } from 'class-transformer';
-import { CheckedBy, DATE_ONLY_PATTERN, DateField, IdentifierField, TextField, TextListField, trim } from './fields';
+import { CheckedBy, DATE_ONLY_PATTERN, DateField, IdentifierField, TextField, TextListField, trim } from '../commands/dto/fields';
 
 const PLAN_PERIOD_SHAPE = 'must be a financial year such as 2023/24, or { "from": "2020-04-01", "to": "2023-03-31" }';
 
@@ -112,10 +112,4 @@ export class ApprovePlanDto {
 
   @TextField({ description: 'The decision or minute reference.', optional: true, maxLength: 200 })
   decisionRef?: string;
-}
-
-/** For the commands that need nothing but a reason: withdraw a priority, reopen or close a plan. */
-export class ReasonDto {
-  @TextField({ description: 'Why.', example: 'Superseded by the 2024/25 plan' })
-  reason: string;
 }

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../../auth/access-table';
-import { Caller, CurrentCaller } from '../../../auth/caller';
-import { ErrorBodyDto, IntegrityReportDto } from '../dto/command-result.dto';
-import { PlanIntegrityService } from '../plan-integrity.service';
-import { PlanRevisionETagInterceptor } from '../plan-revision-etag.interceptor';
+import { Access } from '../../auth/access-table';
+import { Caller, CurrentCaller } from '../../auth/caller';
+import { ErrorBodyDto, IntegrityReportDto } from '../commands/dto/command-result.dto';
+import { PlanIntegrityService } from './plan-integrity.service';
+import { PlanRevisionETagInterceptor } from '../commands/plan-revision-etag.interceptor';
 
 @ApiTags('integrity')
 @ApiBearerAuth()

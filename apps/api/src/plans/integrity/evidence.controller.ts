@@ -1,10 +1,10 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
-import { Access } from '../../../auth/access-table';
-import { Caller, CurrentCaller } from '../../../auth/caller';
-import { ErrorBodyDto } from '../dto/command-result.dto';
-import { PlanIntegrityService } from '../plan-integrity.service';
+import { Access } from '../../auth/access-table';
+import { Caller, CurrentCaller } from '../../auth/caller';
+import { ErrorBodyDto } from '../commands/dto/command-result.dto';
+import { PlanIntegrityService } from './plan-integrity.service';
 
 /**
  * JSON Lines has no registered media type; `application/x-ndjson` is the one tools recognise for one

@@ -9,7 +9,7 @@ import {
   type Polarity,
   type Unit,
 } from '@app/domain';
-import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField } from './fields';
+import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField } from '../commands/dto/fields';
 
 export class TargetDto {
   @PeriodField({ description: 'The year or quarter the target is for.', example: '2023/24' })

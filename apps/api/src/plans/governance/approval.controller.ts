@@ -1,14 +1,14 @@
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../../auth/access-table';
-import { Caller, CurrentCaller } from '../../../auth/caller';
-import { CommandTrace, type RequestTrace } from '../command-origin';
-import { ApprovePlanDto } from '../dto/plan.dto';
-import { ExecutePlanCommand } from '../execute-plan-command';
-import { PlanCommandRoute } from '../plan-command-route';
-import type { PlanCommandOutcome } from '../plan-command.service';
-import { PlanRevisionETagInterceptor } from '../plan-revision-etag.interceptor';
+import { Access } from '../../auth/access-table';
+import { Caller, CurrentCaller } from '../../auth/caller';
+import { CommandTrace, type RequestTrace } from '../commands/command-origin';
+import { ApprovePlanDto } from './governance.dto';
+import { ExecutePlanCommand } from '../commands/execute-plan-command';
+import { PlanCommandRoute } from '../commands/plan-command-route';
+import type { PlanCommandOutcome } from '../commands/plan-command.service';
+import { PlanRevisionETagInterceptor } from '../commands/plan-revision-etag.interceptor';
 
 @ApiTags('approval')
 @ApiBearerAuth()

@@ -1,16 +1,16 @@
 import { Body, Controller, Param, Patch, Post, Put, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../../auth/access-table';
-import { Caller, CurrentCaller } from '../../../auth/caller';
-import { PeriodParamPipe } from '../../period-param.pipe';
-import { IdentifierParamPipe } from '../../identifier-param.pipe';
-import { CommandTrace, type RequestTrace } from '../command-origin';
-import { DefineIndicatorDto, RecordActualDto, ReviseIndicatorDto, SetTargetDto } from '../dto/indicator.dto';
-import { ExecutePlanCommand } from '../execute-plan-command';
-import { PlanCommandRoute } from '../plan-command-route';
-import type { PlanCommandOutcome } from '../plan-command.service';
-import { PlanRevisionETagInterceptor } from '../plan-revision-etag.interceptor';
+import { Access } from '../../auth/access-table';
+import { Caller, CurrentCaller } from '../../auth/caller';
+import { PeriodParamPipe } from '../period-param.pipe';
+import { IdentifierParamPipe } from '../identifier-param.pipe';
+import { CommandTrace, type RequestTrace } from '../commands/command-origin';
+import { DefineIndicatorDto, RecordActualDto, ReviseIndicatorDto, SetTargetDto } from './indicator.dto';
+import { ExecutePlanCommand } from '../commands/execute-plan-command';
+import { PlanCommandRoute } from '../commands/plan-command-route';
+import type { PlanCommandOutcome } from '../commands/plan-command.service';
+import { PlanRevisionETagInterceptor } from '../commands/plan-revision-etag.interceptor';
 
 @ApiTags('indicators')
 @ApiBearerAuth()

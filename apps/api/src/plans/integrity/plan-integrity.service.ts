@@ -9,9 +9,9 @@ import {
 } from '@app/event-store';
 import type { Caller } from '../../auth/caller';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
-import type { IntegrityReportDto } from './dto/command-result.dto';
+import type { IntegrityReportDto } from '../commands/dto/command-result.dto';
 import { firstStoredEventFailure, INTEGRITY_FAILURE_SENTENCES } from '../stored-events-integrity';
-import { planNotFound } from './plan-command.service';
+import { planNotFound } from '../commands/plan-command.service';
 
 /** The plan's events as far as they can be read, and the damage that ends them early, if any. */
 interface ReadableStream {

@@ -1,6 +1,6 @@
 import { PLAN_LIMITS } from '@app/domain';
 import { PROGRESS_STATUSES, type ProgressStatus } from '@app/domain';
-import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField } from './fields';
+import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField } from '../commands/dto/fields';
 
 export class OutcomeDto {
   @IdentifierField({ description: 'Unique within the priority; assigned in order ("1", "2", ...) when absent.', example: '1a', optional: true })

@@ -1,0 +1,44 @@
+import { DomainError } from '../domain-error';
+import { changedFields } from './decision-rules';
+import { entryOf } from './plan-state';
+
+/**
+ * The rules every keyed section of a plan follows (budget lines by code, risks, contracts, key posts
+ * and skills by ref, narrative sections by key, contributions by theme): an item is added under a
+ * key not in use, revised or removed under one that is, and a revision that changes nothing is
+ * refused. `noun` names the kind of item as an officer reads it ("Contract", "Budget line").
+ */
+
+export function requireNewKey<T>(items: Record<string, T>, key: string, noun: string): void {
+  if (entryOf(items, key) !== undefined) {
+    throw DomainError.ruleBroken(`${noun} '${key}' is already in this plan: choose another reference, or revise it.`);
+  }
+}
+
+export function requireItem<T>(items: Record<string, T>, key: string, noun: string): T {
+  const item = entryOf(items, key);
+  if (item === undefined) throw DomainError.notFound(`${noun} '${key}' is not in this plan.`);
+  return item;
+}
+
+/** The fields a revision changes, with their old values; refused when it would change nothing. */
+export function revisedFields<F extends object>(
+  current: F,
+  requested: { [K in keyof F]?: F[K] },
+  noun: string,
+  key: string,
+): { changes: Partial<F>; previous: Partial<F> } {
+  const revision = changedFields(current, requested);
+  if (Object.keys(revision.changes).length === 0) {
+    throw DomainError.ruleBroken(`Nothing would change: ${noun.toLowerCase()} ${key} already says that.`);
+  }
+  return revision;
+}
+
+/** The collection with one item set (added or replaced) or taken out, leaving the others as they were. */
+export const withItem = <T>(items: Record<string, T>, key: string, item: T): Record<string, T> => ({ ...items, [key]: item });
+
+export function withoutItem<T>(items: Record<string, T>, key: string): Record<string, T> {
+  const { [key]: _removed, ...rest } = items;
+  return rest;
+}
