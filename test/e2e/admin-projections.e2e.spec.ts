@@ -105,9 +105,9 @@ describe('Admin: the projections over HTTP', () => {
       });
       expect(await statusOf('plan-view')).toMatchObject({ state: 'live' });
       const second = await send(api, 'operator', 'POST', rebuildOf('plan-history'));
-      expect(second).toMatchObject({
+      expect(second).toEqual({
         status: 409,
-        body: { statusCode: 409, message: 'Projection plan-history is already being rebuilt; wait until it is live again.' },
+        body: { statusCode: 409, error: 'Conflict', message: 'Projection plan-history is already being rebuilt; wait until it is live again.' },
       });
     } finally {
       releaseFirstBatch();
@@ -126,7 +126,11 @@ describe('Admin: the projections over HTTP', () => {
 
   it('answers 404 for a projection it does not have', async () => {
     const answer = await send(api, 'operator', 'POST', rebuildOf('plan-histories'));
-    expect(answer).toMatchObject({ status: 404, body: { message: expect.stringContaining("no projection named 'plan-histories'") } });
+    const names = planProjections.map(({ name }) => name).join(', ');
+    expect(answer).toEqual({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: `There is no projection named 'plan-histories'; there are ${names}.` },
+    });
   });
 
   it.each<Role>(['admin', 'auditor'])('refuses a council\'s %s: the projections serve every council, so only the operator sees or rebuilds them', async (role) => {
@@ -219,7 +223,15 @@ describe('Admin: the projections over HTTP', () => {
 
     it('sends the operator to the worker to rebuild', async () => {
       const answer = await send(external, 'operator', 'POST', rebuildOf('plan-history'));
-      expect(answer).toMatchObject({ status: 409, body: { message: expect.stringContaining("'npm run rebuild -- plan-history'") } });
+      expect(answer).toEqual({
+        status: 409,
+        body: {
+          statusCode: 409,
+          error: 'Conflict',
+          message:
+            "This API does not run the projections (PROJECTOR_MODE=external): rebuild plan-history on the projector worker with 'npm run rebuild -- plan-history'.",
+        },
+      });
       expect((await send(external, 'operator', 'GET', STATUS)).body).toMatchObject({
         projectorMode: 'external',
         projections: expect.arrayContaining([expect.objectContaining({ name: 'plan-history', state: 'stopped' })]),

@@ -134,13 +134,19 @@ describe('Concurrent plan commands', () => {
 
       const answer = await api.send(progressRequest());
 
-      expect(answer.status).toBe(409);
-      expect(answer.body.message).toBe('The plan changed while your update was being saved; reload and try again');
       const added = (await api.events(planId)).slice(before);
       expect(added.length).toBeGreaterThan(1);
       expect(added.every((event) => (event.metadata.actor as { id: string }).id === 'rival@hart')).toBe(true);
-      expect(answer.body.currentRevision).toBe(before + added.length - 1);
-      expect(answer.headers.etag).toBe(`"${before + added.length - 1}"`);
+      const current = before + added.length - 1;
+      expect(answer.status).toBe(409);
+      expect(answer.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'The plan changed while your update was being saved; reload and try again',
+        currentRevision: current,
+        currentVersion: current,
+      });
+      expect(answer.headers.etag).toBe(`"${current}"`);
     });
 
     it('answers 412 at once when If-Match pinned the revision the rival moved past', async () => {
