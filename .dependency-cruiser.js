@@ -48,6 +48,29 @@ module.exports = {
       to: { path: ['^node_modules/@nestjs/', '^node_modules/fastify', '^libs/platform/', '^apps/'] },
     },
     {
+      name: 'application-errors-know-only-the-domain',
+      comment:
+        'Application errors are plain classes that any layer may throw without knowing HTTP: no framework, ' +
+        'no store, and of the domain only its refusals.',
+      severity: 'error',
+      from: { path: '^libs/application-errors/' },
+      to: { pathNot: ['^libs/application-errors/', '^libs/domain/'] },
+    },
+    {
+      name: 'plans-answer-no-http-status',
+      comment:
+        'HTTP status is decided by the error filter alone: the plans\' code throws application errors, never ' +
+        "Nest's HTTP exceptions. Controllers, DTOs and modules are the edge and use Nest freely; the rest " +
+        "reaches @nestjs/common only through apps/api/src/plans/nest.ts, which passes on injection and the " +
+        'request pipeline and no exception (dependency-cruiser sees modules, not the names imported from them).',
+      severity: 'error',
+      from: {
+        path: '^apps/api/src/plans/',
+        pathNot: ['/controllers/', '/dto/', '\\.controller\\.ts$', '\\.dto\\.ts$', '\\.module\\.ts$', '^apps/api/src/plans/nest\\.ts$', '\\.spec\\.ts$'],
+      },
+      to: { path: '^node_modules/@nestjs/common/' },
+    },
+    {
       name: 'libs-know-no-app',
       comment: 'Libraries serve both apps; an app is never imported by a library.',
       severity: 'error',

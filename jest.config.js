@@ -19,8 +19,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^@app/(domain|event-store|read-store|projections|platform|storage)$': '<rootDir>/libs/$1/src',
-    '^@app/(domain|event-store|read-store|projections|platform|storage)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(domain|event-store|read-store|projections|platform|storage|application-errors)$': '<rootDir>/libs/$1/src',
+    '^@app/(domain|event-store|read-store|projections|platform|storage|application-errors)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
   testTimeout: 30000,

@@ -1,6 +1,7 @@
+import { RebuildUnavailableError, UnknownProjectionError } from '@app/application-errors';
 import { type AppConfig, InjectAppConfig } from '@app/platform';
 import { Projector, type RebuildProgress, RebuildRefusedError, type RebuildResult } from '@app/projections';
-import { ConflictException, HttpException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import type { ProjectionsStatusDto, RebuildAcceptedDto } from './projections-admin.dto';
 
@@ -35,7 +36,7 @@ export class ProjectionsAdmin {
    */
   rebuild(name: string): RebuildAcceptedDto {
     if (this.config.projectorMode === 'external') {
-      throw new ConflictException(
+      throw new RebuildUnavailableError(
         `This API does not run the projections (PROJECTOR_MODE=external): rebuild ${name} on the projector worker ` +
           `with 'npm run rebuild -- ${name}'.`,
       );
@@ -44,7 +45,7 @@ export class ProjectionsAdmin {
     try {
       rebuilding = this.projector.rebuild(name, this.progressLog(name));
     } catch (error) {
-      throw error instanceof RebuildRefusedError ? refusalAnswer(error) : error;
+      throw error instanceof RebuildRefusedError ? refusalOf(error) : error;
     }
     this.logger.log({ projection: name }, `Rebuilding projection ${name}: its documents are dropped and its events replayed`);
     rebuilding.then(
@@ -76,8 +77,8 @@ export class ProjectionsAdmin {
   }
 }
 
-function refusalAnswer(refusal: RebuildRefusedError): HttpException {
+function refusalOf(refusal: RebuildRefusedError): UnknownProjectionError | RebuildUnavailableError {
   return refusal.reason === 'unknown-projection'
-    ? new NotFoundException(refusal.message)
-    : new ConflictException(refusal.message);
+    ? new UnknownProjectionError(refusal.message)
+    : new RebuildUnavailableError(refusal.message);
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { NotAssignedToServiceError, PlanNotFoundError } from '@app/application-errors';
 import type { Caller } from './caller';
 import { PlanAccessPolicy } from './plan-access.policy';
 
@@ -14,13 +14,13 @@ describe('PlanAccessPolicy', () => {
 
   it("answers for another council's plan exactly as for a plan that does not exist", () => {
     const refusal = catchError(() => policy.assertCanSee(officer('rushmoor', null), plan));
-    expect(refusal).toBeInstanceOf(NotFoundException);
+    expect(refusal).toBeInstanceOf(PlanNotFoundError);
     expect(refusal.message).toBe('Plan hart-cs-2023-24 was not found');
   });
 
   it('refuses a plan of the council outside the caller’s services, naming the service', () => {
     const refusal = catchError(() => policy.assertCanSee(officer('hart', ['Finance']), plan));
-    expect(refusal).toBeInstanceOf(ForbiddenException);
+    expect(refusal).toBeInstanceOf(NotAssignedToServiceError);
     expect(refusal.message).toBe("You are not assigned to the service 'Corporate Services'");
   });
 });

@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { NotAssignedToServiceError, PlanNotFoundError } from '@app/application-errors';
+import { Injectable } from '@nestjs/common';
 import type { Caller } from './caller';
 
 /** What the policy needs to know of a plan. */
@@ -17,9 +18,7 @@ export interface PlanScope {
 @Injectable()
 export class PlanAccessPolicy {
   assertCanSee(caller: Caller, plan: PlanScope): void {
-    if (plan.council !== caller.council) throw new NotFoundException(`Plan ${plan.planId} was not found`);
-    if (caller.services !== null && !caller.services.includes(plan.service)) {
-      throw new ForbiddenException(`You are not assigned to the service '${plan.service}'`);
-    }
+    if (plan.council !== caller.council) throw PlanNotFoundError.withId(plan.planId);
+    if (caller.services !== null && !caller.services.includes(plan.service)) throw new NotAssignedToServiceError(plan.service);
   }
 }

@@ -1,5 +1,6 @@
-import { BadRequestException, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { InvalidParameterError } from '@app/application-errors';
 import { DomainError, normalisePeriod } from '@app/domain';
+import { Injectable, type ArgumentMetadata, type PipeTransform } from './nest';
 
 /**
  * The domain's reading of input the client wrote, where a text that is not what it should be is a bad
@@ -9,7 +10,7 @@ export function parsedInput<T>(name: string, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (error instanceof DomainError) throw new BadRequestException(`${name}: ${error.message}`);
+    if (error instanceof DomainError) throw new InvalidParameterError(name, error.message);
     throw error;
   }
 }

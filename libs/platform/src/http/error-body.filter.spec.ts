@@ -1,7 +1,22 @@
+import {
+  type ApplicationError,
+  type ApplicationErrorKind,
+  IdempotencyKeyReusedError,
+  InvalidHeaderError,
+  InvalidParameterError,
+  NotAssignedToServiceError,
+  PlanCommandRefusedError,
+  PlanKeptChangingError,
+  PlanNotFoundError,
+  ProjectionsBehindError,
+  RebuildUnavailableError,
+  RevisionMismatchError,
+  UnknownProjectionError,
+} from '@app/application-errors';
 import { DomainError } from '@app/domain';
 import { WrongExpectedVersionError } from '@app/event-store';
 import { InvalidCursorError, InvalidReadQueryError } from '@app/read-store';
-import { type ArgumentsHost, ForbiddenException, Logger, PreconditionFailedException, ServiceUnavailableException } from '@nestjs/common';
+import { type ArgumentsHost, BadRequestException, ForbiddenException, Logger } from '@nestjs/common';
 import { ErrorBodyFilter } from './error-body.filter';
 
 function answerTo(exception: unknown): { status: number; body: unknown; headers?: Record<string, string> } {
@@ -43,26 +58,85 @@ describe('the error body filter', () => {
     });
   });
 
-  it('keeps the revision a refused command states, also as currentVersion for older clients, and only a numeric one', () => {
-    const stale = new PreconditionFailedException({ message: 'The plan is at revision 7, not revision 6.', currentRevision: 7 });
-    expect(answerTo(stale).body).toEqual({
-      statusCode: 412,
-      error: 'Precondition Failed',
-      message: 'The plan is at revision 7, not revision 6.',
-      currentRevision: 7,
-      currentVersion: 7,
+  it('keeps the list of faults the validation pipe names', () => {
+    const invalid = new BadRequestException(['title: must be text', 'ref: must not be blank']);
+    expect(answerTo(invalid)).toEqual({
+      status: 400,
+      body: { statusCode: 400, error: 'Bad Request', message: ['title: must be text', 'ref: must not be blank'] },
     });
-    const unborn = new PreconditionFailedException({ message: 'The plan does not exist yet.', currentRevision: null });
-    expect(answerTo(unborn).body).not.toHaveProperty('currentRevision');
-    expect(answerTo(unborn).body).not.toHaveProperty('currentVersion');
   });
 
-  it('says when to ask again in Retry-After, not in the body', () => {
-    const behind = new ServiceUnavailableException({ message: 'The read models are behind; try again shortly.', retryAfterSeconds: 1 });
-    expect(answerTo(behind)).toEqual({
-      status: 503,
-      headers: { 'Retry-After': '1' },
-      body: { statusCode: 503, error: 'Service Unavailable', message: 'The read models are behind; try again shortly.' },
+  describe('application errors', () => {
+    /** One of each kind; typed by kind, so a new kind is not left out of this spec either. */
+    const ONE_OF_EACH: { [K in ApplicationErrorKind]: [ApplicationError, number] } = {
+      'plan-not-found': [PlanNotFoundError.withId('cs-2023-24'), 404],
+      'not-assigned-to-service': [new NotAssignedToServiceError('Finance'), 403],
+      'revision-mismatch': [new RevisionMismatchError(6, 7), 412],
+      'plan-kept-changing': [new PlanKeptChangingError(9), 409],
+      'idempotency-key-reused': [new IdempotencyKeyReusedError(4), 422],
+      'plan-command-refused': [new PlanCommandRefusedError(DomainError.ruleBroken('Progress cannot be above 100%.'), 5), 422],
+      'projections-behind': [new ProjectionsBehindError('The read models are behind; try again shortly.', 1), 503],
+      'invalid-parameter': [new InvalidParameterError('period', "'2023-Q9' is not a period."), 400],
+      'invalid-header': [new InvalidHeaderError('If-Match', 'must be the plan\'s revision in quotes'), 400],
+      'unknown-projection': [new UnknownProjectionError("There is no projection named 'plan-histories'."), 404],
+      'rebuild-unavailable': [new RebuildUnavailableError('Projection plan-history is already being rebuilt.'), 409],
+    };
+
+    it.each(Object.entries(ONE_OF_EACH))('answers %s with its status and its sentence', (_kind, [error, status]) => {
+      const { body } = answerTo(error);
+      expect(body).toMatchObject({ statusCode: status, error: expect.any(String) });
+      expect((body as { message: unknown }).message).toEqual(error instanceof InvalidHeaderError ? [error.message] : error.message);
+    });
+
+    it('states the revision a refused command names, also as currentVersion for older clients', () => {
+      expect(answerTo(new RevisionMismatchError(6, 7))).toEqual({
+        status: 412,
+        body: {
+          statusCode: 412,
+          error: 'Precondition Failed',
+          message: 'The plan is at revision 7, not revision 6 as If-Match says; reload it and try again',
+          currentRevision: 7,
+          currentVersion: 7,
+        },
+      });
+    });
+
+    it('states no revision for a plan that has none yet', () => {
+      expect(answerTo(new RevisionMismatchError(0, null)).body).toEqual({
+        statusCode: 412,
+        error: 'Precondition Failed',
+        message: 'The plan does not exist yet, not revision 0 as If-Match says; reload it and try again',
+      });
+    });
+
+    it('answers a command the plan refused with the status of the refusal\'s kind', () => {
+      const taken = new PlanCommandRefusedError(DomainError.alreadyExists('A plan with this id exists already.'), 3);
+      expect(answerTo(taken)).toEqual({
+        status: 409,
+        body: { statusCode: 409, error: 'Conflict', message: 'A plan with this id exists already.', currentRevision: 3, currentVersion: 3 },
+      });
+    });
+
+    it('states no revision for a refusal that is not about a revision', () => {
+      expect(answerTo(PlanNotFoundError.withId('cs-2023-24'))).toEqual({
+        status: 404,
+        body: { statusCode: 404, error: 'Not Found', message: 'Plan cs-2023-24 was not found' },
+      });
+    });
+
+    it('says when to ask again in Retry-After, not in the body', () => {
+      expect(answerTo(new ProjectionsBehindError('The read models are behind; try again shortly.', 1))).toEqual({
+        status: 503,
+        headers: { 'Retry-After': '1' },
+        body: { statusCode: 503, error: 'Service Unavailable', message: 'The read models are behind; try again shortly.' },
+      });
+    });
+
+    it('lists a header that is not what it must be, as validation lists the fields of a body', () => {
+      expect(answerTo(new InvalidHeaderError('Idempotency-Key', 'must be 1 to 200 visible ASCII characters'))).toEqual({
+        status: 400,
+        body: { statusCode: 400, error: 'Bad Request', message: ['Idempotency-Key: must be 1 to 200 visible ASCII characters'] },
+      });
     });
   });
 

@@ -1,3 +1,4 @@
+import { ApplicationError, type ApplicationErrorKind, type ApplicationErrorOfKind, RefusalAtRevision } from '@app/application-errors';
 import { DomainError, type DomainErrorKind } from '@app/domain';
 import { WrongExpectedVersionError } from '@app/event-store';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
@@ -25,14 +26,41 @@ const STATUS_OF_DOMAIN_ERROR: Record<DomainErrorKind, number> = {
   'already-exists': HttpStatus.CONFLICT,
 };
 
-export function statusOfDomainError(error: DomainError): number {
-  return STATUS_OF_DOMAIN_ERROR[error.kind];
+/** How the answer to one kind of application error differs from `{ status, its message }`. */
+interface ApplicationAnswer {
+  status: number;
+  /** The message as the body carries it, when not the error's own. */
+  message?: string[];
+  /** Sent as `Retry-After`. */
+  retryAfterSeconds?: number;
+}
+
+/** The status of every application error, decided here alone; a new kind does not compile until it is added. */
+const APPLICATION_ANSWERS: { [K in ApplicationErrorKind]: (error: ApplicationErrorOfKind[K]) => ApplicationAnswer } = {
+  'plan-not-found': () => ({ status: HttpStatus.NOT_FOUND }),
+  'not-assigned-to-service': () => ({ status: HttpStatus.FORBIDDEN }),
+  'revision-mismatch': () => ({ status: HttpStatus.PRECONDITION_FAILED }),
+  'plan-kept-changing': () => ({ status: HttpStatus.CONFLICT }),
+  'idempotency-key-reused': () => ({ status: HttpStatus.UNPROCESSABLE_ENTITY }),
+  'plan-command-refused': ({ refusal }) => ({ status: STATUS_OF_DOMAIN_ERROR[refusal.kind] }),
+  'projections-behind': ({ retryAfterSeconds }) => ({ status: HttpStatus.SERVICE_UNAVAILABLE, retryAfterSeconds }),
+  'invalid-parameter': () => ({ status: HttpStatus.BAD_REQUEST }),
+  // Listed, as the validation pipe lists the fields of a body or a query: headers are checked as they are.
+  'invalid-header': ({ message }) => ({ status: HttpStatus.BAD_REQUEST, message: [message] }),
+  'unknown-projection': () => ({ status: HttpStatus.NOT_FOUND }),
+  'rebuild-unavailable': () => ({ status: HttpStatus.CONFLICT }),
+};
+
+function applicationAnswer(error: ApplicationError): ApplicationAnswer {
+  // Indexed by the error's own kind, so the entry takes exactly this error's class.
+  return (APPLICATION_ANSWERS[error.kind] as (error: ApplicationError) => ApplicationAnswer)(error);
 }
 
 /**
- * Turns every error into `{ statusCode, error, message }` (and `currentRevision` when stated): HTTP exceptions keep their status and
- * message, domain refusals get the status of their kind and keep their sentence, a paging cursor the
- * store did not issue is a 400 naming `cursor`, a store that cannot
+ * Turns every error into `{ statusCode, error, message }`: application errors get the status of their
+ * kind (and `currentRevision` when they state one), HTTP exceptions of the edge (guards, validation)
+ * keep their status and message, domain refusals get the status of their kind and keep their
+ * sentence, a paging cursor the store did not issue is a 400 naming `cursor`, a store that cannot
  * be used is a 503, anything else is a 500 whose details go to the log, never to the caller.
  */
 @Catch()
@@ -42,15 +70,19 @@ export class ErrorBodyFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
+    if (exception instanceof ApplicationError) {
+      const { status, message, retryAfterSeconds } = applicationAnswer(exception);
+      if (retryAfterSeconds !== undefined) void reply.header('Retry-After', String(retryAfterSeconds));
+      void reply.status(status).send({ ...errorBody(status, message ?? exception.message), ...revisionStatedBy(exception) });
+      return;
+    }
     const body = this.bodyFor(exception, http.getRequest<FastifyRequest>());
-    const retryAfter = retryAfterSecondsOf(exception);
-    if (retryAfter !== null) void reply.header('Retry-After', String(retryAfter));
     void reply.status(body.statusCode).send(body);
   }
 
   private bodyFor(exception: unknown, request: FastifyRequest): ErrorBody {
     if (exception instanceof HttpException) return fromHttpException(exception);
-    if (exception instanceof DomainError) return errorBody(statusOfDomainError(exception), exception.message);
+    if (exception instanceof DomainError) return errorBody(STATUS_OF_DOMAIN_ERROR[exception.kind], exception.message);
     // A cursor is handed back by the caller, so one this service did not issue is the caller's mistake.
     if (exception instanceof InvalidCursorError) return errorBody(HttpStatus.BAD_REQUEST, `cursor: ${exception.message}.`);
     if (exception instanceof WrongExpectedVersionError) {
@@ -75,34 +107,25 @@ export class ErrorBodyFilter implements ExceptionFilter {
   }
 }
 
+/** A plan that has no revision yet states none. */
+function revisionStatedBy(error: ApplicationError): Pick<ErrorBody, 'currentRevision' | 'currentVersion'> {
+  if (!(error instanceof RefusalAtRevision) || error.currentRevision === null) return {};
+  return { currentRevision: error.currentRevision, currentVersion: error.currentRevision };
+}
+
 function fromHttpException(exception: HttpException): ErrorBody {
   const status = exception.getStatus();
   const response = exception.getResponse();
   if (typeof response === 'string') return errorBody(status, response);
-  const { message, error, currentRevision } = response as { message?: unknown; error?: unknown; currentRevision?: unknown };
+  const { message, error } = response as { message?: unknown; error?: unknown };
   const text =
     typeof message === 'string' || (Array.isArray(message) && message.every((line) => typeof line === 'string'))
       ? message
       : exception.message;
-  return {
-    statusCode: status,
-    error: typeof error === 'string' ? error : statusText(status),
-    message: text,
-    ...(typeof currentRevision === 'number' && { currentRevision, currentVersion: currentRevision }),
-  };
+  return { statusCode: status, error: typeof error === 'string' ? error : statusText(status), message: text };
 }
 
-/**
- * An HTTP exception whose response carries `retryAfterSeconds` says when to ask again; it goes in
- * the `Retry-After` header, not the body.
- */
-function retryAfterSecondsOf(exception: unknown): number | null {
-  if (!(exception instanceof HttpException)) return null;
-  const response = exception.getResponse() as { retryAfterSeconds?: unknown };
-  return typeof response === 'object' && typeof response.retryAfterSeconds === 'number' ? response.retryAfterSeconds : null;
-}
-
-export function errorBody(statusCode: number, message: string): ErrorBody {
+export function errorBody(statusCode: number, message: string | string[]): ErrorBody {
   return { statusCode, error: statusText(statusCode), message };
 }
 

@@ -1,7 +1,8 @@
-import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { InvalidHeaderError } from '@app/application-errors';
 import { requestIdOf } from '@app/platform/http/request-id';
 import type { IncomingMessage } from 'node:http';
 import { ACCESS_METADATA_KEY, type Operation } from '../../auth/access-table';
+import { createParamDecorator, type ExecutionContext } from '../nest';
 
 /**
  * What a command request says about itself, beside its body's meaning: which operation it is (as the
@@ -41,14 +42,14 @@ function singleHeader(request: FastifyLikeRequest, name: string): string | null 
 function parseIfMatch(header: string | null): number | null {
   if (header === null) return null;
   const match = IF_MATCH_REVISION.exec(header);
-  if (!match) throw new BadRequestException(['If-Match: must be the plan\'s revision in quotes, as its ETag gives it, such as "3"']);
+  if (!match) throw new InvalidHeaderError('If-Match', 'must be the plan\'s revision in quotes, as its ETag gives it, such as "3"');
   return Number(match[1]);
 }
 
 function parseIdempotencyKey(header: string | null): string | null {
   if (header === null) return null;
   if (!ACCEPTABLE_IDEMPOTENCY_KEY.test(header)) {
-    throw new BadRequestException(['Idempotency-Key: must be 1 to 200 visible ASCII characters']);
+    throw new InvalidHeaderError('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
   }
   return header;
 }

@@ -1,12 +1,10 @@
 import {
-  ConflictException,
-  HttpException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  PreconditionFailedException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+  IdempotencyKeyReusedError,
+  PlanCommandRefusedError,
+  PlanKeptChangingError,
+  PlanNotFoundError,
+  RevisionMismatchError,
+} from '@app/application-errors';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -27,13 +25,13 @@ import {
   type EventStore,
   type EventToAppend,
 } from '@app/event-store';
-import { statusOfDomainError } from '@app/platform';
 import { ACCESS_TABLE } from '../../auth/access-table';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
 import type { Caller } from '../../auth/caller';
 import type { RequestTrace } from './command-origin';
 import { PerKeyQueue } from './per-key-queue';
 import { keyedEventId } from './plan-ids';
+import { Inject, Injectable } from '../nest';
 import { PlanStreamCache, type AppendedEvent, type LoadedPlan } from './plan-stream-cache';
 
 /**
@@ -52,14 +50,6 @@ export interface PlanCommandOutcome {
 /** Attempts at a write that keeps meeting a concurrent writer from another process, before giving up. */
 const MAX_ATTEMPTS = 5;
 const BACKOFF_STEP_MS = 10;
-
-const PLAN_CHANGED_MESSAGE = 'The plan changed while your update was being saved; reload and try again';
-const IDEMPOTENCY_KEY_REUSED_MESSAGE = 'This Idempotency-Key was already used for a different request';
-
-/** Worded as the access policy words a plan of another council, so the two cannot be told apart. */
-export function planNotFound(planId: string): NotFoundException {
-  return new NotFoundException(`Plan ${planId} was not found`);
-}
 
 /**
  * The one path every plan command takes: load the plan, check the caller may see it, let the domain
@@ -93,11 +83,11 @@ export class PlanCommandService {
       // Access first: a replay or a refusal must not tell a caller anything about a plan they may not see.
       if (plan.state.lifecycle !== 'not-yet-drafted') this.access.assertCanSee(caller, plan.state);
       else if (command.type === 'DraftPlan') this.access.assertCanSee(caller, command.data);
-      else throw planNotFound(planId);
+      else throw PlanNotFoundError.withId(planId);
       const replay = this.earlierAnswer(plan, trace.idempotencyKey, requestHash);
       if (replay) return replay;
       if (trace.expectedRevision !== null && plan.revision !== trace.expectedRevision) {
-        throw revisionMismatch(trace.expectedRevision, plan.revision);
+        throw new RevisionMismatchError(trace.expectedRevision, plan.revision);
       }
 
       const decidedAt = new Date();
@@ -117,10 +107,8 @@ export class PlanCommandService {
         return commandOutcome(planId, result.nextRevision, result.position, sealed.map((e) => e.id));
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (trace.expectedRevision !== null) throw revisionMismatch(trace.expectedRevision, error.actual);
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new ConflictException({ statusCode: 409, error: 'Conflict', message: PLAN_CHANGED_MESSAGE, currentRevision: error.actual });
-        }
+        if (trace.expectedRevision !== null) throw new RevisionMismatchError(trace.expectedRevision, error.actual);
+        if (attempt >= MAX_ATTEMPTS) throw new PlanKeptChangingError(error.actual);
         await sleep(BACKOFF_STEP_MS * attempt * (0.5 + Math.random()));
       }
     }
@@ -130,9 +118,7 @@ export class PlanCommandService {
     if (key === null) return null;
     const earlier = plan.writesByKey.get(key);
     if (!earlier) return null;
-    if (earlier.requestHash !== requestHash) {
-      throw new UnprocessableEntityException({ message: IDEMPOTENCY_KEY_REUSED_MESSAGE, currentRevision: plan.revision });
-    }
+    if (earlier.requestHash !== requestHash) throw new IdempotencyKeyReusedError(plan.revision);
     return commandOutcome(plan.planId, earlier.revision, earlier.position, [...earlier.eventIds]);
   }
 }
@@ -150,18 +136,8 @@ function decideAt(plan: LoadedPlan, command: PlanCommand, now: Date): PlanEvent[
     return decide(command, plan.state, { now });
   } catch (error) {
     if (!(error instanceof DomainError) || error.kind === 'not-found' || plan.revision === null) throw error;
-    throw new HttpException({ message: error.message, currentRevision: plan.revision }, statusOfDomainError(error));
+    throw new PlanCommandRefusedError(error, plan.revision);
   }
-}
-
-function revisionMismatch(expected: number, actual: number | null): PreconditionFailedException {
-  const current = actual === null ? 'does not exist yet' : `is at revision ${actual}`;
-  return new PreconditionFailedException({
-    statusCode: 412,
-    error: 'Precondition Failed',
-    message: `The plan ${current}, not revision ${expected} as If-Match says; reload it and try again`,
-    currentRevision: actual,
-  });
 }
 
 /** The caller's role that the access table allowed for this operation. */

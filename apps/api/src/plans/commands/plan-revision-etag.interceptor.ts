@@ -1,6 +1,7 @@
-import { HttpException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { RefusalAtRevision } from '@app/application-errors';
 import type { FastifyReply } from 'fastify';
 import { catchError, tap, throwError, type Observable } from 'rxjs';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '../nest';
 
 /**
  * `ETag: "<revision>"` on every answer about a plan: the stream revision written or checked, or, for
@@ -18,8 +19,7 @@ export class PlanRevisionETagInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap((answer) => tagWith((answer as { revision?: unknown } | null)?.revision)),
       catchError((error: unknown) => {
-        const body = error instanceof HttpException ? error.getResponse() : null;
-        if (typeof body === 'object' && body !== null) tagWith((body as { currentRevision?: unknown }).currentRevision);
+        if (error instanceof RefusalAtRevision) tagWith(error.currentRevision);
         return throwError(() => error);
       }),
     );

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '../nest';
 import { evolve, initialPlanState, planKey, planStreamId, toPlanEvent, type PlanKey, type PlanState } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { PlanNotFoundError } from '@app/application-errors';
 import { evidenceHeader, evidenceLine, planKey, planStreamId, toPlanEvent } from '@app/domain';
 import {
   EVENT_STORE,
@@ -11,7 +11,7 @@ import type { Caller } from '../../auth/caller';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
 import type { IntegrityReportDto } from '../commands/dto/command-result.dto';
 import { firstStoredEventFailure, INTEGRITY_FAILURE_SENTENCES } from '../stored-events-integrity';
-import { planNotFound } from '../commands/plan-command.service';
+import { Inject, Injectable } from '../nest';
 
 /** The plan's events as far as they can be read, and the damage that ends them early, if any. */
 interface ReadableStream {
@@ -100,7 +100,7 @@ export class PlanIntegrityService {
     try {
       return await this.store.readStream(streamId, { fromRevision, maxCount: EVIDENCE_PAGE });
     } catch (error) {
-      if (error instanceof StreamNotFoundError) throw planNotFound(planId);
+      if (error instanceof StreamNotFoundError) throw PlanNotFoundError.withId(planId);
       throw error;
     }
   }
@@ -122,7 +122,7 @@ export class PlanIntegrityService {
     try {
       return { events: await this.store.readStream(streamId), unreadable: null };
     } catch (error) {
-      if (error instanceof StreamNotFoundError) throw planNotFound(planId);
+      if (error instanceof StreamNotFoundError) throw PlanNotFoundError.withId(planId);
       if (error instanceof UnreadableEventError && error.revision > 0) {
         return { events: await this.store.readStream(streamId, { maxCount: error.revision }), unreadable: error };
       }

@@ -1,9 +1,10 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { PlanNotFoundError } from '@app/application-errors';
 import { planKey, type PlanKey } from '@app/domain';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { documentBody, PLAN_LIST_COLLECTION, PLANS_COLLECTION, type PlanListItem, type PlanView } from '@app/projections';
 import type { Caller } from '../../auth/caller';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
+import { Inject, Injectable } from '../nest';
 import { PlanTimeTravel, type RebuiltPlan } from './plan-time-travel';
 
 /** Now (neither), as the system held it at an instant (`asOf`), or as published at a version label. */
@@ -30,7 +31,7 @@ export class PlanReader {
 
   async current(caller: Caller, planId: string): Promise<PlanView> {
     const document = await this.reads.get(PLANS_COLLECTION, planKey(caller.council, planId));
-    if (!document) throw notFound(planId);
+    if (!document) throw PlanNotFoundError.withId(planId);
     const view = documentBody<PlanView>(document);
     this.access.assertCanSee(caller, view);
     return view;
@@ -43,7 +44,7 @@ export class PlanReader {
   async assertVisible(caller: Caller, planId: string): Promise<PlanKey> {
     const key = planKey(caller.council, planId);
     const document = await this.reads.get(PLAN_LIST_COLLECTION, key);
-    if (!document) throw notFound(planId);
+    if (!document) throw PlanNotFoundError.withId(planId);
     const { council, service } = documentBody<PlanListItem>(document);
     this.access.assertCanSee(caller, { planId, council, service });
     return key;
@@ -55,7 +56,7 @@ export class PlanReader {
       // Only the access check is needed of the current plan: its small list entry, not the whole plan.
       const key = await this.assertVisible(caller, planId);
       const view = await this.timeTravel.asOf(key, point.asOf);
-      if (!view) throw new NotFoundException(`Plan ${planId} did not exist yet at ${point.asOf.toISOString()}`);
+      if (!view) throw PlanNotFoundError.atInstant(planId, point.asOf);
       return view;
     }
     const current = await this.current(caller, planId);
@@ -64,12 +65,8 @@ export class PlanReader {
 
   async atVersion(current: PlanView, label: string): Promise<RebuiltPlan> {
     const published = current.versions.find((version) => version.label === label);
-    if (!published) {
-      throw new NotFoundException(`Plan ${current.planId} has no version '${label}'`);
-    }
+    if (!published) throw PlanNotFoundError.withoutVersion(current.planId, label);
     const key = planKey(current.council, current.planId);
     return (await this.timeTravel.atRevision(key, published.revision)) as RebuiltPlan;
   }
 }
-
-const notFound = (planId: string) => new NotFoundException(`Plan ${planId} was not found`);

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '../nest';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { planStreamId, type PlanKey } from '@app/domain';

@@ -1,6 +1,7 @@
-import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { ProjectionsBehindError } from '@app/application-errors';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { Projector } from '@app/projections';
+import { Inject, Injectable } from '../nest';
 
 /** How long a query waits for the projections before saying they are behind. */
 const WAIT_LIMIT_MS = 5_000;
@@ -25,16 +26,16 @@ export class ReadYourWrites {
     // a position past the store's newest event is none a write has answered: waiting cannot bring it.
     const head = await this.events.headPosition();
     if (head === null || head < position) {
-      throw retryLater(
+      throw new ProjectionsBehindError(
         `No write has been recorded at position ${position} yet: the event log ends at ${head ?? 'no event at all'}. ` +
           'Pass the position a command answered with.',
+        RETRY_AFTER_SECONDS,
       );
     }
     if (await this.projector.waitFor(position, WAIT_LIMIT_MS)) return;
-    throw retryLater(`The read models have not yet caught up to position ${position} after ${WAIT_LIMIT_MS / 1000} s; try again shortly.`);
+    throw new ProjectionsBehindError(
+      `The read models have not yet caught up to position ${position} after ${WAIT_LIMIT_MS / 1000} s; try again shortly.`,
+      RETRY_AFTER_SECONDS,
+    );
   }
-}
-
-function retryLater(message: string): ServiceUnavailableException {
-  return new ServiceUnavailableException({ message, retryAfterSeconds: RETRY_AFTER_SECONDS });
 }

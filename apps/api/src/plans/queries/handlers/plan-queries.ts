@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject } from '../../nest';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { READ_STORE, type FieldCondition, type ReadStore } from '@app/read-store';
 import { parsePlanPeriod } from '@app/domain';

@@ -1,0 +1,164 @@
+import type { DomainError } from '@app/domain';
+
+/**
+ * Why the application refused a request, in its own words: plain classes that services, pipes and
+ * parameter readers throw without knowing HTTP. The one error filter
+ * (`libs/platform/src/http/error-body.filter.ts`) alone turns each kind into a status; its table is
+ * typed over `ApplicationErrorKind`, so a kind added here does not compile until it is mapped there.
+ */
+export abstract class ApplicationError extends Error {
+  abstract readonly kind: ApplicationErrorKind;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * A refused command on a plan the caller may see, stating the revision its stream is at (null when
+ * it has none yet), so that the client can retry with If-Match without reading the plan first.
+ */
+export abstract class RefusalAtRevision extends ApplicationError {
+  constructor(
+    message: string,
+    readonly currentRevision: number | null,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * No plan of the caller's council answers to the id (or none existed at the instant, or it has no
+ * such version). Another council's plan is refused in the same words, so that the two cannot be told apart.
+ */
+export class PlanNotFoundError extends ApplicationError {
+  readonly kind = 'plan-not-found';
+
+  static withId(planId: string): PlanNotFoundError {
+    return new PlanNotFoundError(`Plan ${planId} was not found`);
+  }
+
+  static atInstant(planId: string, asOf: Date): PlanNotFoundError {
+    return new PlanNotFoundError(`Plan ${planId} did not exist yet at ${asOf.toISOString()}`);
+  }
+
+  static withoutVersion(planId: string, label: string): PlanNotFoundError {
+    return new PlanNotFoundError(`Plan ${planId} has no version '${label}'`);
+  }
+}
+
+/** The caller is limited to some services of the council, and the plan is of another. */
+export class NotAssignedToServiceError extends ApplicationError {
+  readonly kind = 'not-assigned-to-service';
+
+  constructor(readonly service: string) {
+    super(`You are not assigned to the service '${service}'`);
+  }
+}
+
+/** `If-Match` named another revision than the one the plan is at. */
+export class RevisionMismatchError extends RefusalAtRevision {
+  readonly kind = 'revision-mismatch';
+
+  constructor(
+    readonly expected: number,
+    currentRevision: number | null,
+  ) {
+    const current = currentRevision === null ? 'does not exist yet' : `is at revision ${currentRevision}`;
+    super(`The plan ${current}, not revision ${expected} as If-Match says; reload it and try again`, currentRevision);
+  }
+}
+
+/** Other writers kept changing the plan while the command was retried on each fresh state. */
+export class PlanKeptChangingError extends RefusalAtRevision {
+  readonly kind = 'plan-kept-changing';
+
+  constructor(currentRevision: number | null) {
+    super('The plan changed while your update was being saved; reload and try again', currentRevision);
+  }
+}
+
+/** The `Idempotency-Key` was already used for a request other than this one. */
+export class IdempotencyKeyReusedError extends RefusalAtRevision {
+  readonly kind = 'idempotency-key-reused';
+
+  constructor(currentRevision: number | null) {
+    super('This Idempotency-Key was already used for a different request', currentRevision);
+  }
+}
+
+/** The plan's rules refused the command; the domain's sentence is kept, and its kind decides the status. */
+export class PlanCommandRefusedError extends RefusalAtRevision {
+  readonly kind = 'plan-command-refused';
+
+  constructor(
+    readonly refusal: DomainError,
+    currentRevision: number,
+  ) {
+    super(refusal.message, currentRevision);
+  }
+}
+
+/** The read models have not reached the position the client waits for; worth asking again after a while. */
+export class ProjectionsBehindError extends ApplicationError {
+  readonly kind = 'projections-behind';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A path or query parameter that is not what it must be; the message starts with the parameter's name. */
+export class InvalidParameterError extends ApplicationError {
+  readonly kind = 'invalid-parameter';
+
+  constructor(
+    readonly parameter: string,
+    fault: string,
+  ) {
+    super(`${parameter}: ${fault}`);
+  }
+}
+
+/** A request header that is not what it must be; the message starts with the header's name. */
+export class InvalidHeaderError extends ApplicationError {
+  readonly kind = 'invalid-header';
+
+  constructor(
+    readonly header: string,
+    requirement: string,
+  ) {
+    super(`${header}: ${requirement}`);
+  }
+}
+
+/** An operator asked to rebuild a projection the service does not have. */
+export class UnknownProjectionError extends ApplicationError {
+  readonly kind = 'unknown-projection';
+}
+
+/** A rebuild that cannot start now: one is under way, or another process runs the projection. */
+export class RebuildUnavailableError extends ApplicationError {
+  readonly kind = 'rebuild-unavailable';
+}
+
+/** Every kind of application error, by the kind it names; the error filter maps each one. */
+export interface ApplicationErrorOfKind {
+  'plan-not-found': PlanNotFoundError;
+  'not-assigned-to-service': NotAssignedToServiceError;
+  'revision-mismatch': RevisionMismatchError;
+  'plan-kept-changing': PlanKeptChangingError;
+  'idempotency-key-reused': IdempotencyKeyReusedError;
+  'plan-command-refused': PlanCommandRefusedError;
+  'projections-behind': ProjectionsBehindError;
+  'invalid-parameter': InvalidParameterError;
+  'invalid-header': InvalidHeaderError;
+  'unknown-projection': UnknownProjectionError;
+  'rebuild-unavailable': RebuildUnavailableError;
+}
+
+export type ApplicationErrorKind = keyof ApplicationErrorOfKind;
