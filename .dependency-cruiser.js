@@ -3,6 +3,10 @@
  * A rule here and a row there say the same thing; change both together.
  */
 const TEST_CODE = '(\\.spec\\.ts$|/testing/|^test/|^bench/)';
+/** Nest and the HTTP server: only libs/platform, the libs' nest/ folders and the apps may import them. */
+const FRAMEWORK = ['^node_modules/@nestjs/', '^node_modules/fastify', '^node_modules/@fastify/'];
+/** A lib's `src/nest/` folder: the Nest module that joins the lib to the applications. */
+const NEST_FOLDER = '^libs/[^/]+/src/nest/';
 
 module.exports = {
   forbidden: [
@@ -18,11 +22,18 @@ module.exports = {
     {
       name: 'stores-know-no-framework',
       comment:
-        'The store ports and their adapters know drivers, not Nest, projections or HTTP: the Nest modules ' +
-        'that pick an adapter live in libs/platform.',
+        'The store ports and their adapters know drivers, not Nest, projections or HTTP: the Nest module ' +
+        'that picks an adapter is in the lib\'s nest/ folder.',
       severity: 'error',
-      from: { path: '^libs/(event-store|read-store)/' },
-      to: { path: ['^node_modules/@nestjs/', '^node_modules/fastify', '^libs/(projections|platform)/', '^apps/'] },
+      from: { path: '^libs/(event-store|read-store)/', pathNot: NEST_FOLDER },
+      to: { path: [...FRAMEWORK, '^libs/(projections|platform|application-errors)/', '^apps/'] },
+    },
+    {
+      name: 'store-modules-know-no-projections',
+      comment: "A store's Nest module provides the store from the settings; it knows neither the projections nor the other store.",
+      severity: 'error',
+      from: { path: '^libs/(event-store|read-store)/src/nest/' },
+      to: { path: ['^libs/projections/', '^libs/application-errors/'] },
     },
     {
       name: 'storage-knows-only-drivers',
@@ -31,7 +42,7 @@ module.exports = {
         'drivers and Node only, no other lib.',
       severity: 'error',
       from: { path: '^libs/storage/' },
-      to: { path: ['^node_modules/@nestjs/', '^node_modules/fastify', '^libs/', '^apps/'], pathNot: '^libs/storage/' },
+      to: { path: [...FRAMEWORK, '^libs/', '^apps/'], pathNot: '^libs/storage/' },
     },
     {
       name: 'read-store-knows-no-event-store',
@@ -41,11 +52,42 @@ module.exports = {
       to: { path: '^libs/event-store/' },
     },
     {
-      name: 'projections-know-no-framework',
-      comment: 'Projections and the projector engine are plain TypeScript over the domain and the two ports.',
+      name: 'projections-know-only-the-domain-and-the-ports',
+      comment:
+        'Projections and the projector engine are plain TypeScript over the domain and the two ports: no ' +
+        'package, no framework, no platform. Their Nest wiring is in libs/projections/src/nest/.',
       severity: 'error',
-      from: { path: '^libs/projections/' },
-      to: { path: ['^node_modules/@nestjs/', '^node_modules/fastify', '^libs/platform/', '^apps/'] },
+      from: { path: '^libs/projections/', pathNot: NEST_FOLDER },
+      to: { pathNot: '^libs/(projections|domain|event-store|read-store)/', dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'nest-folders-are-independent',
+      comment:
+        "A lib's nest/ folder joins that lib to Nest (with @app/platform's configuration and metrics); the " +
+        'applications put the modules together, so one nest/ folder never imports another.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/nest/' },
+      to: { path: NEST_FOLDER, pathNot: '^libs/$1/src/nest/' },
+    },
+    {
+      name: 'platform-holds-framework-pieces-only',
+      comment:
+        'libs/platform is configuration, logging, metrics and the HTTP application. Of the other libs it ' +
+        'knows only the errors its one error filter answers; the stores, the projections and the Nest ' +
+        'modules that wire them are not its business.',
+      severity: 'error',
+      from: { path: '^libs/platform/' },
+      to: {
+        path: '^libs/',
+        pathNot: [
+          '^libs/platform/',
+          '^libs/application-errors/',
+          '^libs/domain/src/domain-error\\.ts$',
+          '^libs/event-store/src/event-store\\.errors\\.ts$',
+          '^libs/read-store/src/read-store\\.errors\\.ts$',
+          '^libs/storage/src/store-unavailable\\.error\\.ts$',
+        ],
+      },
     },
     {
       name: 'application-errors-know-only-the-domain',
@@ -69,6 +111,15 @@ module.exports = {
         pathNot: ['/controllers/', '/dto/', '\\.controller\\.ts$', '\\.dto\\.ts$', '\\.module\\.ts$', '^apps/api/src/plans/nest\\.ts$', '\\.spec\\.ts$'],
       },
       to: { path: '^node_modules/@nestjs/common/' },
+    },
+    {
+      name: 'evidence-check-trusts-only-the-hash-chain',
+      comment:
+        'Auditors run npm run verify-evidence without the service: what it trusts must fit on a page, the ' +
+        "domain's hash chain and Node.",
+      severity: 'error',
+      from: { path: '^scripts/verify-evidence\\.ts$' },
+      to: { pathNot: '^libs/domain/src/integrity/', dependencyTypesNot: ['core'] },
     },
     {
       name: 'libs-know-no-app',

@@ -1,15 +1,8 @@
-import {
-  EventStoreModule,
-  HealthModule,
-  LoggingModule,
-  MAX_BODY_DEPTH,
-  MetricsModule,
-  type OpenApiOptions,
-  PlatformConfigModule,
-  ProjectorModule,
-  ReadStoreModule,
-} from '@app/platform';
 import { PLAN_LIMITS } from '@app/domain';
+import { EventStoreModule } from '@app/event-store/nest';
+import { LoggingModule, MAX_BODY_DEPTH, MetricsModule, type OpenApiOptions, PlatformConfigModule } from '@app/platform';
+import { HealthModule, ProjectorModule } from '@app/projections/nest';
+import { ReadStoreModule } from '@app/read-store/nest';
 import { Module } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';

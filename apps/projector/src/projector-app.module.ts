@@ -1,12 +1,7 @@
-import {
-  EventStoreModule,
-  HealthModule,
-  LoggingModule,
-  MetricsModule,
-  PlatformConfigModule,
-  ProjectorModule,
-  ReadStoreModule,
-} from '@app/platform';
+import { EventStoreModule } from '@app/event-store/nest';
+import { LoggingModule, MetricsModule, PlatformConfigModule } from '@app/platform';
+import { HealthModule, ProjectorModule } from '@app/projections/nest';
+import { ReadStoreModule } from '@app/read-store/nest';
 import { Module } from '@nestjs/common';
 
 /**

@@ -10,14 +10,8 @@
 // First, before any dependency is loaded: an older Node would fail inside one with a misleading message.
 import '@app/platform/runtime/exit-on-unsupported-node';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import {
-  ConfigurationError,
-  EventStoreModule,
-  MetricsModule,
-  PlatformConfigModule,
-  ReadStoreModule,
-  StoreUnavailableError,
-} from '@app/platform';
+import { EventStoreModule } from '@app/event-store/nest';
+import { ConfigurationError, MetricsModule, PlatformConfigModule, StoreUnavailableError } from '@app/platform';
 import {
   decodePlanEvent,
   planProjections,
@@ -26,6 +20,7 @@ import {
   recordReadModelOrigin,
 } from '@app/projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
+import { ReadStoreModule } from '@app/read-store/nest';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Presets, SingleBar } from 'cli-progress';

@@ -1,6 +1,5 @@
 export * from './config/app-config';
 export * from './config/platform-config.module';
-export * from './health/health.module';
 export * from './http/body-depth';
 export * from './http/error-body.filter';
 export * from './http/http-application';
@@ -8,10 +7,6 @@ export * from './http/request-id';
 export * from './http/start-up';
 export * from './http/validation';
 export * from './logging/logging.module';
-export * from './metrics/counting-event-store';
 export * from './metrics/metrics.module';
 export * from './metrics/platform-metrics';
-export * from './projector/projector.module';
-export * from './stores/event-store.module';
-export * from './stores/read-store.module';
-export { StoreUnavailableError, type StoreFault, type StoreName } from '@app/storage';
+export { StoreUnavailableError, type StoreFault, type StoreName } from '@app/storage/store-unavailable.error';

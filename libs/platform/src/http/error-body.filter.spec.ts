@@ -13,9 +13,9 @@ import {
   RevisionMismatchError,
   UnknownProjectionError,
 } from '@app/application-errors';
-import { DomainError } from '@app/domain';
-import { WrongExpectedVersionError } from '@app/event-store';
-import { InvalidCursorError, InvalidReadQueryError } from '@app/read-store';
+import { DomainError } from '@app/domain/domain-error';
+import { WrongExpectedVersionError } from '@app/event-store/event-store.errors';
+import { InvalidCursorError, InvalidReadQueryError } from '@app/read-store/read-store.errors';
 import { type ArgumentsHost, BadRequestException, ForbiddenException, Logger } from '@nestjs/common';
 import { ErrorBodyFilter } from './error-body.filter';
 

@@ -1,11 +1,11 @@
 import { ApplicationError, type ApplicationErrorKind, type ApplicationErrorOfKind, RefusalAtRevision } from '@app/application-errors';
-import { DomainError, type DomainErrorKind } from '@app/domain';
-import { WrongExpectedVersionError } from '@app/event-store';
+import { DomainError, type DomainErrorKind } from '@app/domain/domain-error';
+import { WrongExpectedVersionError } from '@app/event-store/event-store.errors';
+import { InvalidCursorError } from '@app/read-store/read-store.errors';
+import { StoreUnavailableError } from '@app/storage/store-unavailable.error';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
-import { InvalidCursorError } from '@app/read-store';
-import { StoreUnavailableError } from '@app/storage';
 
 /**
  * The one shape of every error answer. `message` is a list only for a 400 naming several fields.

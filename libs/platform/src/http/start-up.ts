@@ -1,10 +1,20 @@
-import { ReadModelsMismatchError } from '@app/projections';
+import { StoreUnavailableError } from '@app/storage/store-unavailable.error';
 import { Logger } from '@nestjs/common';
 import { ConfigurationError } from '../config/app-config';
-import { StoreUnavailableError } from '@app/storage';
+
+/**
+ * A module refused to start the application, as the projector does on read models that do not match
+ * the event store; the message says what is wrong and what to do.
+ */
+export class StartUpRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartUpRefusedError';
+  }
+}
 
 /** Failures whose message is a sentence saying what is wrong and what to do; a stack would only bury it. */
-const EXPLAINED_FAILURES = [ConfigurationError, StoreUnavailableError, ReadModelsMismatchError];
+const EXPLAINED_FAILURES = [ConfigurationError, StoreUnavailableError, StartUpRefusedError];
 
 /**
  * Ends a start-up that failed. A bad setting, a store that cannot be used, read models that do not

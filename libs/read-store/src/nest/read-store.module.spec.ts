@@ -1,19 +1,19 @@
-import { EventStoreDbEventStore, SqliteEventStore } from '@app/event-store';
-import { MongoReadStore, SqliteReadStore, type ReadStore } from '@app/read-store';
+import { parseAppConfig } from '@app/platform';
 import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAppConfig } from '../config/app-config';
-import { openEventStore } from './event-store.module';
+import { MongoReadStore } from '../mongodb/mongodb-read-store';
+import type { ReadStore } from '../read-store.port';
+import { SqliteReadStore } from '../sqlite/sqlite-read-store';
 import { openReadStore } from './read-store.module';
 
-/** The connection settings decide which adapters the applications run on. */
-describe('store selection', () => {
+/** The connection settings decide which adapter the applications keep their read models in. */
+describe('read store selection', () => {
   let dataDir: string;
 
   beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'store-selection-'));
+    dataDir = mkdtempSync(join(tmpdir(), 'read-store-selection-'));
   });
 
   afterEach(() => {
@@ -21,13 +21,11 @@ describe('store selection', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('uses the embedded SQLite stores under DATA_DIR when no connection is set', async () => {
-    const config = parseAppConfig({ DATA_DIR: dataDir });
-    const events = openEventStore(config);
-    const reads = await openReadStore(config);
-    expect(events).toBeInstanceOf(SqliteEventStore);
+  it('uses the embedded SQLite store under DATA_DIR when no connection is set', async () => {
+    const reads = await openReadStore(parseAppConfig({ DATA_DIR: dataDir }));
     expect(reads).toBeInstanceOf(SqliteReadStore);
-    await Promise.all([events.close(), reads.close()]);
+    expect((reads as SqliteReadStore).path).toBe(join(dataDir, 'read.db'));
+    await reads.close();
   });
 
   it.each([
@@ -42,13 +40,5 @@ describe('store selection', () => {
     expect(connect).toHaveBeenCalledWith(uri);
     expect(reads).toBe(connected);
     expect(log).toHaveBeenCalledWith(expect.stringContaining(said));
-  });
-
-  it('uses EventStoreDB with EVENTSTORE_CONNECTION_STRING for the events', async () => {
-    const events = openEventStore(
-      parseAppConfig({ DATA_DIR: dataDir, EVENTSTORE_CONNECTION_STRING: 'esdb://eventstore.example:2113?tls=false' }),
-    );
-    expect(events).toBeInstanceOf(EventStoreDbEventStore);
-    await events.close();
   });
 });

@@ -2,7 +2,7 @@ import { Controller, Get, Logger, Res, ServiceUnavailableException } from '@nest
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
-import { PlatformHealthIndicators } from './platform-health.indicators';
+import { HealthIndicators } from './health.indicators';
 
 @ApiTags('operations')
 @Controller('health')
@@ -11,7 +11,7 @@ export class HealthController {
 
   constructor(
     private readonly health: HealthCheckService,
-    private readonly indicators: PlatformHealthIndicators,
+    private readonly indicators: HealthIndicators,
   ) {}
 
   @Get()

@@ -1,8 +1,10 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { planProjections, Projector, readModelMismatch } from '@app/projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { planProjections } from '../plan-views';
+import { Projector } from '../projector/projector';
+import { readModelMismatch } from '../projector/read-model-origin';
 
 const PROJECTION_NAMES = planProjections.map(({ name }) => name);
 
@@ -10,7 +12,7 @@ const PROJECTION_NAMES = planProjections.map(({ name }) => name);
 const PING_TIMEOUT_MS = 3000;
 
 @Injectable()
-export class PlatformHealthIndicators {
+export class HealthIndicators {
   constructor(
     private readonly health: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,

@@ -1,11 +1,5 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import {
-  assertReadModelsMatch,
-  planProjections,
-  Projector,
-  type ProjectorLogger,
-  type ProjectorObserver,
-} from '@app/projections';
+import { APP_CONFIG, type AppConfig, PlatformMetrics, StartUpRefusedError } from '@app/platform';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import {
   type DynamicModule,
@@ -17,10 +11,10 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/platform-config.module';
-import { PlatformMetrics } from '../metrics/platform-metrics';
-import { decodePlanEvent } from '@app/projections';
+import { decodePlanEvent, planProjections } from '../plan-views';
+import { Projector } from '../projector/projector';
+import type { ProjectorLogger, ProjectorObserver } from '../projector/projector.types';
+import { assertReadModelsMatch, ReadModelsMismatchError } from '../projector/read-model-origin';
 
 /**
  * When this application applies events itself: `always` for the projector worker, `in-process-mode`
@@ -110,10 +104,10 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, OnApplication
 /**
  * Provides the application's one `Projector`, over `planProjections`, to every module (inject
  * `Projector` for `waitFor` and `status`). Where it does not run, it still answers those from the
- * checkpoints another process writes. Start-up fails with a `ReadModelsMismatchError` when the read
- * models were built from another event store or are ahead of this one. Import it after `EventStoreModule` and `ReadStoreModule`:
- * global modules shut down in the reverse order of import, so the projector stops before the stores
- * close.
+ * checkpoints another process writes. Start-up is refused (`StartUpRefusedError`, the mismatch's
+ * sentence) when the read models were built from another event store or are ahead of this one.
+ * Import it after `EventStoreModule` and `ReadStoreModule`: global modules shut down in the reverse
+ * order of import, so the projector stops before the stores close.
  */
 @Module({})
 export class ProjectorModule {
@@ -128,7 +122,9 @@ export class ProjectorModule {
           inject: [EVENT_STORE, READ_STORE, APP_CONFIG, PlatformMetrics],
           useFactory: async (eventStore: EventStore, readStore: ReadStore, config: AppConfig, metrics: PlatformMetrics) => {
             // Before anything is served or projected: read models of another or a shrunken event store show plans it lacks.
-            await assertReadModelsMatch(eventStore, readStore, planProjections.map(({ name }) => name));
+            await assertReadModelsMatch(eventStore, readStore, planProjections.map(({ name }) => name)).catch((error: unknown) => {
+              throw error instanceof ReadModelsMismatchError ? new StartUpRefusedError(error.message) : error;
+            });
             const projector = new Projector({
               eventStore,
               readStore,

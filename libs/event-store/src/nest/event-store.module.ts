@@ -1,10 +1,10 @@
-import { EVENT_STORE, type EventStore, EventStoreDbEventStore, SqliteEventStore } from '@app/event-store';
+import { APP_CONFIG, type AppConfig, PlatformMetrics } from '@app/platform';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/platform-config.module';
-import { CountingEventStore } from '../metrics/counting-event-store';
-import { PlatformMetrics } from '../metrics/platform-metrics';
+import { EVENT_STORE, type EventStore } from '../event-store.port';
+import { EventStoreDbEventStore } from '../eventstoredb/eventstoredb-event-store';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { CountingEventStore } from './counting-event-store';
 
 export function openEventStore(config: AppConfig): EventStore {
   if (config.eventStoreConnectionString === null) return new SqliteEventStore(join(config.dataDir, 'events.db'));

@@ -1,3 +1,4 @@
+import type { Counter } from 'prom-client';
 import type {
   AllFilter,
   AllSubscription,
@@ -9,8 +10,7 @@ import type {
   ReadStreamOptions,
   StoredEvent,
   SubscribeToAllOptions,
-} from '@app/event-store';
-import type { Counter } from 'prom-client';
+} from '../event-store.port';
 
 /**
  * The event store as the application sees it: every successful append is counted by event type,

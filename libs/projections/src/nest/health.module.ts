@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
-import { PlatformHealthIndicators } from './platform-health.indicators';
+import { HealthIndicators } from './health.indicators';
 
 /**
  * `GET /health` in terminus' shape: `eventStore` and `readStore` (reachable and undamaged),
@@ -11,6 +11,6 @@ import { PlatformHealthIndicators } from './platform-health.indicators';
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [PlatformHealthIndicators],
+  providers: [HealthIndicators],
 })
 export class HealthModule {}

@@ -1,8 +1,10 @@
-import { MongoReadStore, type MongoWritePath, READ_STORE, type ReadStore, SqliteReadStore } from '@app/read-store';
+import { APP_CONFIG, type AppConfig } from '@app/platform';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/platform-config.module';
+import { MongoReadStore } from '../mongodb/mongodb-read-store';
+import type { MongoWritePath } from '../mongodb/mongodb-write-path';
+import { READ_STORE, type ReadStore } from '../read-store.port';
+import { SqliteReadStore } from '../sqlite/sqlite-read-store';
 
 const WRITE_PATH_LOG: Record<MongoWritePath, string> = {
   transaction: 'Read models in MongoDB: each projection batch is written in one transaction',
