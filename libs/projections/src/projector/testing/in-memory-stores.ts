@@ -1,7 +1,7 @@
 /**
- * Small in-memory stand-ins for the two ports, faithful to the semantics the projector relies on:
- * exclusive `fromPosition`, a catch-up subscription that goes live, atomic `applyBatch` whose
- * checkpoint never moves backwards, expiring leases. For the projector's specs only.
+ * In-memory stand-ins for the two ports, for the projector's and the projections' specs: fast, and
+ * honest because each passes the port's own contract suite, as the adapters do
+ * (`test/contract/event-store.in-memory.spec.ts`, `test/contract/read-store.in-memory.spec.ts`).
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -20,15 +20,30 @@ import {
 } from '@app/event-store';
 import { matchesAllFilter } from '@app/event-store/all-filter';
 import { toAllSubscription } from '@app/event-store/subscription';
-import type {
-  FindQuery,
-  FindResult,
-  Lease,
-  ProjectionCheckpoint,
-  ReadDocument,
-  ReadStore,
-  ReadWrite,
+import {
+  type FindQuery,
+  type FindResult,
+  InvalidReadDocumentError,
+  type Lease,
+  type ProjectionCheckpoint,
+  type ReadDocument,
+  type ReadStore,
+  type ReadWrite,
 } from '@app/read-store';
+import {
+  assertCheckpointPosition,
+  assertCollectionName,
+  assertIndexSpec,
+  assertLeaseRequest,
+  assertProjectionName,
+  assertReadWrite,
+  type FieldFilter,
+  planFind,
+  type Scalar,
+  type SortKey,
+  toPage,
+  valueAtPath,
+} from '@app/read-store/read-query';
 
 /** Positions grow by 10 so that nothing may count on them being dense. */
 const POSITION_STEP = 10;
@@ -144,48 +159,62 @@ function earlierAppend(stream: StoredEvent[], events: EventToAppend[], expected:
   return { nextRevision: first + events.length - 1, position: stored[stored.length - 1].position };
 }
 
+/**
+ * Documents are kept as the JSON text a store would hold, so that what cannot be stored is refused
+ * and what is read back is a copy. Finds are planned by the adapters' own `planFind` (validation,
+ * page size, cursors) and matched and sorted here as the SQLite adapter does in SQL.
+ */
 export class InMemoryReadStore implements ReadStore {
-  private readonly collections = new Map<string, Map<string, ReadDocument>>();
+  private readonly collections = new Map<string, Map<string, string>>();
   private readonly checkpoints = new Map<string, ProjectionCheckpoint>();
   private readonly leases = new Map<string, Lease>();
+  /** The indexes asked for, by collection, for specs to check what a projection set up. */
   readonly indexes = new Map<string, Array<Record<string, 1 | -1>>>();
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
   async get<T extends ReadDocument = ReadDocument>(collection: string, id: string): Promise<T | null> {
-    const document = this.collections.get(collection)?.get(id);
-    return document ? (structuredClone(document) as T) : null;
+    assertCollectionName(collection);
+    const stored = this.collections.get(collection)?.get(id);
+    return stored === undefined ? null : (JSON.parse(stored) as T);
   }
 
   async getMany<T extends ReadDocument = ReadDocument>(collection: string, ids: string[]): Promise<T[]> {
+    assertCollectionName(collection);
     const documents = this.collections.get(collection);
-    return ids.flatMap((id) => {
-      const document = documents?.get(id);
-      return document ? [structuredClone(document) as T] : [];
+    return [...new Set(ids)].flatMap((id) => {
+      const stored = documents?.get(id);
+      return stored === undefined ? [] : [JSON.parse(stored) as T];
     });
   }
 
-  /** Only what the specs need: equality on top-level fields, sorted by id, one page. */
-  async find<T extends ReadDocument = ReadDocument>(collection: string, query: FindQuery = {}): Promise<FindResult<T>> {
-    const items = [...(this.collections.get(collection)?.values() ?? [])]
-      .filter((document) => Object.entries(query.where ?? {}).every(([field, value]) => document[field] === value))
-      .sort((a, b) => a.id.localeCompare(b.id))
-      .map((document) => structuredClone(document) as T);
-    return { items, next: null };
+  async find<T extends ReadDocument = ReadDocument>(collection: string, query?: FindQuery): Promise<FindResult<T>> {
+    assertCollectionName(collection);
+    const { filters, sort, after, limit } = planFind(query);
+    const rows = [...(this.collections.get(collection)?.values() ?? [])]
+      .map((stored) => JSON.parse(stored) as T)
+      .filter((document) => filters.every((filter) => matches(document, filter)))
+      // Keyset paging, as the adapters do it: only rows past the previous page's last one in sort order.
+      .filter((document) => after === null || compareSortValues(sort, sortValues(sort, document), after) > 0)
+      .sort((a, b) => compareSortValues(sort, sortValues(sort, a), sortValues(sort, b)));
+    // One row more than the page, which only tells that a next page exists.
+    return toPage(rows.slice(0, limit + 1), { filters, sort, after, limit });
   }
 
   async upsert(collection: string, document: ReadDocument): Promise<void> {
-    this.write({ kind: 'upsert', collection, document });
+    this.store([{ kind: 'upsert', collection, document }]);
   }
 
   async delete(collection: string, id: string): Promise<void> {
-    this.write({ kind: 'delete', collection, id });
+    this.store([{ kind: 'delete', collection, id }]);
   }
 
-  async applyBatch(writes: ReadWrite[], { projection, position }: { projection: string; position: number }) {
+  async applyBatch(writes: ReadWrite[], { projection, position }: { projection: string; position: number }): Promise<void> {
+    assertProjectionName(projection);
+    assertCheckpointPosition(position);
     const current = this.checkpoints.get(projection);
     if (current && current.position >= position) return;
-    writes.forEach((write) => this.write(write));
+    this.store(writes);
     this.checkpoints.set(projection, { projection, position, updatedAt: this.clock().toISOString() });
   }
 
@@ -198,6 +227,8 @@ export class InMemoryReadStore implements ReadStore {
   }
 
   async resetProjection(projection: string, collections: string[]): Promise<void> {
+    assertProjectionName(projection);
+    collections.forEach(assertCollectionName);
     collections.forEach((collection) => {
       this.collections.delete(collection);
       this.indexes.delete(collection);
@@ -206,6 +237,7 @@ export class InMemoryReadStore implements ReadStore {
   }
 
   async acquireLease(projection: string, owner: string, ttlMs: number): Promise<boolean> {
+    assertLeaseRequest(projection, owner, ttlMs);
     const now = this.clock().getTime();
     const lease = this.leases.get(projection);
     if (lease && lease.owner !== owner && Date.parse(lease.expiresAt) > now) return false;
@@ -218,6 +250,8 @@ export class InMemoryReadStore implements ReadStore {
   }
 
   async ensureIndexes(collection: string, indexes: Array<Record<string, 1 | -1>>): Promise<void> {
+    assertCollectionName(collection);
+    indexes.forEach(assertIndexSpec);
     this.indexes.set(collection, indexes);
   }
 
@@ -225,10 +259,84 @@ export class InMemoryReadStore implements ReadStore {
 
   async close(): Promise<void> {}
 
-  private write(write: ReadWrite): void {
-    const documents = this.collections.get(write.collection) ?? new Map<string, ReadDocument>();
-    this.collections.set(write.collection, documents);
-    if (write.kind === 'upsert') documents.set(write.document.id, structuredClone(write.document));
-    else documents.delete(write.id);
+  /** Every write is checked and serialised before any is applied, so a batch is stored whole or not at all. */
+  private store(writes: ReadWrite[]): void {
+    const checked = writes.map((write) => {
+      assertReadWrite(write);
+      return write.kind === 'upsert'
+        ? { collection: write.collection, id: write.document.id, json: serialise(write.collection, write.document) }
+        : { collection: write.collection, id: write.id, json: null };
+    });
+    for (const { collection, id, json } of checked) {
+      const documents = this.collections.get(collection) ?? new Map<string, string>();
+      this.collections.set(collection, documents);
+      if (json === null) documents.delete(id);
+      else documents.set(id, json);
+    }
   }
+}
+
+function serialise(collection: string, document: ReadDocument): string {
+  try {
+    return JSON.stringify(document);
+  } catch (error) {
+    throw new InvalidReadDocumentError(
+      `Document ${document.id} in collection ${collection} cannot be stored as JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** As the adapters compare: only values of the condition's JSON type match, and `null` matches a missing field too. */
+function matches(document: ReadDocument, filter: FieldFilter): boolean {
+  const value = valueAtPath(document, filter.path);
+  switch (filter.kind) {
+    case 'equals':
+      return equals(value, filter.value);
+    case 'oneOf':
+      return filter.values.some((candidate) => equals(value, candidate));
+    case 'range':
+      return filter.bounds.every(({ operator, value: bound }) => {
+        if (typeof value !== typeof bound) return false;
+        const order = compareScalars(value as Scalar, bound);
+        return operator === '$gt' ? order > 0 : operator === '$gte' ? order >= 0 : operator === '$lt' ? order < 0 : order <= 0;
+      });
+  }
+}
+
+function equals(value: unknown, condition: Scalar): boolean {
+  return condition === null ? value === null || value === undefined : value === condition;
+}
+
+function sortValues(sort: SortKey[], document: ReadDocument): unknown[] {
+  return sort.map((key) => valueAtPath(document, key.field) ?? null);
+}
+
+/** Row order under the sort keys; a missing value sorts first ascending and last descending, as NULL does in SQL. */
+function compareSortValues(sort: SortKey[], a: unknown[], b: unknown[]): number {
+  for (const [index, key] of sort.entries()) {
+    const order = compareScalars(a[index] as Scalar, b[index] as Scalar);
+    if (order !== 0) return key.direction === 'asc' ? order : -order;
+  }
+  return 0;
+}
+
+/**
+ * SQLite's order of what `json_extract` returns: NULL, then numbers (booleans as 0 and 1), then
+ * text. Text compares by UTF-16 code units here and by UTF-8 bytes there, which differ only for
+ * characters beyond the Basic Multilingual Plane.
+ */
+function compareScalars(a: Scalar, b: Scalar): number {
+  const [rankA, rankB] = [rankOf(a), rankOf(b)];
+  if (rankA !== rankB) return rankA - rankB;
+  if (a === null || b === null) return 0;
+  const [x, y] = [comparable(a), comparable(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function rankOf(value: Scalar): number {
+  return value === null ? 0 : typeof value === 'string' ? 2 : 1;
+}
+
+function comparable(value: string | number | boolean): string | number {
+  return typeof value === 'boolean' ? Number(value) : value;
 }
