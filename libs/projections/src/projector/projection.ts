@@ -22,7 +22,10 @@ export interface DocumentRef {
  * nothing.
  */
 export interface Projection {
-  /** Names the checkpoint; bump `version` when the documents' shape changes so it is rebuilt. */
+  /**
+   * Names the checkpoint; bump `version` when the documents change so it is rebuilt
+   * (`plan-views/projection-versions.spec.ts` fails when a plan projection's output changes without it).
+   */
   name: string;
   version: number;
   /** Collections this projection alone writes; dropped on rebuild. */

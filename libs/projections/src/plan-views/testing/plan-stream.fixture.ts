@@ -1,6 +1,7 @@
 import { PLAN_EVENT_SCHEMA_VERSIONS, planKey, planStreamId, type PlanEvent } from '@app/domain';
 import type { EventActor } from '@app/event-store';
 import type { ReadDocument, ReadStore } from '@app/read-store';
+import { MAX_PAGE_SIZE } from '@app/read-store/read-query';
 import { identityDecoder, projectBatch } from '../../projector/project-batch';
 import type { ProjectedEvent, Projection } from '../../projector/projection';
 import { InMemoryReadStore } from '../../projector/testing/in-memory-stores';
@@ -76,6 +77,18 @@ export async function documentsIn(
   collection: string,
   orderBy = 'projectedPosition',
 ): Promise<ReadDocument[]> {
-  const { items } = await readStore.find(collection);
-  return items.sort((a, b) => (a[orderBy] as number) - (b[orderBy] as number));
+  const documents = await allDocuments(readStore, collection);
+  return documents.sort((a, b) => (a[orderBy] as number) - (b[orderBy] as number));
+}
+
+/** Every document of a collection by id, page after page: a find answers one page at a time. */
+export async function allDocuments(readStore: ReadStore, collection: string): Promise<ReadDocument[]> {
+  const documents: ReadDocument[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await readStore.find(collection, { limit: MAX_PAGE_SIZE, cursor });
+    documents.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor !== undefined);
+  return documents;
 }

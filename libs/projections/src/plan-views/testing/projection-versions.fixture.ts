@@ -1,0 +1,123 @@
+import {
+  HART_ILLUSTRATIVE_ACTUALS,
+  HART_INDICATORS,
+  HART_PRIORITIES,
+  HART_QUARTERS,
+  hartIndicator,
+  hartIndicatorDefinition,
+  hartYearTarget,
+} from '@app/domain/plan/testing/hart-2023-24.seed';
+import type { ProjectedEvent } from '../../projector/projection';
+import { hartPlan } from './hart-plan.fixture';
+import { OFFICER, PlanStream } from './plan-stream.fixture';
+
+/** Priorities and indicators `hartPlan` already holds; the rest of the seed's are added later in the year. */
+const IN_THE_STORY = { priorities: ['6', '8', '10'], indicators: ['CP7', 'CP10'] };
+/** Quarters `hartPlan` already reported for its two indicators. */
+const REPORTED = ['2023/24-Q1', '2023/24-Q2'];
+
+/**
+ * What every registered projection is folded through for `projection-versions.json`: Hart's plan
+ * (`hartPlan`), then the rest of its year, so that the stream holds every plan event type and more
+ * than a snapshot interval of events: reopened for revision, a priority revised, outcomes added,
+ * changed and removed, an indicator revised, the rest of the seed's priorities and indicators,
+ * version 3 published and approved, a year of illustrative actuals with one restated, progress, and
+ * the plan closed. Another council's plan sits beside it. The story after `hartPlan` is ILLUSTRATIVE;
+ * outcome dates the seed writes as text are left unread (null), as only the events' shapes matter here.
+ */
+export function projectionVersionsStream(): ProjectedEvent[] {
+  const threeRivers = new PlanStream('three-rivers-cs-2020-23', '2019-10-02T10:00:00.000Z', 5, 'three-rivers');
+  threeRivers.add('PlanDrafted', {
+    council: 'three-rivers',
+    service: 'Corporate Services',
+    title: 'Corporate Services Service Plan 2020-2023',
+    period: { kind: 'multi-year', label: '2020-2023', from: '2020-04-01', to: '2023-03-31' },
+    owner: null,
+  });
+  const hart = hartPlan();
+  reviseInTheYear(hart);
+  reportTheYear(hart);
+  return [...threeRivers.events, ...hart.events];
+}
+
+function reviseInTheYear(plan: PlanStream): void {
+  plan.add('PlanReopenedForRevision', { reason: 'Priorities of the new Corporate Plan' });
+  plan.add('PriorityRevised', {
+    ref: '10',
+    changes: { objective: '6.1 Modernise the Council’s technology' },
+    previous: { objective: null },
+    reason: 'Linked to the new Corporate Plan',
+  });
+  const migration = { ref: '10a', description: 'Migrate the remaining servers to the cloud', targetDate: { text: 'Dec 2023', date: '2023-12-31' } };
+  plan.add('OutcomeAdded', { priorityRef: '10', outcome: migration, reason: 'Split out of the priority' });
+  const later = { ...migration, targetDate: { text: 'Jan 2024', date: '2024-01-31' } };
+  plan.add('OutcomeChanged', { priorityRef: '10', outcomeRef: '10a', before: migration, after: later, reason: 'Supplier delay' });
+  plan.add('OutcomeRemoved', { priorityRef: '10', outcome: later, reason: 'Done within the priority after all' });
+  plan.add('IndicatorRevised', {
+    code: 'CP10',
+    changes: { tolerance: 10 },
+    previous: { tolerance: 5 },
+    reason: 'Roadworks make monthly figures swing',
+  });
+  for (const { ref, title, themes, outcomes } of HART_PRIORITIES.filter(({ ref }) => !IN_THE_STORY.priorities.includes(ref))) {
+    plan.add('PriorityAdded', {
+      ref,
+      title,
+      themes,
+      objective: null,
+      outcomes: outcomes.map(({ description, targetDate }, index) => ({
+        ref: `${ref}${String.fromCharCode(97 + index)}`,
+        description,
+        targetDate: { text: targetDate, date: null },
+      })),
+    });
+  }
+  for (const { code } of HART_INDICATORS.filter(({ code }) => !IN_THE_STORY.indicators.includes(code))) {
+    plan.add('IndicatorDefined', { ...hartIndicatorDefinition(code), tolerance: 5, targets: [hartYearTarget(code)] });
+  }
+  plan.add('VersionPublished', { label: '3', reason: 'Version updated for the new Corporate Plan', effectiveDate: '2023-10-01' });
+  plan.add('PlanApproved', { body: 'Cabinet', meetingDate: '2023-10-05', decisionRef: 'Cabinet minute 61', versionLabel: '3' });
+}
+
+function reportTheYear(plan: PlanStream): void {
+  const officer = { actor: OFFICER };
+  for (const [code, figures] of Object.entries(HART_ILLUSTRATIVE_ACTUALS)) {
+    const { unit, polarity } = hartIndicator(code);
+    const assessedAgainst = { target: hartYearTarget(code), source: 'year' as const, tolerancePercent: code === 'CP10' ? 10 : 5 };
+    for (const [period, value] of Object.entries(figures)) {
+      if (IN_THE_STORY.indicators.includes(code) && REPORTED.includes(period)) continue;
+      plan.add('ActualRecorded', { code, unit, polarity, period, value, commentary: null, assessedAgainst }, officer);
+    }
+  }
+  plan.add(
+    'ActualRestated',
+    {
+      code: 'CP7',
+      unit: 'percent',
+      polarity: 'higher-is-better',
+      period: HART_QUARTERS[2],
+      previous: { value: HART_ILLUSTRATIVE_ACTUALS.CP7[HART_QUARTERS[2]]!, commentary: null },
+      value: 86.2,
+      commentary: 'Late direct debits counted',
+      reason: 'Figures corrected after the reconciliation',
+      assessedAgainst: { target: hartYearTarget('CP7'), source: 'year', tolerancePercent: 5 },
+    },
+    officer,
+  );
+  for (const priorityRef of ['8', '10']) {
+    plan.add(
+      'ProgressRecorded',
+      {
+        priorityRef,
+        milestone: null,
+        period: HART_QUARTERS[3],
+        percentComplete: 100,
+        status: 'completed',
+        position: null,
+        commentary: null,
+      },
+      officer,
+    );
+  }
+  plan.add('PlanClosed', { reason: 'Superseded by the 2024/25 plan' });
+}
