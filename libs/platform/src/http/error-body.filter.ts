@@ -8,8 +8,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 
 /**
- * The one shape of every error answer. `message` is a list only for a 400 naming several fields.
- * A refused plan command (409, 412, 422) also says the revision the plan's stream is at;
+ * The one shape of every error answer. `message` is a list only for a 400 naming the fields or
+ * headers at fault, as the validation pipe names them. A refused plan command (409, 412, 422) also says the revision the plan's stream is at;
  * `currentVersion` repeats it for clients written before it was named `currentRevision`.
  */
 export interface ErrorBody {
