@@ -30,7 +30,7 @@ module.exports = {
     },
     {
       name: 'store-modules-know-no-projections',
-      comment: "A store's Nest module provides the store from the settings; it knows neither the projections nor the other store.",
+      comment: "A store's Nest module provides the store from the settings; it knows neither the projections nor why requests are refused.",
       severity: 'error',
       from: { path: '^libs/(event-store|read-store)/src/nest/' },
       to: { path: ['^libs/projections/', '^libs/application-errors/'] },
