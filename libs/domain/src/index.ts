@@ -2,6 +2,7 @@ export * from './domain-error';
 export * from './plan/plan-values';
 export * from './plan/priorities/priority-values';
 export * from './plan/indicators/indicator-values';
+export * from './plan/budget/budget-values';
 export * from './plan/plan-message';
 export * from './plan/plan-events';
 export * from './plan/plan-commands';

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error';
+import { BUDGET_DECIDERS } from './budget/budget-decisions';
 import type { CommandDeciders, DecisionContext, OpenPlan } from './decision-rules';
 import { draftPlan, GOVERNANCE_DECIDERS } from './governance/governance-decisions';
 import { INDICATOR_DECIDERS } from './indicators/indicator-decisions';
@@ -14,6 +15,7 @@ const DECIDERS: CommandDeciders<CommandToDraftedPlan> = {
   ...GOVERNANCE_DECIDERS,
   ...PRIORITY_DECIDERS,
   ...INDICATOR_DECIDERS,
+  ...BUDGET_DECIDERS,
 };
 
 type AnyDecision = (command: CommandToDraftedPlan, plan: OpenPlan, context: DecisionContext) => PlanEvent[];

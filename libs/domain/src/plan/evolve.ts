@@ -1,3 +1,5 @@
+import { initialBudgetSlice } from './budget/budget-state';
+import { BUDGET_EVOLVERS } from './budget/budget-evolution';
 import type { EventEvolvers } from './evolution-rules';
 import { initialGovernanceSlice } from './governance/governance-state';
 import { GOVERNANCE_EVOLVERS } from './governance/governance-evolution';
@@ -15,6 +17,7 @@ const EVOLVERS: EventEvolvers<EventOfDraftedPlan> = {
   ...GOVERNANCE_EVOLVERS,
   ...PRIORITY_EVOLVERS,
   ...INDICATOR_EVOLVERS,
+  ...BUDGET_EVOLVERS,
 };
 
 type AnyEvolution = (state: DraftedPlanState, event: EventOfDraftedPlan) => DraftedPlanState;
@@ -34,6 +37,7 @@ export function evolve(state: PlanState, event: PlanEvent): PlanState {
       ...initialGovernanceSlice(),
       ...initialPrioritiesSlice(),
       ...initialIndicatorsSlice(),
+      ...initialBudgetSlice(),
     };
   }
   if (state.lifecycle === 'not-yet-drafted') {

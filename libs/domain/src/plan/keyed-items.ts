@@ -1,6 +1,7 @@
 import { DomainError } from '../domain-error';
 import { changedFields } from './decision-rules';
 import { entryOf } from './plan-state';
+import { codeKey } from './written-text';
 
 /**
  * The rules every keyed section of a plan follows (budget lines by code, risks, contracts, key posts
@@ -10,14 +11,34 @@ import { entryOf } from './plan-state';
  */
 
 export function requireNewKey<T>(items: Record<string, T>, key: string, noun: string): void {
-  if (entryOf(items, key) !== undefined) {
-    throw DomainError.ruleBroken(`${noun} '${key}' is already in this plan: choose another reference, or revise it.`);
-  }
+  refuseTakenKey(items, key, key, noun);
 }
 
 export function requireItem<T>(items: Record<string, T>, key: string, noun: string): T {
+  return itemOrNotFound(items, key, key, noun);
+}
+
+/**
+ * The same rules for a section whose items are kept by `codeKey` (codes compared without regard to
+ * case: "cs01" is "CS01"), quoting the code as the officer wrote it.
+ */
+export function requireNewCode<T>(items: Record<string, T>, code: string, noun: string): void {
+  refuseTakenKey(items, codeKey(code), code, noun);
+}
+
+export function requireItemByCode<T>(items: Record<string, T>, code: string, noun: string): T {
+  return itemOrNotFound(items, codeKey(code), code, noun);
+}
+
+function refuseTakenKey<T>(items: Record<string, T>, key: string, written: string, noun: string): void {
+  if (entryOf(items, key) !== undefined) {
+    throw DomainError.ruleBroken(`${noun} '${written}' is already in this plan: choose another reference, or revise it.`);
+  }
+}
+
+function itemOrNotFound<T>(items: Record<string, T>, key: string, written: string, noun: string): T {
   const item = entryOf(items, key);
-  if (item === undefined) throw DomainError.notFound(`${noun} '${key}' is not in this plan.`);
+  if (item === undefined) throw DomainError.notFound(`${noun} '${written}' is not in this plan.`);
   return item;
 }
 

@@ -1,3 +1,5 @@
+import type { BudgetEvent } from './budget/budget-events';
+import { BUDGET_EVENT_DEFINITIONS } from './budget/budget-events';
 import type { GovernanceEvent } from './governance/governance-events';
 import { GOVERNANCE_EVENT_DEFINITIONS } from './governance/governance-events';
 import type { IndicatorEvent } from './indicators/indicator-events';
@@ -6,6 +8,7 @@ import type { EventDefinitions, EventRole } from './plan-message';
 import type { PriorityEvent } from './priorities/priority-events';
 import { PRIORITY_EVENT_DEFINITIONS } from './priorities/priority-events';
 
+export type * from './budget/budget-events';
 export type * from './governance/governance-events';
 export type * from './indicators/indicator-events';
 export type * from './priorities/priority-events';
@@ -38,7 +41,7 @@ export const planStreamId = (key: PlanKey): string => `${PLAN_STREAM_PREFIX}${ke
 export const planKeyOfStream = (streamId: string): PlanKey => streamId.slice(PLAN_STREAM_PREFIX.length) as PlanKey;
 
 /** Every event a plan's stream may hold: the union of its sections' events. */
-export type PlanEvent = GovernanceEvent | PriorityEvent | IndicatorEvent;
+export type PlanEvent = GovernanceEvent | PriorityEvent | IndicatorEvent | BudgetEvent;
 
 export type PlanEventType = PlanEvent['type'];
 
@@ -50,6 +53,7 @@ export const PLAN_EVENT_DEFINITIONS: EventDefinitions<PlanEvent> = {
   ...GOVERNANCE_EVENT_DEFINITIONS,
   ...PRIORITY_EVENT_DEFINITIONS,
   ...INDICATOR_EVENT_DEFINITIONS,
+  ...BUDGET_EVENT_DEFINITIONS,
 };
 
 /** Current schema version of each event type. */

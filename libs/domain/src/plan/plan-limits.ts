@@ -26,6 +26,8 @@ export const PLAN_LIMITS = {
   scrutinyRecordsPerPlan: { limit: 100, holder: 'A plan', items: 'records of scrutiny' },
   commentsPerPlan: { limit: 2_000, holder: 'A plan', items: 'scrutiny comments in all' },
   versionsPerPlan: { limit: 100, holder: 'A plan', items: 'published versions' },
+  budgetLinesPerPlan: { limit: 200, holder: 'A plan', items: 'budget lines' },
+  amountsPerBudgetLine: { limit: 100, holder: 'A budget line', items: 'amounts' },
 } as const satisfies Record<string, PlanLimit>;
 
 /** Refuses `count` items beyond the limit, naming it: "A priority may have at most 100 outcomes: priority 3 would have 12000." */

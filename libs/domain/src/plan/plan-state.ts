@@ -1,8 +1,10 @@
+import type { BudgetSlice } from './budget/budget-state';
 import type { GovernanceSlice } from './governance/governance-state';
 import type { IndicatorsSlice } from './indicators/indicator-state';
 import type { PlanPeriod } from './plan-values';
 import type { PrioritiesSlice } from './priorities/priority-state';
 
+export type * from './budget/budget-state';
 export type * from './governance/governance-state';
 export type * from './indicators/indicator-state';
 export type * from './priorities/priority-state';
@@ -23,7 +25,7 @@ export interface PlanHeader {
   owner: string | null;
 }
 
-export type PlanContent = PlanHeader & GovernanceSlice & PrioritiesSlice & IndicatorsSlice;
+export type PlanContent = PlanHeader & GovernanceSlice & PrioritiesSlice & IndicatorsSlice & BudgetSlice;
 
 export interface PlanNotYetDrafted {
   lifecycle: 'not-yet-drafted';

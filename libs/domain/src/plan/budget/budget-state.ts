@@ -1,0 +1,14 @@
+import type { BudgetLineFields } from './budget-events';
+
+export interface BudgetLineState extends BudgetLineFields {
+  /** As first written. */
+  code: string;
+}
+
+/** What the decider knows of a plan's budget. */
+export interface BudgetSlice {
+  /** Lines in force, by their code as compared (`codeKey`: "cs01" is "CS01"). */
+  budgetLines: Record<string, BudgetLineState>;
+}
+
+export const initialBudgetSlice = (): BudgetSlice => ({ budgetLines: {} });
