@@ -1,5 +1,6 @@
 import type { PlanEvent } from '@app/domain';
 import type { ProjectedEvent } from '../projector/projection';
+import { BUDGET_CHANGE_KINDS, BUDGET_EVENT_TRAITS } from './budget/budget-traits';
 import { GOVERNANCE_EVENT_TRAITS } from './governance/governance-traits';
 import { INDICATOR_CHANGE_KINDS, INDICATOR_EVENT_TRAITS } from './indicators/indicator-traits';
 import { planEventOf } from './plan-event';
@@ -13,14 +14,14 @@ import type { ChangeItemOf, EventTraits, EventTraitsTable, TouchedItem } from '.
  */
 
 /** The kinds of structural change a version row counts, in the order its summary names them. */
-export const CHANGE_KINDS = [...PRIORITY_CHANGE_KINDS, ...INDICATOR_CHANGE_KINDS] as const;
+export const CHANGE_KINDS = [...PRIORITY_CHANGE_KINDS, ...INDICATOR_CHANGE_KINDS, ...BUDGET_CHANGE_KINDS] as const;
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number][0];
 
 export type ChangeItem = ChangeItemOf<ChangeKind>;
 
 /** The kinds of item a history entry can be about, each found by the `ref` filter. */
-export type RefKind = 'priority' | 'indicator';
+export type RefKind = 'priority' | 'indicator' | 'budgetLine';
 
 export type TouchedRef = TouchedItem<RefKind>;
 
@@ -28,6 +29,7 @@ const PLAN_EVENT_TRAITS: EventTraitsTable<PlanEvent, ChangeKind, RefKind> = {
   ...GOVERNANCE_EVENT_TRAITS,
   ...PRIORITY_EVENT_TRAITS,
   ...INDICATOR_EVENT_TRAITS,
+  ...BUDGET_EVENT_TRAITS,
 };
 
 // The table pairs each type with its traits; TypeScript cannot follow that pairing through an index.

@@ -38,6 +38,7 @@ export type PlanHistoryDocument = PlanHistoryEntry & { planKey: PlanKey; refKey:
 const REF_KEY_OF_KIND: Record<RefKind, (ref: string) => string> = {
   priority: (ref) => ref,
   indicator: codeKey,
+  budgetLine: codeKey,
 };
 
 const refKeyOf = ({ kind, ref }: TouchedRef): string => `${kind}:${REF_KEY_OF_KIND[kind](ref)}`;

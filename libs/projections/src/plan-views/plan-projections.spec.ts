@@ -181,6 +181,16 @@ describe('plan projections', () => {
       tolerance: 5,
       targets: yearly(85),
     });
+    plan.add('BudgetLineAdded', {
+      code: 'CS-NET',
+      title: 'Net Cost of Service (Direct cost / Income Only)',
+      note: null,
+      amounts: [
+        { year: '2020/21', kind: 'latest', value: 1_824_973 },
+        { year: '2021/22', kind: 'latest', value: 1_768_881 },
+        { year: '2022/23', kind: 'latest', value: 1_840_221 },
+      ],
+    });
     plan.add(
       'VersionPublished',
       {
@@ -201,9 +211,9 @@ describe('plan projections', () => {
       '2.0\t25/02/2020\tCorporate Objectives, Performance Indicators and Budgets added\tGG',
     ]);
     expect(table.rows[0].changes.summary).toBe('No changes to the plan’s content');
-    expect(table.rows[1]).toMatchObject({ revision: 4, recordedAt: '2020-02-25T16:30:00.000Z' });
+    expect(table.rows[1]).toMatchObject({ revision: 5, recordedAt: '2020-02-25T16:30:00.000Z' });
     expect(table.rows[1].changes).toEqual({
-      summary: '2 indicators added',
+      summary: '2 indicators added, 1 budget line added',
       counts: {
         prioritiesAdded: 0,
         prioritiesRevised: 0,
@@ -215,6 +225,9 @@ describe('plan projections', () => {
         indicatorsRevised: 0,
         targetsSet: 0,
         targetsChanged: 0,
+        budgetLinesAdded: 1,
+        budgetLinesRevised: 0,
+        budgetLinesRemoved: 0,
       },
       items: [
         {
@@ -223,6 +236,7 @@ describe('plan projections', () => {
           name: 'To what extent do you know what services Three Rivers District Council provides in your local area',
         },
         { kind: 'indicatorsAdded', ref: 'CO03', name: 'Percentage of FOI requests responded to, within timeframe' },
+        { kind: 'budgetLinesAdded', ref: 'CS-NET', name: 'Net Cost of Service (Direct cost / Income Only)' },
       ],
     });
   });

@@ -1,8 +1,10 @@
 import type { PlanStatus } from '@app/domain';
+import type { BudgetPart } from './budget/budget-views';
 import type { GovernancePart } from './governance/governance-views';
 import type { IndicatorsPart } from './indicators/indicator-views';
 import type { PrioritiesPart } from './priorities/priority-views';
 
+export type * from './budget/budget-views';
 export type * from './governance/governance-views';
 export type * from './indicators/indicator-views';
 export type * from './priorities/priority-views';
@@ -37,4 +39,4 @@ export type PlanHeaderView = {
 } & Lifecycle;
 
 /** The current plan as the contract's Plan shape: its header and one part per section. */
-export type PlanView = PlanHeaderView & GovernancePart & PrioritiesPart & IndicatorsPart;
+export type PlanView = PlanHeaderView & GovernancePart & PrioritiesPart & IndicatorsPart & BudgetPart;

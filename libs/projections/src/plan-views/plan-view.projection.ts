@@ -14,7 +14,8 @@ export const planViewProjection: Projection = {
   name: 'plan-view',
   // 3: documents named by the plan's key (council and plan id), not by the plan id alone.
   // 4: snapshots keep their last event's hash, for time travel to link what it reads on to it.
-  version: 4,
+  // 5: every plan carries its budget (lines and computed totals).
+  version: 5,
   collections: [PLANS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: { [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }] },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },

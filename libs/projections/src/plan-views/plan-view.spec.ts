@@ -179,6 +179,7 @@ describe('evolvePlanView', () => {
         versionLabel: '2',
         recordedAt: at(13),
       },
+      budget: { lines: [], totals: [] },
     });
   });
 

@@ -1,5 +1,7 @@
 import { roleOfEvent, type PlanEvent, type PlanEventType } from '@app/domain';
 import type { ProjectedEvent } from '../projector/projection';
+import { emptyBudgetPart } from './budget/budget-views';
+import { BUDGET_VIEW_EVOLVERS } from './budget/budget-view-evolution';
 import { emptyIndicatorsPart } from './indicators/indicator-views';
 import { GOVERNANCE_VIEW_EVOLVERS } from './governance/governance-view-evolution';
 import { INDICATOR_VIEW_EVOLVERS } from './indicators/indicator-view-evolution';
@@ -25,6 +27,7 @@ const VIEW_EVOLVERS: ViewEvolvers<EventOfDraftedPlan> = {
   ...GOVERNANCE_VIEW_EVOLVERS,
   ...PRIORITY_VIEW_EVOLVERS,
   ...INDICATOR_VIEW_EVOLVERS,
+  ...BUDGET_VIEW_EVOLVERS,
 };
 
 type AnyViewEvolution = (view: PlanView, event: EventOfDraftedPlan, stored: ProjectedEvent) => PlanView;
@@ -93,6 +96,7 @@ function drafted(planEvent: Extract<PlanEvent, { type: 'PlanDrafted' }>, event: 
     lastRecordedAt: event.recordedAt,
     ...emptyPrioritiesPart(),
     ...emptyIndicatorsPart(),
+    ...emptyBudgetPart(),
     versions: [],
     scrutiny: [],
     approval: null,

@@ -1,6 +1,7 @@
 import {
   comparePeriods,
   directionOfTravel,
+  financialYearOf,
   normalisePeriod,
   previousPeriod,
   priorityPercentComplete,
@@ -8,6 +9,8 @@ import {
   samePeriodLastYear,
   targetInForce,
   type Basis,
+  type BudgetAmount,
+  type BudgetTotal,
   type Direction,
   type Polarity,
   type PriorityProgress,
@@ -25,6 +28,7 @@ import {
   type PlanView,
   type PriorityView,
 } from './plan-view';
+import type { BudgetLineView } from './budget/budget-views';
 
 /**
  * The monitoring report for a business period, built from a plan view: the live one, or one folded
@@ -79,6 +83,16 @@ export type ReportPriority = {
   milestones: ReportMilestone[];
 };
 
+/** A budget line's amounts for the report's year. */
+export type ReportBudgetLine = Pick<BudgetLineView, 'code' | 'title' | 'note'> & { amounts: BudgetAmount[] };
+
+/** The budget for the financial year the report's period falls in: the lines with amounts for it, and its totals. */
+export type ReportBudget = {
+  year: string;
+  lines: ReportBudgetLine[];
+  totals: BudgetTotal[];
+};
+
 export type MonitoringReport = {
   planId: string;
   title: string;
@@ -90,6 +104,7 @@ export type MonitoringReport = {
   indicators: ReportIndicator[];
   priorities: ReportPriority[];
   rollups: Rollups;
+  budget: ReportBudget;
 };
 
 export function buildMonitoringReport(view: PlanView, period: string): MonitoringReport {
@@ -105,7 +120,16 @@ export function buildMonitoringReport(view: PlanView, period: string): Monitorin
     indicators: view.indicators.map((indicator) => reportIndicator(indicator, reportPeriod)),
     priorities: progress.map(({ report }) => report),
     rollups: rollUpProgress(progress.map(({ rollup }) => rollup)),
+    budget: reportBudget(view, financialYearOf(reportPeriod)),
   };
+}
+
+function reportBudget(view: PlanView, year: string): ReportBudget {
+  const lines = view.budget.lines.flatMap(({ code, title, note, amounts }) => {
+    const ofYear = amounts.filter((amount) => amount.year === year);
+    return ofYear.length > 0 ? [{ code, title, note, amounts: ofYear }] : [];
+  });
+  return { year, lines, totals: view.budget.totals.filter((total) => total.year === year) };
 }
 
 function reportIndicator(indicator: IndicatorView, period: string): ReportIndicator {
