@@ -9,6 +9,7 @@ import { isJson, startTestApp, type TestApp } from '../support/test-app';
 import { authHeader, type TestCaller } from '../support/tokens';
 import {
   APPROVAL,
+  BUDGET_LINE,
   INDICATOR_CP7,
   MATRIX_ROUTES,
   OTHER_COUNCIL,
@@ -105,6 +106,7 @@ describe('Access matrix: every route, every role, own and other council and serv
     const { planId } = await arrange('editor', { method: 'POST', url: '/v1/plans', body: PLAN_DRAFT });
     await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/priorities`, body: PRIORITY_ONE });
     await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/indicators`, body: INDICATOR_CP7 });
+    await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/budget-lines`, body: BUDGET_LINE });
     if (given === 'fresh approved plan') await arrange('governance', { method: 'POST', url: `/v1/plans/${planId}/approval`, body: APPROVAL });
     return planId;
   }

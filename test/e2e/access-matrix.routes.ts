@@ -68,6 +68,12 @@ export const INDICATOR_CP7 = {
   targets: [{ period: '2023/24', value: 98 }],
 };
 
+export const BUDGET_LINE = {
+  code: 'CS01',
+  title: 'Corporate Services',
+  amounts: [{ year: '2023/24', kind: 'original', value: 1_250_000 }],
+};
+
 export const APPROVAL = { body: 'Cabinet', meetingDate: '2024-04-04' };
 
 const read = (path: string, operations: Operation[], extra: Partial<MatrixRoute> = {}): MatrixRoute => ({
@@ -121,6 +127,14 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     percentComplete: 25,
     status: 'on-track',
   }, { params: { ref: '1' }, succeeds: 201 }),
+  write('POST', '/v1/plans/{planId}/budget-lines', 'budgetLines.add', { ...BUDGET_LINE, code: 'CS02' }, { succeeds: 201 }),
+  write('PATCH', '/v1/plans/{planId}/budget-lines/{code}', 'budgetLines.revise', {
+    note: 'Includes the 2023/24 pay award',
+    reason: 'Explains the movement',
+  }, { params: { code: 'CS01' } }),
+  write('DELETE', '/v1/plans/{planId}/budget-lines/{code}', 'budgetLines.remove', { reason: 'Shown per service instead' }, {
+    params: { code: 'CS01' },
+  }),
   write('POST', '/v1/plans/{planId}/submission', 'plans.submitForScrutiny', {
     committee: 'Overview and Scrutiny Committee',
     meetingDate: '2024-03-19',
@@ -142,6 +156,9 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
   read('/v1/plans/{planId}', ['plans.read']),
   read('/v1/plans/{planId}', ['plans.read', 'plans.readAsOf'], { query: { asOf: true } }),
   read('/v1/plans/{planId}', ['plans.read', 'plans.readAsOf'], { query: { version: '1' } }),
+  read('/v1/plans/{planId}/budget-lines', ['plans.read']),
+  read('/v1/plans/{planId}/budget-lines', ['plans.read', 'plans.readAsOf'], { query: { asOf: true } }),
+  read('/v1/plans/{planId}/budget-lines', ['plans.read', 'plans.readAsOf'], { query: { version: '1' } }),
   read('/v1/plans/{planId}/history', ['history.read']),
   read('/v1/plans/{planId}/versions', ['versions.read']),
   read('/v1/plans/{planId}/versions/{from}/diff/{to}', ['versions.diff'], { params: { from: '1', to: '2' } }),

@@ -34,7 +34,7 @@ export class CommandApi {
   }
 
   /** The stream of the council's plan of that id; Hart's unless told. */
-  async events(planId: string, council = HART_PLAN.council): Promise<StoredEvent[]> {
+  async events(planId: string, council: string = HART_PLAN.council): Promise<StoredEvent[]> {
     try {
       return await this.store.readStream(planStreamId(planKey(council, planId)));
     } catch (error) {
@@ -43,7 +43,7 @@ export class CommandApi {
     }
   }
 
-  async eventCount(planId: string, council = HART_PLAN.council): Promise<number> {
+  async eventCount(planId: string, council: string = HART_PLAN.council): Promise<number> {
     return (await this.events(planId, council)).length;
   }
 

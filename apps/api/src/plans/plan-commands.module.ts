@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { BudgetLinesController } from './budget/budget-lines.controller';
 import { ApprovalController } from './governance/approval.controller';
 import { CloseController } from './governance/close.controller';
 import { EvidenceController } from './integrity/evidence.controller';
@@ -35,6 +36,8 @@ import { PlanRevisionETagInterceptor } from './commands/plan-revision-etag.inter
     ProgressController,
     // indicators, their targets and actuals
     IndicatorsController,
+    // budget lines
+    BudgetLinesController,
     // integrity and evidence over the whole stream
     IntegrityController,
     EvidenceController,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { BudgetQueriesController } from './budget/budget-queries.controller';
 import { PlanQueriesController } from './queries/controllers/plan-queries.controller';
 import { PLAN_QUERY_HANDLERS } from './queries/handlers/plan-queries';
 import { PlanReader } from './queries/plan-reader';
@@ -9,7 +10,7 @@ import { ReadYourWrites } from './queries/read-your-writes';
 /** The query side: every read route of the contract, answered from the projections. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PlanQueriesController],
+  controllers: [PlanQueriesController, BudgetQueriesController],
   providers: [...PLAN_QUERY_HANDLERS, PlanReader, PlanTimeTravel, ReadYourWrites],
 })
 export class PlanQueriesModule {}

@@ -148,13 +148,14 @@ export function EnumField(values: readonly string[], options: FieldOptions): Pro
   );
 }
 
-export function NumberField(options: FieldOptions & { min?: number }): PropertyDecorator {
-  const { min } = options;
+export function NumberField(options: FieldOptions & { min?: number; max?: number }): PropertyDecorator {
+  const { min, max } = options;
   return applyDecorators(
-    ...presence(options, { type: Number, ...(min === undefined ? {} : { minimum: min }) }),
+    ...presence(options, { type: Number, ...(min === undefined ? {} : { minimum: min }), ...(max === undefined ? {} : { maximum: max }) }),
     CheckedBy('isNumber', (value) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error('must be a number');
       if (min !== undefined && value < min) throw new Error(`must be at least ${min}`);
+      if (max !== undefined && value > max) throw new Error(`must be at most ${max}`);
     }),
   );
 }

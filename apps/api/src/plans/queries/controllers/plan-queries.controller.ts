@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { QueryBus, type QueryResult } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotModifiedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, assertMayPerform } from '../../../auth/access-table';
@@ -22,7 +22,7 @@ import { ReadYourWrites } from '../read-your-writes';
  * Every read of a plan. Answers come from the projections; `asOf` and `version` rebuild the plan
  * from its events; `waitFor` first waits for the projections to reach the caller's last write.
  */
-const NOT_MODIFIED =
+export const NOT_MODIFIED =
   'The answer carries the ETag given in `If-None-Match`: the copy the client holds is current, so no body is sent. ' +
   'An `asOf` or `version` answer whose events fail their check has no ETag, and so is always sent whole.';
 
@@ -59,13 +59,7 @@ export class PlanQueriesController {
     @QueryParams() params: ReadPlanParams,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (params.asOf !== undefined || params.version !== undefined) assertMayPerform(caller, 'plans.readAsOf');
-    await this.readYourWrites.waitFor(params.waitFor);
-    const plan = await this.queries.execute(
-      new GetPlanQuery(caller, planId, { asOf: params.asOf, version: params.version }),
-    );
-    reply.header('ETag', `"${plan.revision}"`);
-    return withIntegrityShown(plan, reply);
+    return withIntegrityShown(await readPlanAt(this.queries, this.readYourWrites, caller, planId, params, reply), reply);
   }
 
   @Get(':planId/history')
@@ -126,6 +120,26 @@ export class PlanQueriesController {
   }
 }
 
+/**
+ * The plan now, `asOf` or at a `version`, as the plan read and each section's read answer it: the
+ * past needs a role of `plans.readAsOf`, `waitFor` waits for the caller's last write, and the
+ * answer's ETag is the plan's revision.
+ */
+export async function readPlanAt(
+  queries: QueryBus,
+  readYourWrites: ReadYourWrites,
+  caller: Caller,
+  planId: string,
+  params: ReadPlanParams,
+  reply: FastifyReply,
+): Promise<QueryResult<GetPlanQuery>> {
+  if (params.asOf !== undefined || params.version !== undefined) assertMayPerform(caller, 'plans.readAsOf');
+  await readYourWrites.waitFor(params.waitFor);
+  const plan = await queries.execute(new GetPlanQuery(caller, planId, { asOf: params.asOf, version: params.version }));
+  reply.header('ETag', `"${plan.revision}"`);
+  return plan;
+}
+
 /** Whether the events of an answer rebuilt from them hold; `ok` or `failed`, on `asOf` and `version` answers only. */
 const INTEGRITY_HEADER = 'X-Integrity';
 
@@ -135,7 +149,7 @@ const INTEGRITY_HEADER = 'X-Integrity';
  * A failed answer loses its ETag, so that no client revalidates an intact copy it kept (304) and
  * misses that the events behind it have since been altered.
  */
-function withIntegrityShown<T extends object>(answer: T | (T & { integrity: EventsIntegrity }), reply: FastifyReply): object {
+export function withIntegrityShown<T extends object>(answer: T | (T & { integrity: EventsIntegrity }), reply: FastifyReply): object {
   if (!('integrity' in answer)) return answer;
   const { integrity, ...rest } = answer;
   reply.header(INTEGRITY_HEADER, integrity.ok ? 'ok' : 'failed');
