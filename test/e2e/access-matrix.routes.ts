@@ -135,6 +135,9 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
   write('DELETE', '/v1/plans/{planId}/budget-lines/{code}', 'budgetLines.remove', { reason: 'Shown per service instead' }, {
     params: { code: 'CS01' },
   }),
+  write('PUT', '/v1/plans/{planId}/budget-printed-totals', 'budgetTotals.print', {
+    totals: [{ year: '2023/24', kind: 'original', value: 1_250_000 }],
+  }),
   write('POST', '/v1/plans/{planId}/submission', 'plans.submitForScrutiny', {
     committee: 'Overview and Scrutiny Committee',
     meetingDate: '2024-03-19',

@@ -19,7 +19,7 @@ const PLAN = THREE_RIVERS_PLAN.planId;
 const NET_COST = THREE_RIVERS_BUDGET_LINES[0];
 
 const printedLine = { code: 'CS-NET', title: NET_COST.title, note: null, amounts: NET_COST.amounts };
-const printedTotals = NET_COST.amounts.map(({ year, kind, value }) => ({ year, kind, value, lines: 1 }));
+const printedTotals = NET_COST.amounts.map(({ year, kind, value }) => ({ year, kind, value, lines: 1, printed: null, difference: null }));
 
 describe('The budget section, for the Three Rivers plan', () => {
   let api: CommandApi;
@@ -143,7 +143,7 @@ describe('The budget section, for the Three Rivers plan', () => {
     expect(answer.body.budget).toEqual({
       year: '2021/22',
       lines: [{ code: 'CS-NET', title: NET_COST.title, note: null, amounts: [{ year: '2021/22', kind: 'latest', value: 1_768_881 }] }],
-      totals: [{ year: '2021/22', kind: 'latest', value: 1_768_881, lines: 1 }],
+      totals: [{ year: '2021/22', kind: 'latest', value: 1_768_881, lines: 1, printed: null, difference: null }],
     });
   });
 
@@ -169,6 +169,10 @@ describe('The budget section, for the Three Rivers plan', () => {
       });
       expect(revised.status).toBe(200);
       expect((await command(GG, 'DELETE', `${plan}/budget-lines/LAND`, { reason: 'Shown under Planning' })).status).toBe(200);
+      const printed = await command(GG, 'PUT', `${plan}/budget-printed-totals`, {
+        totals: [{ year: '2020-21', kind: 'latest', value: 1_824_937 }],
+      });
+      expect(printed.status).toBe(200);
       await command(GG, 'POST', `${plan}/versions`, { label: '2', reason: 'Outturn added' });
     });
 
@@ -176,7 +180,7 @@ describe('The budget section, for the Three Rivers plan', () => {
       const answer = expectStatus(await read(`${plan}/versions`), 200);
       expect(answer.body.rows.map((row: { changes: { summary: string } }) => row.changes.summary)).toEqual([
         '2 budget lines added',
-        '1 budget line revised, 1 budget line removed',
+        '1 budget line revised, 1 budget line removed, 1 printed budget total set',
       ]);
     });
 
@@ -191,28 +195,38 @@ describe('The budget section, for the Three Rivers plan', () => {
       expect(removed.body.items.map((entry: { summary: string }) => entry.summary)).toEqual(['Budget line LAND removed: Shown under Planning']);
     });
 
-    it('shows before and after in the diff, and the totals that follow', async () => {
+    it('shows before and after in the diff, and the totals that follow beside the printed one, with the difference', async () => {
       const diff = expectStatus(await read(`${plan}/versions/1/diff/2`), 200);
       expect(diff.body.added).toEqual([
         { kind: 'budgetAmount', key: 'CS-NET 2020/21 outturn', before: null, after: { year: '2020/21', kind: 'outturn', value: 1_790_112.4 } },
+        { kind: 'budgetPrintedTotal', key: '2020/21 latest', before: null, after: { year: '2020/21', kind: 'latest', value: 1_824_937 } },
       ]);
       expect(diff.body.removed).toEqual([
         { kind: 'budgetLine', key: 'LAND', before: { code: 'LAND', title: 'Land charges', note: 'Income' }, after: null },
         { kind: 'budgetAmount', key: 'LAND 2020/21 original', before: { year: '2020/21', kind: 'original', value: -120_000 }, after: null },
       ]);
       const atFirst = expectStatus(await read(`${plan}/budget-lines?version=1`), 200);
-      expect(atFirst.body.budget.totals).toContainEqual({ year: '2020/21', kind: 'original', value: -120_000, lines: 1 });
+      expect(atFirst.body.budget.totals).toContainEqual({ year: '2020/21', kind: 'original', value: -120_000, lines: 1, printed: null, difference: null });
       const now = expectStatus(await read(`${plan}/budget-lines`), 200);
       expect(now.body.budget.totals).toEqual([
-        { year: '2020/21', kind: 'latest', value: 1_824_973, lines: 1 },
-        { year: '2020/21', kind: 'outturn', value: 1_790_112.4, lines: 1 },
-        { year: '2021/22', kind: 'latest', value: 1_768_881, lines: 1 },
-        { year: '2022/23', kind: 'latest', value: 1_840_221, lines: 1 },
+        { year: '2020/21', kind: 'latest', value: 1_824_973, lines: 1, printed: 1_824_937, difference: 36 },
+        { year: '2020/21', kind: 'outturn', value: 1_790_112.4, lines: 1, printed: null, difference: null },
+        { year: '2021/22', kind: 'latest', value: 1_768_881, lines: 1, printed: null, difference: null },
+        { year: '2022/23', kind: 'latest', value: 1_840_221, lines: 1, printed: null, difference: null },
       ]);
     });
   });
 
   describe('refused, writing nothing', () => {
+    it('refuses printed totals that are not a list with 400, and changed without a reason with 422', async () => {
+      const notAList = await refused(PLAN, { method: 'PUT', url: `/v1/plans/${PLAN}/budget-printed-totals`, as: GG, body: { totals: 'all' } });
+      expect([notAList.status, notAList.body.message]).toEqual([400, ['totals: must be a list of objects']]);
+      const url = '/v1/plans/three-rivers-budget-changes/budget-printed-totals';
+      const noReason = await refused('three-rivers-budget-changes', { method: 'PUT', url, as: GG, body: { totals: [] } });
+      expect([noReason.status, noReason.body.message]).toEqual([422, 'Give a reason for changing the printed budget totals.']);
+    });
+
+
     const lines = `/v1/plans/${PLAN}/budget-lines`;
 
     it('names each bad field with 400', async () => {
@@ -255,7 +269,7 @@ describe('The budget section, for the Three Rivers plan', () => {
         ],
         [
           { code: 'X', title: 'Quarter', amounts: [{ year: '2020/21-Q3', kind: 'forecast', value: 1 }] },
-          'Budgets are set per financial year: budget line X gives 2020/21-Q3; write the year, 2020/21.',
+          'Budget line X gives 2020/21-Q3, a quarter: budgets are set per financial year, so write 2020/21.',
         ],
         [
           { code: 'X', title: 'Far', amounts: [{ year: '2030/31', kind: 'forecast', value: 1 }] },

@@ -30,6 +30,7 @@ export const ACCESS_TABLE = {
   'budgetLines.add': ['editor'],
   'budgetLines.revise': ['editor'],
   'budgetLines.remove': ['editor'],
+  'budgetTotals.print': ['editor'],
   'scrutiny.record': ['governance'],
   'versions.publish': ['editor'],
   'approval.record': ['governance'],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { BudgetLinesController } from './budget/budget-lines.controller';
+import { PrintedBudgetTotalsController } from './budget/printed-totals.controller';
 import { ApprovalController } from './governance/approval.controller';
 import { CloseController } from './governance/close.controller';
 import { EvidenceController } from './integrity/evidence.controller';
@@ -36,8 +37,9 @@ import { PlanRevisionETagInterceptor } from './commands/plan-revision-etag.inter
     ProgressController,
     // indicators, their targets and actuals
     IndicatorsController,
-    // budget lines
+    // budget lines and the totals the plan prints
     BudgetLinesController,
+    PrintedBudgetTotalsController,
     // integrity and evidence over the whole stream
     IntegrityController,
     EvidenceController,

@@ -28,6 +28,7 @@ export const PLAN_LIMITS = {
   versionsPerPlan: { limit: 100, holder: 'A plan', items: 'published versions' },
   budgetLinesPerPlan: { limit: 200, holder: 'A plan', items: 'budget lines' },
   amountsPerBudgetLine: { limit: 100, holder: 'A budget line', items: 'amounts' },
+  printedBudgetTotalsPerPlan: { limit: 100, holder: 'A plan', items: 'printed budget totals' },
 } as const satisfies Record<string, PlanLimit>;
 
 /** Refuses `count` items beyond the limit, naming it: "A priority may have at most 100 outcomes: priority 3 would have 12000." */

@@ -228,6 +228,8 @@ describe('plan projections', () => {
         budgetLinesAdded: 1,
         budgetLinesRevised: 0,
         budgetLinesRemoved: 0,
+        budgetPrintedTotalsSet: 0,
+        budgetPrintedTotalsRemoved: 0,
       },
       items: [
         {

@@ -55,3 +55,14 @@ export class ReviseBudgetLineDto {
   @TextField({ description: 'Why the line is revised.', example: 'Latest budget agreed at Council in February' })
   reason: string;
 }
+
+export class SetPrintedBudgetTotalsDto {
+  @NestedListField(() => BudgetAmountDto, {
+    description: 'Every total the plan prints, one per year and kind, shown beside the computed total with the difference; a year and kind left out loses its printed total.',
+    limit: PLAN_LIMITS.printedBudgetTotalsPerPlan,
+  })
+  totals: BudgetAmountDto[];
+
+  @TextField({ description: 'Why the printed totals change; needed once the plan has some.', example: 'As printed in the version to Council', optional: true })
+  reason?: string;
+}

@@ -22,4 +22,10 @@ export type ReviseBudgetLine = PlanCommandOf<
 
 export type RemoveBudgetLine = PlanCommandOf<'RemoveBudgetLine', { code: string; reason: string }>;
 
-export type BudgetCommand = AddBudgetLine | ReviseBudgetLine | RemoveBudgetLine;
+/**
+ * The totals the plan prints, as the full list: a year and kind left out loses its printed total. A
+ * reason is needed once the plan has printed totals to change.
+ */
+export type SetPrintedBudgetTotals = PlanCommandOf<'SetPrintedBudgetTotals', { totals: BudgetAmountInput[]; reason?: string }>;
+
+export type BudgetCommand = AddBudgetLine | ReviseBudgetLine | RemoveBudgetLine | SetPrintedBudgetTotals;

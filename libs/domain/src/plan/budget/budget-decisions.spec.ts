@@ -131,7 +131,7 @@ describe('adding a budget line', () => {
   it('refuses a quarter, naming its year', () => {
     given([threeRiversDrafted])
       .when(add({ code: 'CS-NET', title: NET_COST, amounts: [{ year: '2020/21-Q2', kind: 'forecast', value: 1 }] }))
-      .thenRefused('rule-broken', /^Budgets are set per financial year: budget line CS-NET gives 2020\/21-Q2; write the year, 2020\/21\.$/);
+      .thenRefused('rule-broken', /^Budget line CS-NET gives 2020\/21-Q2, a quarter: budgets are set per financial year, so write 2020\/21\.$/);
   });
 
   it('accepts years from two before the plan to three after it, and refuses years beyond', () => {
@@ -291,17 +291,104 @@ describe('removing a budget line', () => {
   });
 });
 
+describe('the totals the plan prints', () => {
+  const printedNetCost = netCostAdded.data.amounts;
+  const printedSet = (year: string, value: number, previous: number | null, reason: string | null): PlanEvent => ({
+    type: 'BudgetPrintedTotalSet',
+    data: { planId, year, kind: 'latest', value, previous, reason },
+  });
+
+  it('sets each total as printed, the first time without a reason', () => {
+    given([threeRiversDrafted], [netCostAdded])
+      .when({ type: 'SetPrintedBudgetTotals', data: { totals: [...printedNetCost].reverse() } })
+      .then([printedSet('2020/21', 1_824_973, null, null), printedSet('2021/22', 1_768_881, null, null), printedSet('2022/23', 1_840_221, null, null)]);
+  });
+
+  it('changes and removes printed totals with a reason, keeping what they were', () => {
+    const printed = [printedSet('2020/21', 1_824_973, null, null), printedSet('2021/22', 1_768_881, null, null)];
+    given([threeRiversDrafted], [netCostAdded], printed)
+      .when({
+        type: 'SetPrintedBudgetTotals',
+        data: {
+          totals: [
+            { year: '2020/21', kind: 'latest', value: 1_824_937 },
+            { year: '2022/23', kind: 'latest', value: 1_840_221 },
+          ],
+          reason: 'As corrected in the plan',
+        },
+      })
+      .then([
+        printedSet('2020/21', 1_824_937, 1_824_973, 'As corrected in the plan'),
+        printedSet('2022/23', 1_840_221, null, 'As corrected in the plan'),
+        { type: 'BudgetPrintedTotalRemoved', data: { planId, year: '2021/22', kind: 'latest', previous: 1_768_881, reason: 'As corrected in the plan' } },
+      ]);
+  });
+
+  it('refuses a change without a reason, a list that changes nothing, and amounts a line could not hold', () => {
+    const printed = [printedSet('2020/21', 1_824_973, null, null)];
+    given([threeRiversDrafted], printed)
+      .when({ type: 'SetPrintedBudgetTotals', data: { totals: [] } })
+      .thenRefused('rule-broken', /^Give a reason for changing the printed budget totals\.$/);
+    given([threeRiversDrafted], printed)
+      .when({ type: 'SetPrintedBudgetTotals', data: { totals: [{ year: '2020-21', kind: 'latest', value: 1_824_973 }], reason: 'Same' } })
+      .thenRefused('rule-broken', /^Nothing would change: the printed budget totals already say that\.$/);
+    given([threeRiversDrafted])
+      .when({ type: 'SetPrintedBudgetTotals', data: { totals: [] } })
+      .thenRefused('rule-broken', /^Nothing would change/);
+    given([threeRiversDrafted])
+      .when({
+        type: 'SetPrintedBudgetTotals',
+        data: { totals: [{ year: '2020/21', kind: 'latest', value: 1 }, { year: '2020/21', kind: 'latest', value: 2 }] },
+      })
+      .thenRefused('rule-broken', /^The printed totals give two latest amounts for 2020\/21: give one amount per year and kind\.$/);
+    given([threeRiversDrafted])
+      .when({ type: 'SetPrintedBudgetTotals', data: { totals: [{ year: '2024/25-Q1', kind: 'latest', value: 1 }] } })
+      .thenRefused('rule-broken', /^The printed totals give 2024\/25-Q1, a quarter/);
+    given([threeRiversDrafted])
+      .when({ type: 'SetPrintedBudgetTotals', data: { totals: Array.from({ length: 101 }, () => ({ year: '2020/21', kind: 'latest' as const, value: 1 })) } })
+      .thenRefused('rule-broken', /^A plan may have at most 100 printed budget totals: this plan would have 101\.$/);
+  });
+
+  it('reopens an approved plan first', () => {
+    given(approvedPlan)
+      .when({ type: 'SetPrintedBudgetTotals', data: { totals: [{ year: '2023/24', kind: 'original', value: 10 }] } })
+      .then([
+        { type: 'PlanReopenedForRevision', data: { planId: HART_PLAN_ID, reason: 'Printed budget totals set' } },
+        { type: 'BudgetPrintedTotalSet', data: { planId: HART_PLAN_ID, year: '2023/24', kind: 'original', value: 10, previous: null, reason: null } },
+      ]);
+  });
+});
+
 describe('budget totals', () => {
   it('sums each year and kind exactly, in pence, income netted off', () => {
-    const totals = budgetTotals([
-      { amounts: [{ year: '2020/21', kind: 'latest', value: 0.1 }, { year: '2020/21', kind: 'original', value: 100 }] },
-      { amounts: [{ year: '2020/21', kind: 'latest', value: 0.2 }, { year: '2019/20', kind: 'outturn', value: -40.55 }] },
-      { amounts: [{ year: '2020/21', kind: 'latest', value: -0.3 }] },
-    ]);
+    const totals = budgetTotals(
+      [
+        { amounts: [{ year: '2020/21', kind: 'latest', value: 0.1 }, { year: '2020/21', kind: 'original', value: 100 }] },
+        { amounts: [{ year: '2020/21', kind: 'latest', value: 0.2 }, { year: '2019/20', kind: 'outturn', value: -40.55 }] },
+        { amounts: [{ year: '2020/21', kind: 'latest', value: -0.3 }] },
+      ],
+      [],
+    );
     expect(totals).toEqual([
-      { year: '2019/20', kind: 'outturn', value: -40.55, lines: 1 },
-      { year: '2020/21', kind: 'original', value: 100, lines: 1 },
-      { year: '2020/21', kind: 'latest', value: 0, lines: 3 },
+      { year: '2019/20', kind: 'outturn', value: -40.55, lines: 1, printed: null, difference: null },
+      { year: '2020/21', kind: 'original', value: 100, lines: 1, printed: null, difference: null },
+      { year: '2020/21', kind: 'latest', value: 0, lines: 3, printed: null, difference: null },
+    ]);
+  });
+
+  it('puts a printed total beside the computed one with the difference, and totals 0 where no line has an amount', () => {
+    const totals = budgetTotals(
+      [{ amounts: [{ year: '2020/21', kind: 'latest', value: 1_000.1 }, { year: '2020/21', kind: 'original', value: 900 }] }],
+      [
+        { year: '2020/21', kind: 'latest', value: 1_000.3 },
+        { year: '2020/21', kind: 'original', value: 900 },
+        { year: '2020/21', kind: 'outturn', value: 950 },
+      ],
+    );
+    expect(totals).toEqual([
+      { year: '2020/21', kind: 'original', value: 900, lines: 1, printed: 900, difference: 0 },
+      { year: '2020/21', kind: 'latest', value: 1_000.1, lines: 1, printed: 1_000.3, difference: -0.2 },
+      { year: '2020/21', kind: 'outturn', value: 0, lines: 0, printed: 950, difference: -950 },
     ]);
   });
 });

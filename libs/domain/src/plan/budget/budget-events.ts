@@ -1,5 +1,5 @@
 import type { EventDefinitions, PlanEventOf } from '../plan-message';
-import type { BudgetAmount } from './budget-values';
+import type { BudgetAmount, BudgetKind } from './budget-values';
 
 export interface BudgetLineFields {
   /** The cost centre or service, as the plan names it. */
@@ -22,10 +22,28 @@ export type BudgetLineRevised = PlanEventOf<
 /** Keeps the line as it was, so the event reads alone. */
 export type BudgetLineRemoved = PlanEventOf<'BudgetLineRemoved', { code: string; previous: BudgetLineFields; reason: string }>;
 
-export type BudgetEvent = BudgetLineAdded | BudgetLineRevised | BudgetLineRemoved;
+/** A total as the plan prints it, for a year and kind that had none (`previous` null) or had another. */
+export type BudgetPrintedTotalSet = PlanEventOf<
+  'BudgetPrintedTotalSet',
+  { year: string; kind: BudgetKind; value: number; previous: number | null; reason: string | null }
+>;
+
+export type BudgetPrintedTotalRemoved = PlanEventOf<
+  'BudgetPrintedTotalRemoved',
+  { year: string; kind: BudgetKind; previous: number; reason: string }
+>;
+
+export type BudgetEvent =
+  | BudgetLineAdded
+  | BudgetLineRevised
+  | BudgetLineRemoved
+  | BudgetPrintedTotalSet
+  | BudgetPrintedTotalRemoved;
 
 export const BUDGET_EVENT_DEFINITIONS: EventDefinitions<BudgetEvent> = {
   BudgetLineAdded: { schemaVersion: 1, role: 'structure' },
   BudgetLineRevised: { schemaVersion: 1, role: 'structure' },
   BudgetLineRemoved: { schemaVersion: 1, role: 'structure' },
+  BudgetPrintedTotalSet: { schemaVersion: 1, role: 'structure' },
+  BudgetPrintedTotalRemoved: { schemaVersion: 1, role: 'structure' },
 };

@@ -16,13 +16,20 @@ export interface BudgetAmount {
   value: number;
 }
 
-/** One computed total: the sum of every line's amount for that year and kind. */
+/**
+ * One computed total: the sum of every line's amount for that year and kind, beside the total the
+ * plan prints for it, if it prints one, so that a printed total that disagrees shows as such.
+ */
 export interface BudgetTotal {
   year: string;
   kind: BudgetKind;
   value: number;
   /** How many lines have an amount for that year and kind. */
   lines: number;
+  /** The total as the plan prints it, or null when it prints none. */
+  printed: number | null;
+  /** The computed total less the printed one (positive: the lines add up to more than printed), or null. */
+  difference: number | null;
 }
 
 /**
@@ -50,19 +57,31 @@ export function compareBudgetAmounts(a: Pick<BudgetAmount, 'year' | 'kind'>, b: 
 export const penceOf = (pounds: number): number => Math.round(pounds * 100);
 
 /**
- * The totals per year and kind of the given lines' amounts, in amount order. Computed in whole
- * pence, then given back as pounds.
+ * The totals per year and kind of the given lines' amounts, with the printed totals beside them, in
+ * amount order; a year and kind printed but without lines totals 0. Computed in whole pence, then
+ * given back as pounds.
  */
-export function budgetTotals(lines: ReadonlyArray<{ amounts: readonly BudgetAmount[] }>): BudgetTotal[] {
-  const sums = new Map<string, { year: string; kind: BudgetKind; pence: number; lines: number }>();
+export function budgetTotals(
+  lines: ReadonlyArray<{ amounts: readonly BudgetAmount[] }>,
+  printed: readonly BudgetAmount[],
+): BudgetTotal[] {
+  type Sum = { year: string; kind: BudgetKind; pence: number; lines: number; printedPence: number | null };
+  const sums = new Map<string, Sum>();
+  const sumOf = ({ year, kind }: BudgetAmount): Sum =>
+    sums.get(`${year} ${kind}`) ?? { year, kind, pence: 0, lines: 0, printedPence: null };
   for (const { amounts } of lines) {
-    for (const { year, kind, value } of amounts) {
-      const key = `${year} ${kind}`;
-      const sum = sums.get(key) ?? { year, kind, pence: 0, lines: 0 };
-      sums.set(key, { ...sum, pence: sum.pence + penceOf(value), lines: sum.lines + 1 });
+    for (const amount of amounts) {
+      const sum = sumOf(amount);
+      sums.set(`${amount.year} ${amount.kind}`, { ...sum, pence: sum.pence + penceOf(amount.value), lines: sum.lines + 1 });
     }
   }
-  return [...sums.values()]
-    .sort(compareBudgetAmounts)
-    .map(({ year, kind, pence, lines: count }) => ({ year, kind, value: pence / 100, lines: count }));
+  for (const total of printed) sums.set(`${total.year} ${total.kind}`, { ...sumOf(total), printedPence: penceOf(total.value) });
+  return [...sums.values()].sort(compareBudgetAmounts).map(({ year, kind, pence, lines: count, printedPence }) => ({
+    year,
+    kind,
+    value: pence / 100,
+    lines: count,
+    printed: printedPence === null ? null : printedPence / 100,
+    difference: printedPence === null ? null : (pence - printedPence) / 100,
+  }));
 }

@@ -12,7 +12,10 @@ const printed = [
   { year: '2022/23', kind: 'latest' as const, value: 1_840_221 },
 ];
 
-/** Three Rivers' plan with its printed net cost, an income line and a line added and removed later, published as 1.0 and 2.0. */
+/**
+ * Three Rivers' plan with its printed net cost, an income line, a printed total that disagrees and is
+ * corrected, and a line added and removed, published as 1.0 and 2.0. All but the net cost is illustrative.
+ */
 function threeRiversBudget(): PlanStream {
   const plan = new PlanStream('three-rivers-cs-2020-23', '2019-10-02T10:00:00.000Z', 1000, 'three-rivers');
   plan.add('PlanDrafted', {
@@ -32,6 +35,7 @@ function threeRiversBudget(): PlanStream {
       { year: '2020/21', kind: 'latest', value: -98_450.1 },
     ],
   });
+  plan.add('BudgetPrintedTotalSet', { year: '2020/21', kind: 'latest', value: 1_726_532.9, previous: null, reason: null });
   plan.add('VersionPublished', { label: '1.0', reason: 'First draft', effectiveDate: '2019-10-02' });
   plan.add('BudgetLineRevised', {
     code: 'LAND',
@@ -52,6 +56,15 @@ function threeRiversBudget(): PlanStream {
     },
     reason: 'Latest budget and outturn for 2020/21',
   });
+  plan.add('BudgetPrintedTotalSet', {
+    year: '2020/21',
+    kind: 'latest',
+    value: 1_734_972.8,
+    previous: 1_726_532.9,
+    reason: 'Printed total corrected',
+  });
+  plan.add('BudgetPrintedTotalSet', { year: '2019/20', kind: 'outturn', value: 1_700_000, previous: null, reason: 'Prior year outturn' });
+  plan.add('BudgetPrintedTotalRemoved', { year: '2019/20', kind: 'outturn', previous: 1_700_000, reason: 'Not in this plan' });
   plan.add('BudgetLineAdded', { code: 'ELEC', title: 'Elections', note: null, amounts: [{ year: '2021/22', kind: 'forecast', value: 0.1 }] });
   plan.add('BudgetLineRemoved', {
     code: 'ELEC',
@@ -85,10 +98,10 @@ describe('the budget in the plan view', () => {
         },
       ],
       totals: [
-        { year: '2020/21', kind: 'original', value: -120_000, lines: 1 },
-        { year: '2020/21', kind: 'latest', value: 1_726_522.9, lines: 2 },
-        { year: '2021/22', kind: 'latest', value: 1_768_881, lines: 1 },
-        { year: '2022/23', kind: 'latest', value: 1_840_221, lines: 1 },
+        { year: '2020/21', kind: 'original', value: -120_000, lines: 1, printed: null, difference: null },
+        { year: '2020/21', kind: 'latest', value: 1_726_522.9, lines: 2, printed: 1_726_532.9, difference: -10 },
+        { year: '2021/22', kind: 'latest', value: 1_768_881, lines: 1, printed: null, difference: null },
+        { year: '2022/23', kind: 'latest', value: 1_840_221, lines: 1, printed: null, difference: null },
       ],
     });
   });
@@ -99,9 +112,13 @@ describe('the budget in the plan view', () => {
       ['CS-NET', null, 3],
       ['LAND', 'Fewer searches', 3],
     ]);
-    expect(view.budget.totals).toContainEqual({ year: '2020/21', kind: 'latest', value: 1_734_972.8, lines: 2 });
-    expect(view.budget.totals).toContainEqual({ year: '2020/21', kind: 'outturn', value: -91_234.56, lines: 1 });
-    expect(view.budget.totals.some((total) => total.kind === 'forecast')).toBe(false);
+    expect(view.budget.totals).toEqual([
+      { year: '2020/21', kind: 'original', value: -120_000, lines: 1, printed: null, difference: null },
+      { year: '2020/21', kind: 'latest', value: 1_734_972.8, lines: 2, printed: 1_734_972.8, difference: 0 },
+      { year: '2020/21', kind: 'outturn', value: -91_234.56, lines: 1, printed: null, difference: null },
+      { year: '2021/22', kind: 'latest', value: 1_768_881, lines: 1, printed: null, difference: null },
+      { year: '2022/23', kind: 'latest', value: 1_840_221, lines: 1, printed: null, difference: null },
+    ]);
   });
 
   it('keeps lines in code order whatever order they were added in', () => {
@@ -125,8 +142,12 @@ describe('the budget in history, the version table and the diff', () => {
       expect.any(String),
       `Budget line CS-NET added: ${NET_COST} (3 amounts)`,
       'Budget line LAND added: Land charges (2 amounts)',
+      'Printed 2020/21 latest budget total set to £1,726,532.90',
       expect.any(String),
       'Budget line LAND revised (note; 2020/21 latest -£98,450.10 → -£90,000.20; 2020/21 outturn -£91,234.56 added): Latest budget and outturn for 2020/21',
+      'Printed 2020/21 latest budget total set to £1,734,972.80 (was £1,726,532.90): Printed total corrected',
+      'Printed 2019/20 outturn budget total set to £1,700,000: Prior year outturn',
+      'Printed 2019/20 outturn budget total of £1,700,000 removed: Not in this plan',
       'Budget line ELEC added: Elections (1 amount)',
       'Budget line ELEC removed: Shown under Democratic Services',
       expect.any(String),
@@ -141,7 +162,11 @@ describe('the budget in history, the version table and the diff', () => {
     expect(items).toEqual([
       { kind: 'budgetLinesAdded', ref: 'CS-NET', name: NET_COST },
       { kind: 'budgetLinesAdded', ref: 'LAND', name: 'Land charges' },
+      { kind: 'budgetPrintedTotalsSet', ref: '2020/21 latest', name: '£1,726,532.90' },
       { kind: 'budgetLinesRevised', ref: 'LAND', name: 'Latest budget and outturn for 2020/21' },
+      { kind: 'budgetPrintedTotalsSet', ref: '2020/21 latest', name: '£1,734,972.80' },
+      { kind: 'budgetPrintedTotalsSet', ref: '2019/20 outturn', name: '£1,700,000' },
+      { kind: 'budgetPrintedTotalsRemoved', ref: '2019/20 outturn', name: '£1,700,000' },
       { kind: 'budgetLinesAdded', ref: 'ELEC', name: 'Elections' },
       { kind: 'budgetLinesRemoved', ref: 'ELEC', name: 'Elections' },
     ]);
@@ -167,6 +192,12 @@ describe('the budget in history, the version table and the diff', () => {
         before: { year: '2020/21', kind: 'latest', value: -98_450.1 },
         after: { year: '2020/21', kind: 'latest', value: -90_000.2 },
       },
+      {
+        kind: 'budgetPrintedTotal',
+        key: '2020/21 latest',
+        before: { year: '2020/21', kind: 'latest', value: 1_726_532.9 },
+        after: { year: '2020/21', kind: 'latest', value: 1_734_972.8 },
+      },
     ]);
   });
 });
@@ -177,7 +208,7 @@ describe('the budget in a period\'s report', () => {
     expect(buildMonitoringReport(view, '2021/22-Q2').budget).toEqual({
       year: '2021/22',
       lines: [{ code: 'CS-NET', title: NET_COST, note: null, amounts: [{ year: '2021/22', kind: 'latest', value: 1_768_881 }] }],
-      totals: [{ year: '2021/22', kind: 'latest', value: 1_768_881, lines: 1 }],
+      totals: [{ year: '2021/22', kind: 'latest', value: 1_768_881, lines: 1, printed: null, difference: null }],
     });
     expect(buildMonitoringReport(view, '2020-21').budget.totals.map((total) => total.kind)).toEqual(['original', 'latest', 'outturn']);
   });

@@ -6,6 +6,8 @@ export const BUDGET_CHANGE_KINDS = [
   ['budgetLinesAdded', 'budget line added', 'budget lines added'],
   ['budgetLinesRevised', 'budget line revised', 'budget lines revised'],
   ['budgetLinesRemoved', 'budget line removed', 'budget lines removed'],
+  ['budgetPrintedTotalsSet', 'printed budget total set', 'printed budget totals set'],
+  ['budgetPrintedTotalsRemoved', 'printed budget total removed', 'printed budget totals removed'],
 ] as const satisfies ChangeKindWords<string>;
 
 type BudgetChangeKind = (typeof BUDGET_CHANGE_KINDS)[number][0];
@@ -27,6 +29,20 @@ export const BUDGET_EVENT_TRAITS: EventTraitsTable<BudgetEvent, BudgetChangeKind
     summary: ({ data }) => withReason(`Budget line ${data.code} removed`, data.reason),
     touches: ({ data }) => budgetLine(data.code),
     change: ({ data }) => ({ kind: 'budgetLinesRemoved', ref: data.code, name: data.previous.title }),
+  },
+  BudgetPrintedTotalSet: {
+    summary: ({ data: { year, kind, value, previous, reason } }) =>
+      withReason(
+        `Printed ${year} ${kind} budget total set to ${formatPounds(value)}${previous === null ? '' : ` (was ${formatPounds(previous)})`}`,
+        reason,
+      ),
+    touches: () => null,
+    change: ({ data }) => ({ kind: 'budgetPrintedTotalsSet', ref: `${data.year} ${data.kind}`, name: formatPounds(data.value) }),
+  },
+  BudgetPrintedTotalRemoved: {
+    summary: ({ data }) => withReason(`Printed ${data.year} ${data.kind} budget total of ${formatPounds(data.previous)} removed`, data.reason),
+    touches: () => null,
+    change: ({ data }) => ({ kind: 'budgetPrintedTotalsRemoved', ref: `${data.year} ${data.kind}`, name: formatPounds(data.previous) }),
   },
 };
 
