@@ -56,7 +56,8 @@ export const planHistoryProjection: Projection = {
   // 2: documents keyed by stream and revision, not by event id (ids are unique per stream only).
   // 3: entries found by the plan's key (council and plan id), not by the plan id alone.
   // 4: entries found by `refKey`, so that a code in other capitals finds its indicator's.
-  version: 4,
+  // 5: budget events are summarised in words and found by their line's code.
+  version: 5,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [

@@ -23,7 +23,8 @@ export type PlanListItem = {
 export const planListProjection: Projection = {
   name: 'plan-list',
   // 2: entries named by the plan's key (council and plan id), not by the plan id alone.
-  version: 2,
+  // 3: its digest's fixture stream gained budget events, which move an entry's revision as any event does.
+  version: 3,
   collections: [PLAN_LIST_COLLECTION],
   // Every list query is within one council; the other filters narrow it.
   indexes: {

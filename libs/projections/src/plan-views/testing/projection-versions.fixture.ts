@@ -22,7 +22,8 @@ const REPORTED = ['2023/24-Q1', '2023/24-Q2'];
  * than a snapshot interval of events: reopened for revision, a priority revised, outcomes added,
  * changed and removed, an indicator revised, the rest of the seed's priorities and indicators,
  * version 3 published and approved, a year of illustrative actuals with one restated, progress, and
- * the plan closed. Another council's plan sits beside it. The story after `hartPlan` is ILLUSTRATIVE;
+ * the plan closed. Another council's plan sits beside it, with its budget lines added, revised and
+ * removed and a printed total set and removed. The story after `hartPlan` is ILLUSTRATIVE;
  * outcome dates the seed writes as text are left unread (null), as only the events' shapes matter here.
  */
 export function projectionVersionsStream(): ProjectedEvent[] {
@@ -34,10 +35,37 @@ export function projectionVersionsStream(): ProjectedEvent[] {
     period: { kind: 'multi-year', label: '2020-2023', from: '2020-04-01', to: '2023-03-31' },
     owner: null,
   });
+  enterThreeRiversBudget(threeRivers);
   const hart = hartPlan();
   reviseInTheYear(hart);
   reportTheYear(hart);
   return [...threeRivers.events, ...hart.events];
+}
+
+/** The net cost the plan prints, then an ILLUSTRATIVE income line revised and removed and a printed total set and removed. */
+function enterThreeRiversBudget(plan: PlanStream): void {
+  const latest = (year: string, value: number) => ({ year, kind: 'latest' as const, value });
+  plan.add('BudgetLineAdded', {
+    code: 'CS-NET',
+    title: 'Net Cost of Service (Direct cost / Income Only)',
+    note: null,
+    amounts: [latest('2020/21', 1_824_973), latest('2021/22', 1_768_881), latest('2022/23', 1_840_221)],
+  });
+  const income = [{ year: '2020/21', kind: 'original' as const, value: -120_000 }];
+  plan.add('BudgetLineAdded', { code: 'LAND', title: 'Land charges', note: null, amounts: income });
+  plan.add('BudgetLineRevised', {
+    code: 'LAND',
+    changes: { note: 'Fewer searches', amounts: [...income, latest('2020/21', -98_450.1)] },
+    previous: { note: null, amounts: income },
+    reason: 'Latest budget for 2020/21',
+  });
+  plan.add('BudgetPrintedTotalSet', { year: '2020/21', kind: 'latest', value: 1_726_532.9, previous: null, reason: null });
+  plan.add('BudgetLineRemoved', {
+    code: 'LAND',
+    previous: { title: 'Land charges', note: 'Fewer searches', amounts: [...income, latest('2020/21', -98_450.1)] },
+    reason: 'Shown under Planning',
+  });
+  plan.add('BudgetPrintedTotalRemoved', { year: '2020/21', kind: 'latest', previous: 1_726_532.9, reason: 'The plan prints no total' });
 }
 
 function reviseInTheYear(plan: PlanStream): void {
