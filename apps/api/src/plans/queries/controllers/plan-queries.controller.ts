@@ -1,12 +1,16 @@
-import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query as QueryParams, Res, UnprocessableEntityException } from '@nestjs/common';
 import { QueryBus, type QueryResult } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotModifiedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotModifiedResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { PlanHistoryEntry } from '@app/projections';
 import type { FastifyReply } from 'fastify';
 import { Access, assertMayPerform } from '../../../auth/access-table';
 import { CurrentCaller, type Caller } from '../../../auth/caller';
 import { IdentifierParamPipe } from '../../identifier-param.pipe';
 import { PeriodParamPipe } from '../../period-param.pipe';
-import { AsOfParams, HistoryParams, ListPlansParams, ReadPlanParams, ReadYourWritesParams } from '../dto/query-params';
+import { historySheet, REPORT_SHEETS, reportSheets, versionTableSheet } from '../../../exports/plan-sheets';
+import { answerFormatOf, spreadsheetAnswer } from '../../../exports/spreadsheet-answer';
+import { ANSWER_FORMATS } from '../../../exports/spreadsheet-format';
+import { HistoryParams, ListPlansParams, ReadPlanParams, ReadYourWritesParams, ReportParams } from '../dto/query-params';
 import {
   DiffVersionsQuery,
   GetHistoryQuery,
@@ -25,6 +29,15 @@ import { ReadYourWrites } from '../read-your-writes';
 export const NOT_MODIFIED =
   'The answer carries the ETag given in `If-None-Match`: the copy the client holds is current, so no body is sent. ' +
   'An `asOf` or `version` answer whose events fail their check has no ETag, and so is always sent whole.';
+
+const SPREADSHEET_MEDIA_TYPES = Object.values(ANSWER_FORMATS).map(({ mediaType }) => mediaType);
+
+const AS_SPREADSHEET =
+  'With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` it answers a ' +
+  'spreadsheet to save (dates as date cells, figures in their unit, RAG as cell colours, frozen headers).';
+
+/** Entries read per page when the whole trail is taken out as a spreadsheet: the largest page the store serves. */
+const HISTORY_EXPORT_PAGE = 200;
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -64,22 +77,47 @@ export class PlanQueriesController {
 
   @Get(':planId/history')
   @Access('history.read')
-  @ApiOperation({ summary: 'The audit trail: every event with who, when, why and a one-line summary' })
-  async history(@CurrentCaller() caller: Caller, @Param('planId') planId: string, @QueryParams() params: HistoryParams) {
+  @ApiProduces(...SPREADSHEET_MEDIA_TYPES)
+  @ApiOperation({
+    summary: 'The audit trail: every event with who, when, why and a one-line summary',
+    description: `${AS_SPREADSHEET} A spreadsheet holds every entry the filters select, not one page.`,
+  })
+  async history(
+    @CurrentCaller() caller: Caller,
+    @Param('planId') planId: string,
+    @QueryParams() params: HistoryParams,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const format = answerFormatOf(accept, reply);
     await this.readYourWrites.waitFor(params.waitFor);
-    return this.queries.execute(new GetHistoryQuery(caller, planId, params));
+    if (format === 'json') return this.queries.execute(new GetHistoryQuery(caller, planId, params));
+    const entries: PlanHistoryEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.queries.execute(new GetHistoryQuery(caller, planId, { ...params, limit: HISTORY_EXPORT_PAGE, cursor }));
+      entries.push(...page.items);
+      cursor = page.next ?? undefined;
+    } while (cursor !== undefined);
+    return spreadsheetAnswer(reply, format, [historySheet(planId, entries)], { filename: `${planId}-history` });
   }
 
   @Get(':planId/versions')
   @Access('versions.read')
-  @ApiOperation({ summary: 'The version-control table, derived from the version events' })
+  @ApiProduces(...SPREADSHEET_MEDIA_TYPES)
+  @ApiOperation({ summary: 'The version-control table, derived from the version events', description: AS_SPREADSHEET })
   async versions(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
     @QueryParams() params: ReadYourWritesParams,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    const format = answerFormatOf(accept, reply);
     await this.readYourWrites.waitFor(params.waitFor);
-    return this.queries.execute(new GetVersionTableQuery(caller, planId));
+    const table = await this.queries.execute(new GetVersionTableQuery(caller, planId));
+    if (format === 'json') return table;
+    return spreadsheetAnswer(reply, format, [versionTableSheet(table)], { filename: `${planId}-versions` });
   }
 
   @Get(':planId/versions/:from/diff/:to')
@@ -99,24 +137,34 @@ export class PlanQueriesController {
   @Get(':planId/reports/:period')
   @ApiNotModifiedResponse({ description: NOT_MODIFIED })
   @Access('reports.read')
+  @ApiProduces(...SPREADSHEET_MEDIA_TYPES)
   @ApiOperation({
     summary: 'The monitoring report for a period: RAG, direction of travel, progress and roll-ups',
     description:
       'The report as it stood at a past instant (`asOf`) needs a role of `reports.readAsOf`: editor, governance, auditor or reporting; ' +
-      'it says `X-Integrity` as a plan read `asOf` does.',
+      `it says \`X-Integrity\` as a plan read \`asOf\` does. ${AS_SPREADSHEET}`,
   })
   async report(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
     @Param('period', PeriodParamPipe) period: string,
-    @QueryParams() params: AsOfParams,
+    @QueryParams() params: ReportParams,
+    @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    const format = answerFormatOf(accept, reply);
     if (params.asOf !== undefined) assertMayPerform(caller, 'reports.readAsOf');
     await this.readYourWrites.waitFor(params.waitFor);
     const report = await this.queries.execute(new GetReportQuery(caller, planId, period, params.asOf));
-    reply.header('ETag', `"${report.revision}"`);
-    return withIntegrityShown(report, reply);
+    if (format === 'json') {
+      reply.header('ETag', `"${report.revision}"`);
+      return withIntegrityShown(report, reply);
+    }
+    if ('integrity' in report) refuseSpreadsheetOfFailedIntegrity(report.integrity, reply);
+    const sheets = reportSheets(report);
+    const chosen = format === 'csv' ? [sheets[params.sheet ?? REPORT_SHEETS[0]]] : REPORT_SHEETS.map((name) => sheets[name]);
+    const filename = `${planId}-report-${report.period.replace(/\//g, '-')}`;
+    return spreadsheetAnswer(reply, format, chosen, { filename, revision: report.revision });
   }
 }
 
@@ -156,4 +204,16 @@ export function withIntegrityShown<T extends object>(answer: T | (T & { integrit
   if (integrity.ok) return rest;
   void reply.removeHeader('ETag');
   return answer;
+}
+
+/**
+ * A spreadsheet has nowhere to carry the failure that a JSON answer names beside its figures, and
+ * once saved it is read without the header: so altered figures are not made into one.
+ */
+function refuseSpreadsheetOfFailedIntegrity(integrity: EventsIntegrity, reply: FastifyReply): void {
+  reply.header(INTEGRITY_HEADER, integrity.ok ? 'ok' : 'failed');
+  if (integrity.ok) return;
+  throw new UnprocessableEntityException(
+    'The events behind this answer fail their integrity check, so it is not given as a spreadsheet: read it as JSON to see which event fails.',
+  );
 }

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateBy } from 'class-validator';
 import { PLAN_EVENT_TYPES, PLAN_STATUSES, type PlanEventType } from '@app/domain';
+import { REPORT_SHEETS, type ReportSheetName } from '../../../exports/plan-sheets';
 import { IdentifierField } from '../../commands/dto/fields';
 import { InstantParam } from './instant-param';
 
@@ -81,4 +82,16 @@ export class HistoryParams extends PagingParams {
 
   @IdentifierField({ example: 'CP7', description: 'A priority ref or indicator code; codes in any capitals ("cp7" is CP7).', optional: true })
   ref?: string;
+}
+
+/** A report asked for as CSV holds one of its sheets; XLSX holds them all. */
+export class ReportParams extends AsOfParams {
+  @ApiPropertyOptional({
+    enum: REPORT_SHEETS,
+    default: REPORT_SHEETS[0],
+    description: 'With `Accept: text/csv`, which of the report\'s tables the file holds (an XLSX workbook holds every one).',
+  })
+  @IsOptional()
+  @IsIn(REPORT_SHEETS)
+  sheet?: ReportSheetName;
 }

@@ -1,0 +1,175 @@
+import type { MonitoringReport, PlanHistoryEntry, VersionTable } from '@app/projections';
+import { periodAsPrinted, type Sheet } from './spreadsheet';
+
+/**
+ * The sheets of each answer a council takes out as a spreadsheet, laid out as its committee packs
+ * print them: one row per indicator, priority, milestone, version or event, in the answer's order.
+ */
+
+const reportTitle = (report: MonitoringReport, what: string): string =>
+  `${report.service}: ${report.title}, ${what}, ${periodAsPrinted(report.period)}` +
+  (report.planVersion ? ` (version ${report.planVersion})` : '');
+
+/** The names of a report's sheets, which a CSV export of a report chooses among with `sheet`. */
+export const REPORT_SHEETS = ['indicators', 'priorities', 'milestones', 'rollups'] as const;
+export type ReportSheetName = (typeof REPORT_SHEETS)[number];
+
+export function reportSheets(report: MonitoringReport): Record<ReportSheetName, Sheet> {
+  return {
+    indicators: {
+      name: 'indicators',
+      title: reportTitle(report, 'performance indicators'),
+      columns: [
+        { key: 'code', header: 'Code', kind: 'text', width: 10 },
+        { key: 'title', header: 'Indicator', kind: 'text', width: 50 },
+        { key: 'unit', header: 'Unit', kind: 'text' },
+        { key: 'polarity', header: 'Polarity', kind: 'text', width: 18 },
+        { key: 'target', header: 'Target', kind: 'figure', unitFrom: 'unit' },
+        { key: 'targetText', header: 'Target as worded', kind: 'text', width: 24 },
+        { key: 'targetPeriod', header: 'Target for', kind: 'period' },
+        { key: 'actual', header: 'Actual', kind: 'figure', unitFrom: 'unit' },
+        { key: 'rag', header: 'RAG', kind: 'rag', width: 8 },
+        { key: 'ragReason', header: 'Why', kind: 'text', width: 40 },
+        { key: 'direction', header: 'Direction of travel', kind: 'text', width: 18 },
+        { key: 'previousPeriod', header: 'Compared with', kind: 'period' },
+        { key: 'previousActual', header: 'Previous actual', kind: 'figure', unitFrom: 'unit' },
+        { key: 'restated', header: 'Restated', kind: 'text', width: 9 },
+        { key: 'commentary', header: 'Commentary', kind: 'text', width: 50 },
+      ],
+      rows: report.indicators.map((indicator) => ({
+        code: indicator.code,
+        title: indicator.title,
+        unit: indicator.unit,
+        polarity: indicator.polarity,
+        target: indicator.target?.value ?? null,
+        targetText: indicator.target?.text ?? null,
+        targetPeriod: indicator.target?.period ?? null,
+        actual: indicator.actual,
+        rag: indicator.rag,
+        ragReason: indicator.ragReason,
+        direction: indicator.direction,
+        previousPeriod: indicator.previousPeriod,
+        previousActual: indicator.previousActual,
+        restated: indicator.restated ? 'yes' : 'no',
+        commentary: indicator.commentary,
+      })),
+    },
+    priorities: {
+      name: 'priorities',
+      title: reportTitle(report, 'priorities'),
+      columns: [
+        { key: 'ref', header: 'Ref', kind: 'text', width: 8 },
+        { key: 'title', header: 'Priority', kind: 'text', width: 50 },
+        { key: 'objective', header: 'Objective', kind: 'text', width: 40 },
+        { key: 'percentComplete', header: 'Complete', kind: 'percent', width: 10 },
+        { key: 'status', header: 'Status', kind: 'text' },
+        { key: 'reportedFor', header: 'Reported for', kind: 'period' },
+        { key: 'position', header: 'Position', kind: 'text', width: 40 },
+        { key: 'commentary', header: 'Commentary', kind: 'text', width: 50 },
+      ],
+      rows: report.priorities.map(({ ref, title, objective, percentComplete, status, reportedFor, position, commentary }) => ({
+        ref,
+        title,
+        objective,
+        percentComplete,
+        status,
+        reportedFor,
+        position,
+        commentary,
+      })),
+    },
+    milestones: {
+      name: 'milestones',
+      title: reportTitle(report, 'milestones'),
+      columns: [
+        { key: 'priority', header: 'Priority', kind: 'text', width: 8 },
+        { key: 'ref', header: 'Milestone', kind: 'text', width: 10 },
+        { key: 'description', header: 'Description', kind: 'text', width: 60 },
+        { key: 'percentComplete', header: 'Complete', kind: 'percent', width: 10 },
+        { key: 'status', header: 'Status', kind: 'text' },
+      ],
+      rows: report.priorities.flatMap((priority) =>
+        priority.milestones.map(({ ref, description, percentComplete, status }) => ({
+          priority: priority.ref,
+          ref,
+          description,
+          percentComplete,
+          status,
+        })),
+      ),
+    },
+    rollups: {
+      name: 'rollups',
+      title: reportTitle(report, `roll-ups (${report.rollups.rounding})`),
+      columns: [
+        { key: 'objective', header: 'Objective', kind: 'text', width: 60 },
+        { key: 'percentComplete', header: 'Complete', kind: 'percent', width: 10 },
+        { key: 'items', header: 'Priorities', kind: 'whole-number', width: 10 },
+      ],
+      rows: [
+        ...report.rollups.objectives.map(({ objective, percentComplete, items }) => ({
+          objective: objective ?? '(no objective)',
+          percentComplete,
+          items,
+        })),
+        { objective: 'Whole plan', percentComplete: report.rollups.plan.percentComplete, items: report.rollups.plan.items },
+      ],
+    },
+  };
+}
+
+export function versionTableSheet(table: VersionTable): Sheet {
+  return {
+    name: 'versions',
+    title: `Plan ${table.planId}: version control`,
+    columns: [
+      { key: 'label', header: 'Version No.', kind: 'text', width: 12 },
+      { key: 'date', header: 'Date', kind: 'date', width: 12 },
+      { key: 'reason', header: 'Reason for Update / Significant Changes', kind: 'text', width: 60 },
+      { key: 'madeBy', header: 'Made By', kind: 'text', width: 20 },
+      { key: 'changes', header: 'Changes since the previous version', kind: 'text', width: 60 },
+      { key: 'recordedAt', header: 'Recorded (UTC)', kind: 'instant', width: 20 },
+      { key: 'headHash', header: 'Chain head at publication', kind: 'text', width: 66 },
+    ],
+    rows: table.rows.map((row) => ({
+      label: row.label,
+      date: row.date,
+      reason: row.reason,
+      madeBy: row.madeBy,
+      changes: row.changes.summary,
+      recordedAt: row.recordedAt,
+      headHash: row.headHash,
+    })),
+  };
+}
+
+export function historySheet(planId: string, entries: PlanHistoryEntry[]): Sheet {
+  return {
+    name: 'history',
+    title: `Plan ${planId}: audit trail`,
+    columns: [
+      { key: 'position', header: 'Position', kind: 'whole-number', width: 10 },
+      { key: 'revision', header: 'Revision', kind: 'whole-number', width: 10 },
+      { key: 'recordedAt', header: 'Recorded (UTC)', kind: 'instant', width: 20 },
+      { key: 'type', header: 'Event', kind: 'text', width: 26 },
+      { key: 'summary', header: 'Summary', kind: 'text', width: 70 },
+      { key: 'actor', header: 'Who', kind: 'text', width: 20 },
+      { key: 'role', header: 'Role', kind: 'text', width: 12 },
+      { key: 'reason', header: 'Reason', kind: 'text', width: 40 },
+      { key: 'refs', header: 'About', kind: 'text', width: 12 },
+      { key: 'data', header: 'Data (JSON)', kind: 'text', width: 60 },
+    ],
+    rows: entries.map((entry) => ({
+      position: entry.position,
+      revision: entry.revision,
+      recordedAt: entry.recordedAt,
+      type: entry.type,
+      summary: entry.summary,
+      actor: entry.actor?.name || entry.actor?.id || null,
+      role: entry.actor?.role ?? null,
+      reason: entry.reason,
+      refs: entry.refs.join(', '),
+      data: JSON.stringify(entry.data),
+    })),
+  };
+}

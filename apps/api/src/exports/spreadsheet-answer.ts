@@ -1,0 +1,37 @@
+import { NotAcceptableException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { toCsv, toXlsx } from './spreadsheet-rendering';
+import type { Sheet } from './spreadsheet';
+import { ANSWER_FORMATS, negotiatedFormat, type AnswerFormat, type SpreadsheetFormat } from './spreadsheet-format';
+
+/**
+ * The format a read answers in, from its `Accept` header. Every such answer says `Vary: Accept`,
+ * so that a cache never serves a spreadsheet to a client that asked for JSON.
+ */
+export function answerFormatOf(accept: string | undefined, reply: FastifyReply): AnswerFormat {
+  void reply.header('Vary', 'Accept');
+  const format = negotiatedFormat(accept);
+  if (format === null) {
+    const offered = Object.values(ANSWER_FORMATS).map(({ mediaType }) => mediaType);
+    throw new NotAcceptableException(`This answer can be given as ${offered.join(', ')}; the Accept header allows none of them.`);
+  }
+  return format;
+}
+
+/**
+ * Sends sheets as a file to save: CSV holds the first sheet, XLSX all of them. Its ETag is the
+ * answer's revision with the format, as one representation's tag must not match another's.
+ */
+export async function spreadsheetAnswer(
+  reply: FastifyReply,
+  format: SpreadsheetFormat,
+  sheets: Sheet[],
+  answer: { filename: string; revision?: number },
+): Promise<string | Buffer> {
+  const { mediaType, extension } = ANSWER_FORMATS[format];
+  void reply
+    .header('Content-Type', format === 'csv' ? `${mediaType}; charset=utf-8` : mediaType)
+    .header('Content-Disposition', `attachment; filename="${answer.filename}.${extension}"`);
+  if (answer.revision !== undefined) void reply.header('ETag', `"${answer.revision}.${extension}"`);
+  return format === 'csv' ? toCsv(sheets[0]) : toXlsx(sheets);
+}
