@@ -146,6 +146,29 @@ export class RebuildUnavailableError extends ApplicationError {
   readonly kind = 'rebuild-unavailable';
 }
 
+/** The caller's `Accept` allows none of the formats the answer can be given in. */
+export class AnswerFormatNotOfferedError extends ApplicationError {
+  readonly kind = 'answer-format-not-offered';
+
+  constructor(readonly offered: readonly string[]) {
+    super(`This answer can be given as ${offered.join(', ')}; the Accept header allows none of them.`);
+  }
+}
+
+/**
+ * The events behind an answer rebuilt from them fail their integrity check: a spreadsheet, read once
+ * saved without the answer's header, would carry the altered figures without the warning.
+ */
+export class SpreadsheetOfFailedIntegrityError extends ApplicationError {
+  readonly kind = 'spreadsheet-of-failed-integrity';
+
+  constructor() {
+    super(
+      'The events behind this answer fail their integrity check, so it is not given as a spreadsheet: read it as JSON to see which event fails.',
+    );
+  }
+}
+
 /** Every kind of application error, by the kind it names; the error filter maps each one. */
 export interface ApplicationErrorOfKind {
   'plan-not-found': PlanNotFoundError;
@@ -159,6 +182,8 @@ export interface ApplicationErrorOfKind {
   'invalid-header': InvalidHeaderError;
   'unknown-projection': UnknownProjectionError;
   'rebuild-unavailable': RebuildUnavailableError;
+  'answer-format-not-offered': AnswerFormatNotOfferedError;
+  'spreadsheet-of-failed-integrity': SpreadsheetOfFailedIntegrityError;
 }
 
 export type ApplicationErrorKind = keyof ApplicationErrorOfKind;

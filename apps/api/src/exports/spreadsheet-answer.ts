@@ -1,4 +1,4 @@
-import { NotAcceptableException } from '@nestjs/common';
+import { AnswerFormatNotOfferedError } from '@app/application-errors';
 import type { FastifyReply } from 'fastify';
 import { toCsv, toXlsx } from './spreadsheet-rendering';
 import type { Sheet } from './spreadsheet';
@@ -11,10 +11,7 @@ import { ANSWER_FORMATS, negotiatedFormat, type AnswerFormat, type SpreadsheetFo
 export function answerFormatOf(accept: string | undefined, reply: FastifyReply): AnswerFormat {
   void reply.header('Vary', 'Accept');
   const format = negotiatedFormat(accept);
-  if (format === null) {
-    const offered = Object.values(ANSWER_FORMATS).map(({ mediaType }) => mediaType);
-    throw new NotAcceptableException(`This answer can be given as ${offered.join(', ')}; the Accept header allows none of them.`);
-  }
+  if (format === null) throw new AnswerFormatNotOfferedError(Object.values(ANSWER_FORMATS).map(({ mediaType }) => mediaType));
   return format;
 }
 

@@ -12,6 +12,8 @@ import {
   RebuildUnavailableError,
   RevisionMismatchError,
   UnknownProjectionError,
+  AnswerFormatNotOfferedError,
+  SpreadsheetOfFailedIntegrityError,
 } from '@app/application-errors';
 import { DomainError } from '@app/domain/domain-error';
 import { WrongExpectedVersionError } from '@app/event-store/event-store.errors';
@@ -80,6 +82,8 @@ describe('the error body filter', () => {
       'invalid-header': [new InvalidHeaderError('If-Match', 'must be the plan\'s revision in quotes'), 400],
       'unknown-projection': [new UnknownProjectionError("There is no projection named 'plan-histories'."), 404],
       'rebuild-unavailable': [new RebuildUnavailableError('Projection plan-history is already being rebuilt.'), 409],
+      'answer-format-not-offered': [new AnswerFormatNotOfferedError(['application/json', 'text/csv']), 406],
+      'spreadsheet-of-failed-integrity': [new SpreadsheetOfFailedIntegrityError(), 422],
     };
 
     it.each(Object.entries(ONE_OF_EACH))('answers %s with its status and its sentence', (_kind, [error, status]) => {

@@ -49,6 +49,8 @@ const APPLICATION_ANSWERS: { [K in ApplicationErrorKind]: (error: ApplicationErr
   'invalid-header': ({ message }) => ({ status: HttpStatus.BAD_REQUEST, message: [message] }),
   'unknown-projection': () => ({ status: HttpStatus.NOT_FOUND }),
   'rebuild-unavailable': () => ({ status: HttpStatus.CONFLICT }),
+  'answer-format-not-offered': () => ({ status: HttpStatus.NOT_ACCEPTABLE }),
+  'spreadsheet-of-failed-integrity': () => ({ status: HttpStatus.UNPROCESSABLE_ENTITY }),
 };
 
 function applicationAnswer(error: ApplicationError): ApplicationAnswer {

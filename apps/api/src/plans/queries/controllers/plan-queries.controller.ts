@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Param, Query as QueryParams, Res, UnprocessableEntityException } from '@nestjs/common';
+import { SpreadsheetOfFailedIntegrityError } from '@app/application-errors';
+import { Controller, Get, Headers, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus, type QueryResult } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotModifiedResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { PlanHistoryEntry } from '@app/projections';
@@ -206,14 +207,8 @@ export function withIntegrityShown<T extends object>(answer: T | (T & { integrit
   return answer;
 }
 
-/**
- * A spreadsheet has nowhere to carry the failure that a JSON answer names beside its figures, and
- * once saved it is read without the header: so altered figures are not made into one.
- */
+/** Says the integrity of a rebuilt answer, and refuses to make a spreadsheet of altered figures. */
 function refuseSpreadsheetOfFailedIntegrity(integrity: EventsIntegrity, reply: FastifyReply): void {
   reply.header(INTEGRITY_HEADER, integrity.ok ? 'ok' : 'failed');
-  if (integrity.ok) return;
-  throw new UnprocessableEntityException(
-    'The events behind this answer fail their integrity check, so it is not given as a spreadsheet: read it as JSON to see which event fails.',
-  );
+  if (!integrity.ok) throw new SpreadsheetOfFailedIntegrityError();
 }
