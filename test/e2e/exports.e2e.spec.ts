@@ -103,7 +103,7 @@ describe('Reports, the version table and the audit trail taken out as spreadshee
     expect(answer.statusCode).toBe(200);
     expect(answer.headers['content-type']).toBe(XLSX);
     const workbook = await workbookOf(answer.rawPayload);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['indicators', 'priorities', 'milestones', 'rollups']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['indicators', 'priorities', 'milestones', 'rollups', 'budget']);
     const indicators = workbook.getWorksheet('indicators')!;
     expect(indicators.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(String(indicators.getCell('A1').value)).toMatch(/Corporate Services: .*performance indicators, 2023\/24 Q2/);
@@ -204,6 +204,29 @@ describe('Reports, the version table and the audit trail taken out as spreadshee
     });
     expect(asJson.statusCode).toBe(200);
     expect(asJson.json().period).toBe('2023/24-Q2');
+  });
+
+  it('puts the year’s budget in a report’s workbook: a column per kind, income negative, the computed total', async () => {
+    const lines = [
+      { code: 'CS01', title: 'Corporate Services management', amounts: [{ year: '2023/24', kind: 'original', value: 412_300 }, { year: '2023/24', kind: 'latest', value: 405_120.5 }] },
+      { code: 'CS02', title: 'Land charges income', amounts: [{ year: '2023/24', kind: 'original', value: -98_000 }, { year: '2023/24', kind: 'latest', value: -101_250 }] },
+    ];
+    for (const body of lines) {
+      const added = await api.send({ method: 'POST', url: `/v1/plans/${PLAN}/budget-lines`, as: 'editor', body });
+      expect(added.status).toBe(201);
+      lastPosition = added.body.position;
+    }
+    const workbook = await workbookOf((await download(`/v1/plans/${PLAN}/reports/2023-24-Q2`, XLSX, 'reporting')).rawPayload);
+    const sheet = workbook.getWorksheet('budget')!;
+    expect(String(sheet.getCell('A1').value)).toMatch(/budget 2023\/24$/);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['Code', 'Cost centre or service', 'Original £', 'Latest £', 'Forecast £', 'Outturn £', 'Note']);
+    const values = (line: number) => (sheet.getRow(line).values as unknown[]).slice(1, 6);
+    expect(values(3)).toEqual(['CS01', 'Corporate Services management', 412_300, 405_120.5, undefined]);
+    expect(values(4)).toEqual(['CS02', 'Land charges income', -98_000, -101_250, undefined]);
+    expect(values(5)).toEqual([undefined, 'Total', 314_300, 303_870.5, undefined]);
+    expect(sheet.getRow(5).getCell(3).numFmt).toMatch(/£/);
+    const csv = await download(`/v1/plans/${PLAN}/reports/2023-24-Q2?sheet=budget`, 'text/csv', 'reporting');
+    expect(csvRows(csv.body.slice(1)).at(-1)).toEqual(['', 'Total', '314300', '303870.5', '', '', '']);
   });
 
   it('does not make a spreadsheet of figures whose events fail their check, and JSON still names the failure', async () => {

@@ -1,5 +1,6 @@
+import { BUDGET_KINDS, type BudgetKind } from '@app/domain';
 import type { MonitoringReport, PlanHistoryEntry, VersionTable } from '@app/projections';
-import { periodAsPrinted, type Sheet } from './spreadsheet';
+import { periodAsPrinted, type Column, type Row, type Sheet } from './spreadsheet';
 
 /**
  * The sheets of each answer a council takes out as a spreadsheet, laid out as its committee packs
@@ -11,7 +12,7 @@ const reportTitle = (report: MonitoringReport, what: string): string =>
   (report.planVersion ? ` (version ${report.planVersion})` : '');
 
 /** The names of a report's sheets, which a CSV export of a report chooses among with `sheet`. */
-export const REPORT_SHEETS = ['indicators', 'priorities', 'milestones', 'rollups'] as const;
+export const REPORT_SHEETS = ['indicators', 'priorities', 'milestones', 'rollups', 'budget'] as const;
 export type ReportSheetName = (typeof REPORT_SHEETS)[number];
 
 export function reportSheets(report: MonitoringReport): Record<ReportSheetName, Sheet> {
@@ -115,6 +116,42 @@ export function reportSheets(report: MonitoringReport): Record<ReportSheetName, 
         { objective: 'Whole plan', percentComplete: report.rollups.plan.percentComplete, items: report.rollups.plan.items },
       ],
     },
+    budget: budgetSheet(report),
+  };
+}
+
+const KIND_HEADERS: Record<BudgetKind, string> = {
+  original: 'Original £',
+  latest: 'Latest £',
+  forecast: 'Forecast £',
+  outturn: 'Outturn £',
+};
+
+/** The year's budget as plans print it: a row per cost centre, a column per kind, the computed total and any printed one. */
+function budgetSheet(report: MonitoringReport): Sheet {
+  const { year, lines, totals } = report.budget;
+  const byKind = (amounts: ReadonlyArray<{ kind: BudgetKind; value: number | null }>): Row =>
+    Object.fromEntries(BUDGET_KINDS.map((kind) => [kind, amounts.find((amount) => amount.kind === kind)?.value ?? null]));
+  const printed = totals.filter((total) => total.printed !== null);
+  return {
+    name: 'budget',
+    title: `${report.service}: ${report.title}, budget ${year}`,
+    columns: [
+      { key: 'code', header: 'Code', kind: 'text', width: 12 },
+      { key: 'title', header: 'Cost centre or service', kind: 'text', width: 50 },
+      ...BUDGET_KINDS.map((kind): Column => ({ key: kind, header: KIND_HEADERS[kind], kind: 'pounds', width: 16 })),
+      { key: 'note', header: 'Note', kind: 'text', width: 50 },
+    ],
+    rows: [
+      ...lines.map(({ code, title, note, amounts }) => ({ code, title, ...byKind(amounts), note })),
+      { code: null, title: 'Total', ...byKind(totals), note: null },
+      ...(printed.length > 0
+        ? [
+            { code: null, title: 'Total as printed', ...byKind(printed.map(({ kind, printed: value }) => ({ kind, value }))), note: null },
+            { code: null, title: 'Difference', ...byKind(printed.map(({ kind, difference }) => ({ kind, value: difference }))), note: null },
+          ]
+        : []),
+    ],
   };
 }
 
