@@ -17,11 +17,17 @@ describe('target dates', () => {
     ['2023/24 Q4', '2024-03-31'],
     ['Throughout the 23/24 year', '2024-03-31'],
     ['By 2021', '2021-12-31'],
+    // Three Rivers prints a multi-year plan's milestones under "2020/21 Milestones", "Quarter 1".
+    ['2020/21 Quarter 1', '2020-06-30'],
+    ['Quarter 2 2020/21', '2020-09-30'],
+    ['2020/21 Q3', '2020-12-31'],
+    ['Quarter 1 of 2021/22', '2021-06-30'],
+    ['2022-23 quarter 2', '2022-09-30'],
   ])('%p means %p', (text, date) => {
     expect(parseTargetDate(text)).toEqual({ text, date });
   });
 
-  it.each(['Ongoing', 'Q2', 'TBA', 'Throughout the year', '23/25'])('%p has no date', (text) => {
+  it.each(['Ongoing', 'Q2', 'Quarter 1', 'TBA', 'Throughout the year', '23/25'])('%p has no date', (text) => {
     expect(parseTargetDate(text)).toEqual({ text, date: null });
   });
 

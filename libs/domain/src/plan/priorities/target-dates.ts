@@ -5,9 +5,10 @@ import type { TargetDate } from './priority-values';
 
 /**
  * Reads a target date as a plan words it and keeps the words. The date is the last day the text
- * allows: "Oct 2023" → 2023-10-31, "2023/24 Q2" → 2023-09-30, "Throughout the 23/24 year" →
- * 2024-03-31, "31 May 2019" → itself. Texts naming no day, month, quarter or year ("Ongoing", "Q2",
- * "TBA") have no date. An impossible day ("31 June 2023") is refused rather than guessed.
+ * allows: "Oct 2023" → 2023-10-31, "2023/24 Q2" and "2023/24 Quarter 2" → 2023-09-30, "Throughout
+ * the 23/24 year" → 2024-03-31, "31 May 2019" → itself. Texts naming no day, month, year or quarter
+ * of a year ("Ongoing", "Q2", "Quarter 1", "TBA") have no date. An impossible day ("31 June 2023") is
+ * refused rather than guessed.
  */
 export function parseTargetDate(text: string): TargetDate {
   const trimmed = text.trim();
@@ -16,13 +17,15 @@ export function parseTargetDate(text: string): TargetDate {
 
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const FINANCIAL_YEAR = String.raw`(\d{4}|\d{2})[/-](\d{2})`;
+/** "Q2" or "Quarter 2": without it a plan's "2020/21 Quarter 1" read as the whole year. */
+const QUARTER = String.raw`(?:Q|Quarter\s*)([1-4])`;
 
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
 const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})\b`, 'i');
 const MONTH_YEAR = new RegExp(String.raw`\b${MONTH},?\s+(\d{4})\b`, 'i');
-const QUARTER_THEN_YEAR = new RegExp(String.raw`\bQ([1-4])\s*(?:of\s+)?${FINANCIAL_YEAR}\b`, 'i');
-const YEAR_THEN_QUARTER = new RegExp(String.raw`\b${FINANCIAL_YEAR}[\s-]*Q([1-4])\b`, 'i');
+const QUARTER_THEN_YEAR = new RegExp(String.raw`\b${QUARTER}\s*(?:of\s+)?${FINANCIAL_YEAR}\b`, 'i');
+const YEAR_THEN_QUARTER = new RegExp(String.raw`\b${FINANCIAL_YEAR}[\s-]*${QUARTER}\b`, 'i');
 const FINANCIAL_YEAR_ONLY = new RegExp(String.raw`\b${FINANCIAL_YEAR}\b`);
 const CALENDAR_YEAR = /\b((?:19|20)\d{2})\b/;
 
