@@ -71,7 +71,7 @@ describe('what the state remembers', () => {
   it('marks a structural change since the last version, and forgets a withdrawn priority but not its ref', () => {
     const withdrawn: PlanEvent = {
       type: 'PriorityWithdrawn',
-      data: { planId: HART_PLAN_ID, ref: '3', title: priority3Added.data.title, reason: 'Merged' },
+      data: { planId: HART_PLAN_ID, ref: '3', kind: 'priority', title: priority3Added.data.title, reason: 'Merged' },
     };
     const plan = drafted(fold(draftPlan, [withdrawn]));
     expect(plan.changedSinceLastVersion).toBe(true);

@@ -19,7 +19,7 @@ describe('how much a plan may hold', () => {
   it('refuses a priority beyond the plan\'s limit, saying the limit', () => {
     const full: PlanEvent[] = many(PLAN_LIMITS.prioritiesPerPlan.limit, (index) => ({
       type: 'PriorityAdded',
-      data: { planId, ref: String(index + 1), title: 'P', themes: [], objective: null, outcomes: [] },
+      data: { planId, ref: String(index + 1), title: 'P', themes: [], objective: null, kind: 'priority', sponsor: null, manager: null, outcomes: [] },
     }));
     given([hartDrafted], full)
       .when(priority('201'))

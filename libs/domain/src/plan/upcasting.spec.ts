@@ -36,6 +36,95 @@ describe('upcasting stored events', () => {
     });
   });
 
+  describe('priorities stored before kinds, sponsors and dues (schema version 1)', () => {
+    const outcomeV1 = { ref: '1', description: 'Smooth transition and knowledge transfer', targetDate: { text: 'July 2023', date: '2023-07-31' } };
+    const upcast = (type: string, data: Record<string, unknown>) => upcastPlanEvent(type, 1, { planId: 'p', ...data });
+
+    it('reads every stored priority as a priority, with no sponsor, manager or due', () => {
+      expect(upcast('PriorityAdded', { ref: '3', title: 'T', themes: [], objective: null, outcomes: [outcomeV1] })).toEqual({
+        planId: 'p',
+        ref: '3',
+        title: 'T',
+        themes: [],
+        objective: null,
+        kind: 'priority',
+        sponsor: null,
+        manager: null,
+        outcomes: [{ ...outcomeV1, due: null }],
+      });
+      expect(upcast('PriorityRevised', { ref: '3', changes: { title: 'U' }, previous: { title: 'T' }, reason: 'r' })).toEqual({
+        planId: 'p',
+        ref: '3',
+        kind: 'priority',
+        changes: { title: 'U' },
+        previous: { title: 'T' },
+        reason: 'r',
+      });
+      expect(upcast('PriorityWithdrawn', { ref: '3', title: 'T', reason: 'r' })).toEqual({
+        planId: 'p',
+        ref: '3',
+        kind: 'priority',
+        title: 'T',
+        reason: 'r',
+      });
+    });
+
+    it('reads stored outcome events as outcomes of a priority, due only as their words say', () => {
+      const undue = { ...outcomeV1, due: null };
+      expect(upcast('OutcomeAdded', { priorityRef: '3', outcome: outcomeV1, reason: 'r' })).toEqual({
+        planId: 'p',
+        priorityRef: '3',
+        priorityKind: 'priority',
+        outcome: undue,
+        reason: 'r',
+      });
+      expect(upcast('OutcomeRemoved', { priorityRef: '3', outcome: outcomeV1, reason: 'r' })).toEqual({
+        planId: 'p',
+        priorityRef: '3',
+        priorityKind: 'priority',
+        outcome: undue,
+        reason: 'r',
+      });
+      expect(
+        upcast('OutcomeChanged', { priorityRef: '3', outcomeRef: '1', before: outcomeV1, after: { ...outcomeV1, description: 'D' }, reason: 'r' }),
+      ).toEqual({
+        planId: 'p',
+        priorityRef: '3',
+        priorityKind: 'priority',
+        outcomeRef: '1',
+        before: undue,
+        after: { ...undue, description: 'D' },
+        reason: 'r',
+      });
+    });
+
+    it('decides on a stored version 1 priority as on a priority: a revision names it and keeps its outcomes', () => {
+      const storedV1: PlanEvent = toPlanEvent({
+        type: 'PriorityAdded',
+        data: { planId: hartDrafted.data.planId, ref: '3', title: 'T', themes: [], objective: null, outcomes: [outcomeV1] },
+        metadata: { schemaVersion: 1 },
+      });
+      const state = [hartDrafted, storedV1].reduce(evolve, initialPlanState);
+      expect(
+        decide({ type: 'RevisePriority', data: { ref: '3', kind: 'project', sponsor: 'S151 officer', reason: 'Run as a project' } }, state, {
+          now: new Date('2023-07-15T00:00:00Z'),
+        }),
+      ).toEqual([
+        {
+          type: 'PriorityRevised',
+          data: {
+            planId: hartDrafted.data.planId,
+            ref: '3',
+            kind: 'project',
+            changes: { kind: 'project', sponsor: 'S151 officer' },
+            previous: { kind: 'priority', sponsor: null },
+            reason: 'Run as a project',
+          },
+        },
+      ]);
+    });
+  });
+
   it('leaves current events as they are', () => {
     expect(upcastPlanEvent('PlanClosed', 1, { planId: 'p', reason: 'Done' })).toEqual({ planId: 'p', reason: 'Done' });
     expect(upcastPlanEvent('IndicatorDefined', 2, { code: 'X', tolerance: 2 })).toEqual({ code: 'X', tolerance: 2 });

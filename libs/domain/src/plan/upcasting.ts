@@ -4,10 +4,31 @@ import { DEFAULT_TOLERANCE_PERCENT } from './indicators/indicator-values';
 
 type EventData = Record<string, unknown>;
 
+/**
+ * Version 1 of the priorities' events knew neither kinds nor sponsors, managers or dues: every item
+ * was a priority, and its outcomes were due only as their words said.
+ */
+const undue = (outcome: unknown): unknown => ({ ...(outcome as EventData), due: null });
+const ofPriority = (data: EventData): EventData => ({ ...data, priorityKind: 'priority' });
+
 /** For each type, the step from version n (the key) to n + 1. */
 const UPCASTERS: Partial<Record<PlanEventType, Record<number, (data: EventData) => EventData>>> = {
   // Version 1 had no per-indicator tolerance: the default applied to every indicator.
   IndicatorDefined: { 1: (data) => ({ ...data, tolerance: DEFAULT_TOLERANCE_PERCENT }) },
+  PriorityAdded: {
+    1: (data) => ({
+      ...data,
+      kind: 'priority',
+      sponsor: null,
+      manager: null,
+      outcomes: (data.outcomes as unknown[]).map(undue),
+    }),
+  },
+  PriorityRevised: { 1: (data) => ({ ...data, kind: 'priority' }) },
+  PriorityWithdrawn: { 1: (data) => ({ ...data, kind: 'priority' }) },
+  OutcomeAdded: { 1: (data) => ({ ...ofPriority(data), outcome: undue(data.outcome) }) },
+  OutcomeChanged: { 1: (data) => ({ ...ofPriority(data), before: undue(data.before), after: undue(data.after) }) },
+  OutcomeRemoved: { 1: (data) => ({ ...ofPriority(data), outcome: undue(data.outcome) }) },
 };
 
 function isPlanEventType(type: string): type is PlanEventType {

@@ -316,5 +316,5 @@ describe('closing a plan', () => {
 });
 
 function priority3Withdrawn(): PlanEvent {
-  return { type: 'PriorityWithdrawn', data: { planId, ref: '3', title: priority3Added.data.title, reason: 'Merged into 1' } };
+  return { type: 'PriorityWithdrawn', data: { planId, ref: '3', kind: 'priority', title: priority3Added.data.title, reason: 'Merged into 1' } };
 }

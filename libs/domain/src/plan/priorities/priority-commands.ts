@@ -1,16 +1,28 @@
 import type { PlanCommandOf } from '../plan-message';
-import type { ProgressStatus } from './priority-values';
+import type { PriorityKind, ProgressStatus } from './priority-values';
 
 export interface OutcomeInput {
   ref?: string;
   description: string;
-  /** As the plan words it: "Oct 2023", "Ongoing", "Throughout the 23/24 year". */
+  /** As the plan words it: "Oct 2023", "Ongoing", "Throughout the 23/24 year", "2020/21 Quarter 1". */
   targetDate?: string;
+  /** A period ("2020/21-Q1") or a date ("2020-06-30"). */
+  due?: string;
 }
 
 export type AddPriority = PlanCommandOf<
   'AddPriority',
-  { ref: string; title: string; themes: string[]; objective?: string; outcomes: OutcomeInput[] }
+  {
+    ref: string;
+    title: string;
+    themes: string[];
+    objective?: string;
+    /** `priority` when absent. */
+    kind?: PriorityKind;
+    sponsor?: string;
+    manager?: string;
+    outcomes: OutcomeInput[];
+  }
 >;
 
 /** Any of the fields; `outcomes`, when given, is the full new list (matched to the old by ref). */
@@ -21,6 +33,10 @@ export type RevisePriority = PlanCommandOf<
     title?: string;
     themes?: string[];
     objective?: string | null;
+    kind?: PriorityKind;
+    /** null removes it. */
+    sponsor?: string | null;
+    manager?: string | null;
     outcomes?: OutcomeInput[];
     reason: string;
   }

@@ -1,3 +1,4 @@
+import type { PlanEvent } from '../plan-events';
 import type { Outcome } from './priority-values';
 import { given } from '../testing/given-when-then';
 import {
@@ -14,9 +15,17 @@ const outcome = (ref: string, description: string, text: string | null, date: st
   ref,
   description,
   targetDate: text === null ? null : { text, date },
+  due: null,
 });
 /** An outcome as an editor would send it back unchanged. */
-const asInput = ({ ref, description, targetDate }: Outcome) => ({ ref, description, targetDate: targetDate?.text });
+const asInput = ({ ref, description, targetDate, due }: Outcome) => ({
+  ref,
+  description,
+  targetDate: targetDate?.text,
+  due: due ? (due.period ?? due.date) : undefined,
+});
+/** What every item added without a kind, sponsor or manager holds. */
+const asPriority = { kind: 'priority', sponsor: null, manager: null } as const;
 
 describe('adding a priority', () => {
   it('numbers outcomes without a ref in order and reads their target dates', () => {
@@ -47,6 +56,7 @@ describe('adding a priority', () => {
             title: 'Review Medium Term Financial Strategy',
             themes: ['Resilient and financially sound council'],
             objective: '6.3 Actively tell residents how we use Council resources',
+            ...asPriority,
             outcomes: [
               outcome('1', 'Produce budget strategy', 'Oct 2023', '2023-10-31'),
               outcome('1a', 'Review S106 balances', 'Aug 2023', '2023-08-31'),
@@ -67,7 +77,7 @@ describe('adding a priority', () => {
         { type: 'PlanReopenedForRevision', data: { planId, reason: 'Priority 20 added' } },
         {
           type: 'PriorityAdded',
-          data: { planId, ref: '20', title: 'New work', themes: ['Planet'], objective: null, outcomes: [] },
+          data: { planId, ref: '20', title: 'New work', themes: ['Planet'], objective: null, ...asPriority, outcomes: [] },
         },
       ]);
   });
@@ -79,7 +89,7 @@ describe('adding a priority', () => {
   });
 
   it('refuses the ref of a withdrawn priority', () => {
-    given(draftPlan, [{ type: 'PriorityWithdrawn', data: { planId, ref: '3', title: 'x', reason: 'Done elsewhere' } }])
+    given(draftPlan, [{ type: 'PriorityWithdrawn', data: { planId, ref: '3', kind: 'priority', title: 'x', reason: 'Done elsewhere' } }])
       .when({ type: 'AddPriority', data: { ref: '3', title: 'Again', themes: [], outcomes: [] } })
       .thenRefused('rule-broken', /Priority '3' was withdrawn .* cannot be used again/);
   });
@@ -115,6 +125,7 @@ describe('revising a priority', () => {
           data: {
             planId,
             ref: '3',
+            kind: 'priority',
             changes: { title: 'Transition from Capita', objective: 'Finance' },
             previous: { title: priority3Added.data.title, objective: null },
             reason: 'O&S comments',
@@ -144,6 +155,7 @@ describe('revising a priority', () => {
           data: {
             planId,
             priorityRef: '3',
+            priorityKind: 'priority',
             outcomeRef: '1',
             before: first,
             after: { ...first, targetDate: { text: 'Sept 2023', date: '2023-09-30' } },
@@ -155,21 +167,22 @@ describe('revising a priority', () => {
           data: {
             planId,
             priorityRef: '3',
+            priorityKind: 'priority',
             outcome: outcome('4', 'Lease accounting changes planned', 'March 2024', '2024-03-31'),
             reason: 'Transition delayed',
           },
         },
         {
           type: 'OutcomeRemoved',
-          data: { planId, priorityRef: '3', outcome: priority3Added.data.outcomes[1], reason: 'Transition delayed' },
+          data: { planId, priorityRef: '3', priorityKind: 'priority', outcome: priority3Added.data.outcomes[1], reason: 'Transition delayed' },
         },
       ]);
   });
 
   it('never gives a new outcome the number of a removed one', () => {
-    const removed = {
-      type: 'OutcomeRemoved' as const,
-      data: { planId, priorityRef: '3', outcome: priority3Added.data.outcomes[2], reason: 'Covered by HR' },
+    const removed: PlanEvent = {
+      type: 'OutcomeRemoved',
+      data: { planId, priorityRef: '3', priorityKind: 'priority', outcome: priority3Added.data.outcomes[2], reason: 'Covered by HR' },
     };
     given(draftPlan, [removed])
       .when({
@@ -183,7 +196,7 @@ describe('revising a priority', () => {
       .then([
         {
           type: 'OutcomeAdded',
-          data: { planId, priorityRef: '3', outcome: outcome('4', 'Audit sign-off', null, null), reason: 'Audit added' },
+          data: { planId, priorityRef: '3', priorityKind: 'priority', outcome: outcome('4', 'Audit sign-off', null, null), reason: 'Audit added' },
         },
       ]);
   });
@@ -198,6 +211,7 @@ describe('revising a priority', () => {
           data: {
             planId,
             ref: '3',
+            kind: 'priority',
             changes: { title: 'Capita exit' },
             previous: { title: priority3Added.data.title },
             reason: 'Cabinet decision',
@@ -228,7 +242,7 @@ describe('revising a priority', () => {
   });
 
   it('refuses a withdrawn priority', () => {
-    given(draftPlan, [{ type: 'PriorityWithdrawn', data: { planId, ref: '3', title: 'x', reason: 'Dropped' } }])
+    given(draftPlan, [{ type: 'PriorityWithdrawn', data: { planId, ref: '3', kind: 'priority', title: 'x', reason: 'Dropped' } }])
       .when({ type: 'RevisePriority', data: { ref: '3', title: 'New', reason: 'Why not' } })
       .thenRefused('not-found', /Priority '3' was withdrawn/);
   });
@@ -240,7 +254,7 @@ describe('withdrawing a priority', () => {
       .then([
         {
           type: 'PriorityWithdrawn',
-          data: { planId, ref: '3', title: priority3Added.data.title, reason: 'Covered by the finance plan' },
+          data: { planId, ref: '3', kind: 'priority', title: priority3Added.data.title, reason: 'Covered by the finance plan' },
         },
       ]);
   });
@@ -250,7 +264,7 @@ describe('withdrawing a priority', () => {
       .when({ type: 'WithdrawPriority', data: { ref: '3', reason: 'Done' } })
       .then([
         { type: 'PlanReopenedForRevision', data: { planId, reason: 'Done' } },
-        { type: 'PriorityWithdrawn', data: { planId, ref: '3', title: priority3Added.data.title, reason: 'Done' } },
+        { type: 'PriorityWithdrawn', data: { planId, ref: '3', kind: 'priority', title: priority3Added.data.title, reason: 'Done' } },
       ]);
   });
 
@@ -346,5 +360,213 @@ describe('recording progress', () => {
     given(approvedPlan)
       .when({ type: 'RecordProgress', data: { ref: '3', milestone: '9', period: '2023/24-Q2', percentComplete: 10, status: 'on-track' } })
       .thenRefused('not-found', /Priority 3 has no outcome '9'/);
+  });
+});
+
+/** Three Rivers' 2020-23 plan prints one project with a sponsor and quarterly milestones. */
+const THREE_RIVERS_PROJECT = { ref: 'WD', title: 'Website Development', themes: [] as string[] };
+const improvementCompleted = {
+  ref: 'Q1',
+  description: 'Improvement completed',
+  targetDate: { text: '2020/21 Quarter 1', date: '2020-06-30' },
+  due: { period: '2020/21-Q1', date: '2020-06-30' },
+};
+const projectAdded: PlanEvent = {
+  type: 'PriorityAdded',
+  data: {
+    planId,
+    ...THREE_RIVERS_PROJECT,
+    objective: null,
+    kind: 'project',
+    sponsor: 'Joanne Wagstaffe',
+    manager: null,
+    outcomes: [improvementCompleted],
+  },
+};
+
+describe('projects', () => {
+  it('adds a project with its sponsor and a milestone due in a quarter, keeping the words', () => {
+    given([hartDrafted])
+      .when({
+        type: 'AddPriority',
+        data: {
+          ...THREE_RIVERS_PROJECT,
+          kind: 'project',
+          sponsor: ' Joanne Wagstaffe ',
+          outcomes: [{ ref: 'Q1', description: 'Improvement completed', targetDate: '2020/21 Quarter 1', due: '2020-21-Q1' }],
+        },
+      })
+      .then([projectAdded]);
+  });
+
+  it('takes a due date as well as a period, and a due without words', () => {
+    given([hartDrafted])
+      .when({
+        type: 'AddPriority',
+        data: {
+          ref: 'A1',
+          title: 'Publish the accessibility statement',
+          themes: [],
+          kind: 'action',
+          manager: 'Phil King',
+          outcomes: [{ description: 'Statement published', due: '2023-09-15' }],
+        },
+      })
+      .then([
+        {
+          type: 'PriorityAdded',
+          data: {
+            planId,
+            ref: 'A1',
+            title: 'Publish the accessibility statement',
+            themes: [],
+            objective: null,
+            kind: 'action',
+            sponsor: null,
+            manager: 'Phil King',
+            outcomes: [{ ref: '1', description: 'Statement published', targetDate: null, due: { period: null, date: '2023-09-15' } }],
+          },
+        },
+      ]);
+  });
+
+  it('reopens an approved plan in the project\'s name', () => {
+    given(approvedPlan)
+      .when({ type: 'AddPriority', data: { ref: 'P1', title: 'New system', themes: [], kind: 'project', outcomes: [] } })
+      .then([
+        { type: 'PlanReopenedForRevision', data: { planId, reason: 'Project P1 added' } },
+        {
+          type: 'PriorityAdded',
+          data: { planId, ref: 'P1', title: 'New system', themes: [], objective: null, kind: 'project', sponsor: null, manager: null, outcomes: [] },
+        },
+      ]);
+  });
+
+  it('refuses a due that is neither a period nor a date, naming the milestone', () => {
+    given([hartDrafted])
+      .when({
+        type: 'AddPriority',
+        data: { ref: 'WD', title: 'W', themes: [], kind: 'project', outcomes: [{ ref: 'Q1', description: 'x', due: 'Q1' }] },
+      })
+      .thenRefused('rule-broken', /The due of outcome Q1 of project WD, 'Q1', is not a period or a date/);
+  });
+
+  it('refuses a due in a year that cannot be', () => {
+    given([hartDrafted])
+      .when({
+        type: 'AddPriority',
+        data: { ref: 'WD', title: 'W', themes: [], kind: 'project', outcomes: [{ description: 'x', due: '2020/22-Q1' }] },
+      })
+      .thenRefused('rule-broken', /'2020\/22-Q1' is not a financial year/);
+  });
+
+  it('names a project as a project when its ref is taken', () => {
+    given([hartDrafted, projectAdded])
+      .when({ type: 'AddPriority', data: { ref: 'WD', title: 'Again', themes: [], outcomes: [] } })
+      .thenRefused('rule-broken', /^Project 'WD' is already in this plan: choose another reference\.$/);
+  });
+
+  it('revises the sponsor, appoints a manager and records the old values, in the project\'s name', () => {
+    given([hartDrafted, projectAdded])
+      .when({
+        type: 'RevisePriority',
+        data: { ref: 'WD', sponsor: 'Kimberley Rowley', manager: 'Phil King', reason: 'New sponsor appointed' },
+      })
+      .then([
+        {
+          type: 'PriorityRevised',
+          data: {
+            planId,
+            ref: 'WD',
+            kind: 'project',
+            changes: { sponsor: 'Kimberley Rowley', manager: 'Phil King' },
+            previous: { sponsor: 'Joanne Wagstaffe', manager: null },
+            reason: 'New sponsor appointed',
+          },
+        },
+      ]);
+  });
+
+  it('clears a sponsor with null, and turns a priority into a project', () => {
+    given(draftPlan)
+      .when({ type: 'RevisePriority', data: { ref: '3', kind: 'project', sponsor: 'Section 151 officer', reason: 'Run as a project' } })
+      .then([
+        {
+          type: 'PriorityRevised',
+          data: {
+            planId,
+            ref: '3',
+            kind: 'project',
+            changes: { kind: 'project', sponsor: 'Section 151 officer' },
+            previous: { kind: 'priority', sponsor: null },
+            reason: 'Run as a project',
+          },
+        },
+      ]);
+    given([hartDrafted, projectAdded])
+      .when({ type: 'RevisePriority', data: { ref: 'WD', sponsor: null, reason: 'Sponsor left' } })
+      .then([
+        {
+          type: 'PriorityRevised',
+          data: {
+            planId,
+            ref: 'WD',
+            kind: 'project',
+            changes: { sponsor: null },
+            previous: { sponsor: 'Joanne Wagstaffe' },
+            reason: 'Sponsor left',
+          },
+        },
+      ]);
+  });
+
+  it('moves a milestone to a later quarter as a changed outcome of the project', () => {
+    given([hartDrafted, projectAdded])
+      .when({
+        type: 'RevisePriority',
+        data: {
+          ref: 'WD',
+          outcomes: [{ ref: 'Q1', description: 'Improvement completed', targetDate: '2020/21 Quarter 2', due: '2020/21-Q2' }],
+          reason: 'Slipped to Q2',
+        },
+      })
+      .then([
+        {
+          type: 'OutcomeChanged',
+          data: {
+            planId,
+            priorityRef: 'WD',
+            priorityKind: 'project',
+            outcomeRef: 'Q1',
+            before: improvementCompleted,
+            after: {
+              ...improvementCompleted,
+              targetDate: { text: '2020/21 Quarter 2', date: '2020-09-30' },
+              due: { period: '2020/21-Q2', date: '2020-09-30' },
+            },
+            reason: 'Slipped to Q2',
+          },
+        },
+      ]);
+  });
+
+  it('refuses a revision that changes nothing, in the project\'s name', () => {
+    given([hartDrafted, projectAdded])
+      .when({ type: 'RevisePriority', data: { ref: 'WD', sponsor: 'Joanne Wagstaffe', kind: 'project', reason: 'Tidy' } })
+      .thenRefused('rule-broken', /^Nothing would change: project WD already says that\.$/);
+  });
+
+  it('withdraws a project in its name', () => {
+    given([hartDrafted, projectAdded])
+      .when({ type: 'WithdrawPriority', data: { ref: 'WD', reason: '' } })
+      .thenRefused('rule-broken', /Give a reason for withdrawing project WD/);
+    given([hartDrafted, projectAdded])
+      .when({ type: 'WithdrawPriority', data: { ref: 'WD', reason: 'Delivered by the website contract' } })
+      .then([
+        {
+          type: 'PriorityWithdrawn',
+          data: { planId, ref: 'WD', kind: 'project', title: 'Website Development', reason: 'Delivered by the website contract' },
+        },
+      ]);
   });
 });

@@ -7,8 +7,8 @@ import { entryOf } from '../plan-state';
 import type { AddPriority, OutcomeInput, PriorityCommand, RecordProgress, RevisePriority, WithdrawPriority } from './priority-commands';
 import type { PriorityFields } from './priority-events';
 import type { PriorityState } from './priority-state';
-import type { Outcome } from './priority-values';
-import { parseTargetDate } from './target-dates';
+import type { Outcome, PriorityKind } from './priority-values';
+import { parseDue, parseTargetDate } from './target-dates';
 
 /** Priorities, their outcomes and the progress officers record against them. */
 export const PRIORITY_DECIDERS: CommandDeciders<PriorityCommand> = {
@@ -18,20 +18,37 @@ export const PRIORITY_DECIDERS: CommandDeciders<PriorityCommand> = {
   RecordProgress: recordProgress,
 };
 
+/** How an officer names an item of the kind: "project WD", "priority 3". */
+const itemName = (kind: PriorityKind, ref: string): string => `${kind} ${ref}`;
+
+const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 function addPriority(command: AddPriority, plan: OpenPlan): PlanEvent[] {
   const { ref, title, themes, objective } = command.data;
-  if (entryOf(plan.priorities, ref)) {
-    throw DomainError.ruleBroken(`Priority '${ref}' is already in this plan: choose another reference.`);
+  const kind = command.data.kind ?? 'priority';
+  const existing = entryOf(plan.priorities, ref);
+  if (existing) {
+    throw DomainError.ruleBroken(`${capitalised(existing.kind)} '${ref}' is already in this plan: choose another reference.`);
   }
   refuseWithdrawnRef(plan, ref);
   requireWithinLimit(PLAN_LIMITS.prioritiesPerPlan, Object.keys(plan.priorities).length + 1, 'this plan');
   requirePriorityLists(ref, themes, command.data.outcomes);
   requireOutcomesInPlan(plan, ref, command.data.outcomes.length);
-  const outcomes = numberOutcomes(ref, command.data.outcomes, [], 0);
-  return structuralChange(plan, `Priority ${ref} added`, [
+  const outcomes = numberOutcomes(itemName(kind, ref), command.data.outcomes, [], 0);
+  return structuralChange(plan, `${capitalised(itemName(kind, ref))} added`, [
     {
       type: 'PriorityAdded',
-      data: { planId: plan.planId, ref, title, themes, objective: objective ?? null, outcomes },
+      data: {
+        planId: plan.planId,
+        ref,
+        title,
+        themes,
+        objective: objective ?? null,
+        kind,
+        sponsor: command.data.sponsor?.trim() || null,
+        manager: command.data.manager?.trim() || null,
+        outcomes,
+      },
     },
   ]);
 }
@@ -61,10 +78,11 @@ function refuseWithdrawnRef(plan: OpenPlan, ref: string): void {
 
 /**
  * Gives each outcome its ref: the one written, or the next number after any in use (including
- * `takenRefs` and numbers up to `highestUsed`), in order. Refuses a ref written twice.
+ * `takenRefs` and numbers up to `highestUsed`), in order, and reads its dates. Refuses a ref written
+ * twice. `item` names the priority, project or action ("project WD").
  */
 function numberOutcomes(
-  priorityRef: string,
+  item: string,
   inputs: OutcomeInput[],
   takenRefs: string[],
   highestUsed: number,
@@ -73,15 +91,19 @@ function numberOutcomes(
   const duplicate = written.find((ref, index) => written.indexOf(ref) !== index);
   if (duplicate !== undefined) {
     throw DomainError.ruleBroken(
-      `Priority ${priorityRef} lists outcome '${duplicate}' twice: each outcome needs its own reference.`,
+      `${capitalised(item)} lists outcome '${duplicate}' twice: each outcome needs its own reference.`,
     );
   }
   let next = Math.max(highestUsed, ...[...written, ...takenRefs].map((ref) => (/^\d+$/.test(ref) ? Number(ref) : 0)));
-  return inputs.map((input) => ({
-    ref: input.ref?.trim() ? input.ref.trim() : String(++next),
-    description: input.description,
-    targetDate: input.targetDate?.trim() ? parseTargetDate(input.targetDate) : null,
-  }));
+  return inputs.map((input) => {
+    const ref = input.ref?.trim() ? input.ref.trim() : String(++next);
+    return {
+      ref,
+      description: input.description,
+      targetDate: input.targetDate?.trim() ? parseTargetDate(input.targetDate) : null,
+      due: input.due?.trim() ? parseDue(input.due, `outcome ${ref} of ${item}`) : null,
+    };
+  });
 }
 
 function requirePriority(plan: OpenPlan, ref: string): PriorityState {
@@ -96,46 +118,64 @@ function requirePriority(plan: OpenPlan, ref: string): PriorityState {
 function revisePriority(command: RevisePriority, plan: OpenPlan): PlanEvent[] {
   const { ref } = command.data;
   const priority = requirePriority(plan, ref);
-  const reason = requireReason(command.data.reason, `revising priority ${ref}`);
+  const reason = requireReason(command.data.reason, `revising ${itemName(priority.kind, ref)}`);
   requirePriorityLists(ref, command.data.themes, command.data.outcomes);
   if (command.data.outcomes) requireOutcomesInPlan(plan, ref, command.data.outcomes.length);
   const { changes, previous } = changedFields<PriorityFields>(priority, {
     title: command.data.title,
     themes: command.data.themes,
     objective: command.data.objective,
+    kind: command.data.kind,
+    sponsor: clearableName(command.data.sponsor),
+    manager: clearableName(command.data.manager),
   });
+  const kind = changes.kind ?? priority.kind;
   const events: PlanEvent[] = [];
   if (Object.keys(changes).length > 0) {
-    events.push({ type: 'PriorityRevised', data: { planId: plan.planId, ref, changes, previous, reason } });
+    events.push({ type: 'PriorityRevised', data: { planId: plan.planId, ref, kind, changes, previous, reason } });
   }
-  if (command.data.outcomes) events.push(...outcomeChanges(plan, priority, command.data.outcomes, reason));
+  if (command.data.outcomes) events.push(...outcomeChanges(plan, priority, kind, command.data.outcomes, reason));
   if (events.length === 0) {
-    throw DomainError.ruleBroken(`Nothing would change: priority ${ref} already says that.`);
+    throw DomainError.ruleBroken(`Nothing would change: ${itemName(priority.kind, ref)} already says that.`);
   }
   return structuralChange(plan, reason, events);
 }
 
-/** The full new list of outcomes, matched to the old by ref, as added, changed and removed events. */
-function outcomeChanges(plan: OpenPlan, priority: PriorityState, inputs: OutcomeInput[], reason: string): PlanEvent[] {
+/** A sponsor or manager as asked: undefined leaves it, null or blank clears it. */
+function clearableName(name: string | null | undefined): string | null | undefined {
+  return name === undefined ? undefined : name?.trim() || null;
+}
+
+/**
+ * The full new list of outcomes, matched to the old by ref, as added, changed and removed events of
+ * an item that is of `priorityKind` once revised.
+ */
+function outcomeChanges(
+  plan: OpenPlan,
+  priority: PriorityState,
+  priorityKind: PriorityKind,
+  inputs: OutcomeInput[],
+  reason: string,
+): PlanEvent[] {
   const currentRefs = priority.outcomes.map((outcome) => outcome.ref);
-  const outcomes = numberOutcomes(priority.ref, inputs, currentRefs, priority.highestOutcomeNumber);
+  const outcomes = numberOutcomes(itemName(priorityKind, priority.ref), inputs, currentRefs, priority.highestOutcomeNumber);
   const { planId } = plan;
   const priorityRef = priority.ref;
   const events: PlanEvent[] = [];
   for (const outcome of outcomes) {
     const before = priority.outcomes.find((existing) => existing.ref === outcome.ref);
     if (!before) {
-      events.push({ type: 'OutcomeAdded', data: { planId, priorityRef, outcome, reason } });
+      events.push({ type: 'OutcomeAdded', data: { planId, priorityRef, priorityKind, outcome, reason } });
     } else if (!sameValue(before, outcome)) {
       events.push({
         type: 'OutcomeChanged',
-        data: { planId, priorityRef, outcomeRef: outcome.ref, before, after: outcome, reason },
+        data: { planId, priorityRef, priorityKind, outcomeRef: outcome.ref, before, after: outcome, reason },
       });
     }
   }
   for (const outcome of priority.outcomes) {
     if (!outcomes.some((kept) => kept.ref === outcome.ref)) {
-      events.push({ type: 'OutcomeRemoved', data: { planId, priorityRef, outcome, reason } });
+      events.push({ type: 'OutcomeRemoved', data: { planId, priorityRef, priorityKind, outcome, reason } });
     }
   }
   return events;
@@ -144,9 +184,9 @@ function outcomeChanges(plan: OpenPlan, priority: PriorityState, inputs: Outcome
 function withdrawPriority(command: WithdrawPriority, plan: OpenPlan): PlanEvent[] {
   const { ref } = command.data;
   const priority = requirePriority(plan, ref);
-  const reason = requireReason(command.data.reason, `withdrawing priority ${ref}`);
+  const reason = requireReason(command.data.reason, `withdrawing ${itemName(priority.kind, ref)}`);
   return structuralChange(plan, reason, [
-    { type: 'PriorityWithdrawn', data: { planId: plan.planId, ref, title: priority.title, reason } },
+    { type: 'PriorityWithdrawn', data: { planId: plan.planId, ref, kind: priority.kind, title: priority.title, reason } },
   ]);
 }
 

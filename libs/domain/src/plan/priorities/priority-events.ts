@@ -1,30 +1,47 @@
 import type { EventDefinitions, PlanEventOf } from '../plan-message';
-import type { Outcome, ProgressStatus } from './priority-values';
+import type { Outcome, PriorityKind, ProgressStatus } from './priority-values';
 
 export interface PriorityFields {
   title: string;
   themes: string[];
   objective: string | null;
+  kind: PriorityKind;
+  /** Who sponsors a project (or any item the plan gives a sponsor). */
+  sponsor: string | null;
+  manager: string | null;
 }
 
 export type PriorityAdded = PlanEventOf<'PriorityAdded', { ref: string } & PriorityFields & { outcomes: Outcome[] }>;
 
-/** Title, themes or objective changed; `previous` holds the old values of exactly the fields in `changes`. */
+/**
+ * Fields changed; `previous` holds the old values of exactly the fields in `changes`. `kind` is the
+ * item's kind after the revision, and the outcome events' `priorityKind` the kind of their item, so
+ * that history and the version table name a project as a project from the event alone.
+ */
 export type PriorityRevised = PlanEventOf<
   'PriorityRevised',
-  { ref: string; changes: Partial<PriorityFields>; previous: Partial<PriorityFields>; reason: string }
+  { ref: string; kind: PriorityKind; changes: Partial<PriorityFields>; previous: Partial<PriorityFields>; reason: string }
 >;
 
-export type PriorityWithdrawn = PlanEventOf<'PriorityWithdrawn', { ref: string; title: string; reason: string }>;
+export type PriorityWithdrawn = PlanEventOf<
+  'PriorityWithdrawn',
+  { ref: string; kind: PriorityKind; title: string; reason: string }
+>;
 
-export type OutcomeAdded = PlanEventOf<'OutcomeAdded', { priorityRef: string; outcome: Outcome; reason: string }>;
+export type OutcomeAdded = PlanEventOf<
+  'OutcomeAdded',
+  { priorityRef: string; priorityKind: PriorityKind; outcome: Outcome; reason: string }
+>;
 
 export type OutcomeChanged = PlanEventOf<
   'OutcomeChanged',
-  { priorityRef: string; outcomeRef: string; before: Outcome; after: Outcome; reason: string }
+  { priorityRef: string; priorityKind: PriorityKind; outcomeRef: string; before: Outcome; after: Outcome; reason: string }
 >;
 
-export type OutcomeRemoved = PlanEventOf<'OutcomeRemoved', { priorityRef: string; outcome: Outcome; reason: string }>;
+export type OutcomeRemoved = PlanEventOf<
+  'OutcomeRemoved',
+  { priorityRef: string; priorityKind: PriorityKind; outcome: Outcome; reason: string }
+>;
 
 export type ProgressRecorded = PlanEventOf<
   'ProgressRecorded',
@@ -49,12 +66,13 @@ export type PriorityEvent =
   | OutcomeRemoved
   | ProgressRecorded;
 
+/** Version 2 of the structural events: kinds, sponsor and manager, and outcomes' `due` (see upcasting.ts). */
 export const PRIORITY_EVENT_DEFINITIONS: EventDefinitions<PriorityEvent> = {
-  PriorityAdded: { schemaVersion: 1, role: 'structure' },
-  PriorityRevised: { schemaVersion: 1, role: 'structure' },
-  PriorityWithdrawn: { schemaVersion: 1, role: 'structure' },
-  OutcomeAdded: { schemaVersion: 1, role: 'structure' },
-  OutcomeChanged: { schemaVersion: 1, role: 'structure' },
-  OutcomeRemoved: { schemaVersion: 1, role: 'structure' },
+  PriorityAdded: { schemaVersion: 2, role: 'structure' },
+  PriorityRevised: { schemaVersion: 2, role: 'structure' },
+  PriorityWithdrawn: { schemaVersion: 2, role: 'structure' },
+  OutcomeAdded: { schemaVersion: 2, role: 'structure' },
+  OutcomeChanged: { schemaVersion: 2, role: 'structure' },
+  OutcomeRemoved: { schemaVersion: 2, role: 'structure' },
   ProgressRecorded: { schemaVersion: 1, role: 'monitoring' },
 };

@@ -1,10 +1,13 @@
-import type { Outcome } from './priority-values';
+import type { Outcome, PriorityKind } from './priority-values';
 
 export interface PriorityState {
   ref: string;
   title: string;
   themes: string[];
   objective: string | null;
+  kind: PriorityKind;
+  sponsor: string | null;
+  manager: string | null;
   outcomes: Outcome[];
   /** Highest number ever used as an outcome ref, so a new unnumbered outcome never takes a removed one's. */
   highestOutcomeNumber: number;

@@ -1,4 +1,4 @@
-import { parseTargetDate } from './target-dates';
+import { parseDue, parseTargetDate } from './target-dates';
 
 describe('target dates', () => {
   it.each([
@@ -41,5 +41,27 @@ describe('target dates', () => {
     ['2023-13-01', /there is no month 13/],
   ])('refuses the impossible %p', (text, message) => {
     expect(() => parseTargetDate(text)).toThrow(message);
+  });
+});
+
+describe('due of a milestone', () => {
+  it.each([
+    ['2020/21-Q1', { period: '2020/21-Q1', date: '2020-06-30' }],
+    ['2020-21-Q4', { period: '2020/21-Q4', date: '2021-03-31' }],
+    ['2021/22', { period: '2021/22', date: '2022-03-31' }],
+    [' 2020-09-15 ', { period: null, date: '2020-09-15' }],
+  ])('%p is due %p', (written, due) => {
+    expect(parseDue(written, 'outcome 1 of project WD')).toEqual(due);
+  });
+
+  it.each([
+    ['Q1', /The due of outcome 1 of project WD, 'Q1', is not a period or a date: write a quarter as 2020\/21-Q1/],
+    ['Improvement completed', /is not a period or a date/],
+    ['2020/22-Q1', /'2020\/22-Q1' is not a financial year: write it as 2020\/21-Q1/],
+    ['2020/21-Q5', /is not a quarter/],
+    ['2020-02-30', /The due date of outcome 1 of project WD '2020-02-30' is not a date/],
+    ['1999-06-30', /must fall within the financial years this service holds/],
+  ])('refuses %p', (written, message) => {
+    expect(() => parseDue(written, 'outcome 1 of project WD')).toThrow(message);
   });
 });

@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain-error';
 import { daysInMonth, isoDate, lastDayOfMonth, MONTH_NAMES } from '../../periods/calendar';
-import { periodBounds } from '../../periods/financial-periods';
-import type { TargetDate } from './priority-values';
+import { normalisePeriod, periodBounds, requireHeldDate } from '../../periods/financial-periods';
+import type { Due, TargetDate } from './priority-values';
 
 /**
  * Reads a target date as a plan words it and keeps the words. The date is the last day the text
@@ -73,4 +73,23 @@ function endOfFinancialPeriod(start: string, end: string, quarter: string | null
   if (Number(end) !== (startYear + 1) % 100) return null;
   const year = `${startYear}/${end}`;
   return periodBounds(quarter === null ? year : `${year}-Q${quarter}`).to;
+}
+
+/**
+ * Reads when a milestone is due: a date written YYYY-MM-DD, or a period ("2020/21-Q1", "2020-21-Q1",
+ * "2020/21"), due on the period's last day. Words ("next spring") are refused: they belong in the
+ * target date, which keeps them. `outcome` names the milestone for the officer.
+ */
+export function parseDue(written: string, outcome: string): Due {
+  const trimmed = written.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) {
+    return { period: null, date: requireHeldDate(trimmed, `due date of ${outcome}`) };
+  }
+  if (!/^\d{4}[/-]/.test(trimmed)) {
+    throw DomainError.ruleBroken(
+      `The due of ${outcome}, '${trimmed}', is not a period or a date: write a quarter as 2020/21-Q1, a year as 2020/21 or a day as 2020-06-30, and keep the plan's words in its target date.`,
+    );
+  }
+  const period = normalisePeriod(trimmed);
+  return { period, date: periodBounds(period).to };
 }

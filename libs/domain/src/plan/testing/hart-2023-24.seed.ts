@@ -511,7 +511,7 @@ export function hartIndicator(code: string): HartIndicator {
 export function hartOutcome(priorityRef: string, index: number, ref: string, date: string | null): Outcome {
   const outcome = hartPriority(priorityRef).outcomes[index];
   if (!outcome) throw new Error(`The Hart seed's priority ${priorityRef} has no outcome at ${index}`);
-  return { ref, description: outcome.description, targetDate: { text: outcome.targetDate, date } };
+  return { ref, description: outcome.description, targetDate: { text: outcome.targetDate, date }, due: null };
 }
 
 /** The seed's indicator as an IndicatorDefined event describes it, without tolerance and targets. */

@@ -41,6 +41,9 @@ export const priority3Added: PriorityAdded = {
     title: priority3.title,
     themes: priority3.themes,
     objective: null,
+    kind: 'priority',
+    sponsor: null,
+    manager: null,
     outcomes: [hartOutcome('3', 0, '1', '2023-07-31'), hartOutcome('3', 1, '2', '2023-06-30'), hartOutcome('3', 2, '3', null)],
   },
 };
