@@ -98,6 +98,50 @@ describe('summarisePlanEvent', () => {
     expect(summarisePlanEvent(revised)).toBe('Indicator CP10 revised (tolerance 5% to 3%, title): Agreed with Serco');
   });
 
+  it('names a project and its milestones as a project, and an action as an action', () => {
+    const milestone = {
+      ref: 'Q1',
+      description: 'Improvement completed',
+      targetDate: { text: '2020/21 Quarter 1', date: '2020-06-30' },
+      due: { period: '2020/21-Q1', date: '2020-06-30' },
+    };
+    const events: PlanEvent[] = [
+      {
+        type: 'PriorityAdded',
+        data: {
+          planId: 'p',
+          ref: 'WD',
+          title: 'Website Development',
+          themes: [],
+          objective: null,
+          kind: 'project',
+          sponsor: 'Joanne Wagstaffe',
+          manager: null,
+          outcomes: [milestone],
+        },
+      },
+      {
+        type: 'PriorityRevised',
+        data: { planId: 'p', ref: 'WD', kind: 'project', changes: { manager: 'Phil King' }, previous: { manager: null }, reason: 'Manager appointed' },
+      },
+      { type: 'OutcomeAdded', data: { planId: 'p', priorityRef: 'WD', priorityKind: 'project', outcome: { ...milestone, ref: 'Q2', description: 'Review the new home page' }, reason: 'r' } },
+      {
+        type: 'OutcomeChanged',
+        data: { planId: 'p', priorityRef: 'WD', priorityKind: 'project', outcomeRef: 'Q1', before: milestone, after: milestone, reason: 'Slipped' },
+      },
+      { type: 'OutcomeRemoved', data: { planId: 'p', priorityRef: 'A1', priorityKind: 'action', outcome: milestone, reason: 'Done' } },
+      { type: 'PriorityWithdrawn', data: { planId: 'p', ref: 'A1', kind: 'action', title: 'Publish', reason: 'Done elsewhere' } },
+    ];
+    expect(events.map(summarisePlanEvent)).toEqual([
+      'Project WD added: Website Development',
+      'Project WD revised (manager): Manager appointed',
+      'Milestone Q2 added to project WD: Review the new home page',
+      'Milestone Q1 of project WD changed: Slipped',
+      'Outcome Q1 removed from action A1: Done',
+      'Action A1 withdrawn: Done elsewhere',
+    ]);
+  });
+
   it('cuts a long priority title at a word', () => {
     const added: PlanEvent = {
       type: 'PriorityAdded',
@@ -108,6 +152,9 @@ describe('summarisePlanEvent', () => {
           "Review Medium Term Financial Strategy to ensure the Council's financial resources and commitments are aligned",
         themes: [],
         objective: null,
+        kind: 'priority',
+        sponsor: null,
+        manager: null,
         outcomes: [],
       },
     };

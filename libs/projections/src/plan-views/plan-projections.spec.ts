@@ -218,9 +218,18 @@ describe('plan projections', () => {
         prioritiesAdded: 0,
         prioritiesRevised: 0,
         prioritiesWithdrawn: 0,
+        projectsAdded: 0,
+        projectsRevised: 0,
+        projectsWithdrawn: 0,
+        actionsAdded: 0,
+        actionsRevised: 0,
+        actionsWithdrawn: 0,
         outcomesAdded: 0,
         outcomesChanged: 0,
         outcomesRemoved: 0,
+        milestonesAdded: 0,
+        milestonesChanged: 0,
+        milestonesRemoved: 0,
         indicatorsAdded: 2,
         indicatorsRevised: 0,
         targetsSet: 0,
@@ -241,6 +250,28 @@ describe('plan projections', () => {
         { kind: 'budgetLinesAdded', ref: 'CS-NET', name: 'Net Cost of Service (Direct cost / Income Only)' },
       ],
     });
+  });
+
+  it('version table: counts a project and its milestones in their own words', async () => {
+    const plan = hartPlan();
+    const milestone = (ref: string, description: string) => ({ ref, description, targetDate: null, due: { period: '2023/24-Q4', date: '2024-03-31' } });
+    plan.add('PriorityAdded', {
+      ref: 'P1',
+      title: 'Cloud telephony',
+      themes: [],
+      objective: null,
+      kind: 'project',
+      sponsor: 'Head of Corporate Services',
+      manager: null,
+      outcomes: [milestone('1', 'Supplier chosen')],
+    });
+    plan.add('OutcomeAdded', { priorityRef: 'P1', priorityKind: 'project', outcome: milestone('2', 'Numbers ported'), reason: 'Porting planned' });
+    plan.add('OutcomeAdded', { priorityRef: '8', priorityKind: 'priority', outcome: milestone('8b', 'Strategy adopted'), reason: 'Adoption' });
+    plan.add('VersionPublished', { label: '3', reason: 'Telephony project added', effectiveDate: null });
+    const [document] = await documentsIn(await project(versionTableProjection, plan.events), PLAN_VERSIONS_COLLECTION);
+    const row = documentBody<VersionTable>(document).rows[2];
+    expect(row.changes.summary).toBe('1 project added, 1 outcome added, 1 milestone added');
+    expect(row.changes.counts).toMatchObject({ projectsAdded: 1, prioritiesAdded: 0, milestonesAdded: 1, outcomesAdded: 1 });
   });
 
   it('version table: the first version counts everything before it, a later one only what came since', async () => {

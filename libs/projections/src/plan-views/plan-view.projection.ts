@@ -15,7 +15,8 @@ export const planViewProjection: Projection = {
   // 3: documents named by the plan's key (council and plan id), not by the plan id alone.
   // 4: snapshots keep their last event's hash, for time travel to link what it reads on to it.
   // 5: every plan carries its budget (lines and computed totals).
-  version: 5,
+  // 6: priorities show their kind, sponsor and manager, and outcomes their due.
+  version: 6,
   collections: [PLANS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: { [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }] },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },

@@ -1,6 +1,7 @@
-import { HART_PLAN, hartIndicator, hartPriority } from '@app/domain/plan/testing/hart-2023-24.seed';
+import { HART_PLAN, hartIndicator, hartPlanDraft, hartPriority } from '@app/domain/plan/testing/hart-2023-24.seed';
 import { evolvePlanView, foldPlanView, type PlanView } from './plan-view';
 import { HART_OBJECTIVE, hartPlan } from './testing/hart-plan.fixture';
+import { decodePlanEvent } from './plan-event';
 import { PlanStream } from './testing/plan-stream.fixture';
 
 const at = (revision: number) => `2023-04-03T09:${String(revision + 1).padStart(2, '0')}:00.000Z`;
@@ -25,14 +26,18 @@ describe('evolvePlanView', () => {
       priorities: [
         {
           ref: '8',
+          kind: 'priority',
           title: "Refresh Hart's Digital Strategy and customer offer",
           objective: HART_OBJECTIVE,
           themes: ['People', 'Resilient and financially sound council'],
+          sponsor: null,
+          manager: null,
           outcomes: [
             {
               ref: '8a',
               description: hartPriority('8').outcomes[1].description,
               targetDate: { text: 'March 2024', date: '2024-03-31' },
+              due: null,
             },
           ],
           progress: {
@@ -73,6 +78,7 @@ describe('evolvePlanView', () => {
       withdrawnPriorities: [
         {
           ref: '6',
+          kind: 'priority',
           title: 'Improving external communication',
           objective: HART_OBJECTIVE,
           reason: 'merged into 8',
@@ -309,5 +315,30 @@ describe('evolvePlanView', () => {
     const plan = new PlanStream('orphan');
     const event = plan.add('PlanClosed', { reason: 'never drafted' });
     expect(evolvePlanView(null, event)).toBeNull();
+  });
+
+  it('shows a priority stored before kinds existed (schema version 1) as a priority, due only as its words say', () => {
+    const plan = new PlanStream('hart-cs-2023-24');
+    plan.add('PlanDrafted', hartPlanDraft());
+    const stored = plan.add('PriorityAdded', {} as never);
+    stored.metadata.schemaVersion = 1;
+    stored.data = {
+      planId: 'hart-cs-2023-24',
+      ref: '10',
+      title: hartPriority('10').title,
+      themes: [],
+      objective: null,
+      outcomes: [{ ref: '1', description: 'Full supported IT infrastructure', targetDate: { text: 'September 2023', date: '2023-09-30' } }],
+    };
+    // As the projector reads stored events: decoded to the current schema first.
+    const decoded = plan.events.map(decodePlanEvent);
+    const [priority] = (foldPlanView(decoded) as PlanView).priorities;
+    expect(priority).toMatchObject({
+      ref: '10',
+      kind: 'priority',
+      sponsor: null,
+      manager: null,
+      outcomes: [{ ref: '1', targetDate: { text: 'September 2023', date: '2023-09-30' }, due: null }],
+    });
   });
 });

@@ -2,7 +2,7 @@ import { hartIndicator, hartPriority } from '@app/domain/plan/testing/hart-2023-
 import { foldPlanView, type PlanView } from './plan-view';
 import { buildMonitoringReport } from './report';
 import { HART_OBJECTIVE, hartPlan } from './testing/hart-plan.fixture';
-import { PlanStream } from './testing/plan-stream.fixture';
+import { OFFICER, PlanStream } from './testing/plan-stream.fixture';
 
 const view = foldPlanView(hartPlan().events) as PlanView;
 
@@ -125,6 +125,7 @@ describe('buildMonitoringReport', () => {
     expect(q2.priorities).toEqual([
       {
         ref: '8',
+        kind: 'priority',
         title: "Refresh Hart's Digital Strategy and customer offer",
         objective: HART_OBJECTIVE,
         percentComplete: 50,
@@ -136,13 +137,16 @@ describe('buildMonitoringReport', () => {
           {
             ref: '8a',
             description: hartPriority('8').outcomes[1].description,
+            due: '2024-03-31',
             percentComplete: 50,
             status: 'at-risk',
+            overdue: false,
           },
         ],
       },
       {
         ref: '10',
+        kind: 'priority',
         title: hartPriority('10').title,
         objective: null,
         percentComplete: 100,
@@ -196,5 +200,85 @@ describe('buildMonitoringReport', () => {
 
     expect(after.indicators[0]).toMatchObject({ actual: 45.2, restated: true, rag: 'red' });
     expect(asOfBefore).toEqual(before);
+  });
+
+  describe('overdue milestones', () => {
+    /** Three Rivers' Website Development project (2020-23), its milestone due in 2020/21 Quarter 1. */
+    const threeRivers = () => {
+      const plan = new PlanStream('three-rivers-cs-2020-23', '2020-02-25T09:00:00.000Z', 1000, 'three-rivers');
+      plan.add('PlanDrafted', {
+        council: 'three-rivers',
+        service: 'Corporate Services',
+        title: 'Corporate Services Service Plan 2020 - 2023',
+        period: { kind: 'multi-year', label: '2020-2023', from: '2020-04-01', to: '2023-03-31' },
+        owner: null,
+      });
+      plan.add('PriorityAdded', {
+        ref: 'WD',
+        title: 'Website Development',
+        themes: [],
+        objective: null,
+        kind: 'project',
+        sponsor: 'Joanne Wagstaffe',
+        manager: null,
+        outcomes: [
+          {
+            ref: 'PO',
+            description: 'Home Page restructure, to improve accessibility and customer experience',
+            targetDate: null,
+            due: null,
+          },
+          {
+            ref: 'Q1',
+            description: 'Improvement completed',
+            targetDate: { text: '2020/21 Quarter 1', date: '2020-06-30' },
+            due: { period: '2020/21-Q1', date: '2020-06-30' },
+          },
+          // Due by its words alone, as every outcome stored before `due` existed.
+          { ref: 'Q3', description: 'Accessibility audit', targetDate: { text: 'Dec 2020', date: '2020-12-31' }, due: null },
+        ],
+      });
+      return plan;
+    };
+    const progress = (plan: PlanStream, milestone: string, period: string, status: 'on-track' | 'completed', percentComplete: number) =>
+      plan.add('ProgressRecorded', { priorityRef: 'WD', milestone, period, percentComplete, status, position: null, commentary: null }, { actor: OFFICER });
+    const flags = (plan: PlanStream, period: string) =>
+      buildMonitoringReport(foldPlanView(plan.events) as PlanView, period).priorities[0].milestones.map(
+        ({ ref, due, status, overdue }) => ({ ref, due, status, overdue }),
+      );
+
+    it('is not overdue in the quarter it falls due, and is from the next one while not completed', () => {
+      const plan = threeRivers();
+      progress(plan, 'Q1', '2020/21-Q1', 'on-track', 80);
+      expect(flags(plan, '2020/21-Q1')).toEqual([
+        { ref: 'PO', due: null, status: null, overdue: false },
+        { ref: 'Q1', due: '2020-06-30', status: 'on-track', overdue: false },
+        { ref: 'Q3', due: '2020-12-31', status: null, overdue: false },
+      ]);
+      expect(flags(plan, '2020/21-Q2')[1]).toEqual({ ref: 'Q1', due: '2020-06-30', status: 'on-track', overdue: true });
+      expect(flags(plan, '2021/22-Q1')[2]).toEqual({ ref: 'Q3', due: '2020-12-31', status: null, overdue: true });
+    });
+
+    it('is complete from the period its latest entry says completed, and overdue in reports before it', () => {
+      const plan = threeRivers();
+      progress(plan, 'Q1', '2020/21-Q1', 'on-track', 80);
+      progress(plan, 'Q1', '2020/21-Q3', 'completed', 100);
+      expect(flags(plan, '2020/21-Q2')[1]).toMatchObject({ status: 'on-track', overdue: true });
+      expect(flags(plan, '2020/21-Q3')[1]).toMatchObject({ status: 'completed', overdue: false });
+      expect(flags(plan, '2020/21')[1]).toMatchObject({ status: 'completed', overdue: false });
+    });
+
+    it('counts a milestone reopened after completion as not complete', () => {
+      const plan = threeRivers();
+      progress(plan, 'Q1', '2020/21-Q1', 'completed', 100);
+      progress(plan, 'Q1', '2020/21-Q2', 'on-track', 90);
+      expect(flags(plan, '2020/21-Q1')[1]).toMatchObject({ overdue: false });
+      expect(flags(plan, '2020/21-Q2')[1]).toMatchObject({ status: 'on-track', overdue: true });
+    });
+
+    it('names the project as a project', () => {
+      const report = buildMonitoringReport(foldPlanView(threeRivers().events) as PlanView, '2020/21-Q2');
+      expect(report.priorities[0]).toMatchObject({ ref: 'WD', kind: 'project', title: 'Website Development' });
+    });
   });
 });

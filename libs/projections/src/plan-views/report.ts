@@ -1,8 +1,10 @@
 import {
   comparePeriods,
   directionOfTravel,
+  dueDateOf,
   financialYearOf,
   normalisePeriod,
+  periodBounds,
   previousPeriod,
   priorityPercentComplete,
   rollUpProgress,
@@ -13,6 +15,7 @@ import {
   type BudgetTotal,
   type Direction,
   type Polarity,
+  type PriorityKind,
   type PriorityProgress,
   type ProgressStatus,
   type Rag,
@@ -66,12 +69,20 @@ export type ReportIndicator = {
 export type ReportMilestone = {
   ref: string;
   description: string;
+  /** The day it falls due: its entered due, else the date its words name; null when neither says one. */
+  due: string | null;
   percentComplete: number | null;
   status: ProgressStatus | null;
+  /**
+   * Due before the last day of the report's period and not complete: its latest entry up to the
+   * period is not `completed` (or there is none). Due on the last day itself is not yet overdue.
+   */
+  overdue: boolean;
 };
 
 export type ReportPriority = {
   ref: string;
+  kind: PriorityKind;
   title: string;
   objective: string | null;
   percentComplete: number | null;
@@ -109,7 +120,7 @@ export type MonitoringReport = {
 
 export function buildMonitoringReport(view: PlanView, period: string): MonitoringReport {
   const reportPeriod = normalisePeriod(period);
-  const progress = view.priorities.map((priority) => priorityProgressFor(priority, reportPeriod));
+  const progress = view.priorities.map((priority) => priorityProgressFor(priority, reportPeriod, periodBounds(reportPeriod).to));
   return {
     planId: view.planId,
     title: view.title,
@@ -191,6 +202,7 @@ function reportTarget(inForce: TargetInForce): ReportTarget | null {
 function priorityProgressFor(
   priority: PriorityView,
   period: string,
+  periodEnd: string,
 ): { report: ReportPriority; rollup: PriorityProgress } {
   const reported = priority.progressHistory.filter((entry) => comparePeriods(entry.period, period) <= 0);
   const latest = latestProgress(reported);
@@ -207,6 +219,7 @@ function priorityProgressFor(
   return {
     report: {
       ref: priority.ref,
+      kind: priority.kind,
       title: priority.title,
       objective: priority.objective,
       percentComplete: latest ? priorityPercentComplete(rollup) : null,
@@ -214,12 +227,17 @@ function priorityProgressFor(
       position: latest?.position ?? null,
       commentary: latest?.commentary ?? null,
       reportedFor: latest?.period ?? null,
-      milestones: milestones.map(({ outcome, entry }) => ({
-        ref: outcome.ref,
-        description: outcome.description,
-        percentComplete: entry?.percentComplete ?? null,
-        status: entry?.status ?? null,
-      })),
+      milestones: milestones.map(({ outcome, entry }) => {
+        const due = dueDateOf(outcome);
+        return {
+          ref: outcome.ref,
+          description: outcome.description,
+          due,
+          percentComplete: entry?.percentComplete ?? null,
+          status: entry?.status ?? null,
+          overdue: due !== null && due < periodEnd && entry?.status !== 'completed',
+        };
+      }),
     },
     rollup,
   };

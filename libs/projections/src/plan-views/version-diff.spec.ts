@@ -29,9 +29,12 @@ describe('diffPlanViews', () => {
         key: '6',
         before: {
           ref: '6',
+          kind: 'priority',
           title: 'Improving external communication',
           objective: '6.3 Actively tell residents how we use Council resources',
           themes: ['People', 'Resilient and financially sound council'],
+          sponsor: null,
+          manager: null,
         },
         after: null,
       },

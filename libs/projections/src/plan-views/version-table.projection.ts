@@ -74,7 +74,8 @@ export const versionTableProjection: Projection = {
   // 2: tables named by the plan's key (council and plan id), not by the plan id alone.
   // 3: rows carry the head hash at publication.
   // 4: rows count budget lines added, revised and removed.
-  version: 4,
+  // 5: counts name projects, actions and milestones apart from priorities and outcomes.
+  version: 5,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],

@@ -4,12 +4,15 @@ import type { ViewEvolvers } from '../section-traits';
 import type { PriorityView, ProgressEntryView, WithdrawnPriorityView } from './priority-views';
 
 export const PRIORITY_VIEW_EVOLVERS: ViewEvolvers<PriorityEvent> = {
-  PriorityAdded: (view, { data: { ref, title, themes, objective, outcomes } }) => {
+  PriorityAdded: (view, { data: { ref, kind, title, themes, objective, sponsor, manager, outcomes } }) => {
     const priority: PriorityView = {
       ref,
+      kind,
       title,
       objective,
       themes: [...themes],
+      sponsor,
+      manager,
       outcomes: outcomes.map(copyOutcome),
       progress: null,
       progressHistory: [],
@@ -19,14 +22,18 @@ export const PRIORITY_VIEW_EVOLVERS: ViewEvolvers<PriorityEvent> = {
   PriorityRevised: (view, { data: { ref, changes } }) =>
     updatePriority(view, ref, (priority) => ({
       ...priority,
+      kind: changes.kind ?? priority.kind,
       title: changes.title ?? priority.title,
       objective: changes.objective !== undefined ? changes.objective : priority.objective,
       themes: changes.themes ? [...changes.themes] : priority.themes,
+      sponsor: changes.sponsor !== undefined ? changes.sponsor : priority.sponsor,
+      manager: changes.manager !== undefined ? changes.manager : priority.manager,
     })),
   PriorityWithdrawn: (view, { data }, stored) => {
     const withdrawn = view.priorities.find((p) => p.ref === data.ref);
     const entry: WithdrawnPriorityView = {
       ref: data.ref,
+      kind: data.kind,
       title: data.title,
       objective: withdrawn?.objective ?? null,
       reason: data.reason,
@@ -83,6 +90,7 @@ const copyOutcome = (outcome: Outcome): Outcome => ({
   ref: outcome.ref,
   description: outcome.description,
   targetDate: outcome.targetDate ? { text: outcome.targetDate.text, date: outcome.targetDate.date } : null,
+  due: outcome.due ? { period: outcome.due.period, date: outcome.due.date } : null,
 });
 
 /** Period order; within a period the whole priority first, then milestones by ref. */

@@ -1,4 +1,4 @@
-import type { Outcome, ProgressStatus } from '@app/domain';
+import type { Outcome, PriorityKind, ProgressStatus } from '@app/domain';
 
 export type ProgressEntryView = {
   period: string;
@@ -15,9 +15,14 @@ export type ProgressEntryView = {
 
 export type PriorityView = {
   ref: string;
+  /** A service priority, a project or an action. */
+  kind: PriorityKind;
   title: string;
   objective: string | null;
   themes: string[];
+  sponsor: string | null;
+  manager: string | null;
+  /** Each with its target date as worded and, where entered, its `due` period or date. */
   outcomes: Outcome[];
   /** The latest entry (of the latest period, the last recorded), for the priority or a milestone. */
   progress: ProgressEntryView | null;
@@ -27,6 +32,7 @@ export type PriorityView = {
 
 export type WithdrawnPriorityView = {
   ref: string;
+  kind: PriorityKind;
   title: string;
   objective: string | null;
   reason: string;

@@ -28,7 +28,7 @@ export function hartPlan(): PlanStream {
   plan.add('PlanDrafted', hartPlanDraft());
   const priority = (ref: string, objective: string | null) => {
     const { title, themes } = hartPriority(ref);
-    return { ref, title, themes, objective };
+    return { ref, title, themes, objective, kind: 'priority' as const, sponsor: null, manager: null };
   };
   plan.add('PriorityAdded', { ...priority('6', HART_OBJECTIVE), outcomes: [hartOutcome('6', 1, '6a', '2024-03-31')] });
   plan.add('PriorityAdded', { ...priority('8', HART_OBJECTIVE), outcomes: [hartOutcome('8', 1, '8a', '2024-03-31')] });
@@ -65,7 +65,7 @@ export function hartPlan(): PlanStream {
     reason: 'Profiled collection to the end of September',
     authority: null,
   });
-  plan.add('PriorityWithdrawn', { ref: '6', title: hartPriority('6').title, reason: 'merged into 8' });
+  plan.add('PriorityWithdrawn', { ref: '6', kind: 'priority', title: hartPriority('6').title, reason: 'merged into 8' });
   plan.add('VersionPublished', { label: '2', reason: 'Version updated to reflect O&S comments', effectiveDate: null });
   plan.add('PlanApproved', {
     body: 'Cabinet',
