@@ -24,8 +24,8 @@ describe('The command routes in the OpenAPI document', () => {
     ['/v1/plans', 'post', '201', ['title', 'service', 'period', 'planId', 'owner']],
     ['/v1/plans/{planId}/submission', 'post', '200', ['committee', 'meetingDate']],
     ['/v1/plans/{planId}/reopen', 'post', '200', ['reason']],
-    ['/v1/plans/{planId}/priorities', 'post', '201', ['ref', 'title', 'themes', 'objective', 'outcomes']],
-    ['/v1/plans/{planId}/priorities/{ref}', 'patch', '200', ['title', 'themes', 'objective', 'outcomes', 'reason']],
+    ['/v1/plans/{planId}/priorities', 'post', '201', ['ref', 'title', 'themes', 'objective', 'kind', 'sponsor', 'manager', 'outcomes']],
+    ['/v1/plans/{planId}/priorities/{ref}', 'patch', '200', ['title', 'themes', 'objective', 'kind', 'sponsor', 'manager', 'outcomes', 'reason']],
     ['/v1/plans/{planId}/priorities/{ref}', 'delete', '200', ['reason']],
     ['/v1/plans/{planId}/indicators', 'post', '201', ['code', 'title', 'description', 'unit', 'polarity', 'basis', 'frequency', 'tolerance', 'targets']],
     ['/v1/plans/{planId}/indicators/{code}', 'patch', '200', ['title', 'description', 'unit', 'polarity', 'basis', 'frequency', 'tolerance', 'reason']],
@@ -46,10 +46,13 @@ describe('The command routes in the OpenAPI document', () => {
 
   it('documents the integrity check and the shapes of nested fields', () => {
     expect(Object.keys(document.paths['/v1/plans/{planId}/integrity'].get.responses)).toContain('200');
-    expect(Object.keys(document.components.schemas.OutcomeDto.properties).sort()).toEqual(['description', 'ref', 'targetDate']);
+    expect(Object.keys(document.components.schemas.OutcomeDto.properties).sort()).toEqual(['description', 'due', 'ref', 'targetDate']);
     expect(document.components.schemas.DefineIndicatorDto.properties.polarity).toMatchObject({
       enum: ['higher-is-better', 'lower-is-better', 'on-target-is-best'],
     });
+    expect(document.components.schemas.AddPriorityDto.properties.kind).toMatchObject({ enum: ['priority', 'project', 'action'] });
+    expect(document.components.schemas.AddPriorityDto.properties.sponsor).toMatchObject({ maxLength: 200 });
+    expect(document.components.schemas.OutcomeDto.properties.due).toMatchObject({ type: 'string', example: '2020/21-Q1' });
   });
 
   it('documents the limits of what a plan holds', () => {

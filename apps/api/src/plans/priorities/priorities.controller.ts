@@ -21,7 +21,10 @@ export class PrioritiesController {
 
   @Post()
   @Access('priorities.add')
-  @PlanCommandRoute('Add a priority', { creates: true, description: 'With its themes and expected outcomes, each with its target date as worded.' })
+  @PlanCommandRoute('Add a priority', {
+    creates: true,
+    description: 'A service priority, project (with sponsor and manager) or action, with its themes and expected outcomes or milestones, each with its target date as worded and when it is due.',
+  })
   add(
     @Param('planId') planId: string,
     @Body() body: AddPriorityDto,

@@ -1,6 +1,18 @@
 import { PLAN_LIMITS } from '@app/domain';
-import { PROGRESS_STATUSES, type ProgressStatus } from '@app/domain';
-import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField } from '../commands/dto/fields';
+import { PRIORITY_KINDS, PROGRESS_STATUSES, type PriorityKind, type ProgressStatus } from '@app/domain';
+import {
+  EnumField,
+  IdentifierField,
+  NestedListField,
+  NumberField,
+  PeriodField,
+  PeriodOrDateField,
+  TextField,
+  TextListField,
+} from '../commands/dto/fields';
+
+/** A person's name or post ("Joanne Wagstaffe", "Head of Corporate Services"). */
+const NAME_LENGTH = 200;
 
 export class OutcomeDto {
   @IdentifierField({ description: 'Unique within the priority; assigned in order ("1", "2", ...) when absent.', example: '1a', optional: true })
@@ -10,12 +22,21 @@ export class OutcomeDto {
   description: string;
 
   @TextField({
-    description: 'The target date as the plan words it: "Oct 2023", "Ongoing", "Throughout the 23/24 year".',
+    description:
+      'The target date as the plan words it: "Oct 2023", "Ongoing", "Throughout the 23/24 year", "2020/21 Quarter 1". Kept as written, with the date it names where it names one.',
     example: 'June 2023',
     optional: true,
     maxLength: 200,
   })
   targetDate?: string;
+
+  @PeriodOrDateField({
+    description:
+      'When the milestone falls due: a quarter or year ("2020/21-Q1", due on its last day) or a date. When absent it is due on the date its target date names, if any. A milestone due before the end of a report\'s period and not completed is overdue in that report.',
+    example: '2020/21-Q1',
+    optional: true,
+  })
+  due?: string;
 }
 
 export class AddPriorityDto {
@@ -35,7 +56,19 @@ export class AddPriorityDto {
   @TextField({ description: 'The objective it is grouped under.', example: '6.3 Actively tell residents how we use Council resources', optional: true })
   objective?: string;
 
-  @NestedListField(() => OutcomeDto, { description: 'Expected outcomes, each with its target date.', limit: PLAN_LIMITS.outcomesPerPriority })
+  @EnumField(PRIORITY_KINDS, { description: 'A service priority, a project or an action; `priority` when absent.', example: 'project', optional: true })
+  kind?: PriorityKind;
+
+  @TextField({ description: 'Who sponsors it (projects name a sponsor).', example: 'Joanne Wagstaffe', optional: true, maxLength: NAME_LENGTH })
+  sponsor?: string;
+
+  @TextField({ description: 'Who manages it.', example: 'Phil King', optional: true, maxLength: NAME_LENGTH })
+  manager?: string;
+
+  @NestedListField(() => OutcomeDto, {
+    description: 'Expected outcomes or, for a project, its milestones, each with its target date and due.',
+    limit: PLAN_LIMITS.outcomesPerPriority,
+  })
   outcomes: OutcomeDto[];
 }
 
@@ -48,6 +81,15 @@ export class RevisePriorityDto {
 
   @TextField({ description: 'New objective; null removes it.', optional: true, nullable: true })
   objective?: string | null;
+
+  @EnumField(PRIORITY_KINDS, { description: 'New kind: priority, project or action.', optional: true })
+  kind?: PriorityKind;
+
+  @TextField({ description: 'New sponsor; null removes it.', optional: true, nullable: true, maxLength: NAME_LENGTH })
+  sponsor?: string | null;
+
+  @TextField({ description: 'New manager; null removes it.', optional: true, nullable: true, maxLength: NAME_LENGTH })
+  manager?: string | null;
 
   @NestedListField(() => OutcomeDto, {
     description: 'The full new list of outcomes, matched to the old ones by ref.',

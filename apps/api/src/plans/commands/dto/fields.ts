@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   dateOutsideHeldYearsFault,
   identifierFault,
+  isCalendarDate,
   MAX_IDENTIFIER_LENGTH,
   normaliseIdentifier,
   parsePeriod,
@@ -187,6 +188,26 @@ export function DateField(options: FieldOptions): PropertyDecorator {
       }
       const fault = dateOutsideHeldYearsFault(date);
       if (fault) throw new Error(fault);
+    }),
+  );
+}
+
+/** A period ("2020/21-Q1", "2020/21") or a calendar date ("2020-06-30"), as the domain reads a milestone's due. */
+export function PeriodOrDateField(options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: String, example: options.example ?? '2020/21-Q1' }),
+    Transform(({ value }) => trim(value)),
+    CheckedBy('isPeriodOrDate', (value) => {
+      const neither = new Error('must be a period such as 2020/21-Q1 or 2020/21, or a date written YYYY-MM-DD');
+      if (typeof value !== 'string') throw neither;
+      if (DATE_ONLY_PATTERN.test(value)) {
+        if (!isCalendarDate(value)) throw new Error('must be a real day written YYYY-MM-DD, such as 2020-06-30');
+        const fault = dateOutsideHeldYearsFault(value);
+        if (fault) throw new Error(fault);
+        return;
+      }
+      if (!/^\d{4}[/-]/.test(value)) throw neither;
+      parsePeriod(value);
     }),
   );
 }
