@@ -106,6 +106,62 @@ describe('stored events through the running system', () => {
     expect(integrity.body).toMatchObject({ ok: true, eventsChecked: 3 });
   });
 
+  it('reads priority events stored at schema version 1, before kinds, sponsors and dues, as priorities', async () => {
+    const planId = randomUUID();
+    const outcome = { ref: '1', description: 'Full supported IT infrastructure', targetDate: { text: 'September 2023', date: '2023-09-30' } };
+    await appendAsStored(planId, [
+      drafted,
+      {
+        type: 'PriorityAdded',
+        schemaVersion: 1,
+        data: { ref: '10', title: 'IT - On-premises server upgrade', themes: ['Resilient and financially sound council'], objective: null, outcomes: [outcome] },
+      },
+      {
+        type: 'OutcomeAdded',
+        schemaVersion: 1,
+        data: { priorityRef: '10', outcome: { ref: '2', description: 'Servers decommissioned', targetDate: null }, reason: 'Decommissioning added' },
+      },
+    ]);
+
+    const plan = await api.send({ method: 'GET', url: `/v1/plans/${planId}`, as: 'auditor' });
+    expect(plan.body.priorities[0]).toMatchObject({
+      ref: '10',
+      kind: 'priority',
+      sponsor: null,
+      manager: null,
+      outcomes: [
+        { ...outcome, due: null },
+        { ref: '2', targetDate: null, due: null },
+      ],
+    });
+    const history = await api.send({ method: 'GET', url: `/v1/plans/${planId}/history?ref=10`, as: 'auditor' });
+    expect(history.body.items.map((item: { summary: string }) => item.summary)).toEqual([
+      'Priority 10 added: IT - On-premises server upgrade',
+      'Outcome 2 added to priority 10: Servers decommissioned',
+    ]);
+
+    // The command side reads them too: the priority becomes a project, its outcome words still date it.
+    const revised = await api.send({
+      method: 'PATCH',
+      url: `/v1/plans/${planId}/priorities/10`,
+      as: 'editor',
+      body: { kind: 'project', sponsor: 'Head of Corporate Services', reason: 'Run as a project' },
+    });
+    expect(revised.status).toBe(200);
+    const report = await api.send({
+      method: 'GET',
+      url: `/v1/plans/${planId}/reports/2023-24-Q3?waitFor=${revised.body.position}`,
+      as: 'reporting',
+    });
+    expect(report.body.priorities[0]).toMatchObject({
+      kind: 'project',
+      milestones: [
+        { ref: '1', due: '2023-09-30', overdue: true },
+        { ref: '2', due: null, overdue: false },
+      ],
+    });
+  });
+
   it('stops the projections at an event they cannot read and reports it on /health', async () => {
     const planId = randomUUID();
     const { position } = await appendAsStored(planId, [{ ...drafted, schemaVersion: 99 }]);
