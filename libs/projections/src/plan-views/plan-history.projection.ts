@@ -57,7 +57,8 @@ export const planHistoryProjection: Projection = {
   // 3: entries found by the plan's key (council and plan id), not by the plan id alone.
   // 4: entries found by `refKey`, so that a code in other capitals finds its indicator's.
   // 5: budget events are summarised in words and found by their line's code.
-  version: 5,
+  // 6: priorities' events hold their data as schema version 2 reads it (kind, sponsor, manager, due), older ones upcast.
+  version: 6,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [

@@ -72,15 +72,22 @@ function reviseInTheYear(plan: PlanStream): void {
   plan.add('PlanReopenedForRevision', { reason: 'Priorities of the new Corporate Plan' });
   plan.add('PriorityRevised', {
     ref: '10',
+    kind: 'priority',
     changes: { objective: '6.1 Modernise the Council’s technology' },
     previous: { objective: null },
     reason: 'Linked to the new Corporate Plan',
   });
-  const migration = { ref: '10a', description: 'Migrate the remaining servers to the cloud', targetDate: { text: 'Dec 2023', date: '2023-12-31' } };
-  plan.add('OutcomeAdded', { priorityRef: '10', outcome: migration, reason: 'Split out of the priority' });
+  const migration = {
+    ref: '10a',
+    description: 'Migrate the remaining servers to the cloud',
+    targetDate: { text: 'Dec 2023', date: '2023-12-31' },
+    due: { period: '2023/24-Q3', date: '2023-12-31' },
+  };
+  const ofPriority10 = { priorityRef: '10', priorityKind: 'priority' } as const;
+  plan.add('OutcomeAdded', { ...ofPriority10, outcome: migration, reason: 'Split out of the priority' });
   const later = { ...migration, targetDate: { text: 'Jan 2024', date: '2024-01-31' } };
-  plan.add('OutcomeChanged', { priorityRef: '10', outcomeRef: '10a', before: migration, after: later, reason: 'Supplier delay' });
-  plan.add('OutcomeRemoved', { priorityRef: '10', outcome: later, reason: 'Done within the priority after all' });
+  plan.add('OutcomeChanged', { ...ofPriority10, outcomeRef: '10a', before: migration, after: later, reason: 'Supplier delay' });
+  plan.add('OutcomeRemoved', { ...ofPriority10, outcome: later, reason: 'Done within the priority after all' });
   plan.add('IndicatorRevised', {
     code: 'CP10',
     changes: { tolerance: 10 },
@@ -93,10 +100,14 @@ function reviseInTheYear(plan: PlanStream): void {
       title,
       themes,
       objective: null,
+      kind: 'priority',
+      sponsor: null,
+      manager: null,
       outcomes: outcomes.map(({ description, targetDate }, index) => ({
         ref: `${ref}${String.fromCharCode(97 + index)}`,
         description,
         targetDate: { text: targetDate, date: null },
+        due: null,
       })),
     });
   }
