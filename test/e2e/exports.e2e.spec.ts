@@ -129,6 +129,23 @@ describe('Reports, the version table and the audit trail taken out as spreadshee
     expect(json.indicators.some((indicator: { rag: string }) => indicator.rag !== 'none')).toBe(true);
   });
 
+  it('lists each milestone with the day it falls due and whether it is overdue at the end of the period', async () => {
+    const json = (await api.get(`/v1/plans/${PLAN}/reports/2023-24-Q3`, 'reporting')).body;
+    const milestones = json.priorities.flatMap((priority: { ref: string; milestones: Array<{ ref: string; due: string | null; overdue: boolean }> }) =>
+      priority.milestones.map((milestone) => ({ priority: priority.ref, ...milestone })),
+    );
+    expect(milestones.some((milestone: { overdue: boolean }) => milestone.overdue)).toBe(true);
+    const workbook = await workbookOf((await download(`/v1/plans/${PLAN}/reports/2023-24-Q3`, XLSX, 'reporting')).rawPayload);
+    const sheet = workbook.getWorksheet('milestones')!;
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['Priority', 'Milestone', 'Description', 'Due', 'Complete', 'Status', 'Overdue']);
+    milestones.forEach((milestone: { priority: string; ref: string; due: string | null; overdue: boolean }, index: number) => {
+      const row = sheet.getRow(3 + index);
+      expect([row.getCell(1).value, row.getCell(2).value]).toEqual([milestone.priority, milestone.ref]);
+      expect(row.getCell(4).value).toEqual(milestone.due === null ? null : new Date(`${milestone.due}T00:00:00Z`));
+      expect(row.getCell(7).value).toBe(milestone.overdue ? 'overdue' : null);
+    });
+  });
+
   it('keeps an officer’s text that looks like a formula as text, in CSV and XLSX alike', async () => {
     const csv = await download(`/v1/plans/${PLAN}/reports/2023-24-Q4`, 'text/csv', 'reporting');
     const [header, ...rows] = csvRows(csv.body.slice(1));
