@@ -7,6 +7,7 @@ import type { CommandToDraftedPlan, PlanCommand } from './plan-commands';
 import type { PlanEvent } from './plan-events';
 import type { PlanState } from './plan-state';
 import { PRIORITY_DECIDERS } from './priorities/priority-decisions';
+import { RISK_DECIDERS } from './risks/risk-decisions';
 
 export type { DecisionContext } from './decision-rules';
 
@@ -16,6 +17,7 @@ const DECIDERS: CommandDeciders<CommandToDraftedPlan> = {
   ...PRIORITY_DECIDERS,
   ...INDICATOR_DECIDERS,
   ...BUDGET_DECIDERS,
+  ...RISK_DECIDERS,
 };
 
 type AnyDecision = (command: CommandToDraftedPlan, plan: OpenPlan, context: DecisionContext) => PlanEvent[];

@@ -5,10 +5,15 @@ import { describePlanPeriod, isWithinPlanPeriod } from '../periods/plan-periods'
 import type { CommandToDraftedPlan } from './plan-commands';
 import type { PlanEvent } from './plan-events';
 import type { DraftedPlanState } from './plan-state';
+import type { RiskMatrix } from './risks/risk-values';
 
-/** What a decision may know of the world besides the plan: the clock, read once by the caller. */
+/**
+ * What a decision may know of the world besides the plan, read once by the caller: the clock, and the
+ * council's risk matrix in force (Three Rivers' printed one when the council never set its own).
+ */
 export interface DecisionContext {
   now: Date;
+  riskMatrix: RiskMatrix;
 }
 
 /** A plan commands may change: drafted, and not closed. */

@@ -10,6 +10,8 @@ import { roleOfEvent } from './plan-events';
 import type { DraftedPlanState, PlanState } from './plan-state';
 import { initialPrioritiesSlice } from './priorities/priority-state';
 import { PRIORITY_EVOLVERS } from './priorities/priority-evolution';
+import { initialRisksSlice } from './risks/risk-state';
+import { RISK_EVOLVERS } from './risks/risk-evolution';
 
 type EventOfDraftedPlan = Exclude<PlanEvent, { type: 'PlanDrafted' }>;
 
@@ -18,6 +20,7 @@ const EVOLVERS: EventEvolvers<EventOfDraftedPlan> = {
   ...PRIORITY_EVOLVERS,
   ...INDICATOR_EVOLVERS,
   ...BUDGET_EVOLVERS,
+  ...RISK_EVOLVERS,
 };
 
 type AnyEvolution = (state: DraftedPlanState, event: EventOfDraftedPlan) => DraftedPlanState;
@@ -38,6 +41,7 @@ export function evolve(state: PlanState, event: PlanEvent): PlanState {
       ...initialPrioritiesSlice(),
       ...initialIndicatorsSlice(),
       ...initialBudgetSlice(),
+      ...initialRisksSlice(),
     };
   }
   if (state.lifecycle === 'not-yet-drafted') {

@@ -7,11 +7,14 @@ import { INDICATOR_EVENT_DEFINITIONS } from './indicators/indicator-events';
 import type { EventDefinitions, EventRole } from './plan-message';
 import type { PriorityEvent } from './priorities/priority-events';
 import { PRIORITY_EVENT_DEFINITIONS } from './priorities/priority-events';
+import type { RiskEvent } from './risks/risk-events';
+import { RISK_EVENT_DEFINITIONS } from './risks/risk-events';
 
 export type * from './budget/budget-events';
 export type * from './governance/governance-events';
 export type * from './indicators/indicator-events';
 export type * from './priorities/priority-events';
+export type * from './risks/risk-events';
 
 /**
  * Every change to a service plan is one of these events on the stream `servicePlan-<council>/<planId>`.
@@ -41,7 +44,7 @@ export const planStreamId = (key: PlanKey): string => `${PLAN_STREAM_PREFIX}${ke
 export const planKeyOfStream = (streamId: string): PlanKey => streamId.slice(PLAN_STREAM_PREFIX.length) as PlanKey;
 
 /** Every event a plan's stream may hold: the union of its sections' events. */
-export type PlanEvent = GovernanceEvent | PriorityEvent | IndicatorEvent | BudgetEvent;
+export type PlanEvent = GovernanceEvent | PriorityEvent | IndicatorEvent | BudgetEvent | RiskEvent;
 
 export type PlanEventType = PlanEvent['type'];
 
@@ -54,6 +57,7 @@ export const PLAN_EVENT_DEFINITIONS: EventDefinitions<PlanEvent> = {
   ...PRIORITY_EVENT_DEFINITIONS,
   ...INDICATOR_EVENT_DEFINITIONS,
   ...BUDGET_EVENT_DEFINITIONS,
+  ...RISK_EVENT_DEFINITIONS,
 };
 
 /** Current schema version of each event type. */

@@ -29,6 +29,7 @@ export const PLAN_LIMITS = {
   budgetLinesPerPlan: { limit: 200, holder: 'A plan', items: 'budget lines' },
   amountsPerBudgetLine: { limit: 100, holder: 'A budget line', items: 'amounts' },
   printedBudgetTotalsPerPlan: { limit: 100, holder: 'A plan', items: 'printed budget totals' },
+  risksPerPlan: { limit: 200, holder: 'A plan', items: 'risks' },
 } as const satisfies Record<string, PlanLimit>;
 
 /** Refuses `count` items beyond the limit, naming it: "A priority may have at most 100 outcomes: priority 3 would have 12000." */

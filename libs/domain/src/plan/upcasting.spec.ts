@@ -2,6 +2,7 @@ import { decide } from './decide';
 import { evolve } from './evolve';
 import type { PlanEvent } from './plan-events';
 import { initialPlanState } from './plan-state';
+import { DEFAULT_RISK_MATRIX } from './risks/risk-matrix';
 import { hartDrafted } from './testing/plan-fixtures';
 import { toPlanEvent, upcastPlanEvent } from './upcasting';
 
@@ -28,7 +29,7 @@ describe('upcasting stored events', () => {
     const [recorded] = decide(
       { type: 'RecordActual', data: { code: 'CP5', period: '2023/24-Q1', value: 68 } },
       state,
-      { now: new Date('2023-07-15T00:00:00Z') },
+      { now: new Date('2023-07-15T00:00:00Z'), riskMatrix: DEFAULT_RISK_MATRIX },
     );
     expect(recorded).toMatchObject({
       type: 'ActualRecorded',

@@ -4,6 +4,8 @@ import { evolve } from '../evolve';
 import type { PlanCommand } from '../plan-commands';
 import type { PlanEvent } from '../plan-events';
 import { initialPlanState } from '../plan-state';
+import { DEFAULT_RISK_MATRIX } from '../risks/risk-matrix';
+import type { RiskMatrix } from '../risks/risk-values';
 
 /** The clock every decision in the specs reads, unless a spec says otherwise. */
 const SPEC_NOW = new Date('2023-07-15T10:00:00Z');
@@ -12,8 +14,9 @@ const SPEC_NOW = new Date('2023-07-15T10:00:00Z');
 export function given(...history: PlanEvent[][]) {
   const state = history.flat().reduce(evolve, initialPlanState);
   return {
-    when(command: PlanCommand, now: Date = SPEC_NOW) {
-      const decision = () => decide(command, state, { now });
+    /** Decided at `now` with `riskMatrix` in force: Three Rivers' printed matrix unless a spec says otherwise. */
+    when(command: PlanCommand, now: Date = SPEC_NOW, riskMatrix: RiskMatrix = DEFAULT_RISK_MATRIX) {
+      const decision = () => decide(command, state, { now, riskMatrix });
       return {
         then(expected: PlanEvent[]): void {
           expect(decision()).toEqual(expected);
@@ -39,7 +42,7 @@ export function afterCommands(history: PlanEvent[], commands: PlanCommand[], now
   const events = [...history];
   let state = events.reduce(evolve, initialPlanState);
   for (const command of commands) {
-    const decided = decide(command, state, { now });
+    const decided = decide(command, state, { now, riskMatrix: DEFAULT_RISK_MATRIX });
     events.push(...decided);
     state = decided.reduce(evolve, state);
   }
