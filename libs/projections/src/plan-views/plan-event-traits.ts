@@ -5,6 +5,7 @@ import { GOVERNANCE_EVENT_TRAITS } from './governance/governance-traits';
 import { INDICATOR_CHANGE_KINDS, INDICATOR_EVENT_TRAITS } from './indicators/indicator-traits';
 import { planEventOf } from './plan-event';
 import { PRIORITY_CHANGE_KINDS, PRIORITY_EVENT_TRAITS } from './priorities/priority-traits';
+import { RISK_CHANGE_KINDS, RISK_EVENT_TRAITS } from './risks/risk-traits';
 import type { ChangeItemOf, EventTraits, EventTraitsTable, TouchedItem } from './section-traits';
 
 /**
@@ -14,14 +15,14 @@ import type { ChangeItemOf, EventTraits, EventTraitsTable, TouchedItem } from '.
  */
 
 /** The kinds of structural change a version row counts, in the order its summary names them. */
-export const CHANGE_KINDS = [...PRIORITY_CHANGE_KINDS, ...INDICATOR_CHANGE_KINDS, ...BUDGET_CHANGE_KINDS] as const;
+export const CHANGE_KINDS = [...PRIORITY_CHANGE_KINDS, ...INDICATOR_CHANGE_KINDS, ...BUDGET_CHANGE_KINDS, ...RISK_CHANGE_KINDS] as const;
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number][0];
 
 export type ChangeItem = ChangeItemOf<ChangeKind>;
 
 /** The kinds of item a history entry can be about, each found by the `ref` filter. */
-export type RefKind = 'priority' | 'indicator' | 'budgetLine';
+export type RefKind = 'priority' | 'indicator' | 'budgetLine' | 'risk';
 
 export type TouchedRef = TouchedItem<RefKind>;
 
@@ -30,6 +31,7 @@ const PLAN_EVENT_TRAITS: EventTraitsTable<PlanEvent, ChangeKind, RefKind> = {
   ...PRIORITY_EVENT_TRAITS,
   ...INDICATOR_EVENT_TRAITS,
   ...BUDGET_EVENT_TRAITS,
+  ...RISK_EVENT_TRAITS,
 };
 
 // The table pairs each type with its traits; TypeScript cannot follow that pairing through an index.

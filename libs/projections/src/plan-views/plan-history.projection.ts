@@ -33,12 +33,14 @@ export type PlanHistoryDocument = PlanHistoryEntry & { planKey: PlanKey; refKey:
 /**
  * How the `ref` filter compares each kind of item: a priority ref is kept as written and an
  * indicator code as it is compared (codes are not told apart by case), each marked with its kind, so
- * "cp7" finds CP7's entries but not those of a priority "CP7".
+ * "cp7" finds CP7's entries but not those of a priority "CP7". A risk ref is kept as written, as a
+ * priority's is.
  */
 const REF_KEY_OF_KIND: Record<RefKind, (ref: string) => string> = {
   priority: (ref) => ref,
   indicator: codeKey,
   budgetLine: codeKey,
+  risk: (ref) => ref,
 };
 
 const refKeyOf = ({ kind, ref }: TouchedRef): string => `${kind}:${REF_KEY_OF_KIND[kind](ref)}`;

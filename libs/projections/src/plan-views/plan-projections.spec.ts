@@ -239,6 +239,9 @@ describe('plan projections', () => {
         budgetLinesRemoved: 0,
         budgetPrintedTotalsSet: 0,
         budgetPrintedTotalsRemoved: 0,
+        risksAdded: 0,
+        risksRevised: 0,
+        risksRemoved: 0,
       },
       items: [
         {

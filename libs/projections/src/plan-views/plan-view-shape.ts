@@ -3,11 +3,13 @@ import type { BudgetPart } from './budget/budget-views';
 import type { GovernancePart } from './governance/governance-views';
 import type { IndicatorsPart } from './indicators/indicator-views';
 import type { PrioritiesPart } from './priorities/priority-views';
+import type { RisksPart } from './risks/risk-views';
 
 export type * from './budget/budget-views';
 export type * from './governance/governance-views';
 export type * from './indicators/indicator-views';
 export type * from './priorities/priority-views';
+export type * from './risks/risk-views';
 
 /** Finer than the contract's status: where the plan is in its lifecycle. */
 export const PLAN_STAGES = [
@@ -39,4 +41,4 @@ export type PlanHeaderView = {
 } & Lifecycle;
 
 /** The current plan as the contract's Plan shape: its header and one part per section. */
-export type PlanView = PlanHeaderView & GovernancePart & PrioritiesPart & IndicatorsPart & BudgetPart;
+export type PlanView = PlanHeaderView & GovernancePart & PrioritiesPart & IndicatorsPart & BudgetPart & RisksPart;

@@ -16,7 +16,8 @@ export const planViewProjection: Projection = {
   // 4: snapshots keep their last event's hash, for time travel to link what it reads on to it.
   // 5: every plan carries its budget (lines and computed totals).
   // 6: priorities show their kind, sponsor and manager, and outcomes their due.
-  version: 6,
+  // 7: the plan (and its snapshots) carries the risk register, `risks`.
+  version: 7,
   collections: [PLANS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: { [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }] },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },

@@ -158,6 +158,7 @@ describe('evolvePlanView', () => {
           recordedAt: at(12),
         },
       ],
+      risks: [],
       scrutiny: [
         {
           kind: 'submitted',

@@ -9,10 +9,13 @@ import { planEventOf } from './plan-event';
 import type { Lifecycle, PlanView } from './plan-view-shape';
 import { emptyPrioritiesPart } from './priorities/priority-views';
 import { PRIORITY_VIEW_EVOLVERS } from './priorities/priority-view-evolution';
+import { emptyRisksPart } from './risks/risk-views';
+import { RISK_VIEW_EVOLVERS } from './risks/risk-view-evolution';
 import type { ViewEvolvers } from './section-traits';
 
 export * from './plan-view-shape';
 export { latestProgress } from './priorities/priority-view-evolution';
+export { latestReview } from './risks/risk-view-evolution';
 
 /**
  * The current plan as the contract's Plan shape, folded from the plan's events alone. The same fold
@@ -28,6 +31,7 @@ const VIEW_EVOLVERS: ViewEvolvers<EventOfDraftedPlan> = {
   ...PRIORITY_VIEW_EVOLVERS,
   ...INDICATOR_VIEW_EVOLVERS,
   ...BUDGET_VIEW_EVOLVERS,
+  ...RISK_VIEW_EVOLVERS,
 };
 
 type AnyViewEvolution = (view: PlanView, event: EventOfDraftedPlan, stored: ProjectedEvent) => PlanView;
@@ -97,6 +101,7 @@ function drafted(planEvent: Extract<PlanEvent, { type: 'PlanDrafted' }>, event: 
     ...emptyPrioritiesPart(),
     ...emptyIndicatorsPart(),
     ...emptyBudgetPart(),
+    ...emptyRisksPart(),
     versions: [],
     scrutiny: [],
     approval: null,

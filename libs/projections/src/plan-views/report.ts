@@ -20,16 +20,20 @@ import {
   type ProgressStatus,
   type Rag,
   type Rollups,
+  type AssessedScore,
   type TargetComparison,
   type TargetInForce,
   type Unit,
 } from '@app/domain';
 import {
   latestProgress,
+  latestReview,
   type ActualView,
   type IndicatorView,
   type PlanView,
   type PriorityView,
+  type RiskReviewView,
+  type RiskView,
 } from './plan-view';
 import type { BudgetLineView } from './budget/budget-views';
 
@@ -104,6 +108,20 @@ export type ReportBudget = {
   totals: BudgetTotal[];
 };
 
+/**
+ * A risk as it stood at the end of the period: scored and banded by its latest review up to the
+ * period, else by its residual score in the register, each as banded when it was recorded.
+ */
+export type ReportRisk = {
+  ref: string;
+  title: string;
+  owner: string | null;
+  standing: AssessedScore;
+  /** Where the standing comes from: the latest review up to the period, or the register's residual score. */
+  standingFrom: 'review' | 'register';
+  latestReview: RiskReviewView | null;
+};
+
 export type MonitoringReport = {
   planId: string;
   title: string;
@@ -116,6 +134,7 @@ export type MonitoringReport = {
   priorities: ReportPriority[];
   rollups: Rollups;
   budget: ReportBudget;
+  risks: ReportRisk[];
 };
 
 export function buildMonitoringReport(view: PlanView, period: string): MonitoringReport {
@@ -132,6 +151,19 @@ export function buildMonitoringReport(view: PlanView, period: string): Monitorin
     priorities: progress.map(({ report }) => report),
     rollups: rollUpProgress(progress.map(({ rollup }) => rollup)),
     budget: reportBudget(view, financialYearOf(reportPeriod)),
+    risks: view.risks.map((risk) => reportRisk(risk, reportPeriod)),
+  };
+}
+
+function reportRisk(risk: RiskView, period: string): ReportRisk {
+  const review = latestReview(risk, period);
+  return {
+    ref: risk.ref,
+    title: risk.title,
+    owner: risk.owner,
+    standing: review ? review.residual : risk.residual,
+    standingFrom: review ? 'review' : 'register',
+    latestReview: review,
   };
 }
 

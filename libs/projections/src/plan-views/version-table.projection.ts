@@ -75,7 +75,8 @@ export const versionTableProjection: Projection = {
   // 3: rows carry the head hash at publication.
   // 4: rows count budget lines added, revised and removed.
   // 5: counts name projects, actions and milestones apart from priorities and outcomes.
-  version: 5,
+  // 6: `counts` name the risk register's kinds of change too.
+  version: 6,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],
