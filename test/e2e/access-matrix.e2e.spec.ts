@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { planKey, planStreamId } from '@app/domain';
+import { councilSettingsStreamId, planKey, planStreamId } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 import { Projector } from '@app/projections';
 import { until } from '@app/projections/projector/testing/sample-projections';
@@ -18,6 +18,7 @@ import {
   OWN_SERVICE,
   PLAN_DRAFT,
   PRIORITY_ONE,
+  RISK_R1,
   routeName,
   type GivenPlan,
   type MatrixRoute,
@@ -48,7 +49,8 @@ function expectedAnswer(route: MatrixRoute, role: Role, scope: Scope): { status:
   if (!mayPerform) return { status: 403, refusedFor: 'role' };
   if (route.scope === 'system') return { status: route.succeeds };
   if (scope === 'another council' && route.scope === 'plan') return { status: 404, refusedFor: 'was not found' };
-  if (scope === 'another service' && route.scope !== 'council') return { status: 403, refusedFor: OWN_SERVICE };
+  const ofTheCouncil = route.scope === 'council' || route.scope === 'council setting';
+  if (scope === 'another service' && !ofTheCouncil) return { status: 403, refusedFor: OWN_SERVICE };
   return { status: route.succeeds };
 }
 
@@ -107,6 +109,7 @@ describe('Access matrix: every route, every role, own and other council and serv
     await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/priorities`, body: PRIORITY_ONE });
     await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/indicators`, body: INDICATOR_CP7 });
     await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/budget-lines`, body: BUDGET_LINE });
+    await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/risks`, body: RISK_R1 });
     if (given === 'fresh approved plan') await arrange('governance', { method: 'POST', url: `/v1/plans/${planId}/approval`, body: APPROVAL });
     return planId;
   }
@@ -208,6 +211,14 @@ describe('Access matrix: every route, every role, own and other council and serv
       expect(answer.body).toMatchObject({ statusCode: expected, message: expect.stringContaining(refusedFor) });
       expect(after.length).toBe(before);
       expect(await events.headPosition()).toBe(headBefore);
+      return;
+    }
+    if (route.scope === 'council setting') {
+      // Setting the matrix in force again records nothing: the caller's council's first setting is by its admin.
+      if (route.method !== 'GET') {
+        const settings = await events.readStream(councilSettingsStreamId(caller.council!));
+        expect(settings[0].metadata.actor).toMatchObject({ role });
+      }
       return;
     }
     if (route.method !== 'GET' && route.scope !== 'system') {

@@ -11,7 +11,7 @@ import { HART_PLAN } from '../fixtures/hart-2023-24';
 export type GivenPlan =
   /** One plan shared by every read: two published versions, an actual and progress recorded. */
   | 'shared plan'
-  /** A plan of its own for each write that succeeds: drafted, priority '1', indicator CP7. */
+  /** A plan of its own for each write that succeeds: drafted, priority '1', indicator CP7, risk R1. */
   | 'fresh plan'
   /** As 'fresh plan', then approved. */
   | 'fresh approved plan';
@@ -24,6 +24,8 @@ export type RouteScope =
   | 'new plan'
   /** The caller's council: another council or service sees its own plans, never Hart's. */
   | 'council'
+  /** The caller's council's settings: every service of a council shares them, another council has its own. */
+  | 'council setting'
   /** The service itself, no council's data: the caller's council and services make no difference. */
   | 'system';
 
@@ -73,6 +75,18 @@ export const BUDGET_LINE = {
   title: 'Corporate Services',
   amounts: [{ year: '2023/24', kind: 'original', value: 1_250_000 }],
 };
+
+export const RISK_R1 = { ref: 'R1', title: 'Insufficient staff', residual: { likelihood: 2, impact: 2 } };
+
+/** Three Rivers' printed matrix, rows from likelihood 1 to 4, but a very likely risk of marginal impact is medium, not low. */
+const RISK_MATRIX_ROWS = [
+  ['low', 'low', 'low', 'low'],
+  ['low', 'low', 'medium', 'high'],
+  ['low', 'medium', 'high', 'very-high'],
+  ['medium', 'high', 'very-high', 'very-high'],
+];
+
+export const RISK_MATRIX_CELLS = RISK_MATRIX_ROWS.flatMap((row, l) => row.map((band, i) => ({ likelihood: l + 1, impact: i + 1, band })));
 
 export const APPROVAL = { body: 'Cabinet', meetingDate: '2024-04-04' };
 
@@ -138,6 +152,17 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
   write('PUT', '/v1/plans/{planId}/budget-printed-totals', 'budgetTotals.print', {
     totals: [{ year: '2023/24', kind: 'original', value: 1_250_000 }],
   }),
+  write('POST', '/v1/plans/{planId}/risks', 'risks.add', { ref: 'R2', title: 'Total failure of ICT systems', residual: { likelihood: 2, impact: 2 } }, {
+    succeeds: 201,
+  }),
+  write('PATCH', '/v1/plans/{planId}/risks/{ref}', 'risks.revise', { owner: 'Head of Corporate Services', reason: 'Owner named' }, {
+    params: { ref: 'R1' },
+  }),
+  write('DELETE', '/v1/plans/{planId}/risks/{ref}', 'risks.remove', { reason: 'Merged into the corporate register' }, { params: { ref: 'R1' } }),
+  write('POST', '/v1/plans/{planId}/risks/{ref}/reviews', 'risks.review', { period: '2023/24-Q1', residual: { likelihood: 3, impact: 2 } }, {
+    params: { ref: 'R1' },
+    succeeds: 201,
+  }),
   write('POST', '/v1/plans/{planId}/submission', 'plans.submitForScrutiny', {
     committee: 'Overview and Scrutiny Committee',
     meetingDate: '2024-03-19',
@@ -170,9 +195,18 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     params: { period: '2023-24-Q1' },
     query: { asOf: true },
   }),
+  read('/v1/plans/{planId}/risks', ['plans.read']),
+  read('/v1/plans/{planId}/risks', ['plans.read', 'plans.readAsOf'], { query: { version: '1' } }),
   read('/v1/plans/{planId}/integrity', ['integrity.check']),
   read('/v1/plans/{planId}/evidence', ['evidence.export']),
   read('/v1/changes', ['changes.follow'], { scope: 'council' }),
+
+  // Council settings
+  read('/v1/settings/risk-matrix', ['settings.riskMatrix.read'], { scope: 'council setting' }),
+  write('PUT', '/v1/settings/risk-matrix', 'settings.riskMatrix.set', { cells: RISK_MATRIX_CELLS, reason: 'Adopted by the Audit Committee' }, {
+    scope: 'council setting',
+    given: 'shared plan',
+  }),
 
   // Administration
   read('/v1/admin/projections', ['projections.status'], { scope: 'system' }),

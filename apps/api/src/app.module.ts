@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { ChangesModule } from './changes/changes.module';
 import { PlanCommandsModule } from './plans/plan-commands.module';
 import { PlanQueriesModule } from './plans/plan-queries.module';
+import { SettingsModule } from './settings/settings.module';
 
 export const API_DOCUMENT: OpenApiOptions = {
   title: 'Council service plans',
@@ -42,6 +43,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     PlanCommandsModule,
     PlanQueriesModule,
     ChangesModule,
+    SettingsModule,
     AdminModule,
   ],
 })

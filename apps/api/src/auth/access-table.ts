@@ -31,6 +31,11 @@ export const ACCESS_TABLE = {
   'budgetLines.revise': ['editor'],
   'budgetLines.remove': ['editor'],
   'budgetTotals.print': ['editor'],
+  'risks.add': ['editor'],
+  'risks.revise': ['editor'],
+  'risks.remove': ['editor'],
+  /** A quarterly review re-scores a risk, as an actual is monitoring data: the officers' who run the register. */
+  'risks.review': ['officer'],
   'scrutiny.record': ['governance'],
   'versions.publish': ['editor'],
   'approval.record': ['governance'],
@@ -45,6 +50,9 @@ export const ACCESS_TABLE = {
   'evidence.export': ['auditor'],
   /** What changed in the council's plans, as one-line summaries: every reader, each within what they may read. */
   'changes.follow': READERS,
+  /** The matrix bands every plan's risks: the council's to set, for everyone who reads or shapes plans to see. */
+  'settings.riskMatrix.set': ['admin'],
+  'settings.riskMatrix.read': [...READERS, 'admin'],
   /** The projections serve every council: their state and rebuilds are the operator's alone. */
   'projections.status': ['operator'],
   'projections.rebuild': ['operator'],

@@ -10,6 +10,7 @@ import { IntegrityController } from './integrity/integrity.controller';
 import { PlansController } from './governance/plans.controller';
 import { PrioritiesController } from './priorities/priorities.controller';
 import { ProgressController } from './priorities/progress.controller';
+import { RisksController } from './risks/risks.controller';
 import { ScrutinyController } from './governance/scrutiny.controller';
 import { VersionsController } from './governance/versions.controller';
 import { ExecutePlanCommandHandler } from './commands/execute-plan-command';
@@ -17,14 +18,15 @@ import { PlanCommandService } from './commands/plan-command.service';
 import { PlanIntegrityService } from './integrity/plan-integrity.service';
 import { PlanStreamCache } from './commands/plan-stream-cache';
 import { PlanRevisionETagInterceptor } from './commands/plan-revision-etag.interceptor';
+import { SettingsModule } from '../settings/settings.module';
 
 /**
  * The command side of the HTTP API: one folder per kind of content (its DTOs and controllers), every command through the
  * CommandBus to `PlanCommandService`, and the integrity check over a plan's stream. Needs the
- * global `EVENT_STORE` and `PlanAccessPolicy` (AuthModule).
+ * global `EVENT_STORE` and `PlanAccessPolicy` (AuthModule), and the council's settings (SettingsModule), whose risk matrix each decision is given.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, SettingsModule],
   controllers: [
     // governance: drafting, scrutiny, versions, approval, closing
     PlansController,
@@ -40,6 +42,8 @@ import { PlanRevisionETagInterceptor } from './commands/plan-revision-etag.inter
     // budget lines and the totals the plan prints
     BudgetLinesController,
     PrintedBudgetTotalsController,
+    // the risk register and its reviews
+    RisksController,
     // integrity and evidence over the whole stream
     IntegrityController,
     EvidenceController,

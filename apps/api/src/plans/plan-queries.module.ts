@@ -6,11 +6,12 @@ import { PLAN_QUERY_HANDLERS } from './queries/handlers/plan-queries';
 import { PlanReader } from './queries/plan-reader';
 import { PlanTimeTravel } from './queries/plan-time-travel';
 import { ReadYourWrites } from './queries/read-your-writes';
+import { RiskRegisterController } from './risks/risk-register.controller';
 
 /** The query side: every read route of the contract, answered from the projections. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PlanQueriesController, BudgetQueriesController],
+  controllers: [PlanQueriesController, BudgetQueriesController, RiskRegisterController],
   providers: [...PLAN_QUERY_HANDLERS, PlanReader, PlanTimeTravel, ReadYourWrites],
 })
 export class PlanQueriesModule {}

@@ -43,16 +43,14 @@ describe("a council's settings", () => {
     expect(riskMatrixInForce(state)).toEqual({ cells: stricterCells });
   });
 
-  it('refuse a matrix that bands every cell as the one in force, a missing reason and a broken matrix', () => {
+  it('record nothing for the matrix in force set again, the default included', () => {
     const set: CouncilSettingsEvent = { type: 'RiskMatrixSet', data: { council: 'c', cells: stricterCells, reason: 'r' } };
     const state = evolveCouncilSettings(initialCouncilSettings, set);
-    expect(refusalOf(() => decideCouncilSettings({ type: 'SetRiskMatrix', data: { cells: stricterCells, reason: 'Again' } }, state, 'c'))).toMatchObject({
-      kind: 'rule-broken',
-      message: "Nothing would change: the council's risk matrix already bands every cell so.",
-    });
-    expect(
-      refusalOf(() => decideCouncilSettings({ type: 'SetRiskMatrix', data: { cells: DEFAULT_RISK_MATRIX.cells, reason: 'Back' } }, initialCouncilSettings, 'c')).message,
-    ).toBe("Nothing would change: the council's risk matrix already bands every cell so.");
+    expect(decideCouncilSettings({ type: 'SetRiskMatrix', data: { cells: stricterCells, reason: 'Again' } }, state, 'c')).toEqual([]);
+    expect(decideCouncilSettings({ type: 'SetRiskMatrix', data: { cells: DEFAULT_RISK_MATRIX.cells, reason: 'Back' } }, initialCouncilSettings, 'c')).toEqual([]);
+  });
+
+  it('refuse a missing reason and a broken matrix', () => {
     expect(refusalOf(() => decideCouncilSettings({ type: 'SetRiskMatrix', data: { cells: stricterCells, reason: ' ' } }, initialCouncilSettings, 'c')).message).toBe(
       "Give a reason for setting the council's risk matrix.",
     );

@@ -1,4 +1,3 @@
-import { DomainError } from '../domain-error';
 import { requireReason } from '../plan/decision-rules';
 import { DEFAULT_RISK_MATRIX, requireRiskMatrix, sameMatrix } from '../plan/risks/risk-matrix';
 import type { RiskMatrix, RiskMatrixCell } from '../plan/risks/risk-values';
@@ -42,7 +41,11 @@ export const initialCouncilSettings: CouncilSettingsState = { riskMatrix: null }
 export const riskMatrixInForce = (state: CouncilSettingsState): RiskMatrix =>
   state.riskMatrix ? { cells: state.riskMatrix.cells } : DEFAULT_RISK_MATRIX;
 
-/** Pure, as the plan's decider: the events a settings command means, or a DomainError saying why not. */
+/**
+ * Pure, as the plan's decider: the events a settings command means, or a DomainError saying why not.
+ * Setting the matrix in force again means nothing and records nothing, so that a PUT repeated by a
+ * client that lost the first answer is harmless.
+ */
 export function decideCouncilSettings(
   command: CouncilSettingsCommand,
   state: CouncilSettingsState,
@@ -50,9 +53,7 @@ export function decideCouncilSettings(
 ): CouncilSettingsEvent[] {
   const matrix = requireRiskMatrix(command.data.cells);
   const reason = requireReason(command.data.reason, "setting the council's risk matrix");
-  if (sameMatrix(matrix, riskMatrixInForce(state))) {
-    throw DomainError.ruleBroken("Nothing would change: the council's risk matrix already bands every cell so.");
-  }
+  if (sameMatrix(matrix, riskMatrixInForce(state))) return [];
   return [{ type: 'RiskMatrixSet', data: { council, cells: matrix.cells, reason } }];
 }
 

@@ -15,6 +15,7 @@ import {
   planKey,
   planStreamId,
   sealEvent,
+  type DecisionContext,
   type PlanCommand,
   type PlanEvent,
 } from '@app/domain';
@@ -33,6 +34,7 @@ import { PerKeyQueue } from './per-key-queue';
 import { keyedEventId } from './plan-ids';
 import { Inject, Injectable } from '../nest';
 import { PlanStreamCache, type AppendedEvent, type LoadedPlan } from './plan-stream-cache';
+import { CouncilSettingsStore } from '../../settings/council-settings.store';
 
 /**
  * What a command's response says: the plan stream's revision after the write and where its last
@@ -65,6 +67,7 @@ export class PlanCommandService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly plans: PlanStreamCache,
     private readonly access: PlanAccessPolicy,
+    private readonly settings: CouncilSettingsStore,
   ) {}
 
   execute(planId: string, command: PlanCommand, caller: Caller, trace: RequestTrace): Promise<PlanCommandOutcome> {
@@ -91,7 +94,8 @@ export class PlanCommandService {
       }
 
       const decidedAt = new Date();
-      const events = decideAt(plan, command, decidedAt);
+      const riskMatrix = await this.settings.riskMatrix(caller.council);
+      const events = decideAt(plan, command, { now: decidedAt, riskMatrix });
       const sealed = sealEvents(plan, events, actorFor(caller, trace), trace, requestHash, decidedAt);
       try {
         const result = await this.store.appendToStream(planStreamId(plan.key), sealed, {
@@ -128,12 +132,12 @@ function commandOutcome(planId: string, revision: number, position: number, even
 }
 
 /**
- * The domain's decision at `now`. A refusal by the plan's rules or of a duplicate states the revision
+ * The domain's decision in `context`. A refusal by the plan's rules or of a duplicate states the revision
  * the plan is at, so the client can retry with If-Match without a read.
  */
-function decideAt(plan: LoadedPlan, command: PlanCommand, now: Date): PlanEvent[] {
+function decideAt(plan: LoadedPlan, command: PlanCommand, context: DecisionContext): PlanEvent[] {
   try {
-    return decide(command, plan.state, { now });
+    return decide(command, plan.state, context);
   } catch (error) {
     if (!(error instanceof DomainError) || error.kind === 'not-found' || plan.revision === null) throw error;
     throw new PlanCommandRefusedError(error, plan.revision);
@@ -141,7 +145,7 @@ function decideAt(plan: LoadedPlan, command: PlanCommand, now: Date): PlanEvent[
 }
 
 /** The caller's role that the access table allowed for this operation. */
-function actorFor(caller: Caller, trace: RequestTrace): EventActor {
+export function actorFor(caller: Caller, trace: RequestTrace): EventActor {
   const allowed: readonly string[] = ACCESS_TABLE[trace.operation];
   const role = caller.roles.find((r) => allowed.includes(r)) ?? caller.roles[0] ?? 'unknown';
   return { id: caller.id, name: caller.name, role };

@@ -161,6 +161,19 @@ export function NumberField(options: FieldOptions & { min?: number; max?: number
   );
 }
 
+/** A whole number from `min` to `max`, such as a likelihood or impact score of 1 to 4. */
+export function WholeNumberField(options: FieldOptions & { min: number; max: number }): PropertyDecorator {
+  const { min, max } = options;
+  return applyDecorators(
+    ...presence(options, { type: 'integer', minimum: min, maximum: max }),
+    CheckedBy('isWholeNumber', (value) => {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+        throw new Error(`must be a whole number from ${min} to ${max}`);
+      }
+    }),
+  );
+}
+
 /** A financial year ("2023/24") or a quarter of one ("2023/24-Q2"), with `-` allowed for `/`. */
 export function PeriodField(options: FieldOptions): PropertyDecorator {
   return applyDecorators(
@@ -230,5 +243,26 @@ export function NestedListField(type: () => new () => object, { limit, ...option
     IsArray({ message: notAList }),
     // Also reached, with the same words, when the field itself is a text or a number.
     ValidateNested({ each: true, message: (args) => (args.value === NOT_AN_OBJECT ? 'must be an object' : notAList(args)) }),
+  );
+}
+
+/**
+ * One nested object, validated as `type` field by field, so that a 400 names `residual.likelihood`.
+ * Anything else (a list, a text) goes on as NOT_AN_OBJECT, refused as `residual: must be an object`
+ * rather than descended into.
+ */
+export function NestedField(type: () => new () => object, options: FieldOptions): PropertyDecorator {
+  const asObject = (value: unknown): unknown => {
+    if (value === undefined || value === null) return value;
+    return typeof value === 'object' && !Array.isArray(value) ? plainToInstance(type(), value) : NOT_AN_OBJECT;
+  };
+  return applyDecorators(
+    ...presence(options, { type: () => type() }),
+    Transform(({ value }) => asObject(value), { toClassOnly: true }),
+    // class-validator does not descend into a missing object, nor refuse it: an optional one is skipped by `presence`.
+    CheckedBy('isPresent', (value) => {
+      if (value === undefined) throw new Error('is required');
+    }),
+    ValidateNested({ message: 'must be an object' }),
   );
 }

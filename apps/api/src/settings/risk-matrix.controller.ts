@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Access } from '../auth/access-table';
+import { CurrentCaller, type Caller } from '../auth/caller';
+import { CommandTrace, type RequestTrace } from '../plans/commands/command-origin';
+import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
+import { actorFor } from '../plans/commands/plan-command.service';
+import { SetRiskMatrixDto } from './risk-matrix.dto';
+import { GetRiskMatrixQuery, SetRiskMatrixCommand, type RiskMatrixAnswer } from './risk-matrix.handlers';
+
+const ANSWER = 'The matrix in force for the caller\'s council: `council`, `source` (`council`, or `default` for Three Rivers\' printed matrix), the 16 `cells`, `reason` and `setAt`.';
+
+@ApiTags('settings')
+@Controller('v1/settings/risk-matrix')
+export class RiskMatrixController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @Access('settings.riskMatrix.read')
+  @ApiOperation({ summary: "The council's risk matrix in force: the band of each likelihood × impact cell" })
+  @ApiOkResponse({ description: ANSWER })
+  read(@CurrentCaller() caller: Caller): Promise<RiskMatrixAnswer> {
+    return this.queries.execute(new GetRiskMatrixQuery(caller));
+  }
+
+  @Put()
+  @HttpCode(HttpStatus.OK)
+  @Access('settings.riskMatrix.set')
+  @ApiOperation({
+    summary: "Set the council's risk matrix",
+    description:
+      'Every plan of the council bands the risks recorded from then on with it; a risk keeps the band it was given when recorded. ' +
+      'Setting the matrix in force again records nothing.',
+  })
+  @ApiOkResponse({ description: ANSWER })
+  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto })
+  @ApiUnprocessableEntityResponse({ description: 'A cell is missing or given twice, or a band falls as likelihood or impact grows.', type: ErrorBodyDto })
+  set(@Body() body: SetRiskMatrixDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<RiskMatrixAnswer> {
+    const command = { type: 'SetRiskMatrix' as const, data: { cells: body.cells, reason: body.reason } };
+    return this.commands.execute(new SetRiskMatrixCommand(caller, actorFor(caller, trace), command, trace));
+  }
+}
