@@ -18,7 +18,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     'progress, scrutiny, versions and approval, each change an event. Every `/v1` route needs a bearer token.\n\n' +
     `A plan holds at most ${PLAN_LIMITS.prioritiesPerPlan.limit} priorities, ${PLAN_LIMITS.outcomesPerPlan.limit} outcomes in all, ` +
     `${PLAN_LIMITS.indicatorsPerPlan.limit} indicators, ${PLAN_LIMITS.scrutinyRecordsPerPlan.limit} records of scrutiny with ` +
-    `${PLAN_LIMITS.commentsPerPlan.limit} comments in all, and ${PLAN_LIMITS.versionsPerPlan.limit} published versions; ` +
+    `${PLAN_LIMITS.commentsPerPlan.limit} comments in all, ${PLAN_LIMITS.risksPerPlan.limit} risks, and ${PLAN_LIMITS.versionsPerPlan.limit} published versions; ` +
     'each list shows its own limit as `maxItems`. A command beyond a limit is refused with 422 naming it. ' +
     'Periods name the financial years 2000/01 to 2099/00. References and codes are plain letters, digits, spaces and ' +
     '`. - _ / ( )`, read the same in a body and a path; codes are compared without regard to case (`cp7` is `CP7`). ' +
