@@ -47,7 +47,8 @@ function changeOf(event: ProjectedEvent, { council, service }: ChangeScope): Cha
 export const changesProjection: Projection = {
   name: CHANGES_PROJECTION,
   // 2: budget events are summarised in words instead of by their type.
-  version: 2,
+  // 3: risk events have their one-line summaries, not their type.
+  version: 3,
   collections: [CHANGES_COLLECTION, CHANGE_SCOPES_COLLECTION],
   // Every read is one council's changes after a position; an officer's also names their services.
   indexes: {

@@ -60,7 +60,8 @@ export const planHistoryProjection: Projection = {
   // 4: entries found by `refKey`, so that a code in other capitals finds its indicator's.
   // 5: budget events are summarised in words and found by their line's code.
   // 6: priorities' events hold their data as schema version 2 reads it (kind, sponsor, manager, due), older ones upcast.
-  version: 6,
+  // 7: risk events have their one-line summaries and are found by their risk's ref.
+  version: 7,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [

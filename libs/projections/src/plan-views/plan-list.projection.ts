@@ -24,7 +24,8 @@ export const planListProjection: Projection = {
   name: 'plan-list',
   // 2: entries named by the plan's key (council and plan id), not by the plan id alone.
   // 3: its digest's fixture stream gained budget events, which move an entry's revision as any event does.
-  version: 3,
+  // 4: risk events are read as the plan's (a structural one moves a plan revised after comments), not as unknown types.
+  version: 4,
   collections: [PLAN_LIST_COLLECTION],
   // Every list query is within one council; the other filters narrow it.
   indexes: {

@@ -23,7 +23,7 @@ const REPORTED = ['2023/24-Q1', '2023/24-Q2'];
  * changed and removed, an indicator revised, the rest of the seed's priorities and indicators,
  * version 3 published and approved, a year of illustrative actuals with one restated, progress, and
  * the plan closed. Another council's plan sits beside it, with its budget lines added, revised and
- * removed and a printed total set and removed. The story after `hartPlan` is ILLUSTRATIVE;
+ * removed and a printed total set and removed, and a risk register. The story after `hartPlan` is ILLUSTRATIVE;
  * outcome dates the seed writes as text are left unread (null), as only the events' shapes matter here.
  */
 export function projectionVersionsStream(): ProjectedEvent[] {
@@ -36,6 +36,7 @@ export function projectionVersionsStream(): ProjectedEvent[] {
     owner: null,
   });
   enterThreeRiversBudget(threeRivers);
+  registerRisks(threeRivers);
   const hart = hartPlan();
   reviseInTheYear(hart);
   reportTheYear(hart);
@@ -66,6 +67,18 @@ function enterThreeRiversBudget(plan: PlanStream): void {
     reason: 'Shown under Planning',
   });
   plan.add('BudgetPrintedTotalRemoved', { year: '2020/21', kind: 'latest', previous: 1_726_532.9, reason: 'The plan prints no total' });
+}
+
+/** Two of Three Rivers' nine risks as printed (R1's inherent score is ILLUSTRATIVE), one revised, one removed, one reviewed. */
+function registerRisks(plan: PlanStream): void {
+  const low4 = { likelihood: 2, impact: 2, score: 4, band: 'low' as const };
+  const medium6 = { likelihood: 3, impact: 2, score: 6, band: 'medium' as const };
+  const base = { owner: null, controls: null, reviewDate: null };
+  plan.add('RiskAdded', { ref: 'R1', title: 'Insufficient staff', ...base, inherent: { likelihood: 3, impact: 3, score: 9, band: 'high' }, residual: low4 });
+  plan.add('RiskAdded', { ref: 'R4', title: 'Fraudulent activity', ...base, inherent: null, residual: { likelihood: 1, impact: 2, score: 2, band: 'low' } });
+  plan.add('RiskRevised', { ref: 'R1', changes: { owner: 'Head of Corporate Services' }, previous: { owner: null }, reason: 'Owner named' });
+  plan.add('RiskRemoved', { ref: 'R4', title: 'Fraudulent activity', reason: 'Moved to the corporate register' });
+  plan.add('RiskReviewed', { ref: 'R1', period: '2020/21-Q1', residual: medium6, commentary: 'Two vacancies' }, { actor: OFFICER });
 }
 
 function reviseInTheYear(plan: PlanStream): void {
