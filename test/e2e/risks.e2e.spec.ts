@@ -1,5 +1,6 @@
 import { councilSettingsStreamId, planKey, planStreamId } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '@app/event-store';
+import { THREE_RIVERS_COUNCIL, THREE_RIVERS_PLAN } from '../fixtures/three-rivers/plan';
 import { THREE_RIVERS_MATRIX_CELLS, THREE_RIVERS_PRINTED_SCORES, THREE_RIVERS_RISKS } from '../fixtures/three-rivers/risks';
 import type { TestCaller } from '../support/tokens';
 import { afterInstant, PlanApi } from './plan-queries.support';
@@ -11,13 +12,13 @@ import { afterInstant, PlanApi } from './plan-queries.support';
  * The revision of R2, the removal of R8 and the reviews after version 2.0 are ILLUSTRATIVE: the plan
  * prints its register once.
  */
-const COUNCIL = 'three-rivers';
+const COUNCIL = THREE_RIVERS_COUNCIL;
 const PK: TestCaller = { role: 'editor', name: 'PK', sub: 'pk@three-rivers', council: COUNCIL };
 const GG: TestCaller = { role: 'editor', name: 'GG', sub: 'gg@three-rivers', council: COUNCIL };
 const OFFICER: TestCaller = { role: 'officer', name: 'Emergency Planning and Risk Manager', council: COUNCIL };
 const AUDITOR: TestCaller = { role: 'auditor', council: COUNCIL };
 const ADMIN: TestCaller = { role: 'admin', council: COUNCIL };
-const PLAN = 'three-rivers-corporate-services-2020-23';
+const PLAN = THREE_RIVERS_PLAN.planId;
 const RISKS = `/v1/plans/${PLAN}/risks`;
 
 type RiskAnswer = { ref: string; title: string; residual: { likelihood: number; impact: number; score: number; band: string } };
@@ -44,12 +45,7 @@ describe("Three Rivers' risk register, entered in full and read back", () => {
   beforeAll(async () => {
     api = await PlanApi.start();
     store = api.app.get<EventStore>(EVENT_STORE);
-    await command(PK, 'POST', '/v1/plans', {
-      planId: PLAN,
-      title: 'Corporate Services Service Plan 2020 - 2023',
-      service: 'Corporate Services',
-      period: { from: '2020-04-01', to: '2023-03-31' },
-    });
+    await command(PK, 'POST', '/v1/plans', THREE_RIVERS_PLAN);
     for (const risk of THREE_RIVERS_RISKS) await command(PK, 'POST', RISKS, risk);
     await command(PK, 'POST', `/v1/plans/${PLAN}/versions`, { label: '1.0', reason: 'First draft', effectiveDate: '2019-10-02' });
     await command(GG, 'POST', `/v1/plans/${PLAN}/indicators`, {
