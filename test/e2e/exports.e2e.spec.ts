@@ -103,7 +103,7 @@ describe('Reports, the version table and the audit trail taken out as spreadshee
     expect(answer.statusCode).toBe(200);
     expect(answer.headers['content-type']).toBe(XLSX);
     const workbook = await workbookOf(answer.rawPayload);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['indicators', 'priorities', 'milestones', 'rollups', 'budget']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['indicators', 'priorities', 'milestones', 'rollups', 'budget', 'risks']);
     const indicators = workbook.getWorksheet('indicators')!;
     expect(indicators.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(String(indicators.getCell('A1').value)).toMatch(/Corporate Services: .*performance indicators, 2023\/24 Q2/);

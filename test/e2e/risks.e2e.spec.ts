@@ -2,7 +2,7 @@ import { councilSettingsStreamId, planKey, planStreamId } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '@app/event-store';
 import { THREE_RIVERS_COUNCIL, THREE_RIVERS_PLAN } from '../fixtures/three-rivers/plan';
 import { THREE_RIVERS_MATRIX_CELLS, THREE_RIVERS_PRINTED_SCORES, THREE_RIVERS_RISKS } from '../fixtures/three-rivers/risks';
-import type { TestCaller } from '../support/tokens';
+import { authHeader, type TestCaller } from '../support/tokens';
 import { afterInstant, PlanApi } from './plan-queries.support';
 
 /**
@@ -212,6 +212,19 @@ describe("Three Rivers' risk register, entered in full and read back", () => {
     expect(await standing('2020-21-Q4')).toEqual([
       ['R1', 4, 'low', 'review', '2020/21-Q3'],
       ['R2', 6, 'medium', 'register', null],
+    ]);
+
+    const csv = await api.app.inject({
+      method: 'GET',
+      url: `/v1/plans/${PLAN}/reports/2020-21-Q2?sheet=risks`,
+      headers: { ...(await authHeader(api.dataDir, AUDITOR)), accept: 'text/csv' },
+    });
+    expect(csv.statusCode).toBe(200);
+    // The CSV starts with a byte-order mark, so that spreadsheet programs read it as UTF-8.
+    expect(csv.body.replace(/^\uFEFF/, '').split('\r\n').slice(0, 3)).toEqual([
+      'Ref,Risk,Owner,Likelihood,Impact,Score,Band,Reviewed for,Review commentary',
+      'R1,Insufficient staff,,3,3,9,high,2020/21 Q1,Two vacancies in the team',
+      'R2,Total failure of ICT systems,ICT Manager,3,2,6,medium,,',
     ]);
   });
 

@@ -12,7 +12,7 @@ const reportTitle = (report: MonitoringReport, what: string): string =>
   (report.planVersion ? ` (version ${report.planVersion})` : '');
 
 /** The names of a report's sheets, which a CSV export of a report chooses among with `sheet`. */
-export const REPORT_SHEETS = ['indicators', 'priorities', 'milestones', 'rollups', 'budget'] as const;
+export const REPORT_SHEETS = ['indicators', 'priorities', 'milestones', 'rollups', 'budget', 'risks'] as const;
 export type ReportSheetName = (typeof REPORT_SHEETS)[number];
 
 export function reportSheets(report: MonitoringReport): Record<ReportSheetName, Sheet> {
@@ -121,6 +121,37 @@ export function reportSheets(report: MonitoringReport): Record<ReportSheetName, 
       ],
     },
     budget: budgetSheet(report),
+    risks: risksSheet(report),
+  };
+}
+
+/** The register as it stood at the end of the period: each risk's score and band then, and the review they come from. */
+function risksSheet(report: MonitoringReport): Sheet {
+  return {
+    name: 'risks',
+    title: reportTitle(report, 'risk register'),
+    columns: [
+      { key: 'ref', header: 'Ref', kind: 'text', width: 8 },
+      { key: 'title', header: 'Risk', kind: 'text', width: 60 },
+      { key: 'owner', header: 'Owner', kind: 'text', width: 24 },
+      { key: 'likelihood', header: 'Likelihood', kind: 'whole-number', width: 11 },
+      { key: 'impact', header: 'Impact', kind: 'whole-number', width: 8 },
+      { key: 'score', header: 'Score', kind: 'whole-number', width: 8 },
+      { key: 'band', header: 'Band', kind: 'text', width: 10 },
+      { key: 'reviewedFor', header: 'Reviewed for', kind: 'period' },
+      { key: 'commentary', header: 'Review commentary', kind: 'text', width: 50 },
+    ],
+    rows: report.risks.map(({ ref, title, owner, standing, latestReview }) => ({
+      ref,
+      title,
+      owner,
+      likelihood: standing.likelihood,
+      impact: standing.impact,
+      score: standing.score,
+      band: standing.band.replace('-', ' '),
+      reviewedFor: latestReview?.period ?? null,
+      commentary: latestReview?.commentary ?? null,
+    })),
   };
 }
 
