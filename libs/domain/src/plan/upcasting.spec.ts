@@ -109,6 +109,7 @@ describe('upcasting stored events', () => {
       expect(
         decide({ type: 'RevisePriority', data: { ref: '3', kind: 'project', sponsor: 'S151 officer', reason: 'Run as a project' } }, state, {
           now: new Date('2023-07-15T00:00:00Z'),
+          riskMatrix: DEFAULT_RISK_MATRIX,
         }),
       ).toEqual([
         {
