@@ -1,5 +1,6 @@
 import { DomainError } from '../domain-error';
 import { BUDGET_DECIDERS } from './budget/budget-decisions';
+import { CONTRACT_DECIDERS } from './contracts/contract-decisions';
 import type { CommandDeciders, DecisionContext, OpenPlan } from './decision-rules';
 import { draftPlan, GOVERNANCE_DECIDERS } from './governance/governance-decisions';
 import { INDICATOR_DECIDERS } from './indicators/indicator-decisions';
@@ -8,6 +9,7 @@ import type { PlanEvent } from './plan-events';
 import type { PlanState } from './plan-state';
 import { PRIORITY_DECIDERS } from './priorities/priority-decisions';
 import { RISK_DECIDERS } from './risks/risk-decisions';
+import { WORKFORCE_DECIDERS } from './workforce/workforce-decisions';
 
 export type { DecisionContext } from './decision-rules';
 
@@ -18,6 +20,8 @@ const DECIDERS: CommandDeciders<CommandToDraftedPlan> = {
   ...INDICATOR_DECIDERS,
   ...BUDGET_DECIDERS,
   ...RISK_DECIDERS,
+  ...CONTRACT_DECIDERS,
+  ...WORKFORCE_DECIDERS,
 };
 
 type AnyDecision = (command: CommandToDraftedPlan, plan: OpenPlan, context: DecisionContext) => PlanEvent[];

@@ -1,5 +1,7 @@
 import { initialBudgetSlice } from './budget/budget-state';
 import { BUDGET_EVOLVERS } from './budget/budget-evolution';
+import { initialContractsSlice } from './contracts/contract-state';
+import { CONTRACT_EVOLVERS } from './contracts/contract-evolution';
 import type { EventEvolvers } from './evolution-rules';
 import { initialGovernanceSlice } from './governance/governance-state';
 import { GOVERNANCE_EVOLVERS } from './governance/governance-evolution';
@@ -12,6 +14,8 @@ import { initialPrioritiesSlice } from './priorities/priority-state';
 import { PRIORITY_EVOLVERS } from './priorities/priority-evolution';
 import { initialRisksSlice } from './risks/risk-state';
 import { RISK_EVOLVERS } from './risks/risk-evolution';
+import { initialWorkforceSlice } from './workforce/workforce-state';
+import { WORKFORCE_EVOLVERS } from './workforce/workforce-evolution';
 
 type EventOfDraftedPlan = Exclude<PlanEvent, { type: 'PlanDrafted' }>;
 
@@ -21,6 +25,8 @@ const EVOLVERS: EventEvolvers<EventOfDraftedPlan> = {
   ...INDICATOR_EVOLVERS,
   ...BUDGET_EVOLVERS,
   ...RISK_EVOLVERS,
+  ...CONTRACT_EVOLVERS,
+  ...WORKFORCE_EVOLVERS,
 };
 
 type AnyEvolution = (state: DraftedPlanState, event: EventOfDraftedPlan) => DraftedPlanState;
@@ -42,6 +48,8 @@ export function evolve(state: PlanState, event: PlanEvent): PlanState {
       ...initialIndicatorsSlice(),
       ...initialBudgetSlice(),
       ...initialRisksSlice(),
+      ...initialContractsSlice(),
+      ...initialWorkforceSlice(),
     };
   }
   if (state.lifecycle === 'not-yet-drafted') {

@@ -63,3 +63,9 @@ export function withoutItem<T>(items: Record<string, T>, key: string): Record<st
   const { [key]: _removed, ...rest } = items;
   return rest;
 }
+
+/** The collection with the item under `key` revised by `changes`, or as it was when there is none. */
+export function withRevisedItem<T extends object>(items: Record<string, T>, key: string, changes: Partial<NoInfer<T>>): Record<string, T> {
+  const item = entryOf(items, key);
+  return item === undefined ? items : withItem(items, key, { ...item, ...changes });
+}

@@ -4,17 +4,23 @@ import type { GovernanceEvent } from './governance/governance-events';
 import { GOVERNANCE_EVENT_DEFINITIONS } from './governance/governance-events';
 import type { IndicatorEvent } from './indicators/indicator-events';
 import { INDICATOR_EVENT_DEFINITIONS } from './indicators/indicator-events';
+import type { ContractEvent } from './contracts/contract-events';
+import { CONTRACT_EVENT_DEFINITIONS } from './contracts/contract-events';
 import type { EventDefinitions, EventRole } from './plan-message';
 import type { PriorityEvent } from './priorities/priority-events';
 import { PRIORITY_EVENT_DEFINITIONS } from './priorities/priority-events';
 import type { RiskEvent } from './risks/risk-events';
 import { RISK_EVENT_DEFINITIONS } from './risks/risk-events';
+import type { WorkforceEvent } from './workforce/workforce-events';
+import { WORKFORCE_EVENT_DEFINITIONS } from './workforce/workforce-events';
 
 export type * from './budget/budget-events';
 export type * from './governance/governance-events';
 export type * from './indicators/indicator-events';
 export type * from './priorities/priority-events';
 export type * from './risks/risk-events';
+export type * from './contracts/contract-events';
+export type * from './workforce/workforce-events';
 
 /**
  * Every change to a service plan is one of these events on the stream `servicePlan-<council>/<planId>`.
@@ -44,7 +50,14 @@ export const planStreamId = (key: PlanKey): string => `${PLAN_STREAM_PREFIX}${ke
 export const planKeyOfStream = (streamId: string): PlanKey => streamId.slice(PLAN_STREAM_PREFIX.length) as PlanKey;
 
 /** Every event a plan's stream may hold: the union of its sections' events. */
-export type PlanEvent = GovernanceEvent | PriorityEvent | IndicatorEvent | BudgetEvent | RiskEvent;
+export type PlanEvent =
+  | GovernanceEvent
+  | PriorityEvent
+  | IndicatorEvent
+  | BudgetEvent
+  | RiskEvent
+  | ContractEvent
+  | WorkforceEvent;
 
 export type PlanEventType = PlanEvent['type'];
 
@@ -58,6 +71,8 @@ export const PLAN_EVENT_DEFINITIONS: EventDefinitions<PlanEvent> = {
   ...INDICATOR_EVENT_DEFINITIONS,
   ...BUDGET_EVENT_DEFINITIONS,
   ...RISK_EVENT_DEFINITIONS,
+  ...CONTRACT_EVENT_DEFINITIONS,
+  ...WORKFORCE_EVENT_DEFINITIONS,
 };
 
 /** Current schema version of each event type. */

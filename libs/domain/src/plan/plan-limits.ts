@@ -8,6 +8,8 @@ import { DomainError } from '../domain-error';
  * below the product of the limits they sum (200 priorities of 100 outcomes would be 20,000): Hart's
  * plan has at most 114 outcomes, 2 published versions and went once before Overview and Scrutiny,
  * and a plan that went before a committee every month for three years would have 36 records.
+ * Three Rivers' plan has 1 contract, 3 key posts and 3 skills; a service's register seldom holds more
+ * than a few dozen contracts, and a service more than a few dozen teams.
  */
 export interface PlanLimit {
   limit: number;
@@ -30,6 +32,10 @@ export const PLAN_LIMITS = {
   amountsPerBudgetLine: { limit: 100, holder: 'A budget line', items: 'amounts' },
   printedBudgetTotalsPerPlan: { limit: 100, holder: 'A plan', items: 'printed budget totals' },
   risksPerPlan: { limit: 200, holder: 'A plan', items: 'risks' },
+  contractsPerPlan: { limit: 200, holder: 'A plan', items: 'contracts' },
+  keyPostsPerPlan: { limit: 100, holder: 'A plan', items: 'key posts' },
+  skillsPerPlan: { limit: 200, holder: 'A plan', items: 'skills' },
+  unitsPerWorkforce: { limit: 100, holder: 'A workforce position', items: 'units' },
 } as const satisfies Record<string, PlanLimit>;
 
 /** Refuses `count` items beyond the limit, naming it: "A priority may have at most 100 outcomes: priority 3 would have 12000." */

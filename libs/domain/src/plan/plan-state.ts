@@ -1,15 +1,19 @@
 import type { BudgetSlice } from './budget/budget-state';
+import type { ContractsSlice } from './contracts/contract-state';
 import type { GovernanceSlice } from './governance/governance-state';
 import type { IndicatorsSlice } from './indicators/indicator-state';
 import type { PlanPeriod } from './plan-values';
 import type { PrioritiesSlice } from './priorities/priority-state';
 import type { RisksSlice } from './risks/risk-state';
+import type { WorkforceSlice } from './workforce/workforce-state';
 
 export type * from './budget/budget-state';
 export type * from './governance/governance-state';
 export type * from './indicators/indicator-state';
 export type * from './priorities/priority-state';
 export type * from './risks/risk-state';
+export type * from './contracts/contract-state';
+export type * from './workforce/workforce-state';
 
 /**
  * What the decider needs to know about a plan, folded from its events by `evolve`: the plan's
@@ -27,7 +31,14 @@ export interface PlanHeader {
   owner: string | null;
 }
 
-export type PlanContent = PlanHeader & GovernanceSlice & PrioritiesSlice & IndicatorsSlice & BudgetSlice & RisksSlice;
+export type PlanContent = PlanHeader &
+  GovernanceSlice &
+  PrioritiesSlice &
+  IndicatorsSlice &
+  BudgetSlice &
+  RisksSlice &
+  ContractsSlice &
+  WorkforceSlice;
 
 export interface PlanNotYetDrafted {
   lifecycle: 'not-yet-drafted';
