@@ -8,6 +8,7 @@ export * from './plan/risks/risk-matrix';
 export * from './council-settings/council-settings';
 export * from './plan/contracts/contract-values';
 export * from './plan/workforce/workforce-values';
+export * from './plan/workforce/workforce-totals';
 export * from './plan/plan-message';
 export * from './plan/plan-events';
 export * from './plan/plan-commands';

@@ -1,12 +1,14 @@
 import type { PlanEvent } from '@app/domain';
 import type { ProjectedEvent } from '../projector/projection';
 import { BUDGET_CHANGE_KINDS, BUDGET_EVENT_TRAITS } from './budget/budget-traits';
+import { CONTRACT_CHANGE_KINDS, CONTRACT_EVENT_TRAITS } from './contracts/contract-traits';
 import { GOVERNANCE_EVENT_TRAITS } from './governance/governance-traits';
 import { INDICATOR_CHANGE_KINDS, INDICATOR_EVENT_TRAITS } from './indicators/indicator-traits';
 import { planEventOf } from './plan-event';
 import { PRIORITY_CHANGE_KINDS, PRIORITY_EVENT_TRAITS } from './priorities/priority-traits';
 import { RISK_CHANGE_KINDS, RISK_EVENT_TRAITS } from './risks/risk-traits';
 import type { ChangeItemOf, EventTraits, EventTraitsTable, TouchedItem } from './section-traits';
+import { WORKFORCE_CHANGE_KINDS, WORKFORCE_EVENT_TRAITS } from './workforce/workforce-traits';
 
 /**
  * The traits of every plan event type (its summary, the item it touches, the change it counts as),
@@ -15,14 +17,21 @@ import type { ChangeItemOf, EventTraits, EventTraitsTable, TouchedItem } from '.
  */
 
 /** The kinds of structural change a version row counts, in the order its summary names them. */
-export const CHANGE_KINDS = [...PRIORITY_CHANGE_KINDS, ...INDICATOR_CHANGE_KINDS, ...BUDGET_CHANGE_KINDS, ...RISK_CHANGE_KINDS] as const;
+export const CHANGE_KINDS = [
+  ...PRIORITY_CHANGE_KINDS,
+  ...INDICATOR_CHANGE_KINDS,
+  ...BUDGET_CHANGE_KINDS,
+  ...RISK_CHANGE_KINDS,
+  ...CONTRACT_CHANGE_KINDS,
+  ...WORKFORCE_CHANGE_KINDS,
+] as const;
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number][0];
 
 export type ChangeItem = ChangeItemOf<ChangeKind>;
 
 /** The kinds of item a history entry can be about, each found by the `ref` filter. */
-export type RefKind = 'priority' | 'indicator' | 'budgetLine' | 'risk';
+export type RefKind = 'priority' | 'indicator' | 'budgetLine' | 'risk' | 'contract' | 'keyPost' | 'skill';
 
 export type TouchedRef = TouchedItem<RefKind>;
 
@@ -32,6 +41,8 @@ const PLAN_EVENT_TRAITS: EventTraitsTable<PlanEvent, ChangeKind, RefKind> = {
   ...INDICATOR_EVENT_TRAITS,
   ...BUDGET_EVENT_TRAITS,
   ...RISK_EVENT_TRAITS,
+  ...CONTRACT_EVENT_TRAITS,
+  ...WORKFORCE_EVENT_TRAITS,
 };
 
 // The table pairs each type with its traits; TypeScript cannot follow that pairing through an index.

@@ -41,6 +41,9 @@ const REF_KEY_OF_KIND: Record<RefKind, (ref: string) => string> = {
   indicator: codeKey,
   budgetLine: codeKey,
   risk: (ref) => ref,
+  contract: (ref) => ref,
+  keyPost: (ref) => ref,
+  skill: (ref) => ref,
 };
 
 const refKeyOf = ({ kind, ref }: TouchedRef): string => `${kind}:${REF_KEY_OF_KIND[kind](ref)}`;

@@ -242,6 +242,16 @@ describe('plan projections', () => {
         risksAdded: 0,
         risksRevised: 0,
         risksRemoved: 0,
+        contractsAdded: 0,
+        contractsRevised: 0,
+        contractsRemoved: 0,
+        keyPostsAdded: 0,
+        keyPostsRevised: 0,
+        keyPostsRemoved: 0,
+        skillsAdded: 0,
+        skillsRevised: 0,
+        skillsRemoved: 0,
+        workforceUpdated: 0,
       },
       items: [
         {

@@ -1,15 +1,19 @@
 import type { PlanStatus } from '@app/domain';
 import type { BudgetPart } from './budget/budget-views';
+import type { ContractsPart } from './contracts/contract-views';
 import type { GovernancePart } from './governance/governance-views';
 import type { IndicatorsPart } from './indicators/indicator-views';
 import type { PrioritiesPart } from './priorities/priority-views';
 import type { RisksPart } from './risks/risk-views';
+import type { WorkforcePart } from './workforce/workforce-views';
 
 export type * from './budget/budget-views';
 export type * from './governance/governance-views';
 export type * from './indicators/indicator-views';
 export type * from './priorities/priority-views';
 export type * from './risks/risk-views';
+export type * from './contracts/contract-views';
+export type * from './workforce/workforce-views';
 
 /** Finer than the contract's status: where the plan is in its lifecycle. */
 export const PLAN_STAGES = [
@@ -41,4 +45,11 @@ export type PlanHeaderView = {
 } & Lifecycle;
 
 /** The current plan as the contract's Plan shape: its header and one part per section. */
-export type PlanView = PlanHeaderView & GovernancePart & PrioritiesPart & IndicatorsPart & BudgetPart & RisksPart;
+export type PlanView = PlanHeaderView &
+  GovernancePart &
+  PrioritiesPart &
+  IndicatorsPart &
+  BudgetPart &
+  RisksPart &
+  ContractsPart &
+  WorkforcePart;

@@ -187,6 +187,10 @@ describe('evolvePlanView', () => {
         recordedAt: at(13),
       },
       budget: { lines: [], totals: [] },
+      contracts: [],
+      workforce: null,
+      keyPosts: [],
+      skills: [],
     });
   });
 

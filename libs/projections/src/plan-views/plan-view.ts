@@ -2,6 +2,8 @@ import { roleOfEvent, type PlanEvent, type PlanEventType } from '@app/domain';
 import type { ProjectedEvent } from '../projector/projection';
 import { emptyBudgetPart } from './budget/budget-views';
 import { BUDGET_VIEW_EVOLVERS } from './budget/budget-view-evolution';
+import { emptyContractsPart } from './contracts/contract-views';
+import { CONTRACT_VIEW_EVOLVERS } from './contracts/contract-view-evolution';
 import { emptyIndicatorsPart } from './indicators/indicator-views';
 import { GOVERNANCE_VIEW_EVOLVERS } from './governance/governance-view-evolution';
 import { INDICATOR_VIEW_EVOLVERS } from './indicators/indicator-view-evolution';
@@ -12,6 +14,8 @@ import { PRIORITY_VIEW_EVOLVERS } from './priorities/priority-view-evolution';
 import { emptyRisksPart } from './risks/risk-views';
 import { RISK_VIEW_EVOLVERS } from './risks/risk-view-evolution';
 import type { ViewEvolvers } from './section-traits';
+import { emptyWorkforcePart } from './workforce/workforce-views';
+import { WORKFORCE_VIEW_EVOLVERS } from './workforce/workforce-view-evolution';
 
 export * from './plan-view-shape';
 export { latestProgress } from './priorities/priority-view-evolution';
@@ -32,6 +36,8 @@ const VIEW_EVOLVERS: ViewEvolvers<EventOfDraftedPlan> = {
   ...INDICATOR_VIEW_EVOLVERS,
   ...BUDGET_VIEW_EVOLVERS,
   ...RISK_VIEW_EVOLVERS,
+  ...CONTRACT_VIEW_EVOLVERS,
+  ...WORKFORCE_VIEW_EVOLVERS,
 };
 
 type AnyViewEvolution = (view: PlanView, event: EventOfDraftedPlan, stored: ProjectedEvent) => PlanView;
@@ -102,6 +108,8 @@ function drafted(planEvent: Extract<PlanEvent, { type: 'PlanDrafted' }>, event: 
     ...emptyIndicatorsPart(),
     ...emptyBudgetPart(),
     ...emptyRisksPart(),
+    ...emptyContractsPart(),
+    ...emptyWorkforcePart(),
     versions: [],
     scrutiny: [],
     approval: null,

@@ -14,8 +14,13 @@ export type TouchedItem<RefKind extends string> = { kind: RefKind; ref: string }
 /** A structural change as a version row counts and lists it. */
 export type ChangeItemOf<ChangeKind extends string> = { kind: ChangeKind; ref: string; name: string };
 
-/** How a version row counts a kind of change: [kind, one, many] ("priority added", "priorities added"). */
-export type ChangeKindWords<ChangeKind extends string> = ReadonlyArray<readonly [ChangeKind, string, string]>;
+/**
+ * How a version row counts a kind of change: [kind, one, many] ("1 priority added", "2 priorities
+ * added"), or [kind, phrase] for a change said once however often it was made ("workforce updated").
+ */
+export type ChangeKindWords<ChangeKind extends string> = ReadonlyArray<
+  readonly [ChangeKind, string, string] | readonly [ChangeKind, string]
+>;
 
 export type EventTraits<E extends PlanEvent, ChangeKind extends string, RefKind extends string> = {
   /** The one line a history list shows, written from the event alone. */

@@ -1,9 +1,11 @@
 import { BUDGET_DIFF_ENTRIES } from './budget/budget-diff';
+import { CONTRACT_DIFF_ENTRIES } from './contracts/contract-diff';
 import { INDICATOR_DIFF_ENTRIES } from './indicators/indicator-diff';
 import type { PlanView } from './plan-view';
 import { PRIORITY_DIFF_ENTRIES } from './priorities/priority-diff';
 import { RISK_DIFF_ENTRIES } from './risks/risk-diff';
 import type { DiffEntries } from './section-traits';
+import { WORKFORCE_DIFF_ENTRIES } from './workforce/workforce-diff';
 
 /**
  * What differs between two states of a plan (two versions, usually): its content only, not its
@@ -11,7 +13,14 @@ import type { DiffEntries } from './section-traits';
  * priority and outcome ref, indicators by code, targets by code and period, ...).
  */
 
-const DIFF_ENTRIES = { ...PRIORITY_DIFF_ENTRIES, ...INDICATOR_DIFF_ENTRIES, ...BUDGET_DIFF_ENTRIES, ...RISK_DIFF_ENTRIES } satisfies Record<string, DiffEntries>;
+const DIFF_ENTRIES = {
+  ...PRIORITY_DIFF_ENTRIES,
+  ...INDICATOR_DIFF_ENTRIES,
+  ...BUDGET_DIFF_ENTRIES,
+  ...RISK_DIFF_ENTRIES,
+  ...CONTRACT_DIFF_ENTRIES,
+  ...WORKFORCE_DIFF_ENTRIES,
+} satisfies Record<string, DiffEntries>;
 
 export type DiffItemKind = keyof typeof DIFF_ENTRIES;
 

@@ -37,7 +37,7 @@ function summariseChanges(items: ChangeItem[]): VersionChanges {
   const counts = emptyCounts();
   for (const item of items) counts[item.kind] += 1;
   const phrases = CHANGE_KINDS.filter(([kind]) => counts[kind] > 0).map(([kind, one, many]) =>
-    counted(counts[kind], one, many),
+    many === undefined ? one : counted(counts[kind], one, many),
   );
   return {
     summary: phrases.length ? phrases.join(', ') : 'No changes to the plan’s content',
@@ -76,7 +76,8 @@ export const versionTableProjection: Projection = {
   // 4: rows count budget lines added, revised and removed.
   // 5: counts name projects, actions and milestones apart from priorities and outcomes.
   // 6: `counts` name the risk register's kinds of change too.
-  version: 6,
+  // 7: rows count changes to contracts, key posts, skills and the workforce.
+  version: 7,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],

@@ -2,12 +2,12 @@ import type { PlanEvent } from '../plan-events';
 import { PLAN_LIMITS } from '../plan-limits';
 import { given } from '../testing/given-when-then';
 import { approvedPlan, draftPlan, HART_PLAN_ID } from '../testing/plan-fixtures';
-import type { KeyPost, Skill, WorkforcePosition } from './workforce-values';
+import type { WorkforcePosition } from './workforce-values';
 
 const planId = HART_PLAN_ID;
 
 /** Three Rivers' first single point of failure, as its plan prints it (one post, two roles). */
-const emergencyPlanning: KeyPost = {
+const emergencyPlanning = {
   ref: 'SPOF1',
   jobTitle: 'Emergency Planning and Risk Manager / Data Protection Officer',
   succession: 'Emergency Planning - Nothing identified. Herts Resilience traded service provides 2 days per week.',
@@ -18,7 +18,7 @@ const emergencyPlanning: KeyPost = {
 };
 const keyPostAdded: PlanEvent = { type: 'KeyPostAdded', data: { planId, keyPost: emergencyPlanning } };
 
-const riskManagerSkills: Skill = {
+const riskManagerSkills = {
   ref: 'SK1',
   jobTitle: 'Emergency Planning & Risk Manager / Data Protection Officer',
   qualification: 'Knowledge of Civil Contingencies Act requirements and knowledge of Data Protection/FOI/EIR legislation MoR qualification',
