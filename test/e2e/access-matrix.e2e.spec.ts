@@ -104,12 +104,13 @@ describe('Access matrix: every route, every role, own and other council and serv
     return answer.body;
   }
 
-  async function preparePlan(given: Exclude<GivenPlan, 'shared plan'>): Promise<string> {
+  async function preparePlan(given: Exclude<GivenPlan, 'shared plan'>, items: MatrixRoute['arrange'] = []): Promise<string> {
     const { planId } = await arrange('editor', { method: 'POST', url: '/v1/plans', body: PLAN_DRAFT });
     await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/priorities`, body: PRIORITY_ONE });
     await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/indicators`, body: INDICATOR_CP7 });
     await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/budget-lines`, body: BUDGET_LINE });
     await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/risks`, body: RISK_R1 });
+    for (const { path, body } of items) await arrange('editor', { method: 'POST', url: `/v1/plans/${planId}/${path}`, body });
     if (given === 'fresh approved plan') await arrange('governance', { method: 'POST', url: `/v1/plans/${planId}/approval`, body: APPROVAL });
     return planId;
   }
@@ -135,8 +136,8 @@ describe('Access matrix: every route, every role, own and other council and serv
   async function planFor(route: MatrixRoute, succeeds: boolean): Promise<string> {
     if (route.scope === 'new plan') return randomUUID();
     if (route.given === 'shared plan') return sharedPlanId;
-    if (succeeds) return preparePlan(route.given);
-    if (!refusalPlans.has(route)) refusalPlans.set(route, await preparePlan(route.given));
+    if (succeeds) return preparePlan(route.given, route.arrange);
+    if (!refusalPlans.has(route)) refusalPlans.set(route, await preparePlan(route.given, route.arrange));
     return refusalPlans.get(route)!;
   }
 

@@ -37,6 +37,8 @@ export interface MatrixRoute {
   operations: Operation[];
   scope: RouteScope;
   given: GivenPlan;
+  /** Items the route's plan needs first (a contract to revise, ...): posted by an editor, the path under the plan's. */
+  arrange?: Array<{ path: string; body: Record<string, unknown> }>;
   /** Values of the path's parameters other than `planId`. */
   params?: Record<string, string>;
   /** `asOf` is filled in with an instant after the shared plan was written. */
@@ -89,6 +91,11 @@ const RISK_MATRIX_ROWS = [
 export const RISK_MATRIX_CELLS = RISK_MATRIX_ROWS.flatMap((row, l) => row.map((band, i) => ({ likelihood: l + 1, impact: i + 1, band })));
 
 export const APPROVAL = { body: 'Cabinet', meetingDate: '2024-04-04' };
+
+const CONTRACT_C1 = { ref: 'C1', title: 'Website hosting, licence and maintenance', supplier: 'Byte9', value: 19700 };
+const KEY_POST_SPOF1 = { ref: 'SPOF1', jobTitle: 'Senior Communications Officer' };
+const SKILL_SK1 = { ref: 'SK1', jobTitle: 'Graphic Designer', cpdRequired: true };
+const WORKFORCE = { asAt: '2024-03-31', units: [{ name: 'Communications', headcount: 4, fte: 3.6 }] };
 
 const read = (path: string, operations: Operation[], extra: Partial<MatrixRoute> = {}): MatrixRoute => ({
   method: 'GET',
@@ -178,6 +185,34 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     given: 'fresh approved plan',
   }),
   write('POST', '/v1/plans/{planId}/close', 'plans.close', { reason: 'Superseded by the 2024/25 plan' }),
+  write('POST', '/v1/plans/{planId}/contracts', 'contracts.add', CONTRACT_C1, { succeeds: 201 }),
+  write('PATCH', '/v1/plans/{planId}/contracts/{ref}', 'contracts.revise', { value: 21000, reason: 'Renewed' }, {
+    params: { ref: 'C1' },
+    arrange: [{ path: 'contracts', body: CONTRACT_C1 }],
+  }),
+  write('DELETE', '/v1/plans/{planId}/contracts/{ref}', 'contracts.remove', { reason: 'Ended' }, {
+    params: { ref: 'C1' },
+    arrange: [{ path: 'contracts', body: CONTRACT_C1 }],
+  }),
+  write('POST', '/v1/plans/{planId}/key-posts', 'keyPosts.add', KEY_POST_SPOF1, { succeeds: 201 }),
+  write('PATCH', '/v1/plans/{planId}/key-posts/{ref}', 'keyPosts.revise', { succession: 'Deputy trained', reason: 'Deputy appointed' }, {
+    params: { ref: 'SPOF1' },
+    arrange: [{ path: 'key-posts', body: KEY_POST_SPOF1 }],
+  }),
+  write('DELETE', '/v1/plans/{planId}/key-posts/{ref}', 'keyPosts.remove', { reason: 'Post shared' }, {
+    params: { ref: 'SPOF1' },
+    arrange: [{ path: 'key-posts', body: KEY_POST_SPOF1 }],
+  }),
+  write('POST', '/v1/plans/{planId}/skills', 'skills.add', SKILL_SK1, { succeeds: 201 }),
+  write('PATCH', '/v1/plans/{planId}/skills/{ref}', 'skills.revise', { cpdRequired: false, reason: 'Checked' }, {
+    params: { ref: 'SK1' },
+    arrange: [{ path: 'skills', body: SKILL_SK1 }],
+  }),
+  write('DELETE', '/v1/plans/{planId}/skills/{ref}', 'skills.remove', { reason: 'Post deleted' }, {
+    params: { ref: 'SK1' },
+    arrange: [{ path: 'skills', body: SKILL_SK1 }],
+  }),
+  write('PUT', '/v1/plans/{planId}/workforce', 'workforce.record', WORKFORCE),
 
   // Queries
   read('/v1/plans', ['plans.list'], { scope: 'council' }),
@@ -187,6 +222,12 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
   read('/v1/plans/{planId}/budget-lines', ['plans.read']),
   read('/v1/plans/{planId}/budget-lines', ['plans.read', 'plans.readAsOf'], { query: { asOf: true } }),
   read('/v1/plans/{planId}/budget-lines', ['plans.read', 'plans.readAsOf'], { query: { version: '1' } }),
+  read('/v1/plans/{planId}/contracts', ['plans.read']),
+  read('/v1/plans/{planId}/contracts', ['plans.read', 'plans.readAsOf'], { query: { asOf: true } }),
+  read('/v1/plans/{planId}/workforce', ['plans.read']),
+  read('/v1/plans/{planId}/workforce', ['plans.read', 'plans.readAsOf'], { query: { version: '1' } }),
+  read('/v1/plans/{planId}/key-posts', ['plans.read']),
+  read('/v1/plans/{planId}/skills', ['plans.read']),
   read('/v1/plans/{planId}/history', ['history.read']),
   read('/v1/plans/{planId}/versions', ['versions.read']),
   read('/v1/plans/{planId}/versions/{from}/diff/{to}', ['versions.diff'], { params: { from: '1', to: '2' } }),

@@ -36,6 +36,17 @@ export const ACCESS_TABLE = {
   'risks.remove': ['editor'],
   /** A quarterly review re-scores a risk, as an actual is monitoring data: the officers' who run the register. */
   'risks.review': ['officer'],
+  'contracts.add': ['editor'],
+  'contracts.revise': ['editor'],
+  'contracts.remove': ['editor'],
+  'keyPosts.add': ['editor'],
+  'keyPosts.revise': ['editor'],
+  'keyPosts.remove': ['editor'],
+  'skills.add': ['editor'],
+  'skills.revise': ['editor'],
+  'skills.remove': ['editor'],
+  /** Headcount is part of what the plan says, so it is shaped by editors like the rest of its inputs. */
+  'workforce.record': ['editor'],
   'scrutiny.record': ['governance'],
   'versions.publish': ['editor'],
   'approval.record': ['governance'],

@@ -4,6 +4,7 @@ import { BudgetLinesController } from './budget/budget-lines.controller';
 import { PrintedBudgetTotalsController } from './budget/printed-totals.controller';
 import { ApprovalController } from './governance/approval.controller';
 import { CloseController } from './governance/close.controller';
+import { ContractsController } from './contracts/contracts.controller';
 import { EvidenceController } from './integrity/evidence.controller';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IntegrityController } from './integrity/integrity.controller';
@@ -13,6 +14,7 @@ import { ProgressController } from './priorities/progress.controller';
 import { RisksController } from './risks/risks.controller';
 import { ScrutinyController } from './governance/scrutiny.controller';
 import { VersionsController } from './governance/versions.controller';
+import { KeyPostsController, SkillsController, WorkforceController } from './workforce/workforce.controller';
 import { ExecutePlanCommandHandler } from './commands/execute-plan-command';
 import { PlanCommandService } from './commands/plan-command.service';
 import { PlanIntegrityService } from './integrity/plan-integrity.service';
@@ -44,6 +46,12 @@ import { SettingsModule } from '../settings/settings.module';
     PrintedBudgetTotalsController,
     // the risk register and its reviews
     RisksController,
+    // the contracts register
+    ContractsController,
+    // the workforce at a date, single points of failure, skills and qualifications
+    WorkforceController,
+    KeyPostsController,
+    SkillsController,
     // integrity and evidence over the whole stream
     IntegrityController,
     EvidenceController,

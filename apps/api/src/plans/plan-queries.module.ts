@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { BudgetQueriesController } from './budget/budget-queries.controller';
+import { ContractsReadController } from './contracts/contracts-read.controller';
 import { PlanQueriesController } from './queries/controllers/plan-queries.controller';
 import { PLAN_QUERY_HANDLERS } from './queries/handlers/plan-queries';
 import { PlanReader } from './queries/plan-reader';
 import { PlanTimeTravel } from './queries/plan-time-travel';
 import { ReadYourWrites } from './queries/read-your-writes';
 import { RiskRegisterController } from './risks/risk-register.controller';
+import { WorkforceReadController } from './workforce/workforce-read.controller';
 
 /** The query side: every read route of the contract, answered from the projections. */
 @Module({
   imports: [CqrsModule],
-  controllers: [PlanQueriesController, BudgetQueriesController, RiskRegisterController],
+  // Each section's read answers its part of the plan view, through the plan read's one path.
+  controllers: [PlanQueriesController, BudgetQueriesController, RiskRegisterController, ContractsReadController, WorkforceReadController],
   providers: [...PLAN_QUERY_HANDLERS, PlanReader, PlanTimeTravel, ReadYourWrites],
 })
 export class PlanQueriesModule {}

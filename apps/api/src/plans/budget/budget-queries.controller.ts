@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiNotModifiedResponse, ApiOperation, ApiTags } from '@n
 import type { FastifyReply } from 'fastify';
 import { Access } from '../../auth/access-table';
 import { CurrentCaller, type Caller } from '../../auth/caller';
-import { NOT_MODIFIED, readPlanAt, withIntegrityShown } from '../queries/controllers/plan-queries.controller';
+import { NOT_MODIFIED, planPartAnswer, readPlanAt } from '../queries/controllers/plan-queries.controller';
 import { ReadPlanParams } from '../queries/dto/query-params';
 import { ReadYourWrites } from '../queries/read-your-writes';
 
@@ -37,8 +37,6 @@ export class BudgetQueriesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const plan = await readPlanAt(this.queries, this.readYourWrites, caller, planId, params, reply);
-    const { asOf, revision, version, budget } = plan;
-    const section = { ...(asOf === undefined ? {} : { asOf }), planId: plan.planId, revision, version, budget };
-    return withIntegrityShown('integrity' in plan ? { ...section, integrity: plan.integrity } : section, reply);
+    return planPartAnswer(plan, { budget: plan.budget }, reply);
   }
 }

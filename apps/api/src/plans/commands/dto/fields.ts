@@ -174,6 +174,16 @@ export function WholeNumberField(options: FieldOptions & { min: number; max: num
   );
 }
 
+/** true or false, not the texts "yes" or "true". */
+export function BooleanField(options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: Boolean }),
+    CheckedBy('isBoolean', (value) => {
+      if (typeof value !== 'boolean') throw new Error('must be true or false');
+    }),
+  );
+}
+
 /** A financial year ("2023/24") or a quarter of one ("2023/24-Q2"), with `-` allowed for `/`. */
 export function PeriodField(options: FieldOptions): PropertyDecorator {
   return applyDecorators(

@@ -189,6 +189,17 @@ export async function readPlanAt(
   return plan;
 }
 
+/**
+ * A section's answer, for a client that wants one table: the plan read's answer cut to the plan's
+ * header (which plan, at which revision and version, as of when) and the section's part, with the
+ * integrity of a past answer.
+ */
+export function planPartAnswer(plan: QueryResult<GetPlanQuery>, part: object, reply: FastifyReply): object {
+  const { asOf, revision, version } = plan;
+  const section = { ...(asOf === undefined ? {} : { asOf }), planId: plan.planId, revision, version, ...part };
+  return withIntegrityShown('integrity' in plan ? { ...section, integrity: plan.integrity } : section, reply);
+}
+
 /** Whether the events of an answer rebuilt from them hold; `ok` or `failed`, on `asOf` and `version` answers only. */
 const INTEGRITY_HEADER = 'X-Integrity';
 

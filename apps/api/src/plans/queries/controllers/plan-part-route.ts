@@ -1,0 +1,18 @@
+import { applyDecorators, Get } from '@nestjs/common';
+import { ApiNotModifiedResponse, ApiOperation } from '@nestjs/swagger';
+import { Access } from '../../../auth/access-table';
+import { NOT_MODIFIED } from './plan-queries.controller';
+
+/** A section of the plan read on its own, at `GET /v1/plans/{planId}/<path>`, by whoever may read the plan. */
+export const PlanPartRoute = (path: string, summary: string) =>
+  applyDecorators(
+    Get(`:planId/${path}`),
+    ApiNotModifiedResponse({ description: NOT_MODIFIED }),
+    Access('plans.read'),
+    ApiOperation({
+      summary,
+      description:
+        'Its part of the plan view, with the same `asOf`, `version` and `waitFor` as the plan read, and the plan\'s ETag. ' +
+        'A past state (`asOf` or `version`) needs a role of `plans.readAsOf`: editor, governance or auditor, and says `X-Integrity`.',
+    }),
+  );
