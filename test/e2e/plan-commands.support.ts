@@ -54,9 +54,15 @@ export class CommandApi {
 
 export type StoredRow = { data: Record<string, unknown>; metadata: Record<string, unknown> };
 
-/** Rewrites one stored event of a Hart plan behind the service's back, as someone with the database file could. */
-export function rewriteStoredEvent(api: Pick<CommandApi, 'dataDir'>, planId: string, revision: number, rewrite: (row: StoredRow) => void): void {
-  const streamId = planStreamId(planKey(HART_PLAN.council, planId));
+/** Rewrites one stored event of a plan (Hart's unless told) behind the service's back, as someone with the database file could. */
+export function rewriteStoredEvent(
+  api: Pick<CommandApi, 'dataDir'>,
+  planId: string,
+  revision: number,
+  rewrite: (row: StoredRow) => void,
+  council: string = HART_PLAN.council,
+): void {
+  const streamId = planStreamId(planKey(council, planId));
   const db = new Database(join(api.dataDir, 'events.db'));
   try {
     const row = db.prepare('SELECT data, metadata FROM events WHERE stream_id = ? AND revision = ?').get(streamId, revision) as {

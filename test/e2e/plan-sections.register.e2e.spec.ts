@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { THREE_RIVERS_CONTRACTS } from '../fixtures/three-rivers/contracts';
 import { THREE_RIVERS_KEY_POSTS, THREE_RIVERS_SKILLS } from '../fixtures/three-rivers/workforce';
 import type { TestCaller } from '../support/tokens';
+import { rewriteStoredEvent } from './plan-commands.support';
 import { afterInstant, PlanApi } from './plan-queries.support';
 
 /**
@@ -244,6 +245,22 @@ describe('Contracts, key posts, skills and workforce of the Three Rivers plan, o
       const officer = await send(OFFICER, 'POST', `${plan}/skills`, { ref: 'SK9', jobTitle: 'Designer' });
       expect(officer.status).toBe(403);
       expect(await eventCount()).toBe(before);
+    });
+  });
+
+  describe('once its stored events are altered behind the service\'s back', () => {
+    it('says when the events a section was rebuilt from were altered, and gives no ETag then', async () => {
+      const events = await api.app.get<EventStore>(EVENT_STORE).readStream(planStreamId(planKey(COUNCIL, PLAN)));
+      const added = events.find((event) => event.type === 'ContractAdded')!;
+      rewriteStoredEvent(api, PLAN, added.revision, (row) => {
+        (row.data.contract as Record<string, unknown>).supplier = 'A supplier nobody chose';
+      }, COUNCIL);
+
+      const answer = await read(`${plan}/contracts?version=1.0`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['x-integrity']).toBe('failed');
+      expect(answer.headers.etag).toBeUndefined();
+      expect(answer.body.integrity).toMatchObject({ ok: false });
     });
   });
 });
