@@ -48,7 +48,8 @@ export const changesProjection: Projection = {
   name: CHANGES_PROJECTION,
   // 2: budget events are summarised in words instead of by their type.
   // 3: risk events have their one-line summaries, not their type.
-  version: 3,
+  // 4: one-line summaries of contracts, key posts, skills and workforce events.
+  version: 4,
   collections: [CHANGES_COLLECTION, CHANGE_SCOPES_COLLECTION],
   // Every read is one council's changes after a position; an officer's also names their services.
   indexes: {

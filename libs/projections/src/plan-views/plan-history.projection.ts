@@ -64,7 +64,8 @@ export const planHistoryProjection: Projection = {
   // 5: budget events are summarised in words and found by their line's code.
   // 6: priorities' events hold their data as schema version 2 reads it (kind, sponsor, manager, due), older ones upcast.
   // 7: risk events have their one-line summaries and are found by their risk's ref.
-  version: 7,
+  // 8: entries for contracts, key posts, skills and workforce events, with their summaries and refKeys.
+  version: 8,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [

@@ -25,7 +25,9 @@ export const planListProjection: Projection = {
   // 2: entries named by the plan's key (council and plan id), not by the plan id alone.
   // 3: its digest's fixture stream gained budget events, which move an entry's revision as any event does.
   // 4: risk events are read as the plan's (a structural one moves a plan revised after comments), not as unknown types.
-  version: 4,
+  // 5: its held output covers plans with contracts, key posts, skills and workforce events, whose
+  //    changes move a row's updatedAt as any event's do; its code did not change.
+  version: 5,
   collections: [PLAN_LIST_COLLECTION],
   // Every list query is within one council; the other filters narrow it.
   indexes: {

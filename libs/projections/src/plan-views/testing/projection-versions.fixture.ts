@@ -23,7 +23,8 @@ const REPORTED = ['2023/24-Q1', '2023/24-Q2'];
  * changed and removed, an indicator revised, the rest of the seed's priorities and indicators,
  * version 3 published and approved, a year of illustrative actuals with one restated, progress, and
  * the plan closed. Another council's plan sits beside it, with its budget lines added, revised and
- * removed and a printed total set and removed, and a risk register. The story after `hartPlan` is ILLUSTRATIVE;
+ * removed and a printed total set and removed, a risk register, and its contract, key posts and
+ * skills entered, revised and removed and its workforce recorded twice. The story after `hartPlan` is ILLUSTRATIVE;
  * outcome dates the seed writes as text are left unread (null), as only the events' shapes matter here.
  */
 export function projectionVersionsStream(): ProjectedEvent[] {
@@ -37,6 +38,7 @@ export function projectionVersionsStream(): ProjectedEvent[] {
   });
   enterThreeRiversBudget(threeRivers);
   registerRisks(threeRivers);
+  enterTheRegisterAndWorkforce(threeRivers);
   const hart = hartPlan();
   reviseInTheYear(hart);
   reportTheYear(hart);
@@ -79,6 +81,42 @@ function registerRisks(plan: PlanStream): void {
   plan.add('RiskRevised', { ref: 'R1', changes: { owner: 'Head of Corporate Services' }, previous: { owner: null }, reason: 'Owner named' });
   plan.add('RiskRemoved', { ref: 'R4', title: 'Fraudulent activity', reason: 'Moved to the corporate register' });
   plan.add('RiskReviewed', { ref: 'R1', period: '2020/21-Q1', residual: medium6, commentary: 'Two vacancies' }, { actor: OFFICER });
+}
+
+function enterTheRegisterAndWorkforce(plan: PlanStream): void {
+  const hosting = {
+    ref: 'C1',
+    title: 'Website hosting, licence and maintenance',
+    serviceArea: 'Communications',
+    contact: 'Phil King',
+    description: 'Website hosting, licence and maintenance',
+    supplier: 'Byte9',
+    value: 19700,
+    start: { text: 'March 2014', date: '2014-03-31' },
+    end: null,
+    review: null,
+    extension: 'Annual renewal',
+  };
+  const payroll = { ...hosting, ref: 'C2', title: 'Payroll bureau', supplier: 'Acme', value: null, start: null, extension: null };
+  plan.add('ContractAdded', { contract: hosting });
+  plan.add('ContractAdded', { contract: payroll });
+  const bare = { succession: null, skills: null, networks: null, impact: null, options: null };
+  plan.add('KeyPostAdded', { keyPost: { ...bare, ref: 'SPOF1', jobTitle: 'Emergency Planning and Risk Manager / Data Protection Officer' } });
+  plan.add('KeyPostAdded', { keyPost: { ...bare, ref: 'SPOF2', jobTitle: 'Senior Communications Officer' } });
+  plan.add('SkillAdded', { skill: { ref: 'SK1', jobTitle: 'Graphic Designer', qualification: null, cpdRequired: true } });
+  plan.add('SkillAdded', { skill: { ref: 'SK2', jobTitle: 'Senior Communications Officer', qualification: null, cpdRequired: null } });
+  const march2020 = { asAt: '2020-03-31', units: [{ name: 'Communications', headcount: 4, fte: 3.6 }] };
+  plan.add('WorkforceRecorded', { position: march2020, replaced: null, reason: null });
+  plan.add('VersionPublished', { label: '1.0', reason: 'First draft', effectiveDate: '2019-10-02' });
+  plan.add('ContractRevised', { ref: 'C1', changes: { value: 21000 }, previous: { value: 19700 }, reason: 'Renewed' });
+  plan.add('ContractRemoved', { contract: payroll, reason: 'Brought in house' });
+  plan.add('KeyPostRevised', { ref: 'SPOF1', changes: { options: 'Extend traded partnership arrangements.' }, previous: { options: null }, reason: 'Options agreed' });
+  plan.add('KeyPostRemoved', { keyPost: { ...bare, ref: 'SPOF2', jobTitle: 'Senior Communications Officer' }, reason: 'Post shared' });
+  plan.add('SkillRevised', { ref: 'SK1', changes: { qualification: 'Design degree' }, previous: { qualification: null }, reason: 'Asked' });
+  plan.add('SkillRemoved', { skill: { ref: 'SK2', jobTitle: 'Senior Communications Officer', qualification: null, cpdRequired: null }, reason: 'Post shared' });
+  const units = [{ name: 'Communications', headcount: 5, fte: null }];
+  plan.add('WorkforceRecorded', { position: { asAt: '2021-03-31', units }, replaced: march2020, reason: 'Year-end figures' });
+  plan.add('VersionPublished', { label: '2.0', reason: 'Register and workforce updated', effectiveDate: '2020-02-25' });
 }
 
 function reviseInTheYear(plan: PlanStream): void {
