@@ -7,6 +7,8 @@ import { PLAN_QUERY_HANDLERS } from './queries/handlers/plan-queries';
 import { PlanReader } from './queries/plan-reader';
 import { PlanTimeTravel } from './queries/plan-time-travel';
 import { ReadYourWrites } from './queries/read-your-writes';
+import { IndicatorsReadController } from './indicators/indicators-read.controller';
+import { PrioritiesReadController } from './priorities/priorities-read.controller';
 import { RiskRegisterController } from './risks/risk-register.controller';
 import { WorkforceReadController } from './workforce/workforce-read.controller';
 
@@ -14,7 +16,15 @@ import { WorkforceReadController } from './workforce/workforce-read.controller';
 @Module({
   imports: [CqrsModule],
   // Each section's read answers its part of the plan view, through the plan read's one path.
-  controllers: [PlanQueriesController, BudgetQueriesController, RiskRegisterController, ContractsReadController, WorkforceReadController],
+  controllers: [
+    PlanQueriesController,
+    PrioritiesReadController,
+    IndicatorsReadController,
+    BudgetQueriesController,
+    RiskRegisterController,
+    ContractsReadController,
+    WorkforceReadController,
+  ],
   providers: [...PLAN_QUERY_HANDLERS, PlanReader, PlanTimeTravel, ReadYourWrites],
 })
 export class PlanQueriesModule {}
