@@ -9,6 +9,7 @@ export * from './council-settings/council-settings';
 export * from './plan/contracts/contract-values';
 export * from './plan/workforce/workforce-values';
 export * from './plan/workforce/workforce-totals';
+export * from './plan/narrative/narrative-values';
 export * from './plan/plan-message';
 export * from './plan/plan-events';
 export * from './plan/plan-commands';

@@ -4,6 +4,7 @@ import { CONTRACT_DECIDERS } from './contracts/contract-decisions';
 import type { CommandDeciders, DecisionContext, OpenPlan } from './decision-rules';
 import { draftPlan, GOVERNANCE_DECIDERS } from './governance/governance-decisions';
 import { INDICATOR_DECIDERS } from './indicators/indicator-decisions';
+import { NARRATIVE_DECIDERS } from './narrative/narrative-decisions';
 import type { CommandToDraftedPlan, PlanCommand } from './plan-commands';
 import type { PlanEvent } from './plan-events';
 import type { PlanState } from './plan-state';
@@ -22,6 +23,7 @@ const DECIDERS: CommandDeciders<CommandToDraftedPlan> = {
   ...RISK_DECIDERS,
   ...CONTRACT_DECIDERS,
   ...WORKFORCE_DECIDERS,
+  ...NARRATIVE_DECIDERS,
 };
 
 type AnyDecision = (command: CommandToDraftedPlan, plan: OpenPlan, context: DecisionContext) => PlanEvent[];

@@ -7,6 +7,8 @@ import { initialGovernanceSlice } from './governance/governance-state';
 import { GOVERNANCE_EVOLVERS } from './governance/governance-evolution';
 import { initialIndicatorsSlice } from './indicators/indicator-state';
 import { INDICATOR_EVOLVERS } from './indicators/indicator-evolution';
+import { initialNarrativeSlice } from './narrative/narrative-state';
+import { NARRATIVE_EVOLVERS } from './narrative/narrative-evolution';
 import type { PlanEvent } from './plan-events';
 import { roleOfEvent } from './plan-events';
 import type { DraftedPlanState, PlanState } from './plan-state';
@@ -27,6 +29,7 @@ const EVOLVERS: EventEvolvers<EventOfDraftedPlan> = {
   ...RISK_EVOLVERS,
   ...CONTRACT_EVOLVERS,
   ...WORKFORCE_EVOLVERS,
+  ...NARRATIVE_EVOLVERS,
 };
 
 type AnyEvolution = (state: DraftedPlanState, event: EventOfDraftedPlan) => DraftedPlanState;
@@ -50,6 +53,7 @@ export function evolve(state: PlanState, event: PlanEvent): PlanState {
       ...initialRisksSlice(),
       ...initialContractsSlice(),
       ...initialWorkforceSlice(),
+      ...initialNarrativeSlice(),
     };
   }
   if (state.lifecycle === 'not-yet-drafted') {

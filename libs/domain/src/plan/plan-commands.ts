@@ -2,6 +2,7 @@ import type { BudgetCommand } from './budget/budget-commands';
 import type { ContractCommand } from './contracts/contract-commands';
 import type { DraftPlan, GovernanceCommand } from './governance/governance-commands';
 import type { IndicatorCommand } from './indicators/indicator-commands';
+import type { NarrativeCommand } from './narrative/narrative-commands';
 import type { PriorityCommand } from './priorities/priority-commands';
 import type { RiskCommand } from './risks/risk-commands';
 import type { WorkforceCommand } from './workforce/workforce-commands';
@@ -13,6 +14,7 @@ export type * from './priorities/priority-commands';
 export type * from './risks/risk-commands';
 export type * from './contracts/contract-commands';
 export type * from './workforce/workforce-commands';
+export type * from './narrative/narrative-commands';
 
 /**
  * What officers, editors and governance ask of a plan: the union of its sections' commands. Values
@@ -27,7 +29,8 @@ export type PlanCommand =
   | BudgetCommand
   | RiskCommand
   | ContractCommand
-  | WorkforceCommand;
+  | WorkforceCommand
+  | NarrativeCommand;
 
 /** A command to a plan that exists already. */
 export type CommandToDraftedPlan = Exclude<PlanCommand, DraftPlan>;

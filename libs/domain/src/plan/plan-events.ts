@@ -7,6 +7,8 @@ import { INDICATOR_EVENT_DEFINITIONS } from './indicators/indicator-events';
 import type { ContractEvent } from './contracts/contract-events';
 import { CONTRACT_EVENT_DEFINITIONS } from './contracts/contract-events';
 import type { EventDefinitions, EventRole } from './plan-message';
+import type { NarrativeEvent } from './narrative/narrative-events';
+import { NARRATIVE_EVENT_DEFINITIONS } from './narrative/narrative-events';
 import type { PriorityEvent } from './priorities/priority-events';
 import { PRIORITY_EVENT_DEFINITIONS } from './priorities/priority-events';
 import type { RiskEvent } from './risks/risk-events';
@@ -21,6 +23,7 @@ export type * from './priorities/priority-events';
 export type * from './risks/risk-events';
 export type * from './contracts/contract-events';
 export type * from './workforce/workforce-events';
+export type * from './narrative/narrative-events';
 
 /**
  * Every change to a service plan is one of these events on the stream `servicePlan-<council>/<planId>`.
@@ -57,7 +60,8 @@ export type PlanEvent =
   | BudgetEvent
   | RiskEvent
   | ContractEvent
-  | WorkforceEvent;
+  | WorkforceEvent
+  | NarrativeEvent;
 
 export type PlanEventType = PlanEvent['type'];
 
@@ -73,6 +77,7 @@ export const PLAN_EVENT_DEFINITIONS: EventDefinitions<PlanEvent> = {
   ...RISK_EVENT_DEFINITIONS,
   ...CONTRACT_EVENT_DEFINITIONS,
   ...WORKFORCE_EVENT_DEFINITIONS,
+  ...NARRATIVE_EVENT_DEFINITIONS,
 };
 
 /** Current schema version of each event type. */

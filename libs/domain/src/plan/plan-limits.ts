@@ -36,6 +36,9 @@ export const PLAN_LIMITS = {
   keyPostsPerPlan: { limit: 100, holder: 'A plan', items: 'key posts' },
   skillsPerPlan: { limit: 200, holder: 'A plan', items: 'skills' },
   unitsPerWorkforce: { limit: 100, holder: 'A workforce position', items: 'units' },
+  sectionsPerPlan: { limit: 100, holder: 'A plan', items: 'narrative sections' },
+  contributionsPerPlan: { limit: 50, holder: 'A plan', items: 'contributions to corporate themes' },
+  objectivesPerContribution: { limit: 50, holder: 'A contribution', items: 'objectives' },
 } as const satisfies Record<string, PlanLimit>;
 
 /** Refuses `count` items beyond the limit, naming it: "A priority may have at most 100 outcomes: priority 3 would have 12000." */

@@ -2,6 +2,7 @@ import type { BudgetSlice } from './budget/budget-state';
 import type { ContractsSlice } from './contracts/contract-state';
 import type { GovernanceSlice } from './governance/governance-state';
 import type { IndicatorsSlice } from './indicators/indicator-state';
+import type { NarrativeSlice } from './narrative/narrative-state';
 import type { PlanPeriod } from './plan-values';
 import type { PrioritiesSlice } from './priorities/priority-state';
 import type { RisksSlice } from './risks/risk-state';
@@ -14,6 +15,7 @@ export type * from './priorities/priority-state';
 export type * from './risks/risk-state';
 export type * from './contracts/contract-state';
 export type * from './workforce/workforce-state';
+export type * from './narrative/narrative-state';
 
 /**
  * What the decider needs to know about a plan, folded from its events by `evolve`: the plan's
@@ -38,7 +40,8 @@ export type PlanContent = PlanHeader &
   BudgetSlice &
   RisksSlice &
   ContractsSlice &
-  WorkforceSlice;
+  WorkforceSlice &
+  NarrativeSlice;
 
 export interface PlanNotYetDrafted {
   lifecycle: 'not-yet-drafted';
