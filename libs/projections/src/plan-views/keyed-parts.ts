@@ -16,4 +16,4 @@ export const removeByKey = <T>(items: readonly T[], keyOf: (item: T) => string, 
   items.filter((item) => keyOf(item) !== key);
 
 /** Natural order, so that "2" comes before "10" and "R2" before "R10". */
-const compareKeys = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+export const compareKeys = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });

@@ -4,6 +4,7 @@ import { BUDGET_CHANGE_KINDS, BUDGET_EVENT_TRAITS } from './budget/budget-traits
 import { CONTRACT_CHANGE_KINDS, CONTRACT_EVENT_TRAITS } from './contracts/contract-traits';
 import { GOVERNANCE_EVENT_TRAITS } from './governance/governance-traits';
 import { INDICATOR_CHANGE_KINDS, INDICATOR_EVENT_TRAITS } from './indicators/indicator-traits';
+import { NARRATIVE_CHANGE_KINDS, NARRATIVE_EVENT_TRAITS } from './narrative/narrative-traits';
 import { planEventOf } from './plan-event';
 import { PRIORITY_CHANGE_KINDS, PRIORITY_EVENT_TRAITS } from './priorities/priority-traits';
 import { RISK_CHANGE_KINDS, RISK_EVENT_TRAITS } from './risks/risk-traits';
@@ -24,6 +25,7 @@ export const CHANGE_KINDS = [
   ...RISK_CHANGE_KINDS,
   ...CONTRACT_CHANGE_KINDS,
   ...WORKFORCE_CHANGE_KINDS,
+  ...NARRATIVE_CHANGE_KINDS,
 ] as const;
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number][0];
@@ -31,7 +33,7 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number][0];
 export type ChangeItem = ChangeItemOf<ChangeKind>;
 
 /** The kinds of item a history entry can be about, each found by the `ref` filter. */
-export type RefKind = 'priority' | 'indicator' | 'budgetLine' | 'risk' | 'contract' | 'keyPost' | 'skill';
+export type RefKind = 'priority' | 'indicator' | 'budgetLine' | 'risk' | 'contract' | 'keyPost' | 'skill' | 'section' | 'contribution';
 
 export type TouchedRef = TouchedItem<RefKind>;
 
@@ -43,6 +45,7 @@ const PLAN_EVENT_TRAITS: EventTraitsTable<PlanEvent, ChangeKind, RefKind> = {
   ...RISK_EVENT_TRAITS,
   ...CONTRACT_EVENT_TRAITS,
   ...WORKFORCE_EVENT_TRAITS,
+  ...NARRATIVE_EVENT_TRAITS,
 };
 
 // The table pairs each type with its traits; TypeScript cannot follow that pairing through an index.

@@ -44,6 +44,8 @@ const REF_KEY_OF_KIND: Record<RefKind, (ref: string) => string> = {
   contract: (ref) => ref,
   keyPost: (ref) => ref,
   skill: (ref) => ref,
+  section: (key) => key,
+  contribution: (themeId) => themeId,
 };
 
 const refKeyOf = ({ kind, ref }: TouchedRef): string => `${kind}:${REF_KEY_OF_KIND[kind](ref)}`;

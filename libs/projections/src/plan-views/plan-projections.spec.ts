@@ -252,6 +252,12 @@ describe('plan projections', () => {
         skillsRevised: 0,
         skillsRemoved: 0,
         workforceUpdated: 0,
+        sectionsAdded: 0,
+        sectionsRevised: 0,
+        sectionsRemoved: 0,
+        contributionsAdded: 0,
+        contributionsRevised: 0,
+        contributionsRemoved: 0,
       },
       items: [
         {

@@ -3,6 +3,7 @@ import type { BudgetPart } from './budget/budget-views';
 import type { ContractsPart } from './contracts/contract-views';
 import type { GovernancePart } from './governance/governance-views';
 import type { IndicatorsPart } from './indicators/indicator-views';
+import type { NarrativePart } from './narrative/narrative-views';
 import type { PrioritiesPart } from './priorities/priority-views';
 import type { RisksPart } from './risks/risk-views';
 import type { WorkforcePart } from './workforce/workforce-views';
@@ -14,6 +15,7 @@ export type * from './priorities/priority-views';
 export type * from './risks/risk-views';
 export type * from './contracts/contract-views';
 export type * from './workforce/workforce-views';
+export type * from './narrative/narrative-views';
 
 /** Finer than the contract's status: where the plan is in its lifecycle. */
 export const PLAN_STAGES = [
@@ -52,4 +54,5 @@ export type PlanView = PlanHeaderView &
   BudgetPart &
   RisksPart &
   ContractsPart &
-  WorkforcePart;
+  WorkforcePart &
+  NarrativePart;

@@ -18,7 +18,8 @@ export const planViewProjection: Projection = {
   // 6: priorities show their kind, sponsor and manager, and outcomes their due.
   // 7: the plan (and its snapshots) carries the risk register, `risks`.
   // 8: plans carry their contracts, workforce, key posts and skills.
-  version: 8,
+  // 9: plans carry their narrative sections and contributions to corporate themes.
+  version: 9,
   collections: [PLANS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: { [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }] },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },

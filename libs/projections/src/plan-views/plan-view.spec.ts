@@ -191,6 +191,8 @@ describe('evolvePlanView', () => {
       workforce: null,
       keyPosts: [],
       skills: [],
+      sections: [],
+      contributions: [],
     });
   });
 

@@ -7,6 +7,8 @@ import { CONTRACT_VIEW_EVOLVERS } from './contracts/contract-view-evolution';
 import { emptyIndicatorsPart } from './indicators/indicator-views';
 import { GOVERNANCE_VIEW_EVOLVERS } from './governance/governance-view-evolution';
 import { INDICATOR_VIEW_EVOLVERS } from './indicators/indicator-view-evolution';
+import { emptyNarrativePart } from './narrative/narrative-views';
+import { NARRATIVE_VIEW_EVOLVERS } from './narrative/narrative-view-evolution';
 import { planEventOf } from './plan-event';
 import type { Lifecycle, PlanView } from './plan-view-shape';
 import { emptyPrioritiesPart } from './priorities/priority-views';
@@ -38,6 +40,7 @@ const VIEW_EVOLVERS: ViewEvolvers<EventOfDraftedPlan> = {
   ...RISK_VIEW_EVOLVERS,
   ...CONTRACT_VIEW_EVOLVERS,
   ...WORKFORCE_VIEW_EVOLVERS,
+  ...NARRATIVE_VIEW_EVOLVERS,
 };
 
 type AnyViewEvolution = (view: PlanView, event: EventOfDraftedPlan, stored: ProjectedEvent) => PlanView;
@@ -110,6 +113,7 @@ function drafted(planEvent: Extract<PlanEvent, { type: 'PlanDrafted' }>, event: 
     ...emptyRisksPart(),
     ...emptyContractsPart(),
     ...emptyWorkforcePart(),
+    ...emptyNarrativePart(),
     versions: [],
     scrutiny: [],
     approval: null,

@@ -1,6 +1,7 @@
 import { BUDGET_DIFF_ENTRIES } from './budget/budget-diff';
 import { CONTRACT_DIFF_ENTRIES } from './contracts/contract-diff';
 import { INDICATOR_DIFF_ENTRIES } from './indicators/indicator-diff';
+import { NARRATIVE_DIFF_ENTRIES } from './narrative/narrative-diff';
 import type { PlanView } from './plan-view';
 import { PRIORITY_DIFF_ENTRIES } from './priorities/priority-diff';
 import { RISK_DIFF_ENTRIES } from './risks/risk-diff';
@@ -20,6 +21,7 @@ const DIFF_ENTRIES = {
   ...RISK_DIFF_ENTRIES,
   ...CONTRACT_DIFF_ENTRIES,
   ...WORKFORCE_DIFF_ENTRIES,
+  ...NARRATIVE_DIFF_ENTRIES,
 } satisfies Record<string, DiffEntries>;
 
 export type DiffItemKind = keyof typeof DIFF_ENTRIES;

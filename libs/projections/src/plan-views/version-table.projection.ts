@@ -77,7 +77,8 @@ export const versionTableProjection: Projection = {
   // 5: counts name projects, actions and milestones apart from priorities and outcomes.
   // 6: `counts` name the risk register's kinds of change too.
   // 7: rows count changes to contracts, key posts, skills and the workforce.
-  version: 7,
+  // 8: rows count narrative sections and contributions to corporate themes too.
+  version: 8,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],
