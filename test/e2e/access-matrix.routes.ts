@@ -96,6 +96,8 @@ const CONTRACT_C1 = { ref: 'C1', title: 'Website hosting, licence and maintenanc
 const KEY_POST_SPOF1 = { ref: 'SPOF1', jobTitle: 'Senior Communications Officer' };
 const SKILL_SK1 = { ref: 'SK1', jobTitle: 'Graphic Designer', cpdRequired: true };
 const WORKFORCE = { asAt: '2024-03-31', units: [{ name: 'Communications', headcount: 4, fte: 3.6 }] };
+const SECTION_OVERVIEW = { key: 'overview', title: 'Service Overview', text: 'Corporate Services covers a broad range of functions.', order: 1 };
+const CONTRIBUTION_PEOPLE = { themeId: 'people', themeTitle: 'People', contribution: 'Delivering the May 2023 local elections.' };
 
 const read = (path: string, operations: Operation[], extra: Partial<MatrixRoute> = {}): MatrixRoute => ({
   method: 'GET',
@@ -170,6 +172,28 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     params: { ref: 'R1' },
     succeeds: 201,
   }),
+  write('POST', '/v1/plans/{planId}/sections', 'sections.add', { key: 'monitoring', title: 'Monitoring', text: 'Quarterly, by the O&S Service Panel.' }, {
+    succeeds: 201,
+  }),
+  write('PATCH', '/v1/plans/{planId}/sections/{key}', 'sections.revise', { order: 2, reason: 'Moved after the priorities' }, {
+    params: { key: 'overview' },
+    arrange: [{ path: 'sections', body: SECTION_OVERVIEW }],
+  }),
+  write('DELETE', '/v1/plans/{planId}/sections/{key}', 'sections.remove', { reason: 'Moved to the corporate plan' }, {
+    params: { key: 'overview' },
+    arrange: [{ path: 'sections', body: SECTION_OVERVIEW }],
+  }),
+  write('POST', '/v1/plans/{planId}/contributions', 'contributions.add', { themeId: 'planet', objectiveRefs: ['Net zero by 2040'] }, {
+    succeeds: 201,
+  }),
+  write('PATCH', '/v1/plans/{planId}/contributions/{themeId}', 'contributions.revise', {
+    objectiveRefs: ['Elections delivered'],
+    reason: 'Objective named',
+  }, { params: { themeId: 'people' }, arrange: [{ path: 'contributions', body: CONTRIBUTION_PEOPLE }] }),
+  write('DELETE', '/v1/plans/{planId}/contributions/{themeId}', 'contributions.remove', { reason: 'Theme dropped' }, {
+    params: { themeId: 'people' },
+    arrange: [{ path: 'contributions', body: CONTRIBUTION_PEOPLE }],
+  }),
   write('POST', '/v1/plans/{planId}/submission', 'plans.submitForScrutiny', {
     committee: 'Overview and Scrutiny Committee',
     meetingDate: '2024-03-19',
@@ -232,6 +256,11 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
   read('/v1/plans/{planId}/workforce', ['plans.read', 'plans.readAsOf'], { query: { version: '1' } }),
   read('/v1/plans/{planId}/key-posts', ['plans.read']),
   read('/v1/plans/{planId}/skills', ['plans.read']),
+  read('/v1/plans/{planId}/sections', ['plans.read']),
+  read('/v1/plans/{planId}/sections', ['plans.read', 'plans.readAsOf'], { query: { asOf: true } }),
+  read('/v1/plans/{planId}/sections', ['plans.read', 'plans.readAsOf'], { query: { version: '1' } }),
+  read('/v1/plans/{planId}/contributions', ['plans.read']),
+  read('/v1/plans/{planId}/contributions', ['plans.read', 'plans.readAsOf'], { query: { asOf: true } }),
   read('/v1/plans/{planId}/history', ['history.read']),
   read('/v1/plans/{planId}/versions', ['versions.read']),
   read('/v1/plans/{planId}/versions/{from}/diff/{to}', ['versions.diff'], { params: { from: '1', to: '2' } }),

@@ -47,6 +47,12 @@ export const ACCESS_TABLE = {
   'skills.remove': ['editor'],
   /** Headcount is part of what the plan says, so it is shaped by editors like the rest of its inputs. */
   'workforce.record': ['editor'],
+  'sections.add': ['editor'],
+  'sections.revise': ['editor'],
+  'sections.remove': ['editor'],
+  'contributions.add': ['editor'],
+  'contributions.revise': ['editor'],
+  'contributions.remove': ['editor'],
   'scrutiny.record': ['governance'],
   'versions.publish': ['editor'],
   'approval.record': ['governance'],

@@ -9,6 +9,8 @@ import { EvidenceController } from './integrity/evidence.controller';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { PlansController } from './governance/plans.controller';
+import { ContributionsController } from './narrative/contributions.controller';
+import { SectionsController } from './narrative/sections.controller';
 import { PrioritiesController } from './priorities/priorities.controller';
 import { ProgressController } from './priorities/progress.controller';
 import { RisksController } from './risks/risks.controller';
@@ -52,6 +54,9 @@ import { SettingsModule } from '../settings/settings.module';
     WorkforceController,
     KeyPostsController,
     SkillsController,
+    // narrative sections and contributions to corporate themes
+    SectionsController,
+    ContributionsController,
     // integrity and evidence over the whole stream
     IntegrityController,
     EvidenceController,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { BudgetQueriesController } from './budget/budget-queries.controller';
 import { ContractsReadController } from './contracts/contracts-read.controller';
+import { NarrativeReadsController } from './narrative/narrative-reads.controller';
 import { PlanQueriesController } from './queries/controllers/plan-queries.controller';
 import { PLAN_QUERY_HANDLERS } from './queries/handlers/plan-queries';
 import { PlanReader } from './queries/plan-reader';
@@ -24,6 +25,7 @@ import { WorkforceReadController } from './workforce/workforce-read.controller';
     RiskRegisterController,
     ContractsReadController,
     WorkforceReadController,
+    NarrativeReadsController,
   ],
   providers: [...PLAN_QUERY_HANDLERS, PlanReader, PlanTimeTravel, ReadYourWrites],
 })

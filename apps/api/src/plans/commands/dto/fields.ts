@@ -140,6 +140,21 @@ export function TextListField({ limit, ...options }: ListOptions & { minItems?: 
   );
 }
 
+/**
+ * Markdown, kept exactly as written: its spaces and line breaks are part of what it says, so it is
+ * not trimmed; bounded in characters and in lines.
+ */
+export function MarkdownField(options: FieldOptions & { maxLength: number; maxLines: number }): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, { type: String, maxLength: options.maxLength }),
+    CheckedBy('isMarkdown', (value) => {
+      requireReadableText(value, options.maxLength);
+      const lines = (value as string).split('\n').length;
+      if (lines > options.maxLines) throw new Error(`must be at most ${options.maxLines} lines, not ${lines}`);
+    }),
+  );
+}
+
 export function EnumField(values: readonly string[], options: FieldOptions): PropertyDecorator {
   return applyDecorators(
     ...presence(options, { enum: values }),
