@@ -12,6 +12,7 @@ import {
 } from '../fixtures/three-rivers/narrative';
 import type { Answer } from '../support/test-app';
 import type { TestCaller } from '../support/tokens';
+import { rewriteStoredEvent } from './plan-commands.support';
 import { afterInstant, PlanApi } from './plan-queries.support';
 
 /**
@@ -269,5 +270,17 @@ describe('Revising and removing narrative, and what is refused', () => {
     const unknown = await refused(404, () => send('editor', 'DELETE', `${plan}/contributions/place`, { reason: 'Not ours' }));
     expect(unknown.body.message).toBe("The contribution to theme 'place' is not in this plan.");
     await refused(403, () => send('officer', 'POST', `${plan}/sections`, { key: 'aims', title: 'Aims', text: 'Aims' }));
+  });
+
+  it('says a part read at a version whose events were altered failed its check, with no ETag to revalidate', async () => {
+    const overviewAdded = 1;
+    rewriteStoredEvent(api, planId, overviewAdded, (row) => {
+      row.data.text = 'Corporate Services covers nothing at all.';
+    });
+    const answer = await read(`${plan}/sections?version=1`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['x-integrity']).toBe('failed');
+    expect(answer.headers.etag).toBeUndefined();
+    expect(answer.body.integrity).toMatchObject({ ok: false, firstFailure: { revision: overviewAdded } });
   });
 });
