@@ -67,7 +67,8 @@ export const planHistoryProjection: Projection = {
   // 6: priorities' events hold their data as schema version 2 reads it (kind, sponsor, manager, due), older ones upcast.
   // 7: risk events have their one-line summaries and are found by their risk's ref.
   // 8: entries for contracts, key posts, skills and workforce events, with their summaries and refKeys.
-  version: 8,
+  // 9: narrative sections and contributions have their own summaries and are found by key and theme id.
+  version: 9,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [

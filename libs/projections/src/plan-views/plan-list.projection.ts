@@ -27,7 +27,8 @@ export const planListProjection: Projection = {
   // 4: risk events are read as the plan's (a structural one moves a plan revised after comments), not as unknown types.
   // 5: its held output covers plans with contracts, key posts, skills and workforce events, whose
   //    changes move a row's updatedAt as any event's do; its code did not change.
-  version: 5,
+  // 6: narrative events are read as the plan's (a structural one moves a plan revised after comments), not as unknown types.
+  version: 6,
   collections: [PLAN_LIST_COLLECTION],
   // Every list query is within one council; the other filters narrow it.
   indexes: {

@@ -23,8 +23,9 @@ const REPORTED = ['2023/24-Q1', '2023/24-Q2'];
  * changed and removed, an indicator revised, the rest of the seed's priorities and indicators,
  * version 3 published and approved, a year of illustrative actuals with one restated, progress, and
  * the plan closed. Another council's plan sits beside it, with its budget lines added, revised and
- * removed and a printed total set and removed, a risk register, and its contract, key posts and
- * skills entered, revised and removed and its workforce recorded twice. The story after `hartPlan` is ILLUSTRATIVE;
+ * removed and a printed total set and removed, a risk register, its contract, key posts and skills
+ * entered, revised and removed, its workforce recorded twice, and its prose: narrative sections and
+ * contributions to its strategic themes, added, revised and removed. The story after `hartPlan` is ILLUSTRATIVE;
  * outcome dates the seed writes as text are left unread (null), as only the events' shapes matter here.
  */
 export function projectionVersionsStream(): ProjectedEvent[] {
@@ -39,6 +40,7 @@ export function projectionVersionsStream(): ProjectedEvent[] {
   enterThreeRiversBudget(threeRivers);
   registerRisks(threeRivers);
   enterTheRegisterAndWorkforce(threeRivers);
+  writeTheProse(threeRivers);
   const hart = hartPlan();
   reviseInTheYear(hart);
   reportTheYear(hart);
@@ -210,4 +212,37 @@ function reportTheYear(plan: PlanStream): void {
     );
   }
   plan.add('PlanClosed', { reason: 'Superseded by the 2024/25 plan' });
+}
+
+/** Three Rivers' introduction and two of its themes as printed; their revision and removal are ILLUSTRATIVE. */
+function writeTheProse(plan: PlanStream): void {
+  const introduction = 'The progress of this service plan will be monitored in the following ways:\n\n- By Committee reports twice a year';
+  plan.add('NarrativeSectionAdded', { key: 'monitoring', title: 'Introduction', text: introduction, order: 1 });
+  plan.add('NarrativeSectionAdded', { key: 'structure', title: '1.3 Service, Organisational Chart', text: 'Corporate Services', order: 3 });
+  plan.add('NarrativeSectionRevised', {
+    key: 'monitoring',
+    changes: { text: `${introduction} (at the end of quarters two and four)` },
+    previous: { text: introduction },
+    reason: 'Quarters named',
+  });
+  plan.add('NarrativeSectionRemoved', { key: 'structure', title: '1.3 Service, Organisational Chart', reason: 'The chart is a picture' });
+  plan.add('ContributionAdded', {
+    themeId: 'housing-and-thriving-communities',
+    themeTitle: 'Housing and Thriving Communities',
+    objectiveRefs: ['We will work on a local plan to deliver sufficient housing and adopt that plan by 2021'],
+    contribution: 'Corporate Services will support the service departments to meet these priorities.',
+  });
+  plan.add('ContributionAdded', {
+    themeId: 'sustainable-environment',
+    themeTitle: 'Sustainable Environment',
+    objectiveRefs: ['We will produce and deliver a Climate Change Strategy and action plan'],
+    contribution: null,
+  });
+  plan.add('ContributionRevised', {
+    themeId: 'sustainable-environment',
+    changes: { themeTitle: null },
+    previous: { themeTitle: 'Sustainable Environment' },
+    reason: 'Named by its id alone',
+  });
+  plan.add('ContributionRemoved', { themeId: 'sustainable-environment', themeTitle: null, reason: 'Led by another service' });
 }
