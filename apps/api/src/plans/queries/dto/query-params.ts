@@ -80,7 +80,7 @@ export class HistoryParams extends PagingParams {
   @IsIn(PLAN_EVENT_TYPES)
   type?: PlanEventType;
 
-  @IdentifierField({ example: 'CP7', description: 'A priority ref, indicator code, budget line code, section key or theme id; codes in any capitals ("cp7" is CP7).', optional: true })
+  @IdentifierField({ example: 'CP7', description: 'A priority ref, indicator code, budget line code, risk ref, section key or theme id; codes in any capitals ("cp7" is CP7).', optional: true })
   ref?: string;
 }
 
