@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { BudgetQueriesController } from './budget/budget-queries.controller';
 import { ContractsReadController } from './contracts/contracts-read.controller';
-import { NarrativeReadsController } from './narrative/narrative-reads.controller';
+import { ContributionsReadController, SectionsReadController } from './narrative/narrative-reads.controller';
 import { PlanQueriesController } from './queries/controllers/plan-queries.controller';
 import { PLAN_QUERY_HANDLERS } from './queries/handlers/plan-queries';
 import { PlanReader } from './queries/plan-reader';
@@ -11,7 +11,7 @@ import { ReadYourWrites } from './queries/read-your-writes';
 import { IndicatorsReadController } from './indicators/indicators-read.controller';
 import { PrioritiesReadController } from './priorities/priorities-read.controller';
 import { RiskRegisterController } from './risks/risk-register.controller';
-import { WorkforceReadController } from './workforce/workforce-read.controller';
+import { KeyPostsReadController, SkillsReadController, WorkforceReadController } from './workforce/workforce-read.controller';
 
 /** The query side: every read route of the contract, answered from the projections. */
 @Module({
@@ -25,7 +25,10 @@ import { WorkforceReadController } from './workforce/workforce-read.controller';
     RiskRegisterController,
     ContractsReadController,
     WorkforceReadController,
-    NarrativeReadsController,
+    KeyPostsReadController,
+    SkillsReadController,
+    SectionsReadController,
+    ContributionsReadController,
   ],
   providers: [...PLAN_QUERY_HANDLERS, PlanReader, PlanTimeTravel, ReadYourWrites],
 })

@@ -1,30 +1,9 @@
-import { Controller, Param, Query as QueryParams, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { CurrentCaller, type Caller } from '../../auth/caller';
-import { ReadPlanParams } from '../queries/dto/query-params';
-import { ReadYourWrites } from '../queries/read-your-writes';
-import { PlanPartRoute } from '../queries/controllers/plan-part-route';
-import { planPartAnswer, readPlanAt } from '../queries/controllers/plan-queries.controller';
+import { planPartReadController } from '../queries/controllers/plan-part-read.controller';
 
-@ApiTags('contracts')
-@ApiBearerAuth()
-@Controller('v1/plans')
-export class ContractsReadController {
-  constructor(
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
-
-  @PlanPartRoute('contracts', 'The plan\'s contracts register')
-  async read(
-    @CurrentCaller() caller: Caller,
-    @Param('planId') planId: string,
-    @QueryParams() params: ReadPlanParams,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const plan = await readPlanAt(this.queries, this.readYourWrites, caller, planId, params, reply);
-    return planPartAnswer(plan, { contracts: plan.contracts }, reply);
-  }
-}
+export const ContractsReadController = planPartReadController({
+  tag: 'contracts',
+  name: 'ContractsReadController',
+  route: 'contracts',
+  part: 'contracts',
+  summary: 'The plan\'s contracts register',
+});
