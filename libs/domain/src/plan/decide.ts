@@ -9,7 +9,7 @@ import type { CommandToDraftedPlan, PlanCommand } from './plan-commands';
 import type { PlanEvent } from './plan-events';
 import type { PlanState } from './plan-state';
 import { PRIORITY_DECIDERS } from './priorities/priority-decisions';
-import { RISK_DECIDERS } from './risks/risk-decisions';
+import { RISK_COMMANDS_SCORED_WITH_THE_MATRIX, RISK_DECIDERS } from './risks/risk-decisions';
 import { WORKFORCE_DECIDERS } from './workforce/workforce-decisions';
 
 export type { DecisionContext } from './decision-rules';
@@ -25,6 +25,10 @@ const DECIDERS: CommandDeciders<CommandToDraftedPlan> = {
   ...WORKFORCE_DECIDERS,
   ...NARRATIVE_DECIDERS,
 };
+
+/** Whether deciding the command needs the council's risk matrix: the caller reads the council's settings for these alone. */
+export const isDecidedWithRiskMatrix = (command: PlanCommand): boolean =>
+  (RISK_COMMANDS_SCORED_WITH_THE_MATRIX as ReadonlySet<string>).has(command.type);
 
 type AnyDecision = (command: CommandToDraftedPlan, plan: OpenPlan, context: DecisionContext) => PlanEvent[];
 

@@ -9,11 +9,19 @@ import type { RiskMatrix } from './risks/risk-values';
 
 /**
  * What a decision may know of the world besides the plan, read once by the caller: the clock, and the
- * council's risk matrix in force (Three Rivers' printed one when the council never set its own).
+ * council's risk matrix in force (Three Rivers' printed one when the council never set its own) for
+ * the commands decided with it (`isDecidedWithRiskMatrix`), null for the others, so that the caller
+ * reads the council's settings only when a decision needs them.
  */
 export interface DecisionContext {
   now: Date;
-  riskMatrix: RiskMatrix;
+  riskMatrix: RiskMatrix | null;
+}
+
+/** The matrix a decision scores with; its absence is the caller's mistake, never the officer's. */
+export function requireRiskMatrix(context: DecisionContext, doing: string): RiskMatrix {
+  if (context.riskMatrix === null) throw new Error(`${doing} is decided with the council's risk matrix, and none was given.`);
+  return context.riskMatrix;
 }
 
 /** A plan commands may change: drafted, and not closed. */

@@ -11,6 +11,7 @@ import {
   canonicalJson,
   decide,
   DomainError,
+  isDecidedWithRiskMatrix,
   PLAN_EVENT_SCHEMA_VERSIONS,
   planKey,
   planStreamId,
@@ -94,7 +95,7 @@ export class PlanCommandService {
       }
 
       const decidedAt = new Date();
-      const riskMatrix = await this.settings.riskMatrix(caller.council);
+      const riskMatrix = isDecidedWithRiskMatrix(command) ? await this.settings.riskMatrix(caller.council) : null;
       const events = decideAt(plan, command, { now: decidedAt, riskMatrix });
       const sealed = sealEvents(plan, events, actorFor(caller, trace), trace, requestHash, decidedAt);
       try {

@@ -1,4 +1,8 @@
+import { decide, isDecidedWithRiskMatrix } from '../decide';
+import { evolve } from '../evolve';
+import type { PlanCommand } from '../plan-commands';
 import type { PlanEvent } from '../plan-events';
+import { initialPlanState } from '../plan-state';
 import { PLAN_LIMITS } from '../plan-limits';
 import { given } from '../testing/given-when-then';
 import { approvedPlan, closedPlan, draftPlan, HART_PLAN_ID } from '../testing/plan-fixtures';
@@ -273,5 +277,30 @@ describe('reviewing a risk', () => {
     given(draftPlan)
       .when({ type: 'ReviewRisk', data: { ref: 'R1', period: '2023/24-Q1', residual: { likelihood: 2, impact: 2 } } })
       .thenRefused('not-found', /^Risk 'R1' is not in this plan\.$/);
+  });
+});
+
+describe('which decisions read the council\'s matrix', () => {
+  const state = register.reduce(evolve, initialPlanState);
+  const scored: PlanCommand[] = [
+    { type: 'AddRisk', data: { ref: 'R9', title: 'Loss of key staff', residual: { likelihood: 2, impact: 2 } } },
+    { type: 'ReviseRisk', data: { ref: 'R1', residual: { likelihood: 3, impact: 2 }, reason: 'Two vacancies' } },
+    { type: 'ReviewRisk', data: { ref: 'R1', period: '2020/21-Q1', residual: { likelihood: 3, impact: 2 } } },
+  ];
+
+  it.each(scored.map((command) => [command.type, command]))('%s is declared as needing it, and is not decided without it', (_type, command) => {
+    expect(isDecidedWithRiskMatrix(command)).toBe(true);
+    expect(() => decide(command, state, { now, riskMatrix: null })).toThrow(/is decided with the council's risk matrix, and none was given/);
+  });
+
+  it('the others are decided without it, so the command side reads no settings for them', () => {
+    const unscored: PlanCommand[] = [
+      { type: 'RemoveRisk', data: { ref: 'R4', reason: 'Merged into the corporate register' } },
+      { type: 'AddPriority', data: { ref: '1', title: 'Website Development', themes: [], outcomes: [] } },
+    ];
+    for (const command of unscored) {
+      expect(isDecidedWithRiskMatrix(command)).toBe(false);
+      expect(decide(command, state, { now, riskMatrix: null })).toEqual(decide(command, state, { now, riskMatrix: DEFAULT_RISK_MATRIX }));
+    }
   });
 });

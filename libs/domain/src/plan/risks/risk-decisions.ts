@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain-error';
 import { requireHeldDate } from '../../periods/financial-periods';
 import type { CommandDeciders, DecisionContext, OpenPlan } from '../decision-rules';
-import { monitoredPeriod, requireReason, sameValue, structuralChange } from '../decision-rules';
+import { monitoredPeriod, requireReason, requireRiskMatrix, sameValue, structuralChange } from '../decision-rules';
 import { requireItem, requireNewKey, revisedFields } from '../keyed-items';
 import { PLAN_LIMITS, requireWithinLimit } from '../plan-limits';
 import type { PlanEvent } from '../plan-events';
@@ -20,6 +20,9 @@ export const RISK_DECIDERS: CommandDeciders<RiskCommand> = {
   RemoveRisk: removeRisk,
   ReviewRisk: reviewRisk,
 };
+
+/** The risk commands that score a risk, and so are decided with the council's matrix in force. */
+export const RISK_COMMANDS_SCORED_WITH_THE_MATRIX: ReadonlySet<RiskCommand['type']> = new Set(['AddRisk', 'ReviseRisk', 'ReviewRisk']);
 
 function addRisk(command: AddRisk, plan: OpenPlan, context: DecisionContext): PlanEvent[] {
   const { ref, title } = command.data;
@@ -44,8 +47,10 @@ function addRisk(command: AddRisk, plan: OpenPlan, context: DecisionContext): Pl
   ]);
 }
 
-const assessed = (context: DecisionContext, score: RiskScore, ref: string, which: 'inherent' | 'residual'): AssessedScore =>
-  assessScore(context.riskMatrix, score, `risk ${ref}'s ${which} score`);
+const assessed = (context: DecisionContext, score: RiskScore, ref: string, which: 'inherent' | 'residual'): AssessedScore => {
+  const doing = `risk ${ref}'s ${which} score`;
+  return assessScore(requireRiskMatrix(context, `Scoring ${doing}`), score, doing);
+};
 
 function reviewDateOf(written: string | null | undefined): string | null {
   const trimmed = written?.trim();
