@@ -2,7 +2,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { type Change, decodePlanEvent, planProjections, Projector } from '@app/projections';
 import { recordingLogger, until } from '@app/projections/projector/testing/sample-projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
-import { MAX_STREAMS_PER_CALLER } from '../../apps/api/src/changes/change-streams';
+import { ChangeStreams, MAX_STREAMS_PER_CALLER } from '../../apps/api/src/changes/change-streams';
 import { EventStreamClient } from '../support/event-stream-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestCaller } from '../support/tokens';
@@ -359,5 +359,31 @@ describe('The change feed on shutdown', () => {
     await api.close();
 
     expect(await stream.next()).toBeNull();
+  });
+});
+
+describe('The change feed, while the service shuts down', () => {
+  it('ends the open streams and refuses new ones with a 503 saying to reconnect, so no stream holds the drain', async () => {
+    const api = await startTestApp();
+    try {
+      await api.app.listen(0, '127.0.0.1');
+      const base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+      const open = await openStream(base, api, HART_REPORTING);
+      expect(open.status).toBe(200);
+
+      await api.get(ChangeStreams).beforeApplicationShutdown();
+
+      expect(await open.next()).toBeNull();
+      const refused = await openStream(base, api, HART_REPORTING);
+      expect(refused.status).toBe(503);
+      expect(refused.header('retry-after')).toBe('2');
+      expect(await refused.json()).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'The service is shutting down; reconnect in a moment.',
+      });
+    } finally {
+      await api.close();
+    }
   });
 });

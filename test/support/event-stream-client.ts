@@ -44,6 +44,11 @@ export class EventStreamClient {
     return this.response.statusCode ?? 0;
   }
 
+  header(name: string): string | undefined {
+    const value = this.response.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
   /** The whole body of an answer that is not a stream, e.g. a refusal. */
   async json(): Promise<unknown> {
     let text = '';

@@ -169,6 +169,24 @@ export class SpreadsheetOfFailedIntegrityError extends ApplicationError {
   }
 }
 
+/** A caller holding as many change streams open as one caller may asks for another. */
+export class TooManyChangeStreamsError extends ApplicationError {
+  readonly kind = 'too-many-change-streams';
+
+  constructor(readonly most: number) {
+    super(`You already have ${most} change streams open, the most one caller may hold; close one before opening another.`);
+  }
+}
+
+/** The process is stopping: a long-lived answer opened now would hold its drain; another instance will answer. */
+export class ServiceShuttingDownError extends ApplicationError {
+  readonly kind = 'service-shutting-down';
+
+  constructor() {
+    super('The service is shutting down; reconnect in a moment.');
+  }
+}
+
 /** Every kind of application error, by the kind it names; the error filter maps each one. */
 export interface ApplicationErrorOfKind {
   'plan-not-found': PlanNotFoundError;
@@ -184,6 +202,8 @@ export interface ApplicationErrorOfKind {
   'rebuild-unavailable': RebuildUnavailableError;
   'answer-format-not-offered': AnswerFormatNotOfferedError;
   'spreadsheet-of-failed-integrity': SpreadsheetOfFailedIntegrityError;
+  'too-many-change-streams': TooManyChangeStreamsError;
+  'service-shutting-down': ServiceShuttingDownError;
 }
 
 export type ApplicationErrorKind = keyof ApplicationErrorOfKind;

@@ -1,4 +1,5 @@
-import { type BeforeApplicationShutdown, HttpException, HttpStatus, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { ServiceShuttingDownError, TooManyChangeStreamsError } from '@app/application-errors';
 import { QueryBus } from '@nestjs/cqrs';
 import { CHANGES_PROJECTION, Projector } from '@app/projections';
 import type { Readable } from 'node:stream';
@@ -35,14 +36,11 @@ export class ChangeStreams implements BeforeApplicationShutdown {
   ) {}
 
   open(caller: Caller, after: number | undefined): Readable {
-    if (this.shuttingDown) throw new ServiceUnavailableException('The service is shutting down; reconnect in a moment.');
+    if (this.shuttingDown) throw new ServiceShuttingDownError();
     const key = JSON.stringify([caller.council, caller.id]);
     const streams = this.byCaller.get(key) ?? new Set<ChangeStream>();
     if (streams.size >= MAX_STREAMS_PER_CALLER) {
-      throw new HttpException(
-        `You already have ${MAX_STREAMS_PER_CALLER} change streams open, the most one caller may hold; close one before opening another.`,
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+      throw new TooManyChangeStreamsError(MAX_STREAMS_PER_CALLER);
     }
     const stream = new ChangeStream(this.sourceFor(caller), after, TIMING, (error) =>
       this.logger.warn({ err: error, council: caller.council }, 'A change stream could not read the feed; it ended and its client reconnects'),

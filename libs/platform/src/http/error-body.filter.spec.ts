@@ -13,7 +13,9 @@ import {
   RevisionMismatchError,
   UnknownProjectionError,
   AnswerFormatNotOfferedError,
+  ServiceShuttingDownError,
   SpreadsheetOfFailedIntegrityError,
+  TooManyChangeStreamsError,
 } from '@app/application-errors';
 import { DomainError } from '@app/domain/domain-error';
 import { WrongExpectedVersionError } from '@app/event-store/event-store.errors';
@@ -84,6 +86,8 @@ describe('the error body filter', () => {
       'rebuild-unavailable': [new RebuildUnavailableError('Projection plan-history is already being rebuilt.'), 409],
       'answer-format-not-offered': [new AnswerFormatNotOfferedError(['application/json', 'text/csv']), 406],
       'spreadsheet-of-failed-integrity': [new SpreadsheetOfFailedIntegrityError(), 422],
+      'too-many-change-streams': [new TooManyChangeStreamsError(5), 429],
+      'service-shutting-down': [new ServiceShuttingDownError(), 503],
     };
 
     it.each(Object.entries(ONE_OF_EACH))('answers %s with its status and its sentence', (_kind, [error, status]) => {

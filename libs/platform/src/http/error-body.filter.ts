@@ -35,6 +35,9 @@ interface ApplicationAnswer {
   retryAfterSeconds?: number;
 }
 
+/** Long enough for a load balancer to have taken a stopping instance out of its pool. */
+const SHUTDOWN_RETRY_AFTER_SECONDS = 2;
+
 /** The status of every application error, decided here alone; a new kind does not compile until it is added. */
 const APPLICATION_ANSWERS: { [K in ApplicationErrorKind]: (error: ApplicationErrorOfKind[K]) => ApplicationAnswer } = {
   'plan-not-found': () => ({ status: HttpStatus.NOT_FOUND }),
@@ -51,6 +54,8 @@ const APPLICATION_ANSWERS: { [K in ApplicationErrorKind]: (error: ApplicationErr
   'rebuild-unavailable': () => ({ status: HttpStatus.CONFLICT }),
   'answer-format-not-offered': () => ({ status: HttpStatus.NOT_ACCEPTABLE }),
   'spreadsheet-of-failed-integrity': () => ({ status: HttpStatus.UNPROCESSABLE_ENTITY }),
+  'too-many-change-streams': () => ({ status: HttpStatus.TOO_MANY_REQUESTS }),
+  'service-shutting-down': () => ({ status: HttpStatus.SERVICE_UNAVAILABLE, retryAfterSeconds: SHUTDOWN_RETRY_AFTER_SECONDS }),
 };
 
 function applicationAnswer(error: ApplicationError): ApplicationAnswer {
