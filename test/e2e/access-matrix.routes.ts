@@ -145,6 +145,11 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     params: { code: 'CP7' },
     succeeds: 201,
   }),
+  write('POST', '/v1/plans/{planId}/indicators/{code}/baselines', 'baselines.record', {
+    period: '2022/23',
+    value: 97.4,
+    source: '2022/23 outturn',
+  }, { params: { code: 'CP7' }, succeeds: 201 }),
   write('POST', '/v1/plans/{planId}/priorities/{ref}/progress', 'progress.record', {
     period: '2023/24-Q1',
     percentComplete: 25,

@@ -27,6 +27,8 @@ export const ACCESS_TABLE = {
   'indicators.revise': ['editor'],
   'targets.set': ['editor'],
   'actuals.record': ['officer'],
+  // A baseline is printed in the plan beside its targets, so it is the plan's content, entered by its editors.
+  'baselines.record': ['editor'],
   'budgetLines.add': ['editor'],
   'budgetLines.revise': ['editor'],
   'budgetLines.remove': ['editor'],

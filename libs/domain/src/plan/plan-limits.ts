@@ -24,6 +24,7 @@ export const PLAN_LIMITS = {
   themesPerPriority: { limit: 20, holder: 'A priority', items: 'themes' },
   indicatorsPerPlan: { limit: 200, holder: 'A plan', items: 'indicators' },
   targetsPerIndicator: { limit: 100, holder: 'An indicator', items: 'targets' },
+  baselinesPerIndicator: { limit: 100, holder: 'An indicator', items: 'baselines' },
   commentsPerScrutiny: { limit: 200, holder: 'A record of scrutiny', items: 'comments' },
   scrutinyRecordsPerPlan: { limit: 100, holder: 'A plan', items: 'records of scrutiny' },
   commentsPerPlan: { limit: 2_000, holder: 'A plan', items: 'scrutiny comments in all' },

@@ -234,6 +234,7 @@ describe('plan projections', () => {
         indicatorsRevised: 0,
         targetsSet: 0,
         targetsChanged: 0,
+        baselinesRecorded: 0,
         budgetLinesAdded: 1,
         budgetLinesRevised: 0,
         budgetLinesRemoved: 0,

@@ -127,6 +127,7 @@ describe('evolvePlanView', () => {
               recordedAt: at(18),
             },
           ],
+          baselines: [],
         },
         expect.objectContaining({
           code: 'CP10',

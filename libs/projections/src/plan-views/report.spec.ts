@@ -27,6 +27,7 @@ describe('buildMonitoringReport', () => {
         direction: 'none',
         previousPeriod: '2022/23-Q2',
         previousActual: null,
+        previousFrom: null,
         commentary: 'Ahead of profile',
       },
       {
@@ -50,6 +51,7 @@ describe('buildMonitoringReport', () => {
         direction: 'declined',
         previousPeriod: '2023/24-Q1',
         previousActual: 35,
+        previousFrom: 'actual',
         commentary: 'Two rounds disrupted by roadworks',
       },
     ]);
@@ -106,6 +108,103 @@ describe('buildMonitoringReport', () => {
       direction: 'none',
       previousPeriod: '2023/24-Q2',
       previousActual: null,
+    });
+  });
+
+  describe('with baselines from before the plan', () => {
+    const noTarget = { target: null, source: 'none', tolerancePercent: 5 } as const;
+    const hartWithBaselines = (baselines: Array<{ code: string; period: string; value: number }>) => {
+      const plan = hartPlan();
+      for (const { code, period, value } of baselines) {
+        plan.add('BaselineRecorded', {
+          code,
+          unit: code === 'CP7' ? 'percent' : 'rate-per-100k',
+          baseline: { period, value, source: null, note: null },
+          previous: null,
+          reason: null,
+        });
+      }
+      return foldPlanView(plan.events) as PlanView;
+    };
+
+    it("compares a cumulative Q1 with the same quarter's baseline a year before", () => {
+      const withBaseline = hartWithBaselines([{ code: 'CP7', period: '2022/23-Q1', value: 29.6 }]);
+      expect(buildMonitoringReport(withBaseline, '2023/24-Q1').indicators[0]).toMatchObject({
+        actual: 28.1,
+        direction: 'declined',
+        previousPeriod: '2022/23-Q1',
+        previousActual: 29.6,
+        previousFrom: 'baseline',
+      });
+    });
+
+    it('never compares a cumulative quarter with a year before it: the same quarter is needed', () => {
+      const withYearOnly = hartWithBaselines([{ code: 'CP7', period: '2022/23', value: 97.4 }]);
+      expect(buildMonitoringReport(withYearOnly, '2023/24-Q1').indicators[0]).toMatchObject({
+        direction: 'none',
+        previousPeriod: '2022/23-Q1',
+        previousActual: null,
+        previousFrom: null,
+      });
+    });
+
+    it("compares a Q1 with the last quarter before the plan, else the latest year's baseline", () => {
+      const withQ4 = hartWithBaselines([
+        { code: 'CP10', period: '2022/23', value: 30 },
+        { code: 'CP10', period: '2022/23-Q4', value: 33 },
+      ]);
+      expect(buildMonitoringReport(withQ4, '2023/24-Q1').indicators[1]).toMatchObject({
+        actual: 35,
+        direction: 'declined',
+        previousPeriod: '2022/23-Q4',
+        previousActual: 33,
+        previousFrom: 'baseline',
+      });
+      const withYears = hartWithBaselines([
+        { code: 'CP10', period: '2021/22', value: 45 },
+        { code: 'CP10', period: '2022/23', value: 38 },
+      ]);
+      expect(buildMonitoringReport(withYears, '2023/24-Q1').indicators[1]).toMatchObject({
+        direction: 'improved',
+        previousPeriod: '2022/23',
+        previousActual: 38,
+        previousFrom: 'baseline',
+      });
+    });
+
+    it("leaves a quarter within the plan with no actual before it without direction: a baseline speaks only for the plan's first period", () => {
+      const plan = new PlanStream('hart-bins-2023-24');
+      plan.add('PlanDrafted', {
+        council: 'hart',
+        service: 'Environmental Services',
+        title: 'Bins 2023/24',
+        period: { kind: 'financial-year', label: '2023/24', from: '2023-04-01', to: '2024-03-31' },
+        owner: null,
+      });
+      plan.add('IndicatorDefined', {
+        code: 'CP10',
+        title: 'Missed collections per 100,000',
+        description: null,
+        unit: 'rate-per-100k',
+        polarity: 'lower-is-better',
+        basis: 'period',
+        frequency: 'quarterly',
+        tolerance: 5,
+        targets: [],
+      });
+      plan.add('BaselineRecorded', {
+        code: 'CP10',
+        unit: 'rate-per-100k',
+        baseline: { period: '2022/23', value: 38, source: null, note: null },
+        previous: null,
+        reason: null,
+      });
+      plan.add('ActualRecorded', {
+        code: 'CP10', unit: 'rate-per-100k', polarity: 'lower-is-better', commentary: null,
+        period: '2023/24-Q3', value: 36, assessedAgainst: noTarget,
+      });
+      const q3 = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q3').indicators[0];
+      expect(q3).toMatchObject({ direction: 'none', previousPeriod: '2023/24-Q2', previousActual: null, previousFrom: null });
     });
   });
 

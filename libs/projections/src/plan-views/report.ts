@@ -65,8 +65,11 @@ export type ReportIndicator = {
   rag: Rag;
   ragReason: string;
   direction: Direction;
+  /** The period direction of travel compared with: the one before (a cumulative indicator's a year before), or the latest baseline before the plan. */
   previousPeriod: string;
   previousActual: number | null;
+  /** Whether the compared figure is one of the plan's actuals or a baseline from before the plan; null when there is none. */
+  previousFrom: 'actual' | 'baseline' | null;
   commentary: string | null;
 };
 
@@ -147,7 +150,7 @@ export function buildMonitoringReport(view: PlanView, period: string): Monitorin
     period: reportPeriod,
     planVersion: view.version,
     revision: view.revision,
-    indicators: view.indicators.map((indicator) => reportIndicator(indicator, reportPeriod)),
+    indicators: view.indicators.map((indicator) => reportIndicator(indicator, reportPeriod, view.periodRange.from)),
     priorities: progress.map(({ report }) => report),
     rollups: rollUpProgress(progress.map(({ rollup }) => rollup)),
     budget: reportBudget(view, financialYearOf(reportPeriod)),
@@ -175,10 +178,9 @@ function reportBudget(view: PlanView, year: string): ReportBudget {
   return { year, lines, totals: view.budget.totals.filter((total) => total.year === year) };
 }
 
-function reportIndicator(indicator: IndicatorView, period: string): ReportIndicator {
+function reportIndicator(indicator: IndicatorView, period: string, planStart: string): ReportIndicator {
   const actual = actualFor(indicator, period);
-  const previous = comparedPeriod(indicator.basis, period);
-  const previousActual = actualFor(indicator, previous)?.value ?? null;
+  const compared = comparedFigure(indicator, period, planStart);
   const inForce = actual ? actual.assessedAgainst : targetInForce(indicator, period);
   const target = reportTarget(inForce);
   return {
@@ -196,25 +198,41 @@ function reportIndicator(indicator: IndicatorView, period: string): ReportIndica
     direction: actual
       ? directionOfTravel({
           current: actual.value,
-          previous: previousActual,
+          previous: compared.value,
           polarity: indicator.polarity,
           target: target?.value ?? null,
         })
       : 'none',
-    previousPeriod: previous,
-    previousActual,
+    previousPeriod: compared.period,
+    previousActual: compared.value,
+    previousFrom: compared.from,
     commentary: actual?.commentary ?? null,
   };
 }
 
+type ComparedFigure = { period: string; value: number | null; from: 'actual' | 'baseline' | null };
+
 /**
- * The period whose actual the direction of travel compares with. A cumulative year-to-date figure
- * restarts each April, so Q1 against last year's Q4 (24.5% against 98%) would always read as a
- * decline: it is compared with the same quarter of the previous year instead, and has no direction
- * when that year has no actual. Other bases compare with the period before.
+ * The figure direction of travel compares with. A cumulative year-to-date figure restarts each
+ * April, so Q1 against last year's Q4 (24.5% against 98%) would always read as a decline: it is
+ * compared with the same quarter of the previous year instead, and has no direction when that
+ * quarter has no figure. Other bases compare with the period before. Either is the plan's actual,
+ * else a baseline for that period; and where the period before is before the plan (a Q1 or the first
+ * year), with no figure of its own, the latest baseline up to it stands in: Three Rivers' 2020/21
+ * compares with its printed 2018/19 actual, 2019/20's not being known when the plan was written.
  */
-function comparedPeriod(basis: Basis, period: string): string {
-  return basis === 'cumulative-ytd' ? samePeriodLastYear(period) : previousPeriod(period);
+function comparedFigure(indicator: IndicatorView, period: string, planStart: string): ComparedFigure {
+  const compared = indicator.basis === 'cumulative-ytd' ? samePeriodLastYear(period) : previousPeriod(period);
+  const actual = actualFor(indicator, compared);
+  if (actual) return { period: compared, value: actual.value, from: 'actual' };
+  const baseline = indicator.baselines.find((b) => b.period === compared);
+  if (baseline) return { period: compared, value: baseline.value, from: 'baseline' };
+  const comparedEnd = periodBounds(compared).to;
+  if (indicator.basis !== 'cumulative-ytd' && comparedEnd < planStart) {
+    const earlier = indicator.baselines.filter((b) => periodBounds(b.period).to <= comparedEnd).at(-1);
+    if (earlier) return { period: earlier.period, value: earlier.value, from: 'baseline' };
+  }
+  return { period: compared, value: null, from: null };
 }
 
 const actualFor = (indicator: IndicatorView, period: string): ActualView | undefined =>

@@ -108,3 +108,20 @@ export class RecordActualDto {
   @TextField({ description: 'Why; required when the period already has a figure (a restatement).', optional: true })
   reason?: string;
 }
+
+export class RecordBaselineDto {
+  @PeriodField({ description: 'The period the figure is for, before the plan: a year, or a quarter of a quarterly indicator.', example: '2018/19' })
+  period: string;
+
+  @NumberField({ description: 'The figure.', example: 97.1 })
+  value: number;
+
+  @TextField({ description: 'Where the figure comes from.', example: '2018/19 outturn, as printed in the plan', optional: true })
+  source?: string;
+
+  @TextField({ description: 'A note on the figure.', optional: true })
+  note?: string;
+
+  @TextField({ description: 'Why; required when it corrects a baseline the period already has.', optional: true })
+  reason?: string;
+}

@@ -6,7 +6,7 @@ import { Caller, CurrentCaller } from '../../auth/caller';
 import { PeriodParamPipe } from '../period-param.pipe';
 import { IdentifierParamPipe } from '../identifier-param.pipe';
 import { CommandTrace, type RequestTrace } from '../commands/command-origin';
-import { DefineIndicatorDto, RecordActualDto, ReviseIndicatorDto, SetTargetDto } from './indicator.dto';
+import { DefineIndicatorDto, RecordActualDto, RecordBaselineDto, ReviseIndicatorDto, SetTargetDto } from './indicator.dto';
 import { ExecutePlanCommand } from '../commands/execute-plan-command';
 import { PlanCommandRoute } from '../commands/plan-command-route';
 import type { PlanCommandOutcome } from '../commands/plan-command.service';
@@ -70,5 +70,21 @@ export class IndicatorsController {
     @CommandTrace() trace: RequestTrace,
   ): Promise<PlanCommandOutcome> {
     return this.bus.execute(new ExecutePlanCommand(planId, { type: 'RecordActual', data: { ...body, code } }, caller, trace));
+  }
+
+  @Post(':code/baselines')
+  @Access('baselines.record')
+  @PlanCommandRoute('Record a baseline', {
+    creates: true,
+    description: 'A figure from before the plan (an earlier year\'s actual), shown under the indicator and used for direction of travel; correcting one needs a reason.',
+  })
+  recordBaseline(
+    @Param('planId') planId: string,
+    @Param('code', IdentifierParamPipe) code: string,
+    @Body() body: RecordBaselineDto,
+    @CurrentCaller() caller: Caller,
+    @CommandTrace() trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'RecordBaseline', data: { ...body, code } }, caller, trace));
   }
 }

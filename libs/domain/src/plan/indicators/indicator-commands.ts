@@ -49,4 +49,14 @@ export type RecordActual = PlanCommandOf<
   { code: string; period: string; value: number; commentary?: string; reason?: string }
 >;
 
-export type IndicatorCommand = DefineIndicator | ReviseIndicator | SetTarget | RecordActual;
+/**
+ * A figure from before the plan (an earlier year's actual, a baseline survey): for direction of
+ * travel and to be shown beside the plan's targets, never a monitoring return. A period that already
+ * has one is corrected with a reason.
+ */
+export type RecordBaseline = PlanCommandOf<
+  'RecordBaseline',
+  { code: string; period: string; value: number; source?: string; note?: string; reason?: string }
+>;
+
+export type IndicatorCommand = DefineIndicator | ReviseIndicator | SetTarget | RecordActual | RecordBaseline;

@@ -1,13 +1,16 @@
 import { DomainError } from '../../domain-error';
 import { targetInForce } from '../../performance/target-in-force';
+import { parsePeriod, periodBounds } from '../../periods/financial-periods';
+import { describePlanPeriod } from '../../periods/plan-periods';
 import type { CommandDeciders, OpenPlan } from '../decision-rules';
-import { changedFields, monitoredPeriod, requireReason, structuralChange } from '../decision-rules';
+import { changedFields, monitoredPeriod, requireReason, sameValue, structuralChange } from '../decision-rules';
 import { PLAN_LIMITS, requireWithinLimit } from '../plan-limits';
 import type { PlanEvent } from '../plan-events';
 import { entryOf } from '../plan-state';
 import { sameCode } from '../written-text';
-import type { DefineIndicator, IndicatorCommand, RecordActual, ReviseIndicator, SetTarget } from './indicator-commands';
+import type { DefineIndicator, IndicatorCommand, RecordActual, RecordBaseline, ReviseIndicator, SetTarget } from './indicator-commands';
 import type { IndicatorFields } from './indicator-events';
+import type { Baseline } from './indicator-values';
 import type { IndicatorState } from './indicator-state';
 import { DEFAULT_TOLERANCE_PERCENT } from './indicator-values';
 import { buildTarget, describeTarget, sameTarget } from './targets';
@@ -18,6 +21,7 @@ export const INDICATOR_DECIDERS: CommandDeciders<IndicatorCommand> = {
   ReviseIndicator: reviseIndicator,
   SetTarget: setTarget,
   RecordActual: recordActual,
+  RecordBaseline: recordBaseline,
 };
 
 function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] {
@@ -164,4 +168,54 @@ function recordActual(command: RecordActual, plan: OpenPlan): PlanEvent[] {
       data: { planId: plan.planId, code, unit, polarity, period, previous, value, commentary, reason, assessedAgainst },
     },
   ];
+}
+
+function recordBaseline(command: RecordBaseline, plan: OpenPlan): PlanEvent[] {
+  const indicator = requireIndicator(plan, command.data.code);
+  const { code, unit } = indicator;
+  const period = baselinePeriod(plan, indicator, command.data.period);
+  const { value } = command.data;
+  if (!Number.isFinite(value)) {
+    throw DomainError.ruleBroken(`The baseline for ${code} in ${period} must be a number.`);
+  }
+  const baseline: Baseline = {
+    period,
+    value,
+    source: command.data.source?.trim() || null,
+    note: command.data.note?.trim() || null,
+  };
+  const previous = entryOf(indicator.baselines, period) ?? null;
+  if (!previous) {
+    requireWithinLimit(PLAN_LIMITS.baselinesPerIndicator, Object.keys(indicator.baselines).length + 1, `indicator ${code}`);
+  }
+  if (previous && sameValue(previous, baseline)) {
+    throw DomainError.ruleBroken(`Nothing would change: the baseline for ${code} in ${period} is already ${value} as given.`);
+  }
+  const reason = previous
+    ? requireReason(command.data.reason, `correcting the baseline for ${code} in ${period}, already recorded as ${previous.value}`)
+    : command.data.reason?.trim() || null;
+  return structuralChange(plan, reason ?? `Baseline for ${code} in ${period} recorded`, [
+    { type: 'BaselineRecorded', data: { planId: plan.planId, code, unit, baseline, previous, reason } },
+  ]);
+}
+
+/**
+ * A baseline is about a period that ended before the plan began: a figure for a period the plan
+ * covers is an actual, recorded as a return. A year is always a baseline's period (plans print
+ * last year's outturn); a quarter only for an indicator reported quarterly.
+ */
+function baselinePeriod(plan: OpenPlan, indicator: IndicatorState, written: string): string {
+  const parsed = parsePeriod(written);
+  const period = parsed.label;
+  if (periodBounds(period).to >= plan.period.from) {
+    throw DomainError.ruleBroken(
+      `A baseline is a figure from before the plan, and ${period} is not before ${describePlanPeriod(plan.period)}: record a figure for a period the plan covers as an actual.`,
+    );
+  }
+  if (parsed.kind === 'quarter' && indicator.frequency === 'annual') {
+    throw DomainError.ruleBroken(
+      `Indicator ${indicator.code} is reported annually, so its baseline is a year's figure, not ${period}'s.`,
+    );
+  }
+  return period;
 }

@@ -1,5 +1,5 @@
 import type { EventDefinitions, PlanEventOf } from '../plan-message';
-import type { Basis, Frequency, Polarity, Target, TargetInForce, Unit } from './indicator-values';
+import type { Baseline, Basis, Frequency, Polarity, Target, TargetInForce, Unit } from './indicator-values';
 
 export interface IndicatorFields {
   title: string;
@@ -69,13 +69,26 @@ export type ActualRestated = PlanEventOf<
   }
 >;
 
+/** A figure from before the plan; `previous` is the one it corrects for the same period, with `reason`. */
+export type BaselineRecorded = PlanEventOf<
+  'BaselineRecorded',
+  {
+    code: string;
+    unit: Unit;
+    baseline: Baseline;
+    previous: Baseline | null;
+    reason: string | null;
+  }
+>;
+
 export type IndicatorEvent =
   | IndicatorDefined
   | IndicatorRevised
   | TargetSet
   | TargetChanged
   | ActualRecorded
-  | ActualRestated;
+  | ActualRestated
+  | BaselineRecorded;
 
 /**
  * IndicatorDefined is at 2: version 1 had no tolerance (the default applied); `upcastPlanEvent`
@@ -88,4 +101,6 @@ export const INDICATOR_EVENT_DEFINITIONS: EventDefinitions<IndicatorEvent> = {
   TargetChanged: { schemaVersion: 1, role: 'structure' },
   ActualRecorded: { schemaVersion: 1, role: 'monitoring' },
   ActualRestated: { schemaVersion: 1, role: 'monitoring' },
+  // Structure, not monitoring: the plan prints its baselines ("2018/19 Actual") beside its targets.
+  BaselineRecorded: { schemaVersion: 1, role: 'structure' },
 };

@@ -7,7 +7,7 @@ import type { IndicatorState } from './indicator-state';
 export const INDICATOR_EVOLVERS: EventEvolvers<IndicatorEvent> = {
   IndicatorDefined: (state, { data: { planId: _planId, ...definition } }) => ({
     ...state,
-    indicators: { ...state.indicators, [definition.code]: { ...definition, actuals: {} } },
+    indicators: { ...state.indicators, [definition.code]: { ...definition, actuals: {}, baselines: {} } },
   }),
   IndicatorRevised: (state, { data }) =>
     updateIndicator(state, data.code, (indicator) => ({ ...indicator, ...data.changes })),
@@ -20,6 +20,11 @@ export const INDICATOR_EVOLVERS: EventEvolvers<IndicatorEvent> = {
     })),
   ActualRecorded: withActual,
   ActualRestated: withActual,
+  BaselineRecorded: (state, { data: { code, baseline } }) =>
+    updateIndicator(state, code, (indicator) => ({
+      ...indicator,
+      baselines: { ...indicator.baselines, [baseline.period]: baseline },
+    })),
 };
 
 function withActual(state: DraftedPlanState, { data }: ActualRecorded | ActualRestated): DraftedPlanState {

@@ -1,5 +1,5 @@
 import type { IndicatorFields } from './indicator-events';
-import type { Target } from './indicator-values';
+import type { Baseline, Target } from './indicator-values';
 
 export interface RecordedActual {
   value: number;
@@ -11,6 +11,8 @@ export interface IndicatorState extends IndicatorFields {
   targets: Target[];
   /** The latest figure for each period (canonical period → actual). */
   actuals: Record<string, RecordedActual>;
+  /** Figures from before the plan, by canonical period. */
+  baselines: Record<string, Baseline>;
 }
 
 /** What the decider knows of a plan's indicators. */

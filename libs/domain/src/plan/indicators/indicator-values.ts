@@ -33,3 +33,13 @@ export interface TargetInForce {
   source: 'period' | 'year' | 'none';
   tolerancePercent: number;
 }
+
+/** A figure for a period before the plan: an earlier year's actual or a baseline measurement. */
+export interface Baseline {
+  /** "2018/19", or a quarter or month of the indicator's frequency. */
+  period: string;
+  value: number;
+  /** Where the figure comes from ("2018/19 outturn, Management Board report"), or null. */
+  source: string | null;
+  note: string | null;
+}

@@ -8,6 +8,7 @@ export const INDICATOR_CHANGE_KINDS = [
   ['indicatorsRevised', 'indicator revised', 'indicators revised'],
   ['targetsSet', 'target set', 'targets set'],
   ['targetsChanged', 'target changed', 'targets changed'],
+  ['baselinesRecorded', 'baseline recorded', 'baselines recorded'],
 ] as const satisfies ChangeKindWords<string>;
 
 type IndicatorChangeKind = (typeof INDICATOR_CHANGE_KINDS)[number][0];
@@ -60,6 +61,17 @@ export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorC
         data.reason,
       ),
     touches: ({ data }) => indicator(data.code),
+  },
+  BaselineRecorded: {
+    summary: ({ data: { code, unit, baseline, previous, reason } }) =>
+      withReason(
+        previous
+          ? `Baseline for ${code} ${baseline.period} corrected from ${formatValue(previous.value, unit)} to ${formatValue(baseline.value, unit)}`
+          : `Baseline for ${code} ${baseline.period} recorded: ${formatValue(baseline.value, unit)}${baseline.source ? ` (${clip(baseline.source)})` : ''}`,
+        reason,
+      ),
+    touches: ({ data }) => indicator(data.code),
+    change: ({ data }) => ({ kind: 'baselinesRecorded', ref: data.code, name: `${data.code} ${data.baseline.period}` }),
   },
 };
 

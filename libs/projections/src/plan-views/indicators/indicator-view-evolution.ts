@@ -26,6 +26,7 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
       tolerance: data.tolerance,
       targets: sortByPeriod(data.targets.map(copyTarget)),
       actuals: [],
+      baselines: [],
     };
     return { ...view, indicators: [...view.indicators.filter((i) => i.code !== data.code), indicator] };
   },
@@ -44,6 +45,14 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
   TargetChanged: (view, { data }) => withTarget(view, data.code, data.target),
   ActualRecorded: withActual,
   ActualRestated: withActual,
+  BaselineRecorded: (view, { data: { code, baseline } }, stored) =>
+    updateIndicator(view, code, (indicator) => ({
+      ...indicator,
+      baselines: sortByPeriod([
+        ...indicator.baselines.filter((b) => b.period !== baseline.period),
+        { period: baseline.period, value: baseline.value, source: baseline.source, note: baseline.note, recordedAt: stored.recordedAt },
+      ]),
+    })),
 };
 
 function withTarget(view: PlanView, code: string, written: Target): PlanView {

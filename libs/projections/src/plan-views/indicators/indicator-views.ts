@@ -1,4 +1,4 @@
-import type { IndicatorFields, Rag, TargetComparison, TargetInForce } from '@app/domain';
+import type { Baseline, IndicatorFields, Rag, TargetComparison, TargetInForce } from '@app/domain';
 
 export type TargetView = {
   period: string;
@@ -20,9 +20,14 @@ export type ActualView = {
   recordedAt: string;
 };
 
+/** A figure from before the plan, as recorded (or last corrected). */
+export type BaselineView = Baseline & { recordedAt: string };
+
 export type IndicatorView = { code: string } & IndicatorFields & {
   targets: TargetView[];
   actuals: ActualView[];
+  /** Figures from before the plan, by period: for direction of travel, never monitoring returns. */
+  baselines: BaselineView[];
 };
 
 /** The plan view's indicators. */

@@ -20,7 +20,7 @@ const REPORTED = ['2023/24-Q1', '2023/24-Q2'];
  * What every registered projection is folded through for `projection-versions.json`: Hart's plan
  * (`hartPlan`), then the rest of its year, so that the stream holds every plan event type and more
  * than a snapshot interval of events: reopened for revision, a priority revised, outcomes added,
- * changed and removed, an indicator revised, the rest of the seed's priorities and indicators,
+ * changed and removed, an indicator revised, baselines recorded and corrected, the rest of the seed's priorities and indicators,
  * version 3 published and approved, a year of illustrative actuals with one restated, progress, and
  * the plan closed. Another council's plan sits beside it, with its budget lines added, revised and
  * removed and a printed total set and removed, a risk register, its contract, key posts and skills
@@ -146,6 +146,15 @@ function reviseInTheYear(plan: PlanStream): void {
     changes: { tolerance: 10 },
     previous: { tolerance: 5 },
     reason: 'Roadworks make monthly figures swing',
+  });
+  const cp7Outturn = { period: '2022/23', value: 97.1, source: '2022/23 outturn', note: null };
+  plan.add('BaselineRecorded', { code: 'CP7', unit: 'percent', baseline: cp7Outturn, previous: null, reason: null });
+  plan.add('BaselineRecorded', {
+    code: 'CP7',
+    unit: 'percent',
+    baseline: { ...cp7Outturn, value: 97.4 },
+    previous: cp7Outturn,
+    reason: 'Audited outturn',
   });
   for (const { ref, title, themes, outcomes } of HART_PRIORITIES.filter(({ ref }) => !IN_THE_STORY.priorities.includes(ref))) {
     plan.add('PriorityAdded', {
