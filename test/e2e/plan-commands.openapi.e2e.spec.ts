@@ -27,9 +27,9 @@ describe('The command routes in the OpenAPI document', () => {
     ['/v1/plans/{planId}/priorities', 'post', '201', ['ref', 'title', 'themes', 'objective', 'kind', 'sponsor', 'manager', 'outcomes']],
     ['/v1/plans/{planId}/priorities/{ref}', 'patch', '200', ['title', 'themes', 'objective', 'kind', 'sponsor', 'manager', 'outcomes', 'reason']],
     ['/v1/plans/{planId}/priorities/{ref}', 'delete', '200', ['reason']],
-    ['/v1/plans/{planId}/indicators', 'post', '201', ['code', 'title', 'description', 'unit', 'polarity', 'basis', 'frequency', 'tolerance', 'targets']],
-    ['/v1/plans/{planId}/indicators/{code}', 'patch', '200', ['title', 'description', 'unit', 'polarity', 'basis', 'frequency', 'tolerance', 'reason']],
-    ['/v1/plans/{planId}/indicators/{code}/targets/{period}', 'put', '200', ['value', 'text', 'reason', 'authority']],
+    ['/v1/plans/{planId}/indicators', 'post', '201', ['code', 'title', 'description', 'unit', 'polarity', 'basis', 'frequency', 'tolerance', 'toleranceAbsolute', 'targets']],
+    ['/v1/plans/{planId}/indicators/{code}', 'patch', '200', ['title', 'description', 'unit', 'polarity', 'basis', 'frequency', 'tolerance', 'toleranceAbsolute', 'reason']],
+    ['/v1/plans/{planId}/indicators/{code}/targets/{period}', 'put', '200', ['value', 'upper', 'comparison', 'text', 'reason', 'authority']],
     ['/v1/plans/{planId}/indicators/{code}/actuals', 'post', '201', ['period', 'value', 'commentary', 'reason']],
     ['/v1/plans/{planId}/priorities/{ref}/progress', 'post', '201', ['period', 'percentComplete', 'status', 'position', 'commentary', 'milestone']],
     ['/v1/plans/{planId}/scrutiny', 'post', '201', ['committee', 'meetingDate', 'minuteRef', 'comments']],
@@ -49,6 +49,10 @@ describe('The command routes in the OpenAPI document', () => {
     expect(Object.keys(document.components.schemas.OutcomeDto.properties).sort()).toEqual(['description', 'due', 'ref', 'targetDate']);
     expect(document.components.schemas.DefineIndicatorDto.properties.polarity).toMatchObject({
       enum: ['higher-is-better', 'lower-is-better', 'on-target-is-best'],
+    });
+    expect(Object.keys(document.components.schemas.TargetDto.properties).sort()).toEqual(['comparison', 'period', 'text', 'upper', 'value']);
+    expect(document.components.schemas.TargetDto.properties.comparison).toMatchObject({
+      enum: ['at-least', 'more-than', 'at-most', 'less-than', 'between', 'equal'],
     });
     expect(document.components.schemas.AddPriorityDto.properties.kind).toMatchObject({ enum: ['priority', 'project', 'action'] });
     expect(document.components.schemas.AddPriorityDto.properties.sponsor).toMatchObject({ maxLength: 200 });

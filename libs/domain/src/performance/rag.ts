@@ -1,4 +1,4 @@
-import type { Polarity, TargetInForce } from '../plan/indicators/indicator-values';
+import type { TargetComparison, TargetInForce } from '../plan/indicators/indicator-values';
 
 export const RAG_STATUSES = ['green', 'amber', 'red', 'none'] as const;
 export type Rag = (typeof RAG_STATUSES)[number];
@@ -11,7 +11,6 @@ export interface RagAssessment {
 
 export interface RagInput {
   actual: number;
-  polarity: Polarity;
   /** The target and tolerance in force when the actual was recorded, never the current ones. */
   assessedAgainst: TargetInForce;
   /** The period the actual is for, named when there is no target. */
@@ -22,67 +21,81 @@ export interface RagInput {
 
 /**
  * Floating-point noise must not turn an actual sitting exactly on the tolerance edge (93.1 against
- * 98 with 5%) from amber into red.
+ * 98 with 5%) from amber into red, nor one exactly on the target from green.
  */
 const relativeEpsilon = (magnitude: number): number => 1e-9 * Math.max(1, Math.abs(magnitude));
 
-/**
- * How far the actual falls short of the target in the indicator's bad direction; zero or less is at
- * or better than target. On-target-is-best indicators miss in both directions.
- */
-function shortfall(actual: number, target: number, polarity: Polarity): number {
-  switch (polarity) {
-    case 'higher-is-better':
-      return target - actual;
-    case 'lower-is-better':
-      return actual - target;
-    case 'on-target-is-best':
-      return Math.abs(actual - target);
+/** Where an actual stands against a target with a figure: met, or how far it misses and from which bound. */
+type Standing = { met: true; words: string } | { met: false; shortfall: number; from: number; words: string };
+
+function standing(actual: number, comparison: TargetComparison, value: number, upper: number, of: string): Standing {
+  const epsilon = relativeEpsilon(value);
+  switch (comparison) {
+    case 'at-least':
+      return actual >= value - epsilon
+        ? { met: true, words: `At or above ${of}` }
+        : { met: false, shortfall: value - actual, from: value, words: `Below ${of}` };
+    case 'more-than':
+      if (actual > value + epsilon) return { met: true, words: `Above ${of}` };
+      return { met: false, shortfall: value - actual, from: value, words: `Not above ${of}` };
+    case 'at-most':
+      return actual <= value + epsilon
+        ? { met: true, words: `At or below ${of}` }
+        : { met: false, shortfall: actual - value, from: value, words: `Above ${of}` };
+    case 'less-than':
+      if (actual < value - epsilon) return { met: true, words: `Below ${of}` };
+      return { met: false, shortfall: actual - value, from: value, words: `Not below ${of}` };
+    case 'between':
+      if (actual < value - epsilon) return { met: false, shortfall: value - actual, from: value, words: `Below ${of}` };
+      if (actual > upper + relativeEpsilon(upper)) {
+        return { met: false, shortfall: actual - upper, from: upper, words: `Above ${of}` };
+      }
+      return { met: true, words: `Within ${of}` };
+    case 'equal':
+      if (Math.abs(actual - value) <= epsilon) return { met: true, words: `On ${of}` };
+      return { met: false, shortfall: Math.abs(actual - value), from: value, words: `${actual < value ? 'Below' : 'Above'} ${of}` };
   }
 }
 
-function missWord(actual: number, target: number, polarity: Polarity): string {
-  if (polarity === 'higher-is-better') return 'Below';
-  if (polarity === 'lower-is-better') return 'Above';
-  return actual < target ? 'Below' : 'Above';
-}
-
-function metWording(polarity: Polarity): string {
-  if (polarity === 'higher-is-better') return 'At or above';
-  if (polarity === 'lower-is-better') return 'At or below';
-  return 'On';
-}
-
 /**
- * RAG of an actual: green at or better than target, amber when it misses by no more than the
- * tolerance (a percentage of the target, edge included), red beyond. No target, or a target stated
- * only in words, gives no RAG and says so.
+ * RAG of an actual, by the target's comparison alone: green when it meets it ("less than 18" is
+ * missed at 18), amber when it misses by no more than the tolerance (a percent of the bound it
+ * misses, or an amount in the unit; edge included), red beyond or when there is no tolerance. No
+ * target, or a target stated only in words, gives no RAG and says so.
  */
 export function assessRag(input: RagInput): RagAssessment {
-  const { actual, polarity, assessedAgainst, period } = input;
+  const { actual, assessedAgainst, period } = input;
   const format = input.formatValue ?? ((value: number) => String(value));
   const target = assessedAgainst.target;
   if (target === null) {
     return { rag: 'none', reason: `No target set for ${period}` };
   }
-  if (target.value === null) {
+  if (target.value === null || target.comparison === null) {
     const wording = target.text ? ` ("${target.text}")` : '';
-    return {
-      rag: 'none',
-      reason: `The target for ${target.period} has no figure${wording}, so the actual cannot be rated`,
-    };
+    return { rag: 'none', reason: `Target to be set for ${target.period}${wording}, so the actual is not rated` };
   }
-  const tolerance = assessedAgainst.tolerancePercent;
-  const allowed = (Math.abs(target.value) * tolerance) / 100;
-  const miss = shortfall(actual, target.value, polarity);
-  const epsilon = relativeEpsilon(target.value);
-  const targetText = `the target of ${format(target.value)}`;
-  if (miss <= epsilon) {
-    return { rag: 'green', reason: `${metWording(polarity)} ${targetText}` };
+  const upper = target.upper ?? target.value;
+  const of =
+    target.comparison === 'between'
+      ? `the target range of ${format(target.value)} to ${format(upper)}`
+      : `the target of ${format(target.value)}`;
+  const result = standing(actual, target.comparison, target.value, upper, of);
+  if (result.met) return { rag: 'green', reason: result.words };
+  const { allowed, words: toleranceWords } = toleranceOf(assessedAgainst, result.from, format);
+  if (allowed > 0 && result.shortfall <= allowed + relativeEpsilon(result.from)) {
+    return { rag: 'amber', reason: `${result.words}, within ${toleranceWords}` };
   }
-  const side = missWord(actual, target.value, polarity);
-  if (miss <= allowed + epsilon) {
-    return { rag: 'amber', reason: `${side} ${targetText}, within the ${tolerance}% tolerance` };
+  return { rag: 'red', reason: allowed > 0 ? `${result.words} by more than ${toleranceWords}` : `${result.words}, with no tolerance` };
+}
+
+function toleranceOf(
+  inForce: TargetInForce,
+  bound: number,
+  format: (value: number) => string,
+): { allowed: number; words: string } {
+  if (inForce.toleranceAbsolute !== null) {
+    return { allowed: inForce.toleranceAbsolute, words: `the tolerance of ${format(inForce.toleranceAbsolute)}` };
   }
-  return { rag: 'red', reason: `${side} ${targetText} by more than the ${tolerance}% tolerance` };
+  const percent = inForce.tolerancePercent ?? 0;
+  return { allowed: (Math.abs(bound) * percent) / 100, words: `the ${percent}% tolerance` };
 }

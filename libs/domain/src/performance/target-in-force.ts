@@ -3,7 +3,8 @@ import type { Basis, Target, TargetInForce } from '../plan/indicators/indicator-
 
 export interface IndicatorTargets {
   basis: Basis;
-  tolerance: number;
+  tolerance: number | null;
+  toleranceAbsolute: number | null;
   targets: readonly Target[];
 }
 
@@ -22,13 +23,13 @@ const YEAR_TARGET_EVERY_QUARTER: ReadonlySet<Basis> = new Set<Basis>(['period', 
  */
 export function targetInForce(indicator: IndicatorTargets, period: string): TargetInForce {
   const parsed = parsePeriod(period);
-  const tolerancePercent = indicator.tolerance;
+  const tolerance = { tolerancePercent: indicator.tolerance, toleranceAbsolute: indicator.toleranceAbsolute };
   const own = indicator.targets.find((target) => target.period === parsed.label);
-  if (own) return { target: own, source: 'period', tolerancePercent };
+  if (own) return { target: own, source: 'period', ...tolerance };
   if (parsed.kind === 'quarter' && (YEAR_TARGET_EVERY_QUARTER.has(indicator.basis) || parsed.quarter === 4)) {
     const year = financialYearOf(parsed.label);
     const yearTarget = indicator.targets.find((target) => target.period === year);
-    if (yearTarget) return { target: yearTarget, source: 'year', tolerancePercent };
+    if (yearTarget) return { target: yearTarget, source: 'year', ...tolerance };
   }
-  return { target: null, source: 'none', tolerancePercent };
+  return { target: null, source: 'none', ...tolerance };
 }

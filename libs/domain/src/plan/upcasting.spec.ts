@@ -1,3 +1,4 @@
+import { assessRag } from '../performance/rag';
 import { decide } from './decide';
 import { evolve } from './evolve';
 import type { PlanEvent } from './plan-events';
@@ -16,10 +17,12 @@ const storedV1IndicatorDefined = {
 };
 
 describe('upcasting stored events', () => {
-  it('gives a version 1 indicator the default tolerance of 5%', () => {
+  it('gives a version 1 indicator the default tolerance of 5%, as a percent', () => {
     expect(upcastPlanEvent('IndicatorDefined', 1, storedV1IndicatorDefined.data)).toEqual({
       ...storedV1IndicatorDefined.data,
       tolerance: 5,
+      toleranceAbsolute: null,
+      targets: [{ period: '2023/24', value: 70, upper: null, comparison: 'at-least', text: null }],
     });
   });
 
@@ -33,7 +36,110 @@ describe('upcasting stored events', () => {
     );
     expect(recorded).toMatchObject({
       type: 'ActualRecorded',
-      data: { assessedAgainst: { source: 'year', tolerancePercent: 5, target: { value: 70 } } },
+      data: { assessedAgainst: { source: 'year', tolerancePercent: 5, toleranceAbsolute: null, target: { value: 70, comparison: 'at-least' } } },
+    });
+  });
+
+  describe('targets and actuals stored before comparisons were explicit', () => {
+    const planId = hartDrafted.data.planId;
+    /**
+     * As the software stored them: the figure read out of the words, the comparison read from the
+     * words, and every actual rated by its polarity alone, whatever the comparison said.
+     */
+    const storedTarget = (value: number | null, text: string | null, comparison: string) => ({ period: '2023/24', value, text, comparison });
+    const storedActual = (polarity: string, target: ReturnType<typeof storedTarget> | null, value: number) => ({
+      planId,
+      code: 'X1',
+      unit: 'number',
+      polarity,
+      period: '2023/24',
+      value,
+      commentary: null,
+      assessedAgainst: { target, source: target ? 'year' : 'none', tolerancePercent: 5 },
+    });
+    const ratedAfterUpcasting = (type: 'ActualRecorded' | 'ActualRestated', data: Record<string, unknown>) => {
+      const event = toPlanEvent({ type, data, metadata: { schemaVersion: 1 } });
+      if (event.type !== 'ActualRecorded' && event.type !== 'ActualRestated') throw new Error('not an actual');
+      return assessRag({ actual: event.data.value, assessedAgainst: event.data.assessedAgainst, period: event.data.period }).rag;
+    };
+
+    it.each([
+      // "no more than 40" on an indicator entered as higher-is-better: 45 was green, and stays green.
+      ['higher-is-better', storedTarget(40, 'no more than 40 per 100,000', 'at-most'), 45, 'green'],
+      ['higher-is-better', storedTarget(40, 'no more than 40 per 100,000', 'at-most'), 39, 'amber'],
+      // "Less than 18 days" was stored as at most 18, so 18 was green: still green.
+      ['lower-is-better', storedTarget(18, 'Less than 18 days', 'at-most'), 18, 'green'],
+      ['lower-is-better', storedTarget(18, 'Less than 18 days', 'at-most'), 19, 'red'],
+      // A figure the words gave ("by the 26th of February 2020" read as 26) stays the figure it was rated against.
+      ['higher-is-better', storedTarget(26, 'by the 26th of February 2020', 'at-least'), 25, 'amber'],
+      ['on-target-is-best', storedTarget(100, null, 'exactly'), 103, 'amber'],
+      ['on-target-is-best', storedTarget(100, null, 'exactly'), 100, 'green'],
+      ['higher-is-better', storedTarget(null, 'TBA', 'at-least'), 12, 'none'],
+      ['higher-is-better', null, 12, 'none'],
+    ] as const)('an actual on a %s indicator against %p, at %d, is still %s', (polarity, target, value, rag) => {
+      expect(ratedAfterUpcasting('ActualRecorded', storedActual(polarity, target, value))).toBe(rag);
+      const restated = { ...storedActual(polarity, target, value), previous: { value: 0, commentary: null }, reason: 'Corrected' };
+      expect(ratedAfterUpcasting('ActualRestated', restated)).toBe(rag);
+    });
+
+    it('reads a stored target with the comparison it was rated with, its value as stored, and no upper figure', () => {
+      const wrongWayRound = storedTarget(40, 'no more than 40 per 100,000', 'at-most');
+      expect(
+        upcastPlanEvent('TargetSet', 1, {
+          planId,
+          code: 'X1',
+          unit: 'number',
+          polarity: 'higher-is-better',
+          target: wrongWayRound,
+          reason: null,
+          authority: null,
+        }),
+      ).toMatchObject({ target: { period: '2023/24', value: 40, upper: null, comparison: 'at-least', text: 'no more than 40 per 100,000' } });
+      expect(
+        upcastPlanEvent('TargetChanged', 1, {
+          planId,
+          code: 'X1',
+          unit: 'number',
+          polarity: 'lower-is-better',
+          period: '2023/24',
+          previous: storedTarget(null, 'TBA', 'at-most'),
+          target: storedTarget(2020, 'by the 26th of February 2020', 'at-most'),
+          reason: 'Set',
+          authority: null,
+        }),
+      ).toMatchObject({
+        previous: { value: null, upper: null, comparison: null, text: 'TBA' },
+        target: { value: 2020, upper: null, comparison: 'at-most', text: 'by the 26th of February 2020' },
+      });
+      expect(
+        upcastPlanEvent('IndicatorDefined', 2, {
+          ...storedV1IndicatorDefined.data,
+          polarity: 'on-target-is-best',
+          tolerance: 3,
+          targets: [storedTarget(100, null, 'exactly')],
+        }),
+      ).toMatchObject({ tolerance: 3, toleranceAbsolute: null, targets: [{ value: 100, upper: null, comparison: 'equal' }] });
+    });
+
+    it('keeps rating new actuals on a stored indicator as its polarity did', () => {
+      const stored = toPlanEvent({
+        type: 'IndicatorDefined',
+        data: {
+          ...storedV1IndicatorDefined.data,
+          code: 'CP10',
+          polarity: 'higher-is-better',
+          tolerance: 5,
+          targets: [storedTarget(40, 'no more than 40 per 100,000', 'at-most')],
+        },
+        metadata: { schemaVersion: 2 },
+      });
+      const state = [hartDrafted, stored].reduce(evolve, initialPlanState);
+      const [recorded] = decide({ type: 'RecordActual', data: { code: 'CP10', period: '2023/24-Q1', value: 45 } }, state, {
+        now: new Date('2023-07-15T00:00:00Z'),
+        riskMatrix: DEFAULT_RISK_MATRIX,
+      });
+      if (recorded.type !== 'ActualRecorded') throw new Error('not recorded');
+      expect(assessRag({ actual: 45, assessedAgainst: recorded.data.assessedAgainst, period: '2023/24-Q1' }).rag).toBe('green');
     });
   });
 
@@ -129,7 +235,7 @@ describe('upcasting stored events', () => {
 
   it('leaves current events as they are', () => {
     expect(upcastPlanEvent('PlanClosed', 1, { planId: 'p', reason: 'Done' })).toEqual({ planId: 'p', reason: 'Done' });
-    expect(upcastPlanEvent('IndicatorDefined', 2, { code: 'X', tolerance: 2 })).toEqual({ code: 'X', tolerance: 2 });
+    expect(upcastPlanEvent('IndicatorDefined', 3, { code: 'X', tolerance: 2 })).toEqual({ code: 'X', tolerance: 2 });
   });
 
   it('refuses an event written by newer software, or not a plan event', () => {

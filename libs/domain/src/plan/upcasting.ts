@@ -1,6 +1,7 @@
 import type { PlanEvent, PlanEventType } from './plan-events';
 import { PLAN_EVENT_SCHEMA_VERSIONS } from './plan-events';
-import { DEFAULT_TOLERANCE_PERCENT } from './indicators/indicator-values';
+import { DEFAULT_TOLERANCE_PERCENT, type Polarity } from './indicators/indicator-values';
+import { defaultComparison } from './indicators/targets';
 
 type EventData = Record<string, unknown>;
 
@@ -11,10 +12,44 @@ type EventData = Record<string, unknown>;
 const undue = (outcome: unknown): unknown => ({ ...(outcome as EventData), due: null });
 const ofPriority = (data: EventData): EventData => ({ ...data, priorityKind: 'priority' });
 
+/**
+ * Before comparisons were explicit, every actual was rated by its event's polarity whatever the
+ * target's stored comparison said, against the value stored then (a figure the words gave
+ * included): the target is read with that comparison and that value, so nothing reported before is
+ * recoloured. A target without a value was never rated, and still is not.
+ */
+const ratedAsBefore = (target: unknown, polarity: Polarity): EventData => {
+  const stored = target as EventData;
+  return { ...stored, upper: null, comparison: stored.value === null ? null : defaultComparison(polarity) };
+};
+const polarityOf = (data: EventData): Polarity => data.polarity as Polarity;
+const actualRatedAsBefore = (data: EventData): EventData => {
+  const inForce = data.assessedAgainst as EventData;
+  const target = inForce.target === null ? null : ratedAsBefore(inForce.target, polarityOf(data));
+  return { ...data, assessedAgainst: { ...inForce, target, toleranceAbsolute: null } };
+};
+
 /** For each type, the step from version n (the key) to n + 1. */
 const UPCASTERS: Partial<Record<PlanEventType, Record<number, (data: EventData) => EventData>>> = {
   // Version 1 had no per-indicator tolerance: the default applied to every indicator.
-  IndicatorDefined: { 1: (data) => ({ ...data, tolerance: DEFAULT_TOLERANCE_PERCENT }) },
+  IndicatorDefined: {
+    1: (data) => ({ ...data, tolerance: DEFAULT_TOLERANCE_PERCENT }),
+    2: (data) => ({
+      ...data,
+      toleranceAbsolute: null,
+      targets: (data.targets as unknown[]).map((target) => ratedAsBefore(target, polarityOf(data))),
+    }),
+  },
+  TargetSet: { 1: (data) => ({ ...data, target: ratedAsBefore(data.target, polarityOf(data)) }) },
+  TargetChanged: {
+    1: (data) => ({
+      ...data,
+      previous: ratedAsBefore(data.previous, polarityOf(data)),
+      target: ratedAsBefore(data.target, polarityOf(data)),
+    }),
+  },
+  ActualRecorded: { 1: actualRatedAsBefore },
+  ActualRestated: { 1: actualRatedAsBefore },
   PriorityAdded: {
     1: (data) => ({
       ...data,

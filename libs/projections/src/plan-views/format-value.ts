@@ -1,4 +1,4 @@
-import type { Target, Unit } from '@app/domain';
+import { defaultComparison, describeFigure, type Polarity, type Target, type Unit } from '@app/domain';
 
 const plainNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
@@ -21,8 +21,13 @@ export function formatValue(value: number, unit: Unit): string {
   }
 }
 
-/** A target by its figure in the unit, else by the plan's words. */
-export function formatTarget(target: Target, unit: Unit): string {
-  if (target.value !== null) return formatValue(target.value, unit);
-  return target.text ? `"${target.text}"` : 'no figure';
+/**
+ * A target by its figure in the unit, with its comparison when the polarity alone would not say it
+ * ("98%", "less than 18 days", "between 95% and 98%"), else by the plan's words.
+ */
+export function formatTarget(target: Target, unit: Unit, polarity: Polarity): string {
+  const format = (value: number) => formatValue(value, unit);
+  if (target.value === null || target.comparison === null) return target.text ? `"${target.text}"` : 'no figure';
+  if (target.comparison === defaultComparison(polarity)) return format(target.value);
+  return describeFigure(target, format) ?? format(target.value);
 }

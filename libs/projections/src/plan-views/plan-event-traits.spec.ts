@@ -1,4 +1,4 @@
-import { PLAN_EVENT_TYPES, STRUCTURAL_EVENT_TYPES, type PlanEvent } from '@app/domain';
+import { PLAN_EVENT_TYPES, STRUCTURAL_EVENT_TYPES, type PlanEvent, type Target, type TargetComparison } from '@app/domain';
 import { formatValue } from './format-value';
 import { declaresChange, summarisePlanEvent } from './plan-event-traits';
 import { hartPlan } from './testing/hart-plan.fixture';
@@ -40,9 +40,10 @@ describe('summarisePlanEvent', () => {
         commentary: null,
         reason: 'Contractor figures corrected',
         assessedAgainst: {
-          target: { period: '2023/24', value: 40, text: null, comparison: 'at-most' },
+          target: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-most' },
           source: 'year',
           tolerancePercent: 5,
+          toleranceAbsolute: null,
         },
       },
     };
@@ -63,9 +64,10 @@ describe('summarisePlanEvent', () => {
         value: 12,
         commentary: null,
         assessedAgainst: {
-          target: { period: '2023/24', value: null, text: 'Reduce on last year', comparison: 'at-most' },
+          target: { period: '2023/24', value: null, text: 'Reduce on last year', upper: null, comparison: null },
           source: 'year',
           tolerancePercent: 5,
+          toleranceAbsolute: null,
         },
       },
     };
@@ -96,6 +98,40 @@ describe('summarisePlanEvent', () => {
       },
     };
     expect(summarisePlanEvent(revised)).toBe('Indicator CP10 revised (tolerance 5% to 3%, title): Agreed with Serco');
+  });
+
+  it('names a tolerance changing from a percent to an amount in the unit as one change', () => {
+    const revised: PlanEvent = {
+      type: 'IndicatorRevised',
+      data: {
+        planId: 'p',
+        code: 'CP10',
+        changes: { tolerance: null, toleranceAbsolute: 2 },
+        previous: { tolerance: 5, toleranceAbsolute: null },
+        reason: 'Two bins either way',
+      },
+    };
+    expect(summarisePlanEvent(revised)).toBe('Indicator CP10 revised (tolerance 5% to ±2): Two bins either way');
+  });
+
+  it('writes a target with the comparison its polarity would not say, or its words when it is not yet set', () => {
+    const targetSet = (target: Target): PlanEvent => ({
+      type: 'TargetSet',
+      data: { planId: 'p', code: 'CP3', unit: 'days', polarity: 'lower-is-better', target, reason: null, authority: null },
+    });
+    const of = (value: number | null, comparison: TargetComparison | null, upper: number | null = null, text: string | null = null) => ({
+      period: '2023/24',
+      value,
+      upper,
+      comparison,
+      text,
+    });
+    expect(summarisePlanEvent(targetSet(of(18, 'at-most')))).toBe('Target for CP3 2023/24 set to 18 days');
+    expect(summarisePlanEvent(targetSet(of(18, 'less-than', null, 'Less than 18 days')))).toBe(
+      'Target for CP3 2023/24 set to less than 18 days',
+    );
+    expect(summarisePlanEvent(targetSet(of(10, 'between', 18)))).toBe('Target for CP3 2023/24 set to between 10 days and 18 days');
+    expect(summarisePlanEvent(targetSet(of(null, null, null, 'TBA')))).toBe('Target for CP3 2023/24 set to "TBA"');
   });
 
   it('names a project and its milestones as a project, and an action as an action', () => {

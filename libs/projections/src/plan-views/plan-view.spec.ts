@@ -95,9 +95,10 @@ describe('evolvePlanView', () => {
           basis: 'cumulative-ytd',
           frequency: 'quarterly',
           tolerance: 5,
+          toleranceAbsolute: null,
           targets: [
-            { period: '2023/24-Q2', value: 49, text: null, comparison: 'at-least' },
-            { period: '2023/24', value: 98, text: null, comparison: 'at-least' },
+            { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' },
+            { period: '2023/24', value: 98, text: null, upper: null, comparison: 'at-least' },
           ],
           actuals: [
             {
@@ -106,7 +107,7 @@ describe('evolvePlanView', () => {
               commentary: 'In line with last year',
               rag: 'none',
               ragReason: 'No target set for 2023/24-Q1',
-              assessedAgainst: { target: null, source: 'none', tolerancePercent: 5 },
+              assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null },
               restated: false,
               restatementReason: null,
               recordedAt: at(14),
@@ -118,9 +119,10 @@ describe('evolvePlanView', () => {
               rag: 'green',
               ragReason: 'At or above the target of 49%',
               assessedAgainst: {
-                target: { period: '2023/24-Q2', value: 49, text: null, comparison: 'at-least' },
+                target: { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' },
                 source: 'period',
                 tolerancePercent: 5,
+                toleranceAbsolute: null,
               },
               restated: false,
               restatementReason: null,
@@ -227,9 +229,10 @@ describe('evolvePlanView', () => {
       value: 41,
       commentary: null,
       assessedAgainst: {
-        target: { period: '2023/24', value: 40, text: null, comparison: 'at-most' },
+        target: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-most' },
         source: 'year',
         tolerancePercent: 5,
+        toleranceAbsolute: null,
       },
     });
     plan.add('TargetChanged', {
@@ -237,8 +240,8 @@ describe('evolvePlanView', () => {
       unit: 'rate-per-100k',
       polarity: 'lower-is-better',
       period: '2023/24',
-      previous: { period: '2023/24', value: 40, text: null, comparison: 'at-most' },
-      target: { period: '2023/24', value: 30, text: null, comparison: 'at-most' },
+      previous: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-most' },
+      target: { period: '2023/24', value: 30, text: null, upper: null, comparison: 'at-most' },
       reason: 'New Serco contract terms',
       authority: 'Cabinet minute 41',
     });
@@ -251,7 +254,7 @@ describe('evolvePlanView', () => {
 
     const cp10 = (foldPlanView(plan.events) as PlanView).indicators.find((i) => i.code === 'CP10');
     expect(cp10?.tolerance).toBe(1);
-    expect(cp10?.targets).toEqual([{ period: '2023/24', value: 30, text: null, comparison: 'at-most' }]);
+    expect(cp10?.targets).toEqual([{ period: '2023/24', value: 30, text: null, upper: null, comparison: 'at-most' }]);
     expect(cp10?.actuals.find((a) => a.period === '2023/24-Q3')).toMatchObject({
       rag: 'amber',
       ragReason: 'Above the target of 40 per 100,000, within the 5% tolerance',
@@ -267,9 +270,10 @@ describe('evolvePlanView', () => {
       commentary: 'Recounted after contractor audit',
       reason: 'Contractor figures corrected',
       assessedAgainst: {
-        target: { period: '2023/24', value: 30, text: null, comparison: 'at-most' },
+        target: { period: '2023/24', value: 30, text: null, upper: null, comparison: 'at-most' },
         source: 'year',
         tolerancePercent: 1,
+        toleranceAbsolute: null,
       },
     });
     const restated = (foldPlanView(plan.events) as PlanView).indicators
@@ -299,9 +303,10 @@ describe('evolvePlanView', () => {
       value: 35,
       commentary: null,
       assessedAgainst: {
-        target: { period: '2023/24', value: 40, text: null, comparison: 'at-least' },
+        target: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-least' },
         source: 'year',
         tolerancePercent: 5,
+        toleranceAbsolute: null,
       },
     });
 

@@ -18,7 +18,7 @@ describe('buildMonitoringReport', () => {
         unit: 'percent',
         polarity: 'higher-is-better',
         basis: 'cumulative-ytd',
-        target: { period: '2023/24-Q2', value: 49, text: null, comparison: 'at-least', source: 'period' },
+        target: { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least', source: 'period' },
         actual: 55.2,
         restated: false,
         actualRecordedAt: '2023-04-03T09:19:00.000Z',
@@ -40,7 +40,7 @@ describe('buildMonitoringReport', () => {
           period: '2023/24',
           value: 40,
           text: hartIndicator('CP10').targets[0].text,
-          comparison: 'at-most',
+          upper: null, comparison: 'at-most',
           source: 'year',
         },
         actual: 41,
@@ -87,9 +87,10 @@ describe('buildMonitoringReport', () => {
       basis: 'cumulative-ytd',
       frequency: 'quarterly',
       tolerance: 5,
-      targets: [{ period: '2024/25', value: 98, text: null, comparison: 'at-least' }],
+      toleranceAbsolute: null,
+      targets: [{ period: '2024/25', value: 98, text: null, upper: null, comparison: 'at-least' }],
     });
-    const noTarget = { target: null, source: 'none', tolerancePercent: 5 } as const;
+    const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null } as const;
     const cp7 = { code: 'CP7', unit: 'percent', polarity: 'higher-is-better', commentary: null } as const;
     plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q1', value: 28.1, assessedAgainst: noTarget });
     plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q4', value: 97.6, assessedAgainst: noTarget });
@@ -112,7 +113,7 @@ describe('buildMonitoringReport', () => {
   });
 
   describe('with baselines from before the plan', () => {
-    const noTarget = { target: null, source: 'none', tolerancePercent: 5 } as const;
+    const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null } as const;
     const hartWithBaselines = (baselines: Array<{ code: string; period: string; value: number }>) => {
       const plan = hartPlan();
       for (const { code, period, value } of baselines) {
@@ -190,6 +191,7 @@ describe('buildMonitoringReport', () => {
         basis: 'period',
         frequency: 'quarterly',
         tolerance: 5,
+        toleranceAbsolute: null,
         targets: [],
       });
       plan.add('BaselineRecorded', {
@@ -289,9 +291,10 @@ describe('buildMonitoringReport', () => {
       commentary: 'Corrected: direct debits double counted',
       reason: 'Direct debits double counted',
       assessedAgainst: {
-        target: { period: '2023/24-Q2', value: 49, text: null, comparison: 'at-least' },
+        target: { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' },
         source: 'period',
         tolerancePercent: 5,
+        toleranceAbsolute: null,
       },
     });
     const after = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2');

@@ -47,8 +47,9 @@ export type ReportTarget = {
   /** The period the target was set for: the quarter's own, or the year's it fell back to. */
   period: string;
   value: number | null;
+  upper: number | null;
+  comparison: TargetComparison | null;
   text: string | null;
-  comparison: TargetComparison;
   source: 'period' | 'year';
 };
 
@@ -240,8 +241,8 @@ const actualFor = (indicator: IndicatorView, period: string): ActualView | undef
 
 function reportTarget(inForce: TargetInForce): ReportTarget | null {
   if (inForce.target === null || inForce.source === 'none') return null;
-  const { period, value, text, comparison } = inForce.target;
-  return { period, value, text, comparison, source: inForce.source };
+  const { period, value, upper, comparison, text } = inForce.target;
+  return { period, value, upper, comparison, text, source: inForce.source };
 }
 
 /**

@@ -3,23 +3,45 @@ import {
   BASES,
   FREQUENCIES,
   POLARITIES,
+  TARGET_COMPARISONS,
   UNITS,
   type Basis,
   type Frequency,
   type Polarity,
+  type TargetComparison,
   type Unit,
 } from '@app/domain';
 import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField } from '../commands/dto/fields';
 
-export class TargetDto {
-  @PeriodField({ description: 'The year or quarter the target is for.', example: '2023/24' })
-  period: string;
+const VALUE_DESCRIPTION = 'The figure the actual is held to. Absent for a target not yet set, given in words alone ("TBA", "New PI").';
+const UPPER_DESCRIPTION = 'The top of a `between` range (inclusive); only with `comparison: "between"`.';
+const COMPARISON_DESCRIPTION =
+  'How the actual is held to the figure: `at-least` (80 meets "at least 80"), `more-than`, `at-most`, `less-than` ' +
+  '(18 misses "less than 18"), `between` (value to upper, both included) or `equal`. Absent: what the polarity says ' +
+  '(`at-least` when higher is better, `at-most` when lower is better, `equal` when on target is best). A comparison ' +
+  'that contradicts the polarity is refused. Only with a value.';
+const TEXT_DESCRIPTION =
+  'The target as the plan words it, kept as written and shown beside the figure. No figure is ever read out of it: ' +
+  'words alone are a target not yet set, not rated.';
 
-  @NumberField({ description: 'The target as a number.', example: 98, optional: true })
+/** The parts of a target every target statement shares: its figure, comparison, upper figure and words. */
+class TargetFiguresDto {
+  @NumberField({ description: VALUE_DESCRIPTION, example: 40, optional: true })
   value?: number;
 
-  @TextField({ description: 'The target as the plan words it.', example: 'no more than 40 per 100,000', optional: true })
+  @NumberField({ description: UPPER_DESCRIPTION, example: 98, optional: true })
+  upper?: number;
+
+  @EnumField(TARGET_COMPARISONS, { description: COMPARISON_DESCRIPTION, example: 'at-most', optional: true })
+  comparison?: TargetComparison;
+
+  @TextField({ description: TEXT_DESCRIPTION, example: 'no more than 40 per 100,000', optional: true })
   text?: string;
+}
+
+export class TargetDto extends TargetFiguresDto {
+  @PeriodField({ description: 'The year or quarter the target is for.', example: '2023/24' })
+  period: string;
 }
 
 export class DefineIndicatorDto {
@@ -44,8 +66,21 @@ export class DefineIndicatorDto {
   @EnumField(FREQUENCIES, { description: 'How often it is reported.', example: 'quarterly' })
   frequency: Frequency;
 
-  @NumberField({ description: 'Percent of the target within which a miss is amber; 5 when absent.', example: 5, min: 0, optional: true })
+  @NumberField({
+    description: 'Percent of the target within which a miss is amber; 5 when neither this nor `toleranceAbsolute` is given.',
+    example: 5,
+    min: 0,
+    optional: true,
+  })
   tolerance?: number;
+
+  @NumberField({
+    description: "An amount in the indicator's unit within which a miss is amber, instead of `tolerance`; not with it.",
+    example: 2,
+    min: 0,
+    optional: true,
+  })
+  toleranceAbsolute?: number;
 
   @NestedListField(() => TargetDto, { description: 'Targets per period.', limit: PLAN_LIMITS.targetsPerIndicator })
   targets: TargetDto[];
@@ -70,20 +105,17 @@ export class ReviseIndicatorDto {
   @EnumField(FREQUENCIES, { description: 'New frequency.', optional: true })
   frequency?: Frequency;
 
-  @NumberField({ description: 'New tolerance, percent of the target.', min: 0, optional: true })
+  @NumberField({ description: 'New tolerance, percent of the target; replaces an absolute one.', min: 0, optional: true })
   tolerance?: number;
+
+  @NumberField({ description: "New tolerance, an amount in the indicator's unit; replaces a percent one.", min: 0, optional: true })
+  toleranceAbsolute?: number;
 
   @TextField({ description: 'Why the definition changes.' })
   reason: string;
 }
 
-export class SetTargetDto {
-  @NumberField({ description: 'The target as a number.', example: 75, optional: true })
-  value?: number;
-
-  @TextField({ description: 'The target as the plan words it.', optional: true })
-  text?: string;
-
+export class SetTargetDto extends TargetFiguresDto {
   @TextField({
     description: 'Why; required when it changes a target the period already has.',
     example: 'Raised after O&S comments',

@@ -41,7 +41,7 @@ describe('recording an actual', () => {
             period: '2023/24-Q2',
             value: 56.4,
             commentary: 'On profile',
-            assessedAgainst: { target: null, source: 'none', tolerancePercent: 5 },
+            assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null },
           },
         },
       ]);
@@ -61,14 +61,14 @@ describe('recording an actual', () => {
             period: '2023/24-Q4',
             value: 97.9,
             commentary: null,
-            assessedAgainst: { target: cp7YearTarget, source: 'year', tolerancePercent: 5 },
+            assessedAgainst: { target: cp7YearTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
           },
         },
       ]);
   });
 
   describe('for an annual indicator', () => {
-    const satisfactionYearTarget: Target = { period: '2023/24', value: 80, text: null, comparison: 'at-least' };
+    const satisfactionYearTarget: Target = { period: '2023/24', value: 80, text: null, upper: null, comparison: 'at-least' };
     const satisfactionDefined: PlanEvent = {
       type: 'IndicatorDefined',
       data: {
@@ -99,13 +99,13 @@ describe('recording an actual', () => {
     it("has no target before Q4, since the year's target is not due yet", () => {
       given(approvedPlan, [satisfactionDefined])
         .when({ type: 'RecordActual', data: { code: 'CS1', period: '2023/24-Q2', value: 78 } })
-        .then([recorded('2023/24-Q2', { target: null, source: 'none', tolerancePercent: 5 })]);
+        .then([recorded('2023/24-Q2', { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null })]);
     });
 
     it("judges Q4 against the year's target", () => {
       given(approvedPlan, [satisfactionDefined])
         .when({ type: 'RecordActual', data: { code: 'CS1', period: '2023/24-Q4', value: 78 } })
-        .then([recorded('2023/24-Q4', { target: satisfactionYearTarget, source: 'year', tolerancePercent: 5 })]);
+        .then([recorded('2023/24-Q4', { target: satisfactionYearTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null })]);
     });
   });
 
@@ -123,7 +123,7 @@ describe('recording an actual', () => {
             period: '2023/24-Q2',
             value: 38,
             commentary: null,
-            assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5 },
+            assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
           },
         },
       ]);
@@ -153,7 +153,7 @@ describe('recording an actual', () => {
             period: '2023/24-Q2',
             value: 38,
             commentary: null,
-            assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5 },
+            assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
           },
         },
       ]);
@@ -193,7 +193,7 @@ describe('recording an actual', () => {
             period: '2023/24',
             value: 97.2,
             commentary: null,
-            assessedAgainst: { target: { ...cp7YearTarget, value: 97 }, source: 'period', tolerancePercent: 1 },
+            assessedAgainst: { target: { ...cp7YearTarget, value: 97 }, source: 'period', tolerancePercent: 1, toleranceAbsolute: null },
           },
         },
       ]);
@@ -224,7 +224,7 @@ describe('recording an actual', () => {
             value: 28.7,
             commentary: 'Refunds processed late',
             reason: 'Corrected by Capita',
-            assessedAgainst: { target: cp7Q1Target, source: 'period', tolerancePercent: 5 },
+            assessedAgainst: { target: cp7Q1Target, source: 'period', tolerancePercent: 5, toleranceAbsolute: null },
           },
         },
       ]);
@@ -285,11 +285,12 @@ describe('monitoring a plan over several years', () => {
         basis: 'annual',
         frequency: 'annual',
         tolerance: 5,
+        toleranceAbsolute: null,
         targets: ['2020/21', '2021/22', '2022/23'].map((period, index) => ({
           period,
           value: index === 0 ? 69 : 70,
           text: null,
-          comparison: 'at-least' as const,
+          upper: null, comparison: 'at-least' as const,
         })),
       },
     },
@@ -310,9 +311,10 @@ describe('monitoring a plan over several years', () => {
             value: 71,
             commentary: null,
             assessedAgainst: {
-              target: { period: '2022/23', value: 70, text: null, comparison: 'at-least' },
+              target: { period: '2022/23', value: 70, text: null, upper: null, comparison: 'at-least' },
               source: 'period',
               tolerancePercent: 5,
+              toleranceAbsolute: null,
             },
           },
         },

@@ -1,11 +1,6 @@
 import type { PlanCommandOf } from '../plan-message';
 import type { Basis, Frequency, Polarity, Unit } from './indicator-values';
-
-export interface TargetInput {
-  period: string;
-  value?: number;
-  text?: string;
-}
+import type { TargetStatement } from './targets';
 
 export type DefineIndicator = PlanCommandOf<
   'DefineIndicator',
@@ -18,7 +13,8 @@ export type DefineIndicator = PlanCommandOf<
     basis: Basis;
     frequency: Frequency;
     tolerance?: number;
-    targets: TargetInput[];
+    toleranceAbsolute?: number;
+    targets: TargetStatement[];
   }
 >;
 
@@ -33,6 +29,7 @@ export type ReviseIndicator = PlanCommandOf<
     basis?: Basis;
     frequency?: Frequency;
     tolerance?: number;
+    toleranceAbsolute?: number;
     reason: string;
   }
 >;
@@ -40,7 +37,7 @@ export type ReviseIndicator = PlanCommandOf<
 /** Sets a target for a period that has none (reason optional) or changes one (reason required). */
 export type SetTarget = PlanCommandOf<
   'SetTarget',
-  { code: string; period: string; value?: number; text?: string; reason?: string; authority?: string }
+  TargetStatement & { code: string; reason?: string; authority?: string }
 >;
 
 /** A second actual for the same period is a restatement and needs a reason. */

@@ -1,3 +1,4 @@
+import type { PlanEvent } from '../plan-events';
 import { given } from '../testing/given-when-then';
 import {
   approvedPlan,
@@ -21,7 +22,7 @@ describe('defining an indicator', () => {
     frequency: 'annual' as const,
   };
 
-  it('applies the default tolerance and reads targets from values and words', () => {
+  it('applies the default tolerance and comparison, keeps the words, and never reads a figure from them', () => {
     given([hartDrafted])
       .when({
         type: 'DefineIndicator',
@@ -42,10 +43,11 @@ describe('defining an indicator', () => {
             ...cp12,
             description: null,
             tolerance: 5,
+            toleranceAbsolute: null,
             targets: [
-              { period: '2023/24', value: 25, text: '£25', comparison: 'at-most' },
-              { period: '2023/24-Q4', value: 25, text: 'at least covering costs', comparison: 'at-least' },
-              { period: '2024/25', value: 26, text: null, comparison: 'at-most' },
+              { period: '2023/24', value: null, text: '£25', upper: null, comparison: null },
+              { period: '2023/24-Q4', value: 25, text: 'at least covering costs', upper: null, comparison: 'at-most' },
+              { period: '2024/25', value: 26, text: null, upper: null, comparison: 'at-most' },
             ],
           },
         },
@@ -57,8 +59,57 @@ describe('defining an indicator', () => {
       .when({ type: 'DefineIndicator', data: { ...cp12, tolerance: 10, targets: [] } })
       .then([
         { type: 'PlanReopenedForRevision', data: { planId, reason: 'Indicator CP12 defined' } },
-        { type: 'IndicatorDefined', data: { planId, ...cp12, description: null, tolerance: 10, targets: [] } },
+        { type: 'IndicatorDefined', data: { planId, ...cp12, description: null, tolerance: 10, toleranceAbsolute: null, targets: [] } },
       ]);
+  });
+
+  it('keeps the comparison each target states, a range with its upper figure', () => {
+    given([hartDrafted])
+      .when({
+        type: 'DefineIndicator',
+        data: {
+          ...cp12,
+          toleranceAbsolute: 0.5,
+          targets: [
+            { period: '2023/24', value: 25, comparison: 'less-than', text: 'Less than £25' },
+            { period: '2024/25', value: 24, upper: 26, comparison: 'between' },
+          ],
+        },
+      })
+      .then([
+        {
+          type: 'IndicatorDefined',
+          data: {
+            planId,
+            ...cp12,
+            description: null,
+            tolerance: null,
+            toleranceAbsolute: 0.5,
+            targets: [
+              { period: '2023/24', value: 25, upper: null, comparison: 'less-than', text: 'Less than £25' },
+              { period: '2024/25', value: 24, upper: 26, comparison: 'between', text: null },
+            ],
+          },
+        },
+      ]);
+  });
+
+  it('refuses a comparison that contradicts the polarity', () => {
+    given(draftPlan)
+      .when({ type: 'DefineIndicator', data: { ...cp12, targets: [{ period: '2023/24', value: 25, comparison: 'at-least' }] } })
+      .thenRefused('rule-broken', /"at-least 25" for 2023\/24 contradicts the indicator's polarity \(lower is better\): use at-most, less-than, between or equal/);
+  });
+
+  it('refuses a tolerance given both as a percent and as an amount', () => {
+    given(draftPlan)
+      .when({ type: 'DefineIndicator', data: { ...cp12, tolerance: 5, toleranceAbsolute: 1, targets: [] } })
+      .thenRefused('rule-broken', /either as a percent of the target \(tolerance\) or as an amount in the unit \(toleranceAbsolute\), not both/);
+  });
+
+  it('refuses a negative absolute tolerance', () => {
+    given(draftPlan)
+      .when({ type: 'DefineIndicator', data: { ...cp12, toleranceAbsolute: -1, targets: [] } })
+      .thenRefused('rule-broken', /absolute tolerance .* cannot be negative: -1 was given/);
   });
 
   it('refuses a code already in the plan', () => {
@@ -127,6 +178,54 @@ describe('revising an indicator', () => {
       .thenRefused('rule-broken', /Nothing would change: indicator CP7/);
   });
 
+  it('switches the tolerance from a percent to an amount in the unit, and back', () => {
+    given(draftPlan)
+      .when({ type: 'ReviseIndicator', data: { code: 'CP7', toleranceAbsolute: 0.5, reason: 'Half a point either way' } })
+      .then([
+        {
+          type: 'IndicatorRevised',
+          data: {
+            planId,
+            code: 'CP7',
+            changes: { tolerance: null, toleranceAbsolute: 0.5 },
+            previous: { tolerance: 5, toleranceAbsolute: null },
+            reason: 'Half a point either way',
+          },
+        },
+      ]);
+  });
+
+  it('carries targets along a corrected polarity, each as a target change the audit trail shows', () => {
+    given(draftPlan)
+      .when({ type: 'ReviseIndicator', data: { code: 'CP7', polarity: 'lower-is-better', reason: 'Entered the wrong way round' } })
+      .then([
+        {
+          type: 'IndicatorRevised',
+          data: {
+            planId,
+            code: 'CP7',
+            changes: { polarity: 'lower-is-better' },
+            previous: { polarity: 'higher-is-better' },
+            reason: 'Entered the wrong way round',
+          },
+        },
+        ...cp7Defined.data.targets.map((previous) => ({
+          type: 'TargetChanged' as const,
+          data: {
+            planId,
+            code: 'CP7',
+            unit: 'percent' as const,
+            polarity: 'lower-is-better' as const,
+            period: previous.period,
+            previous,
+            target: { ...previous, comparison: 'at-most' as const },
+            reason: 'Entered the wrong way round',
+            authority: null,
+          },
+        })),
+      ]);
+  });
+
   it('refuses a negative tolerance', () => {
     given(draftPlan)
       .when({ type: 'ReviseIndicator', data: { code: 'CP7', tolerance: -5, reason: 'Oops' } })
@@ -157,7 +256,7 @@ describe('setting a target', () => {
             code: 'CP7',
             unit: 'percent',
             polarity: 'higher-is-better',
-            target: { period: '2023/24-Q2', value: 55, text: null, comparison: 'at-least' },
+            target: { period: '2023/24-Q2', value: 55, text: null, upper: null, comparison: 'at-least' },
             reason: null,
             authority: null,
           },
@@ -178,7 +277,7 @@ describe('setting a target', () => {
             polarity: 'higher-is-better',
             period: '2023/24',
             previous: cp7Defined.data.targets[0],
-            target: { period: '2023/24', value: 97.5, text: null, comparison: 'at-least' },
+            target: { period: '2023/24', value: 97.5, text: null, upper: null, comparison: 'at-least' },
             reason: 'Cost of living',
             authority: 'Cabinet 4 April 2024',
           },
@@ -200,7 +299,7 @@ describe('setting a target', () => {
             polarity: 'higher-is-better',
             period: '2023/24',
             previous: cp7Defined.data.targets[0],
-            target: { period: '2023/24', value: 97, text: null, comparison: 'at-least' },
+            target: { period: '2023/24', value: 97, text: null, upper: null, comparison: 'at-least' },
             reason: 'Revised forecast',
             authority: null,
           },
@@ -211,13 +310,58 @@ describe('setting a target', () => {
   it('refuses to change a target without a reason', () => {
     given(draftPlan)
       .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24', value: 90 } })
-      .thenRefused('rule-broken', /Give a reason for changing the target for CP7 in 2023\/24 from 98/);
+      .thenRefused('rule-broken', /Give a reason for changing the target for CP7 in 2023\/24 from at least 98/);
   });
 
   it('refuses a change to the same target', () => {
     given(draftPlan)
       .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24', value: 98, reason: 'Confirming' } })
-      .thenRefused('rule-broken', /Nothing would change: the target for CP7 in 2023\/24 is already 98/);
+      .thenRefused('rule-broken', /Nothing would change: the target for CP7 in 2023\/24 is already at least 98/);
+  });
+
+  it('sets a target not yet set, in words alone, and later its figure, strictly compared', () => {
+    const tba = { period: '2023/24-Q3', value: null, upper: null, comparison: null, text: 'TBA' };
+    given(draftPlan)
+      .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24-Q3', text: 'TBA' } })
+      .then([
+        {
+          type: 'TargetSet',
+          data: { planId, code: 'CP7', unit: 'percent', polarity: 'higher-is-better', target: tba, reason: null, authority: null },
+        },
+      ]);
+    const tbaSet: PlanEvent = {
+      type: 'TargetSet',
+      data: { planId, code: 'CP7', unit: 'percent', polarity: 'higher-is-better', target: tba, reason: null, authority: null },
+    };
+    given(draftPlan, [tbaSet])
+      .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24-Q3', value: 74, comparison: 'more-than', reason: 'Profile agreed' } })
+      .then([
+        {
+          type: 'TargetChanged',
+          data: {
+            planId,
+            code: 'CP7',
+            unit: 'percent',
+            polarity: 'higher-is-better',
+            period: '2023/24-Q3',
+            previous: tba,
+            target: { period: '2023/24-Q3', value: 74, upper: null, comparison: 'more-than', text: null },
+            reason: 'Profile agreed',
+            authority: null,
+          },
+        },
+      ]);
+  });
+
+  it.each([
+    [{ value: 50, comparison: 'at-most' as const }, /"at-most 50" for 2023\/24-Q3 contradicts the indicator's polarity \(higher is better\)/],
+    [{ value: 50, comparison: 'between' as const }, /needs its upper figure/],
+    [{ value: 50, upper: 40, comparison: 'between' as const }, /upper figure cannot be below its value/],
+    [{ text: 'TBA', comparison: 'at-least' as const }, /words but no value, so it cannot have a comparison/],
+  ])('refuses %p', (statement, message) => {
+    given(draftPlan)
+      .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24-Q3', ...statement } })
+      .thenRefused('rule-broken', message);
   });
 
   it('refuses a target with neither value nor words', () => {
@@ -246,7 +390,7 @@ describe('setting a target', () => {
             polarity: 'higher-is-better',
             period: '2023/24-Q1',
             previous: cp7Q1Recorded.data.assessedAgainst.target!,
-            target: { period: '2023/24-Q1', value: 30, text: null, comparison: 'at-least' },
+            target: { period: '2023/24-Q1', value: 30, text: null, upper: null, comparison: 'at-least' },
             reason: 'Re-profiled',
             authority: null,
           },

@@ -13,7 +13,7 @@ import type { IndicatorFields } from './indicator-events';
 import type { Baseline } from './indicator-values';
 import type { IndicatorState } from './indicator-state';
 import { DEFAULT_TOLERANCE_PERCENT } from './indicator-values';
-import { buildTarget, describeTarget, sameTarget } from './targets';
+import { buildTarget, comparisonUnderPolarity, describeTarget, sameTarget } from './targets';
 
 /** Indicators, their targets and the actuals officers record against them. */
 export const INDICATOR_DECIDERS: CommandDeciders<IndicatorCommand> = {
@@ -33,7 +33,10 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] 
   }
   requireWithinLimit(PLAN_LIMITS.indicatorsPerPlan, Object.keys(plan.indicators).length + 1, 'this plan');
   requireWithinLimit(PLAN_LIMITS.targetsPerIndicator, command.data.targets.length, `indicator ${code}`);
-  const tolerance = requireTolerance(command.data.tolerance ?? DEFAULT_TOLERANCE_PERCENT);
+  const tolerance = toleranceStated(command.data.tolerance, command.data.toleranceAbsolute) ?? {
+    tolerance: DEFAULT_TOLERANCE_PERCENT,
+    toleranceAbsolute: null,
+  };
   const targets = command.data.targets.map((input) => buildTarget(input, polarity));
   const periods = targets.map((target) => target.period);
   const repeated = periods.find((period, index) => periods.indexOf(period) !== index);
@@ -52,20 +55,36 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] 
         polarity,
         basis,
         frequency,
-        tolerance,
+        ...tolerance,
         targets,
       },
     },
   ]);
 }
 
-function requireTolerance(tolerance: number): number {
-  if (!Number.isFinite(tolerance) || tolerance < 0) {
+/** The tolerance a command states, as a percent of the target or an amount in the unit, or undefined when it states none. */
+function toleranceStated(
+  percent: number | undefined,
+  absolute: number | undefined,
+): Pick<IndicatorFields, 'tolerance' | 'toleranceAbsolute'> | undefined {
+  if (percent !== undefined && absolute !== undefined) {
     throw DomainError.ruleBroken(
-      `The tolerance is a percentage of the target and cannot be negative: ${tolerance}% was given.`,
+      'Give the tolerance either as a percent of the target (tolerance) or as an amount in the unit (toleranceAbsolute), not both.',
     );
   }
-  return tolerance;
+  if (percent !== undefined) {
+    if (!Number.isFinite(percent) || percent < 0) {
+      throw DomainError.ruleBroken(`The tolerance is a percentage of the target and cannot be negative: ${percent}% was given.`);
+    }
+    return { tolerance: percent, toleranceAbsolute: null };
+  }
+  if (absolute !== undefined) {
+    if (!Number.isFinite(absolute) || absolute < 0) {
+      throw DomainError.ruleBroken(`The absolute tolerance is an amount in the indicator's unit and cannot be negative: ${absolute} was given.`);
+    }
+    return { tolerance: null, toleranceAbsolute: absolute };
+  }
+  return undefined;
 }
 
 /** The indicator a code names, however it is capitalised. */
@@ -81,7 +100,7 @@ function requireIndicator(plan: OpenPlan, code: string): IndicatorState {
 }
 
 function reviseIndicator(command: ReviseIndicator, plan: OpenPlan): PlanEvent[] {
-  const { title, description, unit, polarity, basis, frequency, tolerance } = command.data;
+  const { title, description, unit, polarity, basis, frequency } = command.data;
   const indicator = requireIndicator(plan, command.data.code);
   const { code } = indicator;
   const reason = requireReason(command.data.reason, `revising indicator ${code}`);
@@ -92,20 +111,37 @@ function reviseIndicator(command: ReviseIndicator, plan: OpenPlan): PlanEvent[] 
     polarity,
     basis,
     frequency,
-    tolerance: tolerance === undefined ? undefined : requireTolerance(tolerance),
+    ...toleranceStated(command.data.tolerance, command.data.toleranceAbsolute),
   });
   if (Object.keys(changes).length === 0) {
     throw DomainError.ruleBroken(`Nothing would change: indicator ${code} already says that.`);
   }
   return structuralChange(plan, reason, [
     { type: 'IndicatorRevised', data: { planId: plan.planId, code, changes, previous, reason } },
+    ...targetsFollowingPolarity(plan, { ...indicator, ...changes }, reason),
   ]);
 }
 
+/**
+ * A corrected polarity carries the targets that would contradict it along, each as a target change
+ * the audit trail shows: an indicator wrongly entered as higher-is-better with "at least 40" becomes
+ * "at most 40" when its polarity is put right. Actuals already recorded keep the rating they had.
+ */
+function targetsFollowingPolarity(plan: OpenPlan, revised: IndicatorState, reason: string): PlanEvent[] {
+  const { code, unit, polarity } = revised;
+  return revised.targets.flatMap((previous): PlanEvent[] => {
+    const comparison = previous.comparison && comparisonUnderPolarity(previous.comparison, polarity);
+    if (comparison === previous.comparison) return [];
+    const target = { ...previous, comparison };
+    const data = { planId: plan.planId, code, unit, polarity, period: previous.period, previous, target, reason, authority: null };
+    return [{ type: 'TargetChanged', data }];
+  });
+}
+
 function setTarget(command: SetTarget, plan: OpenPlan): PlanEvent[] {
-  const { value, text } = command.data;
+  const { period: written, value, upper, comparison, text } = command.data;
   const { code, unit, polarity, targets } = requireIndicator(plan, command.data.code);
-  const target = buildTarget({ period: command.data.period, value, text }, polarity);
+  const target = buildTarget({ period: written, value, upper, comparison, text }, polarity);
   const { period } = target;
   const authority = command.data.authority?.trim() || null;
   const previous = targets.find((existing) => existing.period === period);

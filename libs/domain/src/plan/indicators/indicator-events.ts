@@ -8,8 +8,10 @@ export interface IndicatorFields {
   polarity: Polarity;
   basis: Basis;
   frequency: Frequency;
-  /** Percent of the target within which a miss is amber rather than red. */
-  tolerance: number;
+  /** Percent of the target within which a miss is amber rather than red; null when `toleranceAbsolute` is given. */
+  tolerance: number | null;
+  /** An amount in the indicator's unit within which a miss is amber rather than red; null when the tolerance is a percent. */
+  toleranceAbsolute: number | null;
 }
 
 export type IndicatorDefined = PlanEventOf<'IndicatorDefined', { code: string } & IndicatorFields & { targets: Target[] }>;
@@ -91,16 +93,18 @@ export type IndicatorEvent =
   | BaselineRecorded;
 
 /**
- * IndicatorDefined is at 2: version 1 had no tolerance (the default applied); `upcastPlanEvent`
- * fills it in for events stored before.
+ * IndicatorDefined version 1 had no tolerance (the default applied). Up to IndicatorDefined 2 and
+ * version 1 of the others, a target's comparison was only shown: every actual was rated by the
+ * indicator's polarity, a target had no upper figure and the tolerance was always a percent.
+ * `upcastPlanEvent` brings events stored before to these versions.
  */
 export const INDICATOR_EVENT_DEFINITIONS: EventDefinitions<IndicatorEvent> = {
-  IndicatorDefined: { schemaVersion: 2, role: 'structure' },
+  IndicatorDefined: { schemaVersion: 3, role: 'structure' },
   IndicatorRevised: { schemaVersion: 1, role: 'structure' },
-  TargetSet: { schemaVersion: 1, role: 'structure' },
-  TargetChanged: { schemaVersion: 1, role: 'structure' },
-  ActualRecorded: { schemaVersion: 1, role: 'monitoring' },
-  ActualRestated: { schemaVersion: 1, role: 'monitoring' },
+  TargetSet: { schemaVersion: 2, role: 'structure' },
+  TargetChanged: { schemaVersion: 2, role: 'structure' },
+  ActualRecorded: { schemaVersion: 2, role: 'monitoring' },
+  ActualRestated: { schemaVersion: 2, role: 'monitoring' },
   // Structure, not monitoring: the plan prints its baselines ("2018/19 Actual") beside its targets.
   BaselineRecorded: { schemaVersion: 1, role: 'structure' },
 };

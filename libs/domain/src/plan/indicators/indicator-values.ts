@@ -14,16 +14,24 @@ export type Unit = (typeof UNITS)[number];
 
 export const DEFAULT_TOLERANCE_PERCENT = 5;
 
-/** How a stated target compares: "no more than 40" is at-most, "98%" with higher-is-better at-least. */
-export type TargetComparison = 'at-least' | 'at-most' | 'exactly';
+/**
+ * How an actual is held to a target: `at-least` 80 includes 80, `less-than` 18 does not include 18,
+ * `between` runs from `value` to `upper`, both included.
+ */
+export const TARGET_COMPARISONS = ['at-least', 'more-than', 'at-most', 'less-than', 'between', 'equal'] as const;
+export type TargetComparison = (typeof TARGET_COMPARISONS)[number];
 
 export interface Target {
   /** "2023/24" or "2023/24-Q1". */
   period: string;
+  /** The figure the actual is held to; null for a target not yet set ("TBA", "New PI"). */
   value: number | null;
-  /** The target as the plan words it ("no more than 40 per 100,000"), or null. */
+  /** The top of a `between` range; null for every other comparison. */
+  upper: number | null;
+  /** Null exactly when there is no figure: words alone are never rated. */
+  comparison: TargetComparison | null;
+  /** The target as the plan words it ("no more than 40 per 100,000"), kept as written and never read for a figure. */
   text: string | null;
-  comparison: TargetComparison;
 }
 
 /** The target and tolerance that applied when an actual was recorded, so it is never recoloured later. */
@@ -31,7 +39,10 @@ export interface TargetInForce {
   target: Target | null;
   /** Which target applied: one set for the quarter, the year's, or none. */
   source: 'period' | 'year' | 'none';
-  tolerancePercent: number;
+  /** Percent of the target within which a miss is amber; null when the tolerance is absolute. */
+  tolerancePercent: number | null;
+  /** An amount in the indicator's unit within which a miss is amber; null when it is a percent. */
+  toleranceAbsolute: number | null;
 }
 
 /** A figure for a period before the plan: an earlier year's actual or a baseline measurement. */

@@ -524,7 +524,7 @@ export function hartIndicatorDefinition(code: string) {
 export function hartYearTarget(code: string): Target {
   const { polarity, targets } = hartIndicator(code);
   const { period, value, text } = targets[0];
-  return { period, value, text: text ?? null, comparison: polarity === 'higher-is-better' ? 'at-least' : 'at-most' };
+  return { period, value, upper: null, comparison: polarity === 'higher-is-better' ? 'at-least' : 'at-most', text: text ?? null };
 }
 
 /** The seed's target for the year entered as its figure alone, as where its words ("98%") add nothing. */

@@ -49,7 +49,7 @@ export const priority3Added: PriorityAdded = {
 };
 
 /** The Q1 profile is ILLUSTRATIVE: the seed sets only the year's target. */
-const cp7Q1Profile: Target = { period: '2023/24-Q1', value: 24.5, text: null, comparison: 'at-least' };
+const cp7Q1Profile: Target = { period: '2023/24-Q1', value: 24.5, text: null, upper: null, comparison: 'at-least' };
 
 export const cp7Defined: IndicatorDefined = {
   type: 'IndicatorDefined',
@@ -57,13 +57,14 @@ export const cp7Defined: IndicatorDefined = {
     planId,
     ...hartIndicatorDefinition('CP7'),
     tolerance: 5,
+    toleranceAbsolute: null,
     targets: [hartYearFigure('CP7'), cp7Q1Profile],
   },
 };
 
 export const cp10Defined: IndicatorDefined = {
   type: 'IndicatorDefined',
-  data: { planId, ...hartIndicatorDefinition('CP10'), tolerance: 5, targets: [hartYearTarget('CP10')] },
+  data: { planId, ...hartIndicatorDefinition('CP10'), tolerance: 5, toleranceAbsolute: null, targets: [hartYearTarget('CP10')] },
 };
 
 const version1Published: VersionPublished = {
@@ -111,6 +112,7 @@ export const cp7Q1Recorded: ActualRecorded = {
       target: cp7Q1Profile,
       source: 'period',
       tolerancePercent: 5,
+      toleranceAbsolute: null,
     },
   },
 };

@@ -33,18 +33,18 @@ export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorC
     change: ({ data }) => ({ kind: 'indicatorsRevised', ref: data.code, name: data.reason }),
   },
   TargetSet: {
-    summary: ({ data: { code, unit, target, reason, authority } }) =>
+    summary: ({ data: { code, unit, polarity, target, reason, authority } }) =>
       withReason(
-        `Target for ${code} ${target.period} set to ${formatTarget(target, unit)}`,
+        `Target for ${code} ${target.period} set to ${formatTarget(target, unit, polarity)}`,
         joinReasonAndAuthority(reason, authority),
       ),
     touches: ({ data }) => indicator(data.code),
     change: ({ data }) => ({ kind: 'targetsSet', ref: data.code, name: `${data.code} ${data.target.period}` }),
   },
   TargetChanged: {
-    summary: ({ data: { code, unit, period, previous, target, reason, authority } }) =>
+    summary: ({ data: { code, unit, polarity, period, previous, target, reason, authority } }) =>
       withReason(
-        `Target for ${code} ${period} changed from ${formatTarget(previous, unit)} to ${formatTarget(target, unit)}`,
+        `Target for ${code} ${period} changed from ${formatTarget(previous, unit, polarity)} to ${formatTarget(target, unit, polarity)}`,
         joinReasonAndAuthority(reason, authority),
       ),
     touches: ({ data }) => indicator(data.code),
@@ -80,26 +80,39 @@ function joinReasonAndAuthority(reason: string | null, authority: string | null)
   return reason ?? authority;
 }
 
-const SCALAR_INDICATOR_FIELDS: Array<keyof IndicatorFields> = ['unit', 'polarity', 'basis', 'frequency', 'tolerance'];
+const SCALAR_INDICATOR_FIELDS: Array<keyof IndicatorFields> = ['unit', 'polarity', 'basis', 'frequency'];
+const TOLERANCE_FIELDS: Array<keyof IndicatorFields> = ['tolerance', 'toleranceAbsolute'];
 
-/** Names each changed field, with before and after for the short ones ("tolerance 5% to 3%"). */
+/** A tolerance as a percent of the target ("5%") or an amount in the unit ("±0.5"). */
+function toleranceWords(fields: Partial<IndicatorFields>): string {
+  if (fields.toleranceAbsolute !== undefined && fields.toleranceAbsolute !== null) return `±${fields.toleranceAbsolute}`;
+  return `${String(fields.tolerance)}%`;
+}
+
+/**
+ * Names each changed field, with before and after for the short ones ("tolerance 5% to 3%"); a
+ * tolerance changing kind is one change ("tolerance 5% to ±0.5").
+ */
 function describeIndicatorChanges(changes: Partial<IndicatorFields>, previous: Partial<IndicatorFields>): string {
-  return (Object.keys(changes) as Array<keyof IndicatorFields>)
-    .map((field) => {
-      if (!SCALAR_INDICATOR_FIELDS.includes(field)) return field;
-      const suffix = field === 'tolerance' ? '%' : '';
-      return `${field} ${String(previous[field])}${suffix} to ${String(changes[field])}${suffix}`;
+  const fields = Object.keys(changes) as Array<keyof IndicatorFields>;
+  const firstToleranceField = fields.find((field) => TOLERANCE_FIELDS.includes(field));
+  return fields
+    .flatMap((field) => {
+      if (TOLERANCE_FIELDS.includes(field)) {
+        return field === firstToleranceField ? [`tolerance ${toleranceWords(previous)} to ${toleranceWords(changes)}`] : [];
+      }
+      return [SCALAR_INDICATOR_FIELDS.includes(field) ? `${field} ${String(previous[field])} to ${String(changes[field])}` : field];
     })
     .join(', ');
 }
 
-/** The figure with the RAG it was given against the target then in force, by the event's own polarity. */
+/** The figure with the RAG it was given against the target then in force, as the event carries it. */
 function describeActual(actual: Pick<ActualRecorded['data'], 'unit' | 'polarity' | 'period' | 'value' | 'assessedAgainst'>): string {
   const { unit, polarity, period, value, assessedAgainst } = actual;
   const figure = formatValue(value, unit);
   const target = assessedAgainst.target;
   if (target === null) return `${figure} (no target for ${period})`;
-  const targetText = formatTarget(target, unit);
-  const { rag } = assessRag({ actual: value, polarity, assessedAgainst, period });
+  const targetText = formatTarget(target, unit, polarity);
+  const { rag } = assessRag({ actual: value, assessedAgainst, period });
   return rag === 'none' ? `${figure} (target ${targetText}, not rated)` : `${figure} (${rag} against ${targetText})`;
 }

@@ -24,6 +24,7 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
       basis: data.basis,
       frequency: data.frequency,
       tolerance: data.tolerance,
+      toleranceAbsolute: data.toleranceAbsolute,
       targets: sortByPeriod(data.targets.map(copyTarget)),
       actuals: [],
       baselines: [],
@@ -39,7 +40,8 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
       polarity: changes.polarity ?? indicator.polarity,
       basis: changes.basis ?? indicator.basis,
       frequency: changes.frequency ?? indicator.frequency,
-      tolerance: changes.tolerance ?? indicator.tolerance,
+      tolerance: changes.tolerance !== undefined ? changes.tolerance : indicator.tolerance,
+      toleranceAbsolute: changes.toleranceAbsolute !== undefined ? changes.toleranceAbsolute : indicator.toleranceAbsolute,
     })),
   TargetSet: (view, { data }) => withTarget(view, data.code, data.target),
   TargetChanged: (view, { data }) => withTarget(view, data.code, data.target),
@@ -65,11 +67,10 @@ function withTarget(view: PlanView, code: string, written: Target): PlanView {
 
 function withActual(view: PlanView, planEvent: ActualRecorded | ActualRestated, stored: ProjectedEvent): PlanView {
   const { data } = planEvent;
-  // Rated with the unit and polarity the event carries, so a later revision of the indicator
-  // never recolours an actual already recorded.
+  // Rated against the target the event carries, in the unit it carries, so a later revision of the
+  // indicator never recolours an actual already recorded.
   const assessment = assessRag({
     actual: data.value,
-    polarity: data.polarity,
     assessedAgainst: data.assessedAgainst,
     period: data.period,
     formatValue: (value) => formatValue(value, data.unit),
@@ -101,14 +102,16 @@ function updateIndicator(view: PlanView, code: string, change: (indicator: Indic
 const copyTarget = (target: Target): TargetView => ({
   period: target.period,
   value: target.value,
-  text: target.text,
+  upper: target.upper,
   comparison: target.comparison,
+  text: target.text,
 });
 
 const copyTargetInForce = (inForce: TargetInForce): TargetInForce => ({
   target: inForce.target ? copyTarget(inForce.target) : null,
   source: inForce.source,
   tolerancePercent: inForce.tolerancePercent,
+  toleranceAbsolute: inForce.toleranceAbsolute,
 });
 
 function sortByPeriod<T extends { period: string }>(items: T[]): T[] {

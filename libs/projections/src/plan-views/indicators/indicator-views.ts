@@ -1,11 +1,7 @@
-import type { Baseline, IndicatorFields, Rag, TargetComparison, TargetInForce } from '@app/domain';
+import type { Baseline, IndicatorFields, Rag, Target, TargetInForce } from '@app/domain';
 
-export type TargetView = {
-  period: string;
-  value: number | null;
-  text: string | null;
-  comparison: TargetComparison;
-};
+/** A target as decided: its figure, comparison and upper figure, and the plan's words beside them. */
+export type TargetView = Target;
 
 export type ActualView = {
   period: string;

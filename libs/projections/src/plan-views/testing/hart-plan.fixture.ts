@@ -20,7 +20,7 @@ export const HART_OBJECTIVE = '6.3 Actively tell residents how we use Council re
 
 const cp7YearTarget = hartYearFigure('CP7');
 const cp7DraftTarget: Target = { ...cp7YearTarget, value: 97 };
-const cp7Q2Profile: Target = { period: '2023/24-Q2', value: 49, text: null, comparison: 'at-least' };
+const cp7Q2Profile: Target = { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' };
 const cp10YearTarget = hartYearTarget('CP10');
 
 export function hartPlan(): PlanStream {
@@ -33,8 +33,8 @@ export function hartPlan(): PlanStream {
   plan.add('PriorityAdded', { ...priority('6', HART_OBJECTIVE), outcomes: [hartOutcome('6', 1, '6a', '2024-03-31')] });
   plan.add('PriorityAdded', { ...priority('8', HART_OBJECTIVE), outcomes: [hartOutcome('8', 1, '8a', '2024-03-31')] });
   plan.add('PriorityAdded', { ...priority('10', null), outcomes: [] });
-  plan.add('IndicatorDefined', { ...hartIndicatorDefinition('CP7'), tolerance: 5, targets: [cp7DraftTarget] });
-  plan.add('IndicatorDefined', { ...hartIndicatorDefinition('CP10'), tolerance: 5, targets: [cp10YearTarget] });
+  plan.add('IndicatorDefined', { ...hartIndicatorDefinition('CP7'), tolerance: 5, toleranceAbsolute: null, targets: [cp7DraftTarget] });
+  plan.add('IndicatorDefined', { ...hartIndicatorDefinition('CP10'), tolerance: 5, toleranceAbsolute: null, targets: [cp10YearTarget] });
   plan.add('VersionPublished', { label: '1', reason: 'Version to be considered by O&S Committee', effectiveDate: null });
   plan.add('PlanSubmittedForScrutiny', {
     committee: 'Overview and Scrutiny Committee',
@@ -83,7 +83,7 @@ export function hartPlan(): PlanStream {
       period: '2023/24-Q1',
       value: 28.1,
       commentary: 'In line with last year',
-      assessedAgainst: { target: null, source: 'none', tolerancePercent: 5 },
+      assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null },
     },
     officer,
   );
@@ -100,6 +100,7 @@ export function hartPlan(): PlanStream {
         target: cp10YearTarget,
         source: 'year',
         tolerancePercent: 5,
+        toleranceAbsolute: null,
       },
     },
     officer,
@@ -143,6 +144,7 @@ export function hartPlan(): PlanStream {
         target: cp7Q2Profile,
         source: 'period',
         tolerancePercent: 5,
+        toleranceAbsolute: null,
       },
     },
     officer,
@@ -160,6 +162,7 @@ export function hartPlan(): PlanStream {
         target: cp10YearTarget,
         source: 'year',
         tolerancePercent: 5,
+        toleranceAbsolute: null,
       },
     },
     officer,

@@ -7,6 +7,7 @@ import {
   hartIndicatorDefinition,
   hartYearTarget,
 } from '@app/domain/plan/testing/hart-2023-24.seed';
+import type { Target } from '@app/domain';
 import type { ProjectedEvent } from '../../projector/projection';
 import { hartPlan } from './hart-plan.fixture';
 import { OFFICER, PlanStream } from './plan-stream.fixture';
@@ -174,8 +175,18 @@ function reviseInTheYear(plan: PlanStream): void {
     });
   }
   for (const { code } of HART_INDICATORS.filter(({ code }) => !IN_THE_STORY.indicators.includes(code))) {
-    plan.add('IndicatorDefined', { ...hartIndicatorDefinition(code), tolerance: 5, targets: [hartYearTarget(code)] });
+    // CP11's tolerance is an amount in its unit, so that both kinds are held.
+    const tolerance = code === 'CP11' ? { tolerance: null, toleranceAbsolute: 10 } : { tolerance: 5, toleranceAbsolute: null };
+    plan.add('IndicatorDefined', { ...hartIndicatorDefinition(code), ...tolerance, targets: [hartYearTarget(code)] });
   }
+  // A range, a strict comparison and a target not yet set, with their words.
+  const targetFor = (code: string, target: Target) => {
+    const { unit, polarity } = hartIndicator(code);
+    plan.add('TargetSet', { code, unit, polarity, target, reason: null, authority: null });
+  };
+  targetFor('CP13', { period: '2023/24-Q1', value: 44, upper: 48, comparison: 'between', text: 'Between 44% and 48%' });
+  targetFor('CP12', { period: '2023/24-Q4', value: 25, upper: null, comparison: 'less-than', text: 'Less than £25' });
+  targetFor('CP9', { period: '2023/24-Q1', value: null, upper: null, comparison: null, text: 'TBA' });
   plan.add('VersionPublished', { label: '3', reason: 'Version updated for the new Corporate Plan', effectiveDate: '2023-10-01' });
   plan.add('PlanApproved', { body: 'Cabinet', meetingDate: '2023-10-05', decisionRef: 'Cabinet minute 61', versionLabel: '3' });
 }
@@ -184,7 +195,12 @@ function reportTheYear(plan: PlanStream): void {
   const officer = { actor: OFFICER };
   for (const [code, figures] of Object.entries(HART_ILLUSTRATIVE_ACTUALS)) {
     const { unit, polarity } = hartIndicator(code);
-    const assessedAgainst = { target: hartYearTarget(code), source: 'year' as const, tolerancePercent: code === 'CP10' ? 10 : 5 };
+    const assessedAgainst = {
+      target: hartYearTarget(code),
+      source: 'year' as const,
+      tolerancePercent: code === 'CP10' ? 10 : 5,
+      toleranceAbsolute: null,
+    };
     for (const [period, value] of Object.entries(figures)) {
       if (IN_THE_STORY.indicators.includes(code) && REPORTED.includes(period)) continue;
       plan.add('ActualRecorded', { code, unit, polarity, period, value, commentary: null, assessedAgainst }, officer);
@@ -201,7 +217,7 @@ function reportTheYear(plan: PlanStream): void {
       value: 86.2,
       commentary: 'Late direct debits counted',
       reason: 'Figures corrected after the reconciliation',
-      assessedAgainst: { target: hartYearTarget('CP7'), source: 'year', tolerancePercent: 5 },
+      assessedAgainst: { target: hartYearTarget('CP7'), source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
     },
     officer,
   );
