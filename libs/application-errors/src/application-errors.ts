@@ -187,6 +187,39 @@ export class ServiceShuttingDownError extends ApplicationError {
   }
 }
 
+/** One thing wrong in an imported plan, where an officer finds it: the sheet, its row and column, and what is wrong. */
+export interface ImportProblem {
+  sheet: string;
+  /** The row as the spreadsheet numbers it (a CSV: its line), or null for what concerns the whole sheet. */
+  row: number | null;
+  /** The column's header, or null when the problem is the row's or the sheet's as a whole. */
+  column: string | null;
+  message: string;
+}
+
+/** An imported plan with problems: nothing of it was written, and every problem is named. */
+export class ImportRefusedError extends ApplicationError {
+  readonly kind = 'import-refused';
+
+  constructor(readonly problems: readonly ImportProblem[]) {
+    super(`The plan was not imported: ${problems.length === 1 ? 'one problem needs' : `${problems.length} problems need`} putting right first.`);
+  }
+}
+
+/** What was sent to import cannot be read as a plan at all: not a workbook, or one too big to open. */
+export class UnreadableImportError extends ApplicationError {
+  readonly kind = 'unreadable-import';
+}
+
+/** An import sent in a format it is not read from. */
+export class ImportFormatNotSupportedError extends ApplicationError {
+  readonly kind = 'import-format-not-supported';
+
+  constructor(readonly accepted: readonly string[]) {
+    super(`A plan is imported from ${accepted.join(', ')}; send the file with one of these as its Content-Type.`);
+  }
+}
+
 /** Every kind of application error, by the kind it names; the error filter maps each one. */
 export interface ApplicationErrorOfKind {
   'plan-not-found': PlanNotFoundError;
@@ -204,6 +237,9 @@ export interface ApplicationErrorOfKind {
   'spreadsheet-of-failed-integrity': SpreadsheetOfFailedIntegrityError;
   'too-many-change-streams': TooManyChangeStreamsError;
   'service-shutting-down': ServiceShuttingDownError;
+  'import-refused': ImportRefusedError;
+  'unreadable-import': UnreadableImportError;
+  'import-format-not-supported': ImportFormatNotSupportedError;
 }
 
 export type ApplicationErrorKind = keyof ApplicationErrorOfKind;

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error';
+import { evolve } from './evolve';
 import { BUDGET_DECIDERS } from './budget/budget-decisions';
 import { CONTRACT_DECIDERS } from './contracts/contract-decisions';
 import type { CommandDeciders, DecisionContext, OpenPlan } from './decision-rules';
@@ -47,4 +48,37 @@ export function decide(command: PlanCommand, state: PlanState, context: Decision
   // The table pairs each type with its decision; TypeScript cannot follow that pairing through an index.
   const decision = DECIDERS[command.type] as AnyDecision;
   return decision(command, state, context);
+}
+
+/** One command of a sequence that the plan's rules refused, by its place in the sequence. */
+export interface RefusalInSequence {
+  index: number;
+  refusal: DomainError;
+}
+
+/**
+ * Decides commands one after another, each against the plan as the accepted ones before it left it,
+ * as if they had been sent one by one: an import brings a whole plan in as one write this way. A
+ * refused command changes nothing, and the ones after it are still decided, so that every refusal
+ * of the sequence is known at once; the events are only meant to be kept when there is none.
+ */
+export function decideInSequence(
+  commands: readonly PlanCommand[],
+  state: PlanState,
+  context: DecisionContext,
+): { events: PlanEvent[]; refusals: RefusalInSequence[] } {
+  const events: PlanEvent[] = [];
+  const refusals: RefusalInSequence[] = [];
+  let current = state;
+  commands.forEach((command, index) => {
+    try {
+      const decided = decide(command, current, context);
+      events.push(...decided);
+      current = decided.reduce(evolve, current);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      refusals.push({ index, refusal: error });
+    }
+  });
+  return { events, refusals };
 }

@@ -16,6 +16,9 @@ import {
   ServiceShuttingDownError,
   SpreadsheetOfFailedIntegrityError,
   TooManyChangeStreamsError,
+  ImportRefusedError,
+  UnreadableImportError,
+  ImportFormatNotSupportedError,
 } from '@app/application-errors';
 import { DomainError } from '@app/domain/domain-error';
 import { WrongExpectedVersionError } from '@app/event-store/event-store.errors';
@@ -88,12 +91,31 @@ describe('the error body filter', () => {
       'spreadsheet-of-failed-integrity': [new SpreadsheetOfFailedIntegrityError(), 422],
       'too-many-change-streams': [new TooManyChangeStreamsError(5), 429],
       'service-shutting-down': [new ServiceShuttingDownError(), 503],
+      'import-refused': [new ImportRefusedError([{ sheet: 'Plan', row: 3, column: 'Title', message: 'title: must not be blank' }]), 422],
+      'unreadable-import': [new UnreadableImportError('The file is not an XLSX workbook.'), 400],
+      'import-format-not-supported': [new ImportFormatNotSupportedError(['text/csv']), 415],
     };
 
     it.each(Object.entries(ONE_OF_EACH))('answers %s with its status and its sentence', (_kind, [error, status]) => {
       const { body } = answerTo(error);
       expect(body).toMatchObject({ statusCode: status, error: expect.any(String) });
       expect((body as { message: unknown }).message).toEqual(error instanceof InvalidHeaderError ? [error.message] : error.message);
+    });
+
+    it('names every problem of a refused import, by sheet, row and column', () => {
+      const problems = [
+        { sheet: 'Priorities', row: 4, column: 'Priority', message: 'title: must not be blank' },
+        { sheet: 'Indicators', row: 7, column: null, message: "Indicator CP7 is already in this plan." },
+      ];
+      expect(answerTo(new ImportRefusedError(problems))).toEqual({
+        status: 422,
+        body: {
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: 'The plan was not imported: 2 problems need putting right first.',
+          problems,
+        },
+      });
     });
 
     it('states the revision a refused command names, also as currentVersion for older clients', () => {

@@ -18,6 +18,8 @@ export interface ErrorBody {
   message: string | string[];
   currentRevision?: number;
   currentVersion?: number;
+  /** For a refused import (422): every problem, by sheet, row and column. */
+  problems?: ReadonlyArray<{ sheet: string; row: number | null; column: string | null; message: string }>;
 }
 
 const STATUS_OF_DOMAIN_ERROR: Record<DomainErrorKind, number> = {
@@ -33,6 +35,8 @@ interface ApplicationAnswer {
   message?: string[];
   /** Sent as `Retry-After`. */
   retryAfterSeconds?: number;
+  /** More of the body than status and message. */
+  details?: Pick<ErrorBody, 'problems'>;
 }
 
 /** Long enough for a load balancer to have taken a stopping instance out of its pool. */
@@ -56,6 +60,9 @@ const APPLICATION_ANSWERS: { [K in ApplicationErrorKind]: (error: ApplicationErr
   'spreadsheet-of-failed-integrity': () => ({ status: HttpStatus.UNPROCESSABLE_ENTITY }),
   'too-many-change-streams': () => ({ status: HttpStatus.TOO_MANY_REQUESTS }),
   'service-shutting-down': () => ({ status: HttpStatus.SERVICE_UNAVAILABLE, retryAfterSeconds: SHUTDOWN_RETRY_AFTER_SECONDS }),
+  'import-refused': ({ problems }) => ({ status: HttpStatus.UNPROCESSABLE_ENTITY, details: { problems } }),
+  'unreadable-import': () => ({ status: HttpStatus.BAD_REQUEST }),
+  'import-format-not-supported': () => ({ status: HttpStatus.UNSUPPORTED_MEDIA_TYPE }),
 };
 
 function applicationAnswer(error: ApplicationError): ApplicationAnswer {
@@ -78,9 +85,9 @@ export class ErrorBodyFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     if (exception instanceof ApplicationError) {
-      const { status, message, retryAfterSeconds } = applicationAnswer(exception);
+      const { status, message, retryAfterSeconds, details } = applicationAnswer(exception);
       if (retryAfterSeconds !== undefined) void reply.header('Retry-After', String(retryAfterSeconds));
-      void reply.status(status).send({ ...errorBody(status, message ?? exception.message), ...revisionStatedBy(exception) });
+      void reply.status(status).send({ ...errorBody(status, message ?? exception.message), ...revisionStatedBy(exception), ...details });
       return;
     }
     const body = this.bodyFor(exception, http.getRequest<FastifyRequest>());

@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   canonicalJson,
   decide,
+  decideInSequence,
   DomainError,
   isDecidedWithRiskMatrix,
   PLAN_EVENT_SCHEMA_VERSIONS,
@@ -17,8 +18,10 @@ import {
   planStreamId,
   sealEvent,
   type DecisionContext,
+  type DraftPlan,
   type PlanCommand,
   type PlanEvent,
+  type RefusalInSequence,
 } from '@app/domain';
 import {
   EVENT_STORE,
@@ -49,6 +52,14 @@ export interface PlanCommandOutcome {
   position: number;
   eventIds: string[];
 }
+
+/**
+ * What a plan's import came to: the commands the plan's rules refused, by their place, and nothing
+ * written; or none refused, and the plan written (null on a dry run, which writes nothing).
+ */
+export type PlanImportOutcome =
+  | { refusals: RefusalInSequence[]; written: null; events: number }
+  | { refusals: []; written: PlanCommandOutcome; events: number };
 
 /** Attempts at a write that keeps meeting a concurrent writer from another process, before giving up. */
 const MAX_ATTEMPTS = 5;
@@ -97,19 +108,8 @@ export class PlanCommandService {
       const decidedAt = new Date();
       const riskMatrix = isDecidedWithRiskMatrix(command) ? await this.settings.riskMatrix(caller.council) : null;
       const events = decideAt(plan, command, { now: decidedAt, riskMatrix });
-      const sealed = sealEvents(plan, events, actorFor(caller, trace), trace, requestHash, decidedAt);
       try {
-        const result = await this.store.appendToStream(planStreamId(plan.key), sealed, {
-          expectedRevision: plan.revision ?? 'no_stream',
-        });
-        const firstRevision = result.nextRevision - sealed.length + 1;
-        const appended: AppendedEvent[] = sealed.map((event, index) => ({
-          ...event,
-          revision: firstRevision + index,
-          position: result.position,
-        }));
-        this.plans.recordAppended(plan, appended);
-        return commandOutcome(planId, result.nextRevision, result.position, sealed.map((e) => e.id));
+        return await this.append(plan, events, caller, trace, requestHash, decidedAt);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (trace.expectedRevision !== null) throw new RevisionMismatchError(trace.expectedRevision, error.actual);
@@ -117,6 +117,70 @@ export class PlanCommandService {
         await sleep(BACKOFF_STEP_MS * attempt * (0.5 + Math.random()));
       }
     }
+  }
+
+  /**
+   * A whole plan brought in at once: the draft and every command after it decided in sequence on the
+   * plan as the ones before left it, by the same `decide`, and appended in one write to a stream that
+   * must not exist yet, so that the plan is there whole or not at all. A plan of that id already
+   * there is refused as drafting it again would be (409), unless it is this very import, sent again
+   * with its Idempotency-Key, whose first answer is given again. A dry run decides and writes nothing.
+   */
+  importPlan(
+    draft: DraftPlan,
+    commands: readonly PlanCommand[],
+    caller: Caller,
+    trace: RequestTrace,
+    options: { dryRun: boolean },
+  ): Promise<PlanImportOutcome> {
+    const { planId } = draft.data;
+    return this.turns.run(planKey(caller.council, planId), async () => {
+      const requestHash = trace.idempotencyKey === null || options.dryRun ? null : hashRequest(caller, trace);
+      const plan = await this.plans.load(caller.council, planId);
+      const decidedAt = new Date();
+      if (plan.state.lifecycle !== 'not-yet-drafted') {
+        this.access.assertCanSee(caller, plan.state);
+        const replay = options.dryRun ? null : this.earlierAnswer(plan, trace.idempotencyKey, requestHash);
+        if (replay) return { refusals: [], written: replay, events: replay.eventIds.length };
+        decideAt(plan, draft, { now: decidedAt, riskMatrix: null });
+      }
+      this.access.assertCanSee(caller, draft.data);
+      const sequence = [draft, ...commands];
+      const riskMatrix = sequence.some(isDecidedWithRiskMatrix) ? await this.settings.riskMatrix(caller.council) : null;
+      const { events, refusals } = decideInSequence(sequence, plan.state, { now: decidedAt, riskMatrix });
+      if (refusals.length > 0 || options.dryRun) return { refusals, written: null, events: events.length };
+      try {
+        const written = await this.append(plan, events, caller, trace, requestHash, decidedAt);
+        return { refusals: [], written, events: events.length };
+      } catch (error) {
+        // Written meanwhile by another process: refused as any draft of an existing plan is.
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        throw new PlanCommandRefusedError(DomainError.alreadyExists(`A plan with the id '${planId}' was created while it was being imported.`), error.actual ?? 0);
+      }
+    });
+  }
+
+  /** Seals the decided events and appends them at exactly the revision they were decided on. */
+  private async append(
+    plan: LoadedPlan,
+    events: PlanEvent[],
+    caller: Caller,
+    trace: RequestTrace,
+    requestHash: string | null,
+    decidedAt: Date,
+  ): Promise<PlanCommandOutcome> {
+    const sealed = sealEvents(plan, events, actorFor(caller, trace), trace, requestHash, decidedAt);
+    const result = await this.store.appendToStream(planStreamId(plan.key), sealed, {
+      expectedRevision: plan.revision ?? 'no_stream',
+    });
+    const firstRevision = result.nextRevision - sealed.length + 1;
+    const appended: AppendedEvent[] = sealed.map((event, index) => ({
+      ...event,
+      revision: firstRevision + index,
+      position: result.position,
+    }));
+    this.plans.recordAppended(plan, appended);
+    return commandOutcome(plan.planId, result.nextRevision, result.position, sealed.map((e) => e.id));
   }
 
   private earlierAnswer(plan: LoadedPlan, key: string | null, requestHash: string | null): PlanCommandOutcome | null {
