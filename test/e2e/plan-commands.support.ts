@@ -91,7 +91,7 @@ export function expectStatus(answer: Answer, status: number): Answer {
 }
 
 /** Drafts the Hart Corporate Services plan and enters its 19 priorities and 13 indicators, as an editor would. */
-export async function enterHartPlan(api: CommandApi, planId?: string): Promise<string> {
+export async function enterHartPlan(api: Pick<CommandApi, 'send'>, planId?: string): Promise<string> {
   const { title, service, period, owner } = HART_PLAN;
   const drafted = expectStatus(
     await api.send({ method: 'POST', url: '/v1/plans', as: 'editor', body: { planId, title, service, period, owner } }),

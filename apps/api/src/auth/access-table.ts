@@ -13,6 +13,8 @@ const HISTORY_READERS: Role[] = ['editor', 'governance', 'auditor'];
  */
 export const ACCESS_TABLE = {
   'plans.draft': ['editor'],
+  /** A whole plan from a spreadsheet: the same commands an editor sends one by one. */
+  'plans.import': ['editor'],
   'plans.list': READERS,
   'plans.read': READERS,
   'plans.readAsOf': HISTORY_READERS,

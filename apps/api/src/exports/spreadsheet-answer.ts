@@ -1,6 +1,6 @@
 import { AnswerFormatNotOfferedError } from '@app/application-errors';
 import type { FastifyReply } from 'fastify';
-import { toCsv, toXlsx } from './spreadsheet-rendering';
+import { toCsv, toCsvOfSheets, toXlsx } from './spreadsheet-rendering';
 import type { Sheet } from './spreadsheet';
 import { ANSWER_FORMATS, negotiatedFormat, type AnswerFormat, type SpreadsheetFormat } from './spreadsheet-format';
 
@@ -16,19 +16,21 @@ export function answerFormatOf(accept: string | undefined, reply: FastifyReply):
 }
 
 /**
- * Sends sheets as a file to save: CSV holds the first sheet, XLSX all of them. Its ETag is the
- * answer's revision with the format, as one representation's tag must not match another's.
+ * Sends sheets as a file to save: XLSX holds all of them, CSV the first, or with `everySheet` all of
+ * them, each record starting with its sheet's name. Its ETag is the answer's revision with the
+ * format, as one representation's tag must not match another's.
  */
 export async function spreadsheetAnswer(
   reply: FastifyReply,
   format: SpreadsheetFormat,
   sheets: Sheet[],
-  answer: { filename: string; revision?: number },
+  answer: { filename: string; revision?: number; everySheet?: boolean },
 ): Promise<string | Buffer> {
   const { mediaType, extension } = ANSWER_FORMATS[format];
   void reply
     .header('Content-Type', format === 'csv' ? `${mediaType}; charset=utf-8` : mediaType)
     .header('Content-Disposition', `attachment; filename="${answer.filename}.${extension}"`);
   if (answer.revision !== undefined) void reply.header('ETag', `"${answer.revision}.${extension}"`);
-  return format === 'csv' ? toCsv(sheets[0]) : toXlsx(sheets);
+  if (format === 'xlsx') return toXlsx(sheets);
+  return answer.everySheet ? toCsvOfSheets(sheets) : toCsv(sheets[0]);
 }

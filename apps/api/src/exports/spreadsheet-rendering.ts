@@ -18,6 +18,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 const textCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
 
+/** Text as the officer wrote it, from a cell that `textCell` kept from being read as a formula. */
+export const textAsWritten = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
+
 function csvValue(column: Column, value: CellValue): CellValue {
   if (value === null) return '';
   if (typeof value !== 'string') return value;
@@ -26,9 +29,27 @@ function csvValue(column: Column, value: CellValue): CellValue {
   return value;
 }
 
+const recordsOf = (sheet: Sheet): CellValue[][] =>
+  sheet.rows.map((row) => sheet.columns.map((column) => csvValue(column, row[column.key] ?? null)));
+
+const csvFile = (records: CellValue[][]): string => `\uFEFF${stringify(records, { record_delimiter: '\r\n' })}`;
+
 export function toCsv(sheet: Sheet): string {
-  const records = sheet.rows.map((row) => sheet.columns.map((column) => csvValue(column, row[column.key] ?? null)));
-  return `\uFEFF${stringify([sheet.columns.map((column) => column.header), ...records], { record_delimiter: '\r\n' })}`;
+  return csvFile([sheet.columns.map((column) => column.header), ...recordsOf(sheet)]);
+}
+
+/**
+ * Several sheets in one CSV, which holds one table: every record starts with its sheet's name, and
+ * the first record of each sheet is its header record, so that the file still names every column
+ * and a spreadsheet's filter on the first column shows one sheet.
+ */
+export function toCsvOfSheets(sheets: Sheet[]): string {
+  return csvFile(
+    sheets.flatMap((sheet) => [
+      [sheet.name, ...sheet.columns.map((column) => column.header)],
+      ...recordsOf(sheet).map((record) => [sheet.name, ...record]),
+    ]),
+  );
 }
 
 const RAG_FILL: Record<Exclude<Rag, 'none'>, string> = { green: 'FF00B050', amber: 'FFFFC000', red: 'FFFF0000' };

@@ -62,5 +62,7 @@ import { SettingsModule } from '../settings/settings.module';
     EvidenceController,
   ],
   providers: [PlanStreamCache, PlanCommandService, ExecutePlanCommandHandler, PlanIntegrityService, PlanRevisionETagInterceptor],
+  // Imports bring a whole plan in through the same service.
+  exports: [PlanCommandService],
 })
 export class PlanCommandsModule {}

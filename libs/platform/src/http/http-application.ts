@@ -54,7 +54,8 @@ export function createHttpAdapter(): FastifyAdapter {
   });
   // Before the validation pipe, whose recursive walks are what a deeply nested body would overflow.
   fastify.addHook('preValidation', async ({ body }) => {
-    if (body === undefined) return;
+    // A file sent as it is (a workbook to import) is read by the route's own reader, not walked as JSON.
+    if (body === undefined || Buffer.isBuffer(body)) return;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new BadRequestException('The body must be a JSON object.');
     }

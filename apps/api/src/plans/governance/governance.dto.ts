@@ -40,6 +40,16 @@ function PlanPeriodField(): PropertyDecorator {
 
 const PLAN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
+/** A plan id the client chooses: optional, plain letters, digits, "-" and "_". */
+export function PlanIdField(description: string): PropertyDecorator {
+  return applyDecorators(
+    TextField({ description, example: '9b1f4c1e-3f0a-4b47-8a0e-6f4c8d1f2a10', optional: true, maxLength: 100 }),
+    CheckedBy('isPlanId', (value) => {
+      if (typeof value === 'string' && !PLAN_ID_PATTERN.test(value)) throw new Error('may use only letters, digits, "-" and "_"');
+    }),
+  );
+}
+
 export class DraftPlanDto {
   @TextField({ description: 'The plan as it is titled.', example: 'Service Plan 2023/24: Corporate Services' })
   title: string;
@@ -50,15 +60,7 @@ export class DraftPlanDto {
   @PlanPeriodField()
   period: string | { from: string; to: string };
 
-  @TextField({
-    description: 'Chosen by the client; derived from the Idempotency-Key when one is sent, else a new UUID.',
-    example: '9b1f4c1e-3f0a-4b47-8a0e-6f4c8d1f2a10',
-    optional: true,
-    maxLength: 100,
-  })
-  @CheckedBy('isPlanId', (value) => {
-    if (typeof value === 'string' && !PLAN_ID_PATTERN.test(value)) throw new Error('may use only letters, digits, "-" and "_"');
-  })
+  @PlanIdField('Chosen by the client; derived from the Idempotency-Key when one is sent, else a new UUID.')
   planId?: string;
 
   @TextField({ description: 'Who owns the plan.', example: 'Graeme Clark', optional: true, maxLength: 200 })

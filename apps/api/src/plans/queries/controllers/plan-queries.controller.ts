@@ -11,6 +11,7 @@ import { PeriodParamPipe } from '../../period-param.pipe';
 import { historySheet, REPORT_SHEETS, reportSheets, versionTableSheet } from '../../../exports/plan-sheets';
 import { answerFormatOf, spreadsheetAnswer } from '../../../exports/spreadsheet-answer';
 import { ANSWER_FORMATS } from '../../../exports/spreadsheet-format';
+import { planTemplateSheets } from '../../../imports/plan-template';
 import { HistoryParams, ListPlansParams, ReadPlanParams, ReadYourWritesParams, ReportParams } from '../dto/query-params';
 import {
   DiffVersionsQuery,
@@ -60,20 +61,29 @@ export class PlanQueriesController {
   @Get(':planId')
   @ApiNotModifiedResponse({ description: NOT_MODIFIED })
   @Access('plans.read')
+  @ApiProduces(...SPREADSHEET_MEDIA_TYPES)
   @ApiOperation({
     summary: 'The plan now, as of an instant (`asOf`), or as published at a version (`version`)',
     description:
       'Reading a past state (`asOf` or `version`) needs a role of `plans.readAsOf`: editor, governance or auditor. ' +
       'Such an answer re-hashes the stored events it is rebuilt from and says `X-Integrity: ok` or `failed`; when failed, ' +
-      'its `integrity` field names the first event that does not hold.',
+      'its `integrity` field names the first event that does not hold. ' +
+      `${AS_SPREADSHEET} The spreadsheet is laid out as the plan template (docs/import-template.md), one sheet per section, ` +
+      'and can be imported again (`POST /v1/imports`); a CSV holds every sheet, each record starting with its sheet\'s name.',
   })
   async read(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
     @QueryParams() params: ReadPlanParams,
+    @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return withIntegrityShown(await readPlanAt(this.queries, this.readYourWrites, caller, planId, params, reply), reply);
+    const format = answerFormatOf(accept, reply);
+    const plan = await readPlanAt(this.queries, this.readYourWrites, caller, planId, params, reply);
+    if (format === 'json') return withIntegrityShown(plan, reply);
+    if ('integrity' in plan) refuseSpreadsheetOfFailedIntegrity(plan.integrity, reply);
+    const at = params.version === undefined ? '' : `-version-${params.version.replace(/[^A-Za-z0-9._-]/g, '-')}`;
+    return spreadsheetAnswer(reply, format, planTemplateSheets(plan), { filename: `${planId}${at}`, revision: plan.revision, everySheet: true });
   }
 
   @Get(':planId/history')
