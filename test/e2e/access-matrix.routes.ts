@@ -90,6 +90,23 @@ const RISK_MATRIX_ROWS = [
 
 export const RISK_MATRIX_CELLS = RISK_MATRIX_ROWS.flatMap((row, l) => row.map((band, i) => ({ likelihood: l + 1, impact: i + 1, band })));
 
+/** A plan's JSON as the plan read answers it, with nothing in it yet: what the import reads of a plan. */
+export const PLAN_AS_EXPORTED = {
+  ...PLAN_DRAFT,
+  owner: null,
+  periodRange: { kind: 'financial-year', from: '2023-04-01', to: '2024-03-31' },
+  priorities: [{ ref: '1', kind: 'priority', title: PRIORITY_ONE.title, objective: null, themes: PRIORITY_ONE.themes, sponsor: null, manager: null, outcomes: [] }],
+  indicators: [],
+  budget: { lines: [], totals: [] },
+  risks: [],
+  contracts: [],
+  workforce: null,
+  keyPosts: [],
+  skills: [],
+  sections: [],
+  contributions: [],
+};
+
 export const APPROVAL = { body: 'Cabinet', meetingDate: '2024-04-04' };
 
 const CONTRACT_C1 = { ref: 'C1', title: 'Website hosting, licence and maintenance', supplier: 'Byte9', value: 19700 };
@@ -120,6 +137,7 @@ const write = (
 export const MATRIX_ROUTES: MatrixRoute[] = [
   // Commands
   write('POST', '/v1/plans', 'plans.draft', PLAN_DRAFT, { scope: 'new plan', succeeds: 201 }),
+  write('POST', '/v1/imports', 'plans.import', PLAN_AS_EXPORTED, { scope: 'new plan', succeeds: 201 }),
   write('POST', '/v1/plans/{planId}/priorities', 'priorities.add', { ...PRIORITY_ONE, ref: '2', outcomes: [] }, { succeeds: 201 }),
   write('PATCH', '/v1/plans/{planId}/priorities/{ref}', 'priorities.revise', {
     title: 'Publish the 2023/24 statement of accounts on time',

@@ -32,7 +32,8 @@ function csvValue(column: Column, value: CellValue): CellValue {
 const recordsOf = (sheet: Sheet): CellValue[][] =>
   sheet.rows.map((row) => sheet.columns.map((column) => csvValue(column, row[column.key] ?? null)));
 
-const csvFile = (records: CellValue[][]): string => `\uFEFF${stringify(records, { record_delimiter: '\r\n' })}`;
+/** A line break inside a value (a list one entry per line, Markdown) is quoted too, or the record would end there. */
+const csvFile = (records: CellValue[][]): string => `\uFEFF${stringify(records, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })}`;
 
 export function toCsv(sheet: Sheet): string {
   return csvFile([sheet.columns.map((column) => column.header), ...recordsOf(sheet)]);

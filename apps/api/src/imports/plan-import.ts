@@ -44,6 +44,8 @@ export function problemAt(at: RowProblem['at'], column: string | null, message: 
   return { sheet: at.sheet, row: at.row, column: headerOf(at.sheet, column), message };
 }
 
+const cellOf = ({ sheet, row, column }: ImportProblem): string => JSON.stringify([sheet, row, column]);
+
 const ELEMENT = /^(\w+)\[(\d+)\](?:\.(\w+))?/;
 
 /** The cell a field of the command's body came from: an element of a list from its own row, any other field from the command's row. */
@@ -78,12 +80,10 @@ export async function prepareImport(workbook: ReadWorkbook, plan: { council: str
     commands.push({ type: command.type, data: { ...outcome.dto } } as PlanCommand);
     sources.push(command);
   }
-  return {
-    draft,
-    commands,
-    sources,
-    problems: sortedProblems([...rowProblems.map(({ at, column, message }) => problemAt(at, column, message)), ...problems]),
-  };
+  const read = rowProblems.map(({ at, column, message }) => problemAt(at, column, message));
+  // A cell that could not be read is left empty, which its field's validation would refuse again: once is enough.
+  const unread = new Set(read.map(cellOf));
+  return { draft, commands, sources, problems: sortedProblems([...read, ...problems.filter((problem) => !unread.has(cellOf(problem)))]) };
 }
 
 async function preparedDraft(
