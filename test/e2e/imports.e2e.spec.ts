@@ -201,4 +201,98 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       expect(await streamOf(first.body.planId)).toHaveLength(35);
     });
   });
+
+  describe('hostile input: a clear 4xx, and nothing written', () => {
+    let head: number | null;
+
+    beforeEach(async () => {
+      head = await store().headPosition();
+    });
+
+    afterEach(async () => {
+      expect(await store().headPosition()).toBe(head);
+    });
+
+    it('refuses a file that is not a workbook with 400', async () => {
+      const answer = await sendFile(api, '/v1/imports', Buffer.from('Ref,Priority\r\n1,Not a workbook at all'), XLSX);
+      expect(answer.status).toBe(400);
+      expect(answer.body.message).toMatch(/not an XLSX workbook/);
+    });
+
+    it('refuses, unopened, a workbook whose parts would open to far more than a plan needs (a zip bomb)', async () => {
+      const bomb = Buffer.from(hartXlsx);
+      // Every central-directory entry claims 100 MB once inflated: what a zip bomb's entries say of themselves.
+      for (let offset = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); offset >= 0; offset = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), offset + 4)) {
+        bomb.writeUInt32LE(100 * 1024 * 1024, offset + 24);
+      }
+      const answer = await sendFile(api, '/v1/imports?dryRun=true', bomb, XLSX);
+      expect(answer.status).toBe(400);
+      expect(answer.body.message).toMatch(/would open to more than 32 MB/);
+    });
+
+    it('refuses a sheet of more rows than any plan holds with 400', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Outcomes');
+      sheet.addRow(['Priority ref', 'Ref', 'Outcome or milestone']);
+      for (let row = 0; row < 6_000; row++) sheet.addRow(['1', String(row), 'x']);
+      const answer = await sendFile(api, '/v1/imports?dryRun=true', await bytesOf(workbook), XLSX);
+      expect(answer.status).toBe(400);
+      expect(answer.body.message).toBe("Outcomes has 6001 rows; a plan's sheet holds at most 5000, so it was not read.");
+    });
+
+    it('refuses a file larger than the import limit with 413', async () => {
+      const answer = await sendFile(api, '/v1/imports', Buffer.alloc(2 * 1024 * 1024 + 1, 'a'), CSV);
+      expect(answer.status).toBe(413);
+    });
+
+    it.each([
+      ['application/xml', '<plan/>'],
+      ['application/pdf', '%PDF-1.7'],
+      ['application/zip', 'PK'],
+    ])('refuses a body sent as %s with 415', async (contentType, payload) => {
+      const answer = await sendFile(api, '/v1/imports', payload, contentType);
+      expect(answer.status).toBe(415);
+      expect(answer.body).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
+    });
+
+    it('refuses text sent as text/plain with 400, as every route refuses a body that is not JSON', async () => {
+      const answer = await sendFile(api, '/v1/imports', 'a plan', 'text/plain');
+      expect(answer.status).toBe(400);
+    });
+
+    it('refuses a CSV that does not parse with 400', async () => {
+      const answer = await sendFile(api, '/v1/imports', 'Plan,"unclosed\r\nPlan,x"y"\r\n', CSV);
+      expect(answer.status).toBe(400);
+      expect(answer.body.message).toMatch(/not a CSV that can be read/);
+    });
+
+    it('refuses a workbook sent to a route that reads JSON with 415', async () => {
+      const answer = await sendFile(api, '/v1/plans', hartXlsx, XLSX);
+      expect(answer.status).toBe(415);
+      expect(answer.body.message).toMatch(/Only \/v1\/imports reads/);
+    });
+
+    it('refuses JSON that is not a plan with 400, and a workbook sent as JSON with 400', async () => {
+      const notAPlan = await sendFile(api, '/v1/imports', JSON.stringify({ title: 'A plan', priorities: 'all of them' }), JSON_TYPE);
+      expect(notAPlan.status).toBe(400);
+      expect(notAPlan.body.message).toMatch(/not a plan as GET \/v1\/plans\/\{planId\} answers it/);
+      const mislabelled = await sendFile(api, '/v1/imports', hartXlsx, JSON_TYPE);
+      expect(mislabelled.status).toBe(400);
+    });
+
+    it('names the sheets of a CSV that are not the template\'s, and a cell that is a formula', async () => {
+      const csv = '\uFEFFPlan,Title,Service,Period\r\nPlan,"=HYPERLINK(""http://evil.example"",""Click"")",Corporate Services,2023/24\r\nMacros,x\r\nMacros,y\r\n';
+      const answer = await sendFile(api, '/v1/imports?dryRun=true', csv, CSV);
+      expect(answer.status).toBe(200);
+      expect(answer.body.problems).toEqual([
+        { sheet: 'Plan', row: 2, column: 'Title', message: expect.stringMatching(/^holds a formula/) },
+        { sheet: 'Macros', row: null, column: null, message: expect.stringMatching(/^is not a sheet of the plan template/) },
+      ]);
+    });
+
+    it('refuses an officer, who may not shape plans, with 403', async () => {
+      const answer = await sendFile(api, '/v1/imports?dryRun=true', hartXlsx, XLSX, { as: 'officer' });
+      expect(answer.status).toBe(403);
+    });
+  });
 });
