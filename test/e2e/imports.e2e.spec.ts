@@ -44,7 +44,16 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
 
   beforeAll(async () => {
     api = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
-    const position = await enterHartWithProse(api, ORIGINAL);
+    await enterHartWithProse(api, ORIGINAL);
+    // A figure from before the plan, as Hart's 2022/23 outturn would be printed beside its target.
+    const baseline = await api.send({
+      method: 'POST',
+      url: `/v1/plans/${ORIGINAL}/indicators/CP7/baselines`,
+      as: 'editor',
+      body: { period: '2022/23', value: 97.1, source: '2022/23 outturn' },
+    });
+    if (baseline.status !== 201) throw new Error(`baseline: ${baseline.status} ${baseline.text}`);
+    const { position } = baseline.body;
     hartXlsx = await download(api, `/v1/plans/${ORIGINAL}?waitFor=${position}`, XLSX);
     originalContent = contentOf(await viewOf(ORIGINAL, position));
   });
@@ -55,7 +64,7 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
     it('has a sheet per section, its title above frozen headers named as an officer would', async () => {
       const workbook = await workbookOf(hartXlsx);
       expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-        'Plan', 'Priorities', 'Outcomes', 'Indicators', 'Targets', 'Budget', 'Budget totals', 'Risks', 'Contracts',
+        'Plan', 'Priorities', 'Outcomes', 'Indicators', 'Targets', 'Baselines', 'Budget', 'Budget totals', 'Risks', 'Contracts',
         'Workforce', 'Key posts', 'Skills', 'Narrative', 'Contributions',
       ]);
       const priorities = workbook.getWorksheet('Priorities')!;
@@ -65,6 +74,7 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       expect(cellAt(workbook, 'Plan', 3, 'Title').value).toBe(HART_PLAN.title);
       expect(cellAt(workbook, 'Targets', 3, 'Period').value).toBe('2023/24');
       expect(workbook.getWorksheet('Narrative')!.rowCount).toBe(2 + 2);
+      expect(workbook.getWorksheet('Baselines')!.getRow(3).values).toEqual([undefined, 'CP7', '2022/23', 97.1, '2022/23 outturn']);
     });
 
     it('as CSV holds every sheet, each record starting with its sheet and each sheet with its headers', async () => {
@@ -81,16 +91,17 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       const imported = await sendFile(api, '/v1/imports?planId=hart-from-xlsx', hartXlsx, XLSX);
 
       expect(imported.status).toBe(201);
-      expect(imported.body).toMatchObject({ dryRun: false, planId: 'hart-from-xlsx', importable: true, problems: [], commands: 1 + 19 + 13 + 2, events: 35 });
-      expect(imported.headers.etag).toBe('"34"');
+      expect(imported.body).toMatchObject({ dryRun: false, planId: 'hart-from-xlsx', importable: true, problems: [], commands: 1 + 19 + 13 + 1 + 2, events: 36 });
+      expect(imported.headers.etag).toBe('"35"');
       const events = await streamOf('hart-from-xlsx');
-      expect(events).toHaveLength(35);
+      expect(events).toHaveLength(36);
       // One request decided them all at one instant, and one append wrote them.
       expect(new Set(events.map((event) => `${event.metadata.requestId} ${event.metadata.decidedAt}`)).size).toBe(1);
       expect(events[0].metadata.actor).toMatchObject({ role: 'editor' });
       const copy = await viewOf('hart-from-xlsx', imported.body.written.position);
       expect(copy.planId).toBe('hart-from-xlsx');
       expect(copy.priorities).toHaveLength(19);
+      expect(copy.indicators.find((indicator: { code: string }) => indicator.code === 'CP7').baselines).toHaveLength(1);
       expect(contentOf(copy)).toEqual(originalContent);
     });
 
@@ -163,7 +174,7 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       const answer = await sendFile(api, '/v1/imports?dryRun=true&planId=hart-dry', hartXlsx, XLSX);
 
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ dryRun: true, planId: 'hart-dry', importable: true, commands: 35, events: 35, problems: [], written: null });
+      expect(answer.body).toEqual({ dryRun: true, planId: 'hart-dry', importable: true, commands: 36, events: 36, problems: [], written: null });
       expect(await store().headPosition()).toBe(head);
     });
 
@@ -192,13 +203,13 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       expect(first.body.planId).toMatch(/^[0-9a-f-]{36}$/);
       expect(again.status).toBe(201);
       expect(again.body).toEqual(first.body);
-      expect(await streamOf(first.body.planId)).toHaveLength(35);
+      expect(await streamOf(first.body.planId)).toHaveLength(36);
 
       cellAt(workbook, 'Plan', 3, 'Owner').value = 'Someone Else';
       const other = await sendFile(api, '/v1/imports', await bytesOf(workbook), XLSX, { headers });
       expect(other.status).toBe(422);
       expect(other.body.message).toMatch(/Idempotency-Key was already used/);
-      expect(await streamOf(first.body.planId)).toHaveLength(35);
+      expect(await streamOf(first.body.planId)).toHaveLength(36);
     });
   });
 

@@ -77,7 +77,7 @@ export async function prepareImport(workbook: ReadWorkbook, plan: { council: str
       }
       continue;
     }
-    commands.push({ type: command.type, data: { ...outcome.dto } } as PlanCommand);
+    commands.push({ type: command.type, data: { ...outcome.dto, ...command.fromPath } } as PlanCommand);
     sources.push(command);
   }
   const read = rowProblems.map(({ at, column, message }) => problemAt(at, column, message));

@@ -56,6 +56,8 @@ export interface ImportedCommand {
   elements?: Record<string, ReadonlyArray<SheetRow & { columnOfField?: Record<string, string> }>>;
   /** Fields of the body filled from a column of another key (`residual.likelihood` from `residualLikelihood`). */
   columnOfField?: Record<string, string>;
+  /** What the route takes from its path rather than its body (the indicator's code of a baseline), added to the command as the route adds it. */
+  fromPath?: Record<string, string>;
 }
 
 /** A section of the plan in the template: its sheets, and the commands their rows become. */

@@ -1,11 +1,16 @@
+import { normaliseIdentifier } from '@app/domain';
 import type { PlanView } from '@app/projections';
 import { bodyOf, keyOf, orphanRows, rowsByKey, type ImportedCommand, type SectionTemplate } from '../../imports/template-sheet';
-import { DefineIndicatorDto } from './indicator.dto';
+import { DefineIndicatorDto, RecordBaselineDto } from './indicator.dto';
 
 const INDICATORS = 'Indicators';
 const TARGETS = 'Targets';
+const BASELINES = 'Baselines';
 
-/** Performance indicators, one row each, with their targets per period on a sheet of their own, by the indicator's code. */
+/**
+ * Performance indicators, one row each, with their targets per period and their baselines (figures
+ * from before the plan) on sheets of their own, by the indicator's code.
+ */
 export const INDICATOR_TEMPLATE: SectionTemplate = {
   sheets: [
     {
@@ -47,12 +52,30 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
           indicator.targets.map(({ period, value, text }) => ({ indicator: indicator.code, period, value, text })),
         ),
     },
+    {
+      name: BASELINES,
+      title: 'Baselines: figures from before the plan, one row per indicator and period, for direction of travel',
+      columns: [
+        { key: 'indicator', header: 'Indicator code', kind: 'text', width: 14 },
+        { key: 'period', header: 'Period', kind: 'text', width: 14 },
+        { key: 'value', header: 'Figure', kind: 'whole-number', width: 12 },
+        { key: 'source', header: 'Source', kind: 'text', width: 50 },
+        { key: 'note', header: 'Note', kind: 'text', width: 50 },
+      ],
+      rowsOf: (plan: PlanView) =>
+        plan.indicators.flatMap((indicator) =>
+          indicator.baselines.map(({ period, value, source, note }) => ({ indicator: indicator.code, period, value, source, note })),
+        ),
+    },
   ],
   commandsOf(rows, problems): ImportedCommand[] {
     const indicators = rows[INDICATORS] ?? [];
     const targets = rowsByKey(rows[TARGETS] ?? [], 'indicator');
     orphanRows(targets, new Set(indicators.map((row) => keyOf(row.cells.code))), 'indicator', 'indicator', problems);
-    return indicators.map((row) => {
+    const baselines = rowsByKey(rows[BASELINES] ?? [], 'indicator');
+    const codes = new Set(indicators.map((row) => keyOf(row.cells.code)));
+    orphanRows(baselines, codes, 'indicator', 'indicator', problems);
+    const definitions = indicators.map((row): ImportedCommand => {
       const own = targets.get(keyOf(row.cells.code)) ?? [];
       return {
         type: 'DefineIndicator',
@@ -62,5 +85,18 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
         elements: { targets: own },
       };
     });
+    // After every definition, as an editor records an indicator's baselines once it is defined.
+    const recordedBaselines = [...baselines.entries()]
+      .filter(([code]) => codes.has(code))
+      .flatMap(([, own]) =>
+        own.map(({ cells: { indicator, ...baseline }, ...row }): ImportedCommand => ({
+          type: 'RecordBaseline',
+          dto: RecordBaselineDto,
+          row: { ...row, cells: { indicator, ...baseline } },
+          body: bodyOf(baseline),
+          fromPath: { code: normaliseIdentifier(String(indicator)) },
+        })),
+      );
+    return [...definitions, ...recordedBaselines];
   },
 };
