@@ -82,7 +82,7 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       const records = csv.replace(/^\uFEFF/, '').split('\r\n');
       expect(records[0]).toBe('Plan,Plan id,Title,Service,Period,Owner');
       expect(records[1]).toBe(`Plan,${ORIGINAL},Service Plan 2023/24: Corporate Services,Corporate Services,2023/24,Graeme Clark`);
-      expect(records).toContain('Targets,Indicator code,Period,Target,Target as worded');
+      expect(records).toContain('Targets,Indicator code,Period,Comparison,Target,Upper figure (between),Target as worded');
     });
   });
 
@@ -131,7 +131,7 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       cellAt(workbook, 'Indicators', 5, 'Code').value = 'CP2';
       const targets = workbook.getWorksheet('Targets')!;
       const extra = targets.getRow(targets.rowCount + 1);
-      ['CP99', '2023/24', 10].forEach((value, index) => {
+      ['CP99', '2023/24', 'at-least', 10].forEach((value, index) => {
         extra.getCell(index + 1).value = value;
       });
       workbook.getWorksheet('Narrative')!.getRow(3).getCell(4).value = { formula: 'CONCAT("a","b")', result: 'ab' };

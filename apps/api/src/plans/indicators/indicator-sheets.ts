@@ -25,9 +25,10 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
         { key: 'basis', header: 'Basis', kind: 'text', width: 20 },
         { key: 'frequency', header: 'Frequency', kind: 'text', width: 12 },
         { key: 'tolerance', header: 'Tolerance %', kind: 'whole-number', width: 12 },
+        { key: 'toleranceAbsolute', header: 'Tolerance (in the unit)', kind: 'whole-number', width: 14 },
       ],
       rowsOf: (plan: PlanView) =>
-        plan.indicators.map(({ code, title, description, unit, polarity, basis, frequency, tolerance }) => ({
+        plan.indicators.map(({ code, title, description, unit, polarity, basis, frequency, tolerance, toleranceAbsolute }) => ({
           code,
           title,
           description,
@@ -36,6 +37,7 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
           basis,
           frequency,
           tolerance,
+          toleranceAbsolute,
         })),
     },
     {
@@ -44,12 +46,14 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
       columns: [
         { key: 'indicator', header: 'Indicator code', kind: 'text', width: 14 },
         { key: 'period', header: 'Period', kind: 'text', width: 14 },
+        { key: 'comparison', header: 'Comparison', kind: 'text', width: 12 },
         { key: 'value', header: 'Target', kind: 'whole-number', width: 12 },
+        { key: 'upper', header: 'Upper figure (between)', kind: 'whole-number', width: 12 },
         { key: 'text', header: 'Target as worded', kind: 'text', width: 60 },
       ],
       rowsOf: (plan: PlanView) =>
         plan.indicators.flatMap((indicator) =>
-          indicator.targets.map(({ period, value, text }) => ({ indicator: indicator.code, period, value, text })),
+          indicator.targets.map(({ period, comparison, value, upper, text }) => ({ indicator: indicator.code, period, comparison, value, upper, text })),
         ),
     },
     {
