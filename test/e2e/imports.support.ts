@@ -1,6 +1,7 @@
 import type { Role } from '../../apps/api/src/auth/caller';
 import { HART_SECTIONS } from '../fixtures/hart-2023-24-narrative';
 import type { Answer, TestApp } from '../support/test-app';
+import type { TestCaller } from '../support/tokens';
 import { CommandApi, enterHartPlan, expectStatus } from './plan-commands.support';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,7 +22,7 @@ export async function sendFile(
   url: string,
   payload: Buffer | string,
   contentType: string,
-  options: { as?: Role; headers?: Record<string, string> } = {},
+  options: { as?: Role | TestCaller; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
   const response = await api.inject({
     method: 'POST',
@@ -34,7 +35,7 @@ export async function sendFile(
 }
 
 /** Downloads a read as the media type asked for, as raw bytes. */
-export async function download(api: Pick<TestApp, 'inject' | 'authFor'>, url: string, accept: string, as: Role = 'editor'): Promise<Buffer> {
+export async function download(api: Pick<TestApp, 'inject' | 'authFor'>, url: string, accept: string, as: Role | TestCaller = 'editor'): Promise<Buffer> {
   const response = await api.inject({ method: 'GET', url, headers: { ...(await api.authFor(as)), accept } });
   if (response.statusCode !== 200) throw new Error(`GET ${url} as ${accept}: ${response.statusCode} ${response.body}`);
   return response.rawPayload;
