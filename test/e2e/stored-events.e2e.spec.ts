@@ -106,6 +106,52 @@ describe('stored events through the running system', () => {
     expect(integrity.body).toMatchObject({ ok: true, eventsChecked: 3 });
   });
 
+  it('reads targets and actuals stored before comparisons were explicit with the ratings they were given, new actuals too', async () => {
+    const planId = randomUUID();
+    // As stored then: CP10 entered as higher-is-better by mistake, its figure read out of its words and
+    // its comparison from them too, while every actual was rated by the polarity alone (45 green).
+    const wordsTarget = { period: '2023/24', value: 40, text: 'no more than 40 per 100,000', comparison: 'at-most' };
+    const cp10 = { code: 'CP10', unit: 'rate-per-100k', polarity: 'higher-is-better' };
+    await appendAsStored(planId, [
+      drafted,
+      {
+        type: 'IndicatorDefined',
+        schemaVersion: 2,
+        data: { ...cp10, title: 'Missed bins', description: null, basis: 'period', frequency: 'quarterly', tolerance: 5, targets: [wordsTarget] },
+      },
+      {
+        type: 'TargetSet',
+        schemaVersion: 1,
+        data: { ...cp10, target: { period: '2023/24-Q2', value: null, text: 'TBA', comparison: 'at-least' }, reason: null, authority: null },
+      },
+      {
+        type: 'ActualRecorded',
+        schemaVersion: 1,
+        data: { ...cp10, period: '2023/24-Q1', value: 45, commentary: null, assessedAgainst: { target: wordsTarget, source: 'year', tolerancePercent: 5 } },
+      },
+    ]);
+
+    const q1 = await api.send({ method: 'GET', url: `/v1/plans/${planId}/reports/2023-24-Q1`, as: 'reporting' });
+    expect(q1.body.indicators[0]).toMatchObject({
+      actual: 45,
+      rag: 'green',
+      target: { value: 40, upper: null, comparison: 'at-least', text: 'no more than 40 per 100,000' },
+    });
+    const q2 = await api.send({ method: 'GET', url: `/v1/plans/${planId}/reports/2023-24-Q2`, as: 'reporting' });
+    expect(q2.body.indicators[0]).toMatchObject({ target: { value: null, comparison: null, text: 'TBA' }, targetNote: 'Target to be set' });
+
+    // The command side reads them the same way: a new actual at 45 against the stored year target is green, as before.
+    const recorded = await api.send({
+      method: 'POST',
+      url: `/v1/plans/${planId}/indicators/CP10/actuals`,
+      as: 'officer',
+      body: { period: '2023/24-Q3', value: 45 },
+    });
+    expect(recorded.status).toBe(201);
+    const q3 = await api.send({ method: 'GET', url: `/v1/plans/${planId}/reports/2023-24-Q3?waitFor=${recorded.body.position}`, as: 'reporting' });
+    expect(q3.body.indicators[0]).toMatchObject({ actual: 45, rag: 'green' });
+  });
+
   it('reads priority events stored at schema version 1, before kinds, sponsors and dues, as priorities', async () => {
     const planId = randomUUID();
     const outcome = { ref: '1', description: 'Full supported IT infrastructure', targetDate: { text: 'September 2023', date: '2023-09-30' } };

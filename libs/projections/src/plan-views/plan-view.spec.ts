@@ -97,8 +97,8 @@ describe('evolvePlanView', () => {
           tolerance: 5,
           toleranceAbsolute: null,
           targets: [
-            { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' },
-            { period: '2023/24', value: 98, text: null, upper: null, comparison: 'at-least' },
+            { period: '2023/24-Q2', value: 49, upper: null, comparison: 'at-least', text: null, setAt: '2023-04-03T09:11:00.000Z' },
+            { period: '2023/24', value: 98, upper: null, comparison: 'at-least', text: null, setAt: '2023-04-03T09:10:00.000Z' },
           ],
           actuals: [
             {
@@ -254,7 +254,9 @@ describe('evolvePlanView', () => {
 
     const cp10 = (foldPlanView(plan.events) as PlanView).indicators.find((i) => i.code === 'CP10');
     expect(cp10?.tolerance).toBe(1);
-    expect(cp10?.targets).toEqual([{ period: '2023/24', value: 30, text: null, upper: null, comparison: 'at-most' }]);
+    expect(cp10?.targets).toEqual([
+      { period: '2023/24', value: 30, upper: null, comparison: 'at-most', text: null, setAt: '2023-04-03T09:24:00.000Z' },
+    ]);
     expect(cp10?.actuals.find((a) => a.period === '2023/24-Q3')).toMatchObject({
       rag: 'amber',
       ragReason: 'Above the target of 40 per 100,000, within the 5% tolerance',

@@ -29,6 +29,7 @@ describe('buildMonitoringReport', () => {
         previousActual: null,
         previousFrom: null,
         commentary: 'Ahead of profile',
+        targetNote: null,
       },
       {
         code: 'CP10',
@@ -40,7 +41,8 @@ describe('buildMonitoringReport', () => {
           period: '2023/24',
           value: 40,
           text: hartIndicator('CP10').targets[0].text,
-          upper: null, comparison: 'at-most',
+          upper: null,
+          comparison: 'at-most',
           source: 'year',
         },
         actual: 41,
@@ -53,6 +55,7 @@ describe('buildMonitoringReport', () => {
         previousActual: 35,
         previousFrom: 'actual',
         commentary: 'Two rounds disrupted by roadworks',
+        targetNote: null,
       },
     ]);
   });
@@ -381,6 +384,93 @@ describe('buildMonitoringReport', () => {
     it('names the project as a project', () => {
       const report = buildMonitoringReport(foldPlanView(threeRivers().events) as PlanView, '2020/21-Q2');
       expect(report.priorities[0]).toMatchObject({ ref: 'WD', kind: 'project', title: 'Website Development' });
+    });
+  });
+
+  describe('targets not yet set, and targets set after the actuals', () => {
+    const tba = { period: '2020/21', value: null, upper: null, comparison: null, text: 'TBA' };
+    const visitors = () => {
+      const plan = new PlanStream('three-rivers-cs-2020-23', '2020-04-01T09:00:00.000Z', 1000, 'three-rivers');
+      plan.add('PlanDrafted', {
+        council: 'three-rivers',
+        service: 'Corporate Services',
+        title: 'Corporate Services 2020-23',
+        period: { kind: 'multi-year', label: '2020-2023', from: '2020-04-01', to: '2023-03-31' },
+        owner: null,
+      });
+      plan.add('IndicatorDefined', {
+        code: 'New PI 1',
+        title: 'Numbers of people visiting Three Rivers',
+        description: null,
+        unit: 'count',
+        polarity: 'higher-is-better',
+        basis: 'annual',
+        frequency: 'annual',
+        tolerance: 5,
+        toleranceAbsolute: null,
+        targets: [tba],
+      });
+      return plan;
+    };
+    const inForce = (target: typeof tba | null) =>
+      ({ target, source: target ? 'period' : 'none', tolerancePercent: 5, toleranceAbsolute: null }) as const;
+
+    it('says a target in words alone is to be set, with or without an actual, and rates nothing', () => {
+      const plan = visitors();
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21').indicators[0]).toMatchObject({
+        target: { value: null, comparison: null, text: 'TBA' },
+        rag: 'none',
+        targetNote: 'Target to be set',
+      });
+      plan.add('ActualRecorded', {
+        code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', commentary: null,
+        period: '2020/21', value: 1_200_000, assessedAgainst: inForce(tba),
+      });
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21').indicators[0]).toMatchObject({
+        actual: 1_200_000,
+        rag: 'none',
+        ragReason: 'Target to be set for 2020/21 ("TBA"), so the actual is not rated',
+        targetNote: 'Target to be set',
+      });
+    });
+
+    it('keeps an actual recorded before its target unrated, and says the target came after it', () => {
+      const plan = visitors();
+      plan.add('ActualRecorded', {
+        code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', commentary: null,
+        period: '2020/21', value: 1_200_000, assessedAgainst: inForce(tba),
+      }, { at: '2021-04-20T10:00:00.000Z' });
+      plan.add('TargetChanged', {
+        code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', period: '2020/21', previous: tba,
+        target: { period: '2020/21', value: 1_000_000, upper: null, comparison: 'at-least', text: null },
+        reason: 'Baseline survey done', authority: null,
+      }, { at: '2021-05-03T10:00:00.000Z' });
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21').indicators[0]).toMatchObject({
+        target: { value: null, text: 'TBA' },
+        rag: 'none',
+        targetNote:
+          'Target 1,000,000 set on 2021-05-03, after this actual was recorded on 2021-04-20: the actual keeps the rating it was given then',
+      });
+    });
+
+    it('says nothing of a target set before the actual it rates', () => {
+      const plan = visitors();
+      plan.add('TargetChanged', {
+        code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', period: '2020/21', previous: tba,
+        target: { period: '2020/21', value: 1_000_000, upper: null, comparison: 'at-least', text: null },
+        reason: 'Baseline survey done', authority: null,
+      });
+      const [target] = (foldPlanView(plan.events) as PlanView).indicators[0].targets;
+      plan.add('ActualRecorded', {
+        code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', commentary: null,
+        period: '2020/21', value: 1_200_000,
+        assessedAgainst: { target: { period: '2020/21', value: 1_000_000, upper: null, comparison: 'at-least', text: null }, source: 'period', tolerancePercent: 5, toleranceAbsolute: null },
+      });
+      expect(target.setAt < plan.events[plan.events.length - 1].recordedAt).toBe(true);
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21').indicators[0]).toMatchObject({
+        rag: 'green',
+        targetNote: null,
+      });
     });
   });
 });

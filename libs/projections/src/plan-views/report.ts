@@ -9,6 +9,7 @@ import {
   priorityPercentComplete,
   rollUpProgress,
   samePeriodLastYear,
+  sameTarget,
   targetInForce,
   type Basis,
   type BudgetAmount,
@@ -30,12 +31,14 @@ import {
   latestReview,
   type ActualView,
   type IndicatorView,
+  type TargetView,
   type PlanView,
   type PriorityView,
   type RiskReviewView,
   type RiskView,
 } from './plan-view';
 import type { BudgetLineView } from './budget/budget-views';
+import { formatTarget } from './format-value';
 
 /**
  * The monitoring report for a business period, built from a plan view: the live one, or one folded
@@ -72,6 +75,11 @@ export type ReportIndicator = {
   /** Whether the compared figure is one of the plan's actuals or a baseline from before the plan; null when there is none. */
   previousFrom: 'actual' | 'baseline' | null;
   commentary: string | null;
+  /**
+   * What a reader must know beside the target: "Target to be set" while it is words alone ("TBA"),
+   * or that the target now in force was set after the actual, which keeps the rating it had.
+   */
+  targetNote: string | null;
 };
 
 export type ReportMilestone = {
@@ -208,7 +216,21 @@ function reportIndicator(indicator: IndicatorView, period: string, planStart: st
     previousActual: compared.value,
     previousFrom: compared.from,
     commentary: actual?.commentary ?? null,
+    targetNote: targetNote(indicator, period, actual),
   };
+}
+
+function targetNote(indicator: IndicatorView, period: string, actual: ActualView | undefined): string | null {
+  const current = targetInForce(indicator, period).target as TargetView | null;
+  const ratedAgainst = actual ? actual.assessedAgainst.target : current;
+  if (actual && current && current.setAt > actual.recordedAt && !(ratedAgainst && sameTarget(ratedAgainst, current))) {
+    const { unit, polarity } = indicator;
+    return (
+      `Target ${formatTarget(current, unit, polarity)} set on ${current.setAt.slice(0, 10)}, after this actual was recorded ` +
+      `on ${actual.recordedAt.slice(0, 10)}: the actual keeps the rating it was given then`
+    );
+  }
+  return ratedAgainst && ratedAgainst.value === null ? 'Target to be set' : null;
 }
 
 type ComparedFigure = { period: string; value: number | null; from: 'actual' | 'baseline' | null };

@@ -1,5 +1,6 @@
 import type { Outcome } from '../priorities/priority-values';
-import type { Target } from '../indicators/indicator-values';
+import type { Target, TargetComparison } from '../indicators/indicator-values';
+import { defaultComparison } from '../indicators/targets';
 import type { PlanPeriod } from '../plan-values';
 
 /**
@@ -31,7 +32,8 @@ export interface HartIndicator {
   polarity: 'higher-is-better' | 'lower-is-better';
   basis: 'cumulative-ytd' | 'period-end-snapshot' | 'period' | 'annual';
   frequency: 'quarterly' | 'annual';
-  targets: Array<{ period: string; value: number; text?: string }>;
+  /** The comparison is given where the words state one ("no more than"), else it is the polarity's. */
+  targets: Array<{ period: string; value: number; comparison?: TargetComparison; text?: string }>;
 }
 
 const RESILIENT = 'Resilient and financially sound council';
@@ -389,6 +391,7 @@ export const HART_INDICATORS: HartIndicator[] = [
       {
         period: YEAR,
         value: 40,
+        comparison: 'at-most',
         text: 'Target, as set in the Serco contract, aims to miss no more than 40 bins per 100,000 collected for all bin collections except garden',
       },
     ],
@@ -406,6 +409,7 @@ export const HART_INDICATORS: HartIndicator[] = [
       {
         period: YEAR,
         value: 250,
+        comparison: 'at-most',
         text: 'Target, as set in the Serco contract, aims to miss no more than 250 bins per 100,000 collected for garden waste services.',
       },
     ],
@@ -520,11 +524,11 @@ export function hartIndicatorDefinition(code: string) {
   return { code, title, description: description ?? null, unit, polarity, basis, frequency };
 }
 
-/** The seed's target for the year, in its words, compared the way its indicator's polarity reads it. */
+/** The seed's target for the year, in its words, compared as they state or else as its indicator's polarity reads it. */
 export function hartYearTarget(code: string): Target {
   const { polarity, targets } = hartIndicator(code);
-  const { period, value, text } = targets[0];
-  return { period, value, upper: null, comparison: polarity === 'higher-is-better' ? 'at-least' : 'at-most', text: text ?? null };
+  const { period, value, comparison, text } = targets[0];
+  return { period, value, upper: null, comparison: comparison ?? defaultComparison(polarity), text: text ?? null };
 }
 
 /** The seed's target for the year entered as its figure alone, as where its words ("98%") add nothing. */

@@ -14,7 +14,7 @@ import type { ViewEvolvers } from '../section-traits';
 import type { ActualView, IndicatorView, TargetView } from './indicator-views';
 
 export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
-  IndicatorDefined: (view, { data }) => {
+  IndicatorDefined: (view, { data }, stored) => {
     const indicator: IndicatorView = {
       code: data.code,
       title: data.title,
@@ -25,7 +25,7 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
       frequency: data.frequency,
       tolerance: data.tolerance,
       toleranceAbsolute: data.toleranceAbsolute,
-      targets: sortByPeriod(data.targets.map(copyTarget)),
+      targets: sortByPeriod(data.targets.map((target) => targetView(target, stored.recordedAt))),
       actuals: [],
       baselines: [],
     };
@@ -43,8 +43,8 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
       tolerance: changes.tolerance !== undefined ? changes.tolerance : indicator.tolerance,
       toleranceAbsolute: changes.toleranceAbsolute !== undefined ? changes.toleranceAbsolute : indicator.toleranceAbsolute,
     })),
-  TargetSet: (view, { data }) => withTarget(view, data.code, data.target),
-  TargetChanged: (view, { data }) => withTarget(view, data.code, data.target),
+  TargetSet: (view, { data }, stored) => withTarget(view, data.code, targetView(data.target, stored.recordedAt)),
+  TargetChanged: (view, { data }, stored) => withTarget(view, data.code, targetView(data.target, stored.recordedAt)),
   ActualRecorded: withActual,
   ActualRestated: withActual,
   BaselineRecorded: (view, { data: { code, baseline } }, stored) =>
@@ -57,8 +57,7 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
     })),
 };
 
-function withTarget(view: PlanView, code: string, written: Target): PlanView {
-  const target = copyTarget(written);
+function withTarget(view: PlanView, code: string, target: TargetView): PlanView {
   return updateIndicator(view, code, (indicator) => ({
     ...indicator,
     targets: sortByPeriod([...indicator.targets.filter((t) => t.period !== target.period), target]),
@@ -99,7 +98,9 @@ function updateIndicator(view: PlanView, code: string, change: (indicator: Indic
   return { ...view, indicators: view.indicators.map((i) => (i.code === code ? change(i) : i)) };
 }
 
-const copyTarget = (target: Target): TargetView => ({
+const targetView = (target: Target, setAt: string): TargetView => ({ ...copyTarget(target), setAt });
+
+const copyTarget = (target: Target): Target => ({
   period: target.period,
   value: target.value,
   upper: target.upper,

@@ -1,7 +1,10 @@
 import type { Baseline, IndicatorFields, Rag, Target, TargetInForce } from '@app/domain';
 
-/** A target as decided: its figure, comparison and upper figure, and the plan's words beside them. */
-export type TargetView = Target;
+/**
+ * A target as decided: its figure, comparison and upper figure, and the plan's words beside them;
+ * `setAt` is when it was recorded, so a report can say a target came after the actuals it follows.
+ */
+export type TargetView = Target & { setAt: string };
 
 export type ActualView = {
   period: string;
