@@ -133,6 +133,17 @@ describe('The monitoring report for a period', () => {
     expect(q1.rollups.plan).toEqual({ percentComplete: 35, items: 2 });
   });
 
+  it("refuses a report for a period outside the plan with 422, naming the plan's periods", async () => {
+    for (const period of ['2024-25-Q1', '2022-23']) {
+      const answer = await api.send({ method: 'GET', url: `${plan}/reports/${period}?waitFor=${lastPosition}`, as: 'reporting' });
+      expect(answer.status).toBe(422);
+      expect(answer.body.message).toBe(
+        `${period.replace('-', '/')} is outside this plan's period, 2023/24 (1 April 2023 to 31 March 2024): ` +
+          'its reports are for 2023/24 and its quarters, 2023/24-Q1 to 2023/24-Q4.',
+      );
+    }
+  });
+
   it('refuses a period that is not one, naming it', async () => {
     const answer = await api.send({ method: 'GET', url: `${plan}/reports/2023-Q9`, as: 'reporting' });
     expect(answer.status).toBe(400);

@@ -3,6 +3,7 @@ import {
   directionOfTravel,
   dueDateOf,
   financialYearOf,
+  fourthQuarterOf,
   normalisePeriod,
   periodBounds,
   previousPeriod,
@@ -60,6 +61,11 @@ export type ReportIndicator = {
   basis: Basis;
   target: ReportTarget | null;
   actual: number | null;
+  /**
+   * The period of the return the actual comes from: the report's own or, for a year of a cumulative
+   * year-to-date indicator, its fourth quarter, whose figure is the year's. Null with no actual.
+   */
+  actualPeriod: string | null;
   restated: boolean;
   actualRecordedAt: string | null;
   rag: Rag;
@@ -179,7 +185,7 @@ function reportBudget(view: PlanView, year: string): ReportBudget {
 }
 
 function reportIndicator(indicator: IndicatorView, period: string, planStart: string): ReportIndicator {
-  const actual = actualFor(indicator, period);
+  const actual = returnFor(indicator, period);
   const compared = comparedFigure(indicator, period, planStart);
   const inForce = actual ? actual.assessedAgainst : targetInForce(indicator, period);
   const target = reportTarget(inForce);
@@ -191,6 +197,7 @@ function reportIndicator(indicator: IndicatorView, period: string, planStart: st
     basis: indicator.basis,
     target,
     actual: actual?.value ?? null,
+    actualPeriod: actual?.period ?? null,
     restated: actual?.restated ?? false,
     actualRecordedAt: actual?.recordedAt ?? null,
     rag: actual?.rag ?? 'none',
@@ -223,7 +230,7 @@ type ComparedFigure = { period: string; value: number | null; from: 'actual' | '
  */
 function comparedFigure(indicator: IndicatorView, period: string, planStart: string): ComparedFigure {
   const compared = indicator.basis === 'cumulative-ytd' ? samePeriodLastYear(period) : previousPeriod(period);
-  const actual = actualFor(indicator, compared);
+  const actual = returnFor(indicator, compared);
   if (actual) return { period: compared, value: actual.value, from: 'actual' };
   const baseline = indicator.baselines.find((b) => b.period === compared);
   if (baseline) return { period: compared, value: baseline.value, from: 'baseline' };
@@ -237,6 +244,18 @@ function comparedFigure(indicator: IndicatorView, period: string, planStart: str
 
 const actualFor = (indicator: IndicatorView, period: string): ActualView | undefined =>
   indicator.actuals.find((actual) => actual.period === period);
+
+/**
+ * The return that gives the period's figure: its own or, for a year of a cumulative year-to-date
+ * indicator, returned quarter by quarter, the fourth quarter's: its year-to-date figure is the year's
+ * (and was judged against the year's target, which applies at Q4).
+ */
+function returnFor(indicator: IndicatorView, period: string): ActualView | undefined {
+  const own = actualFor(indicator, period);
+  if (own || indicator.basis !== 'cumulative-ytd') return own;
+  const fourthQuarter = fourthQuarterOf(period);
+  return fourthQuarter === null ? undefined : actualFor(indicator, fourthQuarter);
+}
 
 function reportTarget(inForce: TargetInForce): ReportTarget | null {
   if (inForce.target === null || inForce.source === 'none') return null;

@@ -1,7 +1,7 @@
 import { Inject } from '../../nest';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { READ_STORE, type FieldCondition, type ReadStore } from '@app/read-store';
-import { parsePlanPeriod } from '@app/domain';
+import { parsePlanPeriod, requirePeriodOfPlan } from '@app/domain';
 import {
   buildMonitoringReport,
   diffPlanViews,
@@ -191,7 +191,7 @@ export class GetReportHandler implements IQueryHandler<GetReportQuery> {
 
   async execute({ caller, planId, period, asOf }: GetReportQuery): Promise<(MonitoringReport | ReportAsOf) & { asOf?: string }> {
     const view = await this.plans.at(caller, planId, { asOf });
-    const report = buildMonitoringReport(view, period);
+    const report = buildMonitoringReport(view, requirePeriodOfPlan(period, { label: view.period, ...view.periodRange }));
     return answeredAsOf('integrity' in view ? { ...report, integrity: view.integrity } : report, asOf);
   }
 }
