@@ -37,10 +37,20 @@ export function roundHalfUp(value: number): number {
   return Math.floor(value + 0.5 + 1e-9);
 }
 
+/**
+ * Which entries a priority's percentage comes from: its milestones' once any of them has one, else
+ * its own; null while it has neither. Its status is always its own entry's, whichever this is.
+ */
+export type ProgressSource = 'milestones' | 'priority';
+
+export function progressSourceOf(priority: PriorityProgress): ProgressSource | null {
+  if (priority.milestones.some((value) => value !== null)) return 'milestones';
+  return priority.percentComplete === null ? null : 'priority';
+}
+
 /** The percentages a priority contributes to its objective and to the plan. */
 function progressItems(priority: PriorityProgress): number[] {
-  const trackedByMilestone = priority.milestones.some((value) => value !== null);
-  if (trackedByMilestone) return priority.milestones.map((value) => value ?? 0);
+  if (progressSourceOf(priority) === 'milestones') return priority.milestones.map((value) => value ?? 0);
   return [priority.percentComplete ?? 0];
 }
 

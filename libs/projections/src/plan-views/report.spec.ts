@@ -1,4 +1,5 @@
-import { hartIndicator, hartPriority } from '@app/domain/plan/testing/hart-2023-24.seed';
+import type { ProgressStatus } from '@app/domain';
+import { hartIndicator, hartOutcome, hartPlanDraft, hartPriority } from '@app/domain/plan/testing/hart-2023-24.seed';
 import { foldPlanView, type PlanView } from './plan-view';
 import { buildMonitoringReport } from './report';
 import { HART_OBJECTIVE, hartPlan } from './testing/hart-plan.fixture';
@@ -230,10 +231,11 @@ describe('buildMonitoringReport', () => {
         title: "Refresh Hart's Digital Strategy and customer offer",
         objective: HART_OBJECTIVE,
         percentComplete: 50,
-        status: 'at-risk',
-        position: 'Consultation drafted',
-        commentary: 'Consultation delayed to Q3',
-        reportedFor: '2023/24-Q2',
+        percentFrom: 'milestones',
+        status: 'on-track',
+        position: 'Review of the 2019 strategy under way',
+        commentary: null,
+        reportedFor: '2023/24-Q1',
         milestones: [
           {
             ref: '8a',
@@ -251,6 +253,7 @@ describe('buildMonitoringReport', () => {
         title: hartPriority('10').title,
         objective: null,
         percentComplete: 100,
+        percentFrom: 'priority',
         status: 'completed',
         position: 'Servers migrated',
         commentary: null,
@@ -276,6 +279,70 @@ describe('buildMonitoringReport', () => {
 
     const q3 = buildMonitoringReport(view, '2023/24-Q3');
     expect(q3.priorities[1]).toMatchObject({ percentComplete: 100, status: 'completed', reportedFor: '2023/24-Q2' });
+  });
+
+  describe("a priority's own status beside its milestones'", () => {
+    /** Hart's priority 8 with a second milestone, so that one milestone completed is half the priority. */
+    const withTwoMilestones = () => {
+      const plan = new PlanStream('hart-cs-2023-24');
+      plan.add('PlanDrafted', hartPlanDraft());
+      plan.add('PriorityAdded', {
+        ref: '8',
+        title: hartPriority('8').title,
+        themes: hartPriority('8').themes,
+        objective: HART_OBJECTIVE,
+        kind: 'priority',
+        sponsor: null,
+        manager: null,
+        outcomes: [hartOutcome('8', 0, '8a', '2024-03-31'), hartOutcome('8', 1, '8b', '2024-03-31')],
+      });
+      return plan;
+    };
+    const entry = (plan: PlanStream, milestone: string | null, percentComplete: number, status: ProgressStatus, commentary: string | null = null) =>
+      plan.add('ProgressRecorded', { priorityRef: '8', milestone, period: '2023/24-Q2', percentComplete, status, position: null, commentary }, { actor: OFFICER });
+    const reported = (plan: PlanStream) => buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2').priorities[0];
+
+    it('does not call a priority completed because one of its milestones is', () => {
+      const plan = withTwoMilestones();
+      entry(plan, null, 50, 'on-track', 'Strategy half written');
+      entry(plan, '8a', 100, 'completed', 'Draft agreed');
+      expect(reported(plan)).toMatchObject({
+        percentComplete: 50,
+        percentFrom: 'milestones',
+        status: 'on-track',
+        commentary: 'Strategy half written',
+        reportedFor: '2023/24-Q2',
+        milestones: [
+          expect.objectContaining({ ref: '8a', percentComplete: 100, status: 'completed' }),
+          expect.objectContaining({ ref: '8b', percentComplete: null, status: null }),
+        ],
+      });
+    });
+
+    it('does not call a priority at 50% not started because a milestone is not', () => {
+      const plan = withTwoMilestones();
+      entry(plan, null, 50, 'on-track');
+      entry(plan, '8b', 0, 'not-started');
+      expect(reported(plan)).toMatchObject({ status: 'on-track', percentFrom: 'milestones', percentComplete: 0 });
+      expect(reported(plan).milestones[1]).toMatchObject({ status: 'not-started', percentComplete: 0 });
+    });
+
+    it('has no status of its own while only its milestones have entries, and says its percentage is theirs', () => {
+      const plan = withTwoMilestones();
+      entry(plan, '8a', 100, 'completed');
+      expect(reported(plan)).toMatchObject({ percentComplete: 50, percentFrom: 'milestones', status: null, commentary: null, reportedFor: null });
+    });
+
+    it('takes its own percentage while no milestone has an entry', () => {
+      const plan = withTwoMilestones();
+      entry(plan, null, 40, 'at-risk');
+      expect(reported(plan)).toMatchObject({ percentComplete: 40, percentFrom: 'priority', status: 'at-risk' });
+      expect(buildMonitoringReport(foldPlanView(withTwoMilestones().events) as PlanView, '2023/24-Q2').priorities[0]).toMatchObject({
+        percentComplete: null,
+        percentFrom: null,
+        status: null,
+      });
+    });
   });
 
   it('reproduces the report as it stood before a restatement', () => {

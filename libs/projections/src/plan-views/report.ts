@@ -8,6 +8,7 @@ import {
   periodBounds,
   previousPeriod,
   priorityPercentComplete,
+  progressSourceOf,
   rollUpProgress,
   samePeriodLastYear,
   targetInForce,
@@ -18,6 +19,7 @@ import {
   type Polarity,
   type PriorityKind,
   type PriorityProgress,
+  type ProgressSource,
   type ProgressStatus,
   type Rag,
   type Rollups,
@@ -98,11 +100,15 @@ export type ReportPriority = {
   kind: PriorityKind;
   title: string;
   objective: string | null;
+  /** Its roll-up: of its milestones once any has an entry, else its own entry's; null with neither. */
   percentComplete: number | null;
+  /** Which entries `percentComplete` comes from. */
+  percentFrom: ProgressSource | null;
+  /** Its own latest entry's, for the priority as a whole; a milestone's entries never stand for it. */
   status: ProgressStatus | null;
   position: string | null;
   commentary: string | null;
-  /** The period of the entry shown: the report's own or, when none was made for it, an earlier one. */
+  /** The period of its own entry shown: the report's own or, when none was made for it, an earlier one. */
   reportedFor: string | null;
   milestones: ReportMilestone[];
 };
@@ -265,8 +271,9 @@ function reportTarget(inForce: TargetInForce): ReportTarget | null {
 
 /**
  * A priority's standing at the end of the period, from its latest entries for the period or an
- * earlier one. Its percentage is its own roll-up (milestones when it has milestone progress, else the
- * whole-priority entry), so that it agrees with the objective's and the plan's.
+ * earlier one. Its status, position and commentary are its own entry's, each milestone's its own;
+ * its percentage is its roll-up (milestones when they have progress, else its own entry), so that it
+ * agrees with the objective's and the plan's, and `percentFrom` says which.
  */
 function priorityProgressFor(
   priority: PriorityView,
@@ -274,7 +281,6 @@ function priorityProgressFor(
   periodEnd: string,
 ): { report: ReportPriority; rollup: PriorityProgress } {
   const reported = priority.progressHistory.filter((entry) => comparePeriods(entry.period, period) <= 0);
-  const latest = latestProgress(reported);
   const whole = latestProgress(reported.filter((entry) => entry.milestone === null));
   const milestones = priority.outcomes.map((outcome) => ({
     outcome,
@@ -285,17 +291,19 @@ function priorityProgressFor(
     percentComplete: whole?.percentComplete ?? null,
     milestones: milestones.map(({ entry }) => entry?.percentComplete ?? null),
   };
+  const percentFrom = progressSourceOf(rollup);
   return {
     report: {
       ref: priority.ref,
       kind: priority.kind,
       title: priority.title,
       objective: priority.objective,
-      percentComplete: latest ? priorityPercentComplete(rollup) : null,
-      status: latest?.status ?? null,
-      position: latest?.position ?? null,
-      commentary: latest?.commentary ?? null,
-      reportedFor: latest?.period ?? null,
+      percentComplete: percentFrom ? priorityPercentComplete(rollup) : null,
+      percentFrom,
+      status: whole?.status ?? null,
+      position: whole?.position ?? null,
+      commentary: whole?.commentary ?? null,
+      reportedFor: whole?.period ?? null,
       milestones: milestones.map(({ outcome, entry }) => {
         const due = dueDateOf(outcome);
         return {
