@@ -123,15 +123,15 @@ describe('The monitoring report for a period', () => {
       expect.objectContaining({ ref: '2', objective: 'Engaged residents', percentComplete: 70, percentFrom: 'priority', status: 'on-track', position: 'Website phase two under way', reportedFor: '2023/24-Q1' }),
     ]);
     expect(q2.rollups.objectives).toEqual([
-      { objective: 'Financially sound', percentComplete: 38, items: 2 },
-      { objective: 'Engaged residents', percentComplete: 70, items: 1 },
+      { objective: 'Financially sound', percentComplete: 38, items: 2, withoutEntry: 0 },
+      { objective: 'Engaged residents', percentComplete: 70, items: 1, withoutEntry: 0 },
     ]);
-    expect(q2.rollups.plan).toEqual({ percentComplete: 48, items: 3 });
+    expect(q2.rollups.plan).toEqual({ percentComplete: 48, items: 3, withoutEntry: 0 });
     expect(q2.rollups.rounding).toBe('Half up to whole percent after averaging unrounded values');
 
     const q1 = await report('2023-24-Q1');
     expect(q1.priorities[0]).toMatchObject({ ref: '1', percentComplete: null, status: null });
-    expect(q1.rollups.plan).toEqual({ percentComplete: 35, items: 2 });
+    expect(q1.rollups.plan).toEqual({ percentComplete: 35, items: 2, withoutEntry: 1 });
   });
 
   it("refuses a report for a period outside the plan with 422, naming the plan's periods", async () => {

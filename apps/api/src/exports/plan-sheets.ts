@@ -107,19 +107,21 @@ export function reportSheets(report: MonitoringReport): Record<ReportSheetName, 
     },
     rollups: {
       name: 'rollups',
-      title: reportTitle(report, `roll-ups (${report.rollups.rounding})`),
+      title: reportTitle(report, `roll-ups (${report.rollups.rounding}; ${report.rollups.rule.milestoneWithoutEntry === 'zero' ? 'an item without an entry counts as 0%' : 'an item without an entry is left out'})`),
       columns: [
         { key: 'objective', header: 'Objective', kind: 'text', width: 60 },
         { key: 'percentComplete', header: 'Complete', kind: 'percent', width: 10 },
         { key: 'items', header: 'Priorities', kind: 'whole-number', width: 10 },
+        { key: 'withoutEntry', header: 'Without an entry', kind: 'whole-number', width: 10 },
       ],
       rows: [
-        ...report.rollups.objectives.map(({ objective, percentComplete, items }) => ({
+        ...report.rollups.objectives.map(({ objective, percentComplete, items, withoutEntry }) => ({
           objective: objective ?? '(no objective)',
           percentComplete,
           items,
+          withoutEntry,
         })),
-        { objective: 'Whole plan', percentComplete: report.rollups.plan.percentComplete, items: report.rollups.plan.items },
+        { objective: 'Whole plan', ...report.rollups.plan },
       ],
     },
     budget: budgetSheet(report),

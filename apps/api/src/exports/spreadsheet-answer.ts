@@ -17,18 +17,18 @@ export function answerFormatOf(accept: string | undefined, reply: FastifyReply):
 
 /**
  * Sends sheets as a file to save: CSV holds the first sheet, XLSX all of them. Its ETag is the
- * answer's revision with the format, as one representation's tag must not match another's.
+ * answer's tag (its revision) with the format, as one representation's tag must not match another's.
  */
 export async function spreadsheetAnswer(
   reply: FastifyReply,
   format: SpreadsheetFormat,
   sheets: Sheet[],
-  answer: { filename: string; revision?: number },
+  answer: { filename: string; tag?: string },
 ): Promise<string | Buffer> {
   const { mediaType, extension } = ANSWER_FORMATS[format];
   void reply
     .header('Content-Type', format === 'csv' ? `${mediaType}; charset=utf-8` : mediaType)
     .header('Content-Disposition', `attachment; filename="${answer.filename}.${extension}"`);
-  if (answer.revision !== undefined) void reply.header('ETag', `"${answer.revision}.${extension}"`);
+  if (answer.tag !== undefined) void reply.header('ETag', `"${answer.tag}.${extension}"`);
   return format === 'csv' ? toCsv(sheets[0]) : toXlsx(sheets);
 }

@@ -1,4 +1,4 @@
-import type { ProgressStatus } from '@app/domain';
+import { DEFAULT_ROLLUP_RULE_IN_FORCE, type ProgressStatus } from '@app/domain';
 import { hartIndicator, hartOutcome, hartPlanDraft, hartPriority } from '@app/domain/plan/testing/hart-2023-24.seed';
 import { foldPlanView, type PlanView } from './plan-view';
 import { buildMonitoringReport } from './report';
@@ -9,7 +9,7 @@ const view = foldPlanView(hartPlan().events) as PlanView;
 
 describe('buildMonitoringReport', () => {
   it('rates each indicator for the period and says which way it moved since the period compared with', () => {
-    const report = buildMonitoringReport(view, '2023-24-Q2');
+    const report = buildMonitoringReport(view, '2023-24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
 
     expect(report.period).toBe('2023/24-Q2');
     expect(report.indicators).toEqual([
@@ -61,7 +61,7 @@ describe('buildMonitoringReport', () => {
   });
 
   it('gives no RAG to a cumulative indicator without a profiled target for the quarter, and says why', () => {
-    const cp7 = buildMonitoringReport(view, '2023/24-Q1').indicators[0];
+    const cp7 = buildMonitoringReport(view, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0];
     expect(cp7).toMatchObject({
       target: null,
       actual: 28.1,
@@ -100,13 +100,13 @@ describe('buildMonitoringReport', () => {
     plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q2', value: 55, assessedAgainst: noTarget });
     const twoYears = foldPlanView(plan.events) as PlanView;
 
-    expect(buildMonitoringReport(twoYears, '2024/25-Q1').indicators[0]).toMatchObject({
+    expect(buildMonitoringReport(twoYears, '2024/25-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
       actual: 29.3,
       direction: 'improved',
       previousPeriod: '2023/24-Q1',
       previousActual: 28.1,
     });
-    expect(buildMonitoringReport(twoYears, '2024/25-Q2').indicators[0]).toMatchObject({
+    expect(buildMonitoringReport(twoYears, '2024/25-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
       actual: 55,
       direction: 'none',
       previousPeriod: '2023/24-Q2',
@@ -132,7 +132,7 @@ describe('buildMonitoringReport', () => {
 
     it("compares a cumulative Q1 with the same quarter's baseline a year before", () => {
       const withBaseline = hartWithBaselines([{ code: 'CP7', period: '2022/23-Q1', value: 29.6 }]);
-      expect(buildMonitoringReport(withBaseline, '2023/24-Q1').indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(withBaseline, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
         actual: 28.1,
         direction: 'declined',
         previousPeriod: '2022/23-Q1',
@@ -143,7 +143,7 @@ describe('buildMonitoringReport', () => {
 
     it('never compares a cumulative quarter with a year before it: the same quarter is needed', () => {
       const withYearOnly = hartWithBaselines([{ code: 'CP7', period: '2022/23', value: 97.4 }]);
-      expect(buildMonitoringReport(withYearOnly, '2023/24-Q1').indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(withYearOnly, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
         direction: 'none',
         previousPeriod: '2022/23-Q1',
         previousActual: null,
@@ -156,7 +156,7 @@ describe('buildMonitoringReport', () => {
         { code: 'CP10', period: '2022/23', value: 30 },
         { code: 'CP10', period: '2022/23-Q4', value: 33 },
       ]);
-      expect(buildMonitoringReport(withQ4, '2023/24-Q1').indicators[1]).toMatchObject({
+      expect(buildMonitoringReport(withQ4, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[1]).toMatchObject({
         actual: 35,
         direction: 'declined',
         previousPeriod: '2022/23-Q4',
@@ -167,7 +167,7 @@ describe('buildMonitoringReport', () => {
         { code: 'CP10', period: '2021/22', value: 45 },
         { code: 'CP10', period: '2022/23', value: 38 },
       ]);
-      expect(buildMonitoringReport(withYears, '2023/24-Q1').indicators[1]).toMatchObject({
+      expect(buildMonitoringReport(withYears, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[1]).toMatchObject({
         direction: 'improved',
         previousPeriod: '2022/23',
         previousActual: 38,
@@ -206,13 +206,13 @@ describe('buildMonitoringReport', () => {
         code: 'CP10', unit: 'rate-per-100k', polarity: 'lower-is-better', commentary: null,
         period: '2023/24-Q3', value: 36, assessedAgainst: noTarget,
       });
-      const q3 = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q3').indicators[0];
+      const q3 = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q3', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0];
       expect(q3).toMatchObject({ direction: 'none', previousPeriod: '2023/24-Q2', previousActual: null, previousFrom: null });
     });
   });
 
   it('shows the target in force and no RAG for an indicator with no actual yet', () => {
-    const q4 = buildMonitoringReport(view, '2023/24-Q4').indicators;
+    const q4 = buildMonitoringReport(view, '2023/24-Q4', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators;
     expect(q4[0]).toMatchObject({
       target: { period: '2023/24', value: 98, source: 'year' },
       actual: null,
@@ -223,7 +223,7 @@ describe('buildMonitoringReport', () => {
   });
 
   it('reports each priority at its latest entry up to the period and rolls progress up', () => {
-    const q2 = buildMonitoringReport(view, '2023/24-Q2');
+    const q2 = buildMonitoringReport(view, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
     expect(q2.priorities).toEqual([
       {
         ref: '8',
@@ -270,14 +270,14 @@ describe('buildMonitoringReport', () => {
       rounding: 'Half up to whole percent after averaging unrounded values',
     });
 
-    const q1 = buildMonitoringReport(view, '2023/24-Q1');
+    const q1 = buildMonitoringReport(view, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE);
     expect(q1.priorities.map((p) => [p.ref, p.percentComplete, p.status, p.reportedFor])).toEqual([
       ['8', 25, 'on-track', '2023/24-Q1'],
       ['10', 60, 'on-track', '2023/24-Q1'],
     ]);
     expect(q1.rollups.plan.percentComplete).toBe(43);
 
-    const q3 = buildMonitoringReport(view, '2023/24-Q3');
+    const q3 = buildMonitoringReport(view, '2023/24-Q3', DEFAULT_ROLLUP_RULE_IN_FORCE);
     expect(q3.priorities[1]).toMatchObject({ percentComplete: 100, status: 'completed', reportedFor: '2023/24-Q2' });
   });
 
@@ -300,7 +300,7 @@ describe('buildMonitoringReport', () => {
     };
     const entry = (plan: PlanStream, milestone: string | null, percentComplete: number, status: ProgressStatus, commentary: string | null = null) =>
       plan.add('ProgressRecorded', { priorityRef: '8', milestone, period: '2023/24-Q2', percentComplete, status, position: null, commentary }, { actor: OFFICER });
-    const reported = (plan: PlanStream) => buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2').priorities[0];
+    const reported = (plan: PlanStream) => buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE).priorities[0];
 
     it('does not call a priority completed because one of its milestones is', () => {
       const plan = withTwoMilestones();
@@ -337,7 +337,7 @@ describe('buildMonitoringReport', () => {
       const plan = withTwoMilestones();
       entry(plan, null, 40, 'at-risk');
       expect(reported(plan)).toMatchObject({ percentComplete: 40, percentFrom: 'priority', status: 'at-risk' });
-      expect(buildMonitoringReport(foldPlanView(withTwoMilestones().events) as PlanView, '2023/24-Q2').priorities[0]).toMatchObject({
+      expect(buildMonitoringReport(foldPlanView(withTwoMilestones().events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE).priorities[0]).toMatchObject({
         percentComplete: null,
         percentFrom: null,
         status: null,
@@ -347,7 +347,7 @@ describe('buildMonitoringReport', () => {
 
   it('reproduces the report as it stood before a restatement', () => {
     const plan = hartPlan();
-    const before = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2');
+    const before = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
     plan.add('ActualRestated', {
       code: 'CP7',
       unit: 'percent',
@@ -363,8 +363,8 @@ describe('buildMonitoringReport', () => {
         tolerancePercent: 5,
       },
     });
-    const after = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2');
-    const asOfBefore = buildMonitoringReport(foldPlanView(plan.events.slice(0, -1)) as PlanView, '2023/24-Q2');
+    const after = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
+    const asOfBefore = buildMonitoringReport(foldPlanView(plan.events.slice(0, -1)) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
 
     expect(after.indicators[0]).toMatchObject({ actual: 45.2, restated: true, rag: 'red' });
     expect(asOfBefore).toEqual(before);
@@ -411,7 +411,7 @@ describe('buildMonitoringReport', () => {
     const progress = (plan: PlanStream, milestone: string, period: string, status: 'on-track' | 'completed', percentComplete: number) =>
       plan.add('ProgressRecorded', { priorityRef: 'WD', milestone, period, percentComplete, status, position: null, commentary: null }, { actor: OFFICER });
     const flags = (plan: PlanStream, period: string) =>
-      buildMonitoringReport(foldPlanView(plan.events) as PlanView, period).priorities[0].milestones.map(
+      buildMonitoringReport(foldPlanView(plan.events) as PlanView, period, DEFAULT_ROLLUP_RULE_IN_FORCE).priorities[0].milestones.map(
         ({ ref, due, status, overdue }) => ({ ref, due, status, overdue }),
       );
 
@@ -445,7 +445,7 @@ describe('buildMonitoringReport', () => {
     });
 
     it('names the project as a project', () => {
-      const report = buildMonitoringReport(foldPlanView(threeRivers().events) as PlanView, '2020/21-Q2');
+      const report = buildMonitoringReport(foldPlanView(threeRivers().events) as PlanView, '2020/21-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
       expect(report.priorities[0]).toMatchObject({ ref: 'WD', kind: 'project', title: 'Website Development' });
     });
   });

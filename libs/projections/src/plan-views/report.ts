@@ -22,6 +22,8 @@ import {
   type ProgressSource,
   type ProgressStatus,
   type Rag,
+  type RollupRule,
+  type RollupRuleInForce,
   type Rollups,
   type AssessedScore,
   type TargetComparison,
@@ -147,14 +149,21 @@ export type MonitoringReport = {
   revision: number;
   indicators: ReportIndicator[];
   priorities: ReportPriority[];
-  rollups: Rollups;
+  /** Objective and plan percentages, with the council's roll-up rule they were made with. */
+  rollups: Rollups<RollupRuleInForce>;
   budget: ReportBudget;
   risks: ReportRisk[];
 };
 
-export function buildMonitoringReport(view: PlanView, period: string): MonitoringReport {
+/**
+ * `rollupRule` is the council's roll-up rule in force at the instant the report is made for (now, or
+ * its `asOf`), which the caller reads from the council's settings: the plan's events do not hold it.
+ */
+export function buildMonitoringReport(view: PlanView, period: string, rollupRule: RollupRuleInForce): MonitoringReport {
   const reportPeriod = normalisePeriod(period);
-  const progress = view.priorities.map((priority) => priorityProgressFor(priority, reportPeriod, periodBounds(reportPeriod).to));
+  const progress = view.priorities.map((priority) =>
+    priorityProgressFor(priority, reportPeriod, periodBounds(reportPeriod).to, rollupRule),
+  );
   return {
     planId: view.planId,
     title: view.title,
@@ -164,7 +173,7 @@ export function buildMonitoringReport(view: PlanView, period: string): Monitorin
     revision: view.revision,
     indicators: view.indicators.map((indicator) => reportIndicator(indicator, reportPeriod, view.periodRange.from)),
     priorities: progress.map(({ report }) => report),
-    rollups: rollUpProgress(progress.map(({ rollup }) => rollup)),
+    rollups: rollUpProgress(progress.map(({ rollup }) => rollup), rollupRule),
     budget: reportBudget(view, financialYearOf(reportPeriod)),
     risks: view.risks.map((risk) => reportRisk(risk, reportPeriod)),
   };
@@ -279,6 +288,7 @@ function priorityProgressFor(
   priority: PriorityView,
   period: string,
   periodEnd: string,
+  rollupRule: RollupRule,
 ): { report: ReportPriority; rollup: PriorityProgress } {
   const reported = priority.progressHistory.filter((entry) => comparePeriods(entry.period, period) <= 0);
   const whole = latestProgress(reported.filter((entry) => entry.milestone === null));
@@ -298,7 +308,7 @@ function priorityProgressFor(
       kind: priority.kind,
       title: priority.title,
       objective: priority.objective,
-      percentComplete: percentFrom ? priorityPercentComplete(rollup) : null,
+      percentComplete: priorityPercentComplete(rollup, rollupRule),
       percentFrom,
       status: whole?.status ?? null,
       position: whole?.position ?? null,
