@@ -304,6 +304,11 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     scope: 'council setting',
     given: 'shared plan',
   }),
+  read('/v1/settings/rollups', ['settings.rollups.read'], { scope: 'council setting' }),
+  write('PUT', '/v1/settings/rollups', 'settings.rollups.set', { rounding: 'half-even', milestoneWithoutEntry: 'excluded' }, {
+    scope: 'council setting',
+    given: 'shared plan',
+  }),
 
   // Administration
   read('/v1/admin/projections', ['projections.status'], { scope: 'system' }),

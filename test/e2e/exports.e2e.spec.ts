@@ -91,7 +91,7 @@ describe('Reports, the version table and the audit trail taken out as spreadshee
   it('answers another table of the report as CSV when asked with `sheet`, and refuses a sheet it does not have', async () => {
     const priorities = await download(`/v1/plans/${PLAN}/reports/2023-24-Q2?sheet=priorities`, 'text/csv', 'reporting');
     const [header, ...rows] = csvRows(priorities.body.slice(1));
-    expect(header.slice(0, 5)).toEqual(['Ref', 'Priority', 'Objective', 'Complete', 'Status']);
+    expect(header.slice(0, 6)).toEqual(['Ref', 'Priority', 'Objective', 'Complete', 'Complete from', 'Status']);
     expect(rows).toHaveLength(19);
     const unknown = await download(`/v1/plans/${PLAN}/reports/2023-24-Q2?sheet=budgets`, 'text/csv', 'reporting');
     expect(unknown.statusCode).toBe(400);

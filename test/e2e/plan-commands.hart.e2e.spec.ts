@@ -172,6 +172,23 @@ describe('The Hart 2023/24 Corporate Services plan, entered through the command 
     expect(slipped?.data).toMatchObject({ priorityRef: '15', period: '2023/24-Q3', commentary: 'Action slipped to Q4' });
   });
 
+  it("reports the year with each cumulative indicator's fourth-quarter outturn, which is the year's figure", async () => {
+    const events = await api.events(planId);
+    const position = events.at(-1)?.position;
+    const read = async (period: string) =>
+      api.send({ method: 'GET', url: `/v1/plans/${planId}/reports/${period}?waitFor=${position}`, as: 'reporting' });
+    const row = (report: Answer, code: string) => report.body.indicators.find((indicator: { code: string }) => indicator.code === code);
+    const q4 = expectStatus(await read('2023-24-Q4'), 200);
+    const year = expectStatus(await read('2023-24'), 200);
+
+    expect(row(year, 'CP7')).toMatchObject({ actual: 97.6, actualPeriod: '2023/24-Q4', target: { value: 98 }, rag: 'amber' });
+    expect(row(year, 'CP7').ragReason).toBe(row(q4, 'CP7').ragReason);
+    expect(row(year, 'CP6')).toMatchObject({ actual: 98.3, actualPeriod: '2023/24-Q4', rag: 'green' });
+    // An annual return is the year's own; a figure for a quarter (CP10's missed bins) is not the year's.
+    expect(row(year, 'CP12')).toMatchObject({ actual: 24.1, actualPeriod: '2023/24' });
+    expect(row(year, 'CP10')).toMatchObject({ actual: null, actualPeriod: null, ragReason: 'No actual recorded for 2023/24' });
+  });
+
   it('keeps the whole stream one unbroken hash chain, and the auditor\'s check agrees', async () => {
     const events = await api.events(planId);
     expect(events[0].metadata.previousHash).toBeNull();

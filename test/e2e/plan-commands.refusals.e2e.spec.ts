@@ -81,6 +81,29 @@ describe('Plan commands refused: the status, the sentence, and no event written'
     expect(answer.headers.etag).toBe(`"${current}"`);
   });
 
+  it('refuses progress not started at 90% and a percentage actual of -5, each in a sentence', async () => {
+    const notStarted = await refused(api, planId, {
+      method: 'POST',
+      url: `/v1/plans/${planId}/priorities/1/progress`,
+      as: 'officer',
+      body: { period: '2023-24-Q1', percentComplete: 90, status: 'not-started' },
+    });
+    expect(notStarted.status).toBe(422);
+    expect(notStarted.body.message).toBe(
+      'Progress marked not-started must be 0% complete, not 90%: record 0%, or choose the status the work has reached.',
+    );
+    const negative = await refused(api, planId, {
+      method: 'POST',
+      url: `/v1/plans/${planId}/indicators/CP7/actuals`,
+      as: 'officer',
+      body: { period: '2023/24-Q1', value: -5 },
+    });
+    expect(negative.status).toBe(422);
+    expect(negative.body.message).toBe(
+      'CP7 is a percentage, from 0 to 100: -5% for 2023/24-Q1 cannot be. Record the figure as a percentage of the whole.',
+    );
+  });
+
   it('refuses an actual for a period outside the plan', async () => {
     const answer = await refused(api, planId, {
       method: 'POST',

@@ -118,19 +118,31 @@ describe('The monitoring report for a period', () => {
   it('gives each priority its latest progress for the period or before, and rolls it up per objective and for the plan', async () => {
     const q2 = await report('2023-24-Q2');
     expect(q2.priorities).toEqual([
-      expect.objectContaining({ ref: '1', objective: 'Financially sound', percentComplete: 38, status: 'at-risk', reportedFor: '2023/24-Q2' }),
-      expect.objectContaining({ ref: '2', objective: 'Engaged residents', percentComplete: 70, status: 'on-track', position: 'Website phase two under way', reportedFor: '2023/24-Q1' }),
+      // Priority 1 is tracked by its milestones alone: their percentages roll up, their statuses stay theirs.
+      expect.objectContaining({ ref: '1', objective: 'Financially sound', percentComplete: 38, percentFrom: 'milestones', status: null, reportedFor: null }),
+      expect.objectContaining({ ref: '2', objective: 'Engaged residents', percentComplete: 70, percentFrom: 'priority', status: 'on-track', position: 'Website phase two under way', reportedFor: '2023/24-Q1' }),
     ]);
     expect(q2.rollups.objectives).toEqual([
-      { objective: 'Financially sound', percentComplete: 38, items: 2 },
-      { objective: 'Engaged residents', percentComplete: 70, items: 1 },
+      { objective: 'Financially sound', percentComplete: 38, items: 2, withoutEntry: 0 },
+      { objective: 'Engaged residents', percentComplete: 70, items: 1, withoutEntry: 0 },
     ]);
-    expect(q2.rollups.plan).toEqual({ percentComplete: 48, items: 3 });
+    expect(q2.rollups.plan).toEqual({ percentComplete: 48, items: 3, withoutEntry: 0 });
     expect(q2.rollups.rounding).toBe('Half up to whole percent after averaging unrounded values');
 
     const q1 = await report('2023-24-Q1');
     expect(q1.priorities[0]).toMatchObject({ ref: '1', percentComplete: null, status: null });
-    expect(q1.rollups.plan).toEqual({ percentComplete: 35, items: 2 });
+    expect(q1.rollups.plan).toEqual({ percentComplete: 35, items: 2, withoutEntry: 1 });
+  });
+
+  it("refuses a report for a period outside the plan with 422, naming the plan's periods", async () => {
+    for (const period of ['2024-25-Q1', '2022-23']) {
+      const answer = await api.send({ method: 'GET', url: `${plan}/reports/${period}?waitFor=${lastPosition}`, as: 'reporting' });
+      expect(answer.status).toBe(422);
+      expect(answer.body.message).toBe(
+        `${period.replace('-', '/')} is outside this plan's period, 2023/24 (1 April 2023 to 31 March 2024): ` +
+          'its reports are for 2023/24 and its quarters, 2023/24-Q1 to 2023/24-Q4.',
+      );
+    }
   });
 
   it('refuses a period that is not one, naming it', async () => {

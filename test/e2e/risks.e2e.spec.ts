@@ -297,7 +297,7 @@ describe("A council's risk matrix", () => {
   it("is Three Rivers' printed matrix for a council that never set one", async () => {
     const answer = await api.send({ method: 'GET', url: MATRIX, as: PK });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ council: COUNCIL, source: 'default', cells: THREE_RIVERS_MATRIX_CELLS, reason: null, setAt: null });
+    expect(answer.body).toEqual({ council: COUNCIL, source: 'default', cells: THREE_RIVERS_MATRIX_CELLS, reason: null, setAt: null, revision: null });
   });
 
   it('refuses a matrix that is not whole or whose bands fall, and callers who are not its admin, writing nothing', async () => {

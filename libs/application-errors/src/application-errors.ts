@@ -64,9 +64,13 @@ export class RevisionMismatchError extends RefusalAtRevision {
   constructor(
     readonly expected: number,
     currentRevision: number | null,
+    of: 'plan' | 'council settings' = 'plan',
   ) {
-    const current = currentRevision === null ? 'does not exist yet' : `is at revision ${currentRevision}`;
-    super(`The plan ${current}, not revision ${expected} as If-Match says; reload it and try again`, currentRevision);
+    const current =
+      of === 'plan'
+        ? `The plan ${currentRevision === null ? 'does not exist yet' : `is at revision ${currentRevision}`}`
+        : `The council's settings ${currentRevision === null ? 'were never set' : `are at revision ${currentRevision}`}`;
+    super(`${current}, not revision ${expected} as If-Match says; reload ${of === 'plan' ? 'it' : 'them'} and try again`, currentRevision);
   }
 }
 

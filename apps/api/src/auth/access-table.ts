@@ -74,6 +74,9 @@ export const ACCESS_TABLE = {
   /** The matrix bands every plan's risks: the council's to set, for everyone who reads or shapes plans to see. */
   'settings.riskMatrix.set': ['admin'],
   'settings.riskMatrix.read': [...READERS, 'admin'],
+  /** The roll-up rule makes every report's percentages: the council's to set, as the matrix, for every reader to see. */
+  'settings.rollups.set': ['admin'],
+  'settings.rollups.read': [...READERS, 'admin'],
   /** The projections serve every council: their state and rebuilds are the operator's alone. */
   'projections.status': ['operator'],
   'projections.rebuild': ['operator'],

@@ -17,20 +17,20 @@ export function answerFormatOf(accept: string | undefined, reply: FastifyReply):
 
 /**
  * Sends sheets as a file to save: XLSX holds all of them, CSV the first, or with `everySheet` all of
- * them, each record starting with its sheet's name. Its ETag is the answer's revision with the
- * format, as one representation's tag must not match another's.
+ * them, each record starting with its sheet's name. Its ETag is the answer's tag (its revision) with
+ * the format, as one representation's tag must not match another's.
  */
 export async function spreadsheetAnswer(
   reply: FastifyReply,
   format: SpreadsheetFormat,
   sheets: Sheet[],
-  answer: { filename: string; revision?: number; everySheet?: boolean },
+  answer: { filename: string; tag?: string; everySheet?: boolean },
 ): Promise<string | Buffer> {
   const { mediaType, extension } = ANSWER_FORMATS[format];
   void reply
     .header('Content-Type', format === 'csv' ? `${mediaType}; charset=utf-8` : mediaType)
     .header('Content-Disposition', `attachment; filename="${answer.filename}.${extension}"`);
-  if (answer.revision !== undefined) void reply.header('ETag', `"${answer.revision}.${extension}"`);
+  if (answer.tag !== undefined) void reply.header('ETag', `"${answer.tag}.${extension}"`);
   if (format === 'xlsx') return toXlsx(sheets);
   return answer.everySheet ? toCsvOfSheets(sheets) : toCsv(sheets[0]);
 }

@@ -11,11 +11,12 @@ import { ReadYourWrites } from './queries/read-your-writes';
 import { IndicatorsReadController } from './indicators/indicators-read.controller';
 import { PrioritiesReadController } from './priorities/priorities-read.controller';
 import { RiskRegisterController } from './risks/risk-register.controller';
+import { SettingsModule } from '../settings/settings.module';
 import { KeyPostsReadController, SkillsReadController, WorkforceReadController } from './workforce/workforce-read.controller';
 
-/** The query side: every read route of the contract, answered from the projections. */
+/** The query side: every read route of the contract, answered from the projections (and reports' roll-up rule from the council's settings). */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, SettingsModule],
   // Each section's read answers its part of the plan view, through the plan read's one path.
   controllers: [
     PlanQueriesController,

@@ -1,15 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Put } from '@nestjs/common';
+import { Body, Controller, Get } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access-table';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { CommandTrace, type RequestTrace } from '../plans/commands/command-origin';
-import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
 import { actorFor } from '../plans/commands/plan-command.service';
 import { SetRiskMatrixDto } from './risk-matrix.dto';
 import { GetRiskMatrixQuery, SetRiskMatrixCommand, type RiskMatrixAnswer } from './risk-matrix.handlers';
+import { SettingsCommandRoute, SettingsReadRoute } from './settings-route';
 
-const ANSWER = 'The matrix in force for the caller\'s council: `council`, `source` (`council`, or `default` for Three Rivers\' printed matrix), the 16 `cells`, `reason` and `setAt`.';
+const ANSWER =
+  'The matrix in force for the caller\'s council: `council`, `source` (`council`, or `default` for Three Rivers\' printed matrix), the 16 `cells`, `reason`, `setAt` and `revision` (of the council\'s settings).';
 
 @ApiTags('settings')
 @Controller('v1/settings/risk-matrix')
@@ -21,24 +22,19 @@ export class RiskMatrixController {
 
   @Get()
   @Access('settings.riskMatrix.read')
-  @ApiOperation({ summary: "The council's risk matrix in force: the band of each likelihood × impact cell" })
-  @ApiOkResponse({ description: ANSWER })
+  @SettingsReadRoute("The council's risk matrix in force: the band of each likelihood × impact cell", ANSWER)
   read(@CurrentCaller() caller: Caller): Promise<RiskMatrixAnswer> {
     return this.queries.execute(new GetRiskMatrixQuery(caller));
   }
 
-  @Put()
-  @HttpCode(HttpStatus.OK)
   @Access('settings.riskMatrix.set')
-  @ApiOperation({
-    summary: "Set the council's risk matrix",
+  @SettingsCommandRoute("Set the council's risk matrix", {
     description:
       'Every plan of the council bands the risks recorded from then on with it; a risk keeps the band it was given when recorded. ' +
       'Setting the matrix in force again records nothing.',
+    answer: ANSWER,
+    refusedWhen: 'A cell is missing or given twice, or a band falls as likelihood or impact grows',
   })
-  @ApiOkResponse({ description: ANSWER })
-  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto })
-  @ApiUnprocessableEntityResponse({ description: 'A cell is missing or given twice, or a band falls as likelihood or impact grows.', type: ErrorBodyDto })
   set(@Body() body: SetRiskMatrixDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<RiskMatrixAnswer> {
     const command = { type: 'SetRiskMatrix' as const, data: { cells: body.cells, reason: body.reason } };
     return this.commands.execute(new SetRiskMatrixCommand(caller, actorFor(caller, trace), command, trace));

@@ -15,15 +15,18 @@ export interface RiskMatrixAnswer {
   /** Why the council set it, when it did. */
   reason: string | null;
   setAt: string | null;
+  /** The council settings stream's revision, which `If-Match` names; null while the council never set anything. */
+  revision: number | null;
 }
 
-function answerOf(council: string, { state, lastSetAt }: LoadedSettings): RiskMatrixAnswer {
+function answerOf(council: string, { state, recorded, revision }: LoadedSettings): RiskMatrixAnswer {
   return {
     council,
     source: state.riskMatrix ? 'council' : 'default',
     cells: riskMatrixInForce(state).cells,
     reason: state.riskMatrix?.reason ?? null,
-    setAt: lastSetAt,
+    setAt: recorded.filter(({ event }) => event.type === 'RiskMatrixSet').at(-1)?.recordedAt ?? null,
+    revision,
   };
 }
 
@@ -49,7 +52,7 @@ export class SetRiskMatrixHandler implements ICommandHandler<SetRiskMatrixComman
   constructor(private readonly settings: CouncilSettingsStore) {}
 
   async execute({ caller, actor, command, trace }: SetRiskMatrixCommand): Promise<RiskMatrixAnswer> {
-    return answerOf(caller.council, await this.settings.execute(caller.council, command, actor, trace));
+    return answerOf(caller.council, await this.settings.execute(caller, command, actor, trace));
   }
 }
 

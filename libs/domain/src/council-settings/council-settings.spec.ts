@@ -7,7 +7,10 @@ import {
   evolveCouncilSettings,
   initialCouncilSettings,
   riskMatrixInForce,
+  rollupRuleInForceAt,
+  rollupRuleOf,
   type CouncilSettingsEvent,
+  type RecordedSettingsEvent,
 } from './council-settings';
 
 /** Three Rivers' matrix, but a very likely risk of marginal impact is medium, not low. */
@@ -61,5 +64,75 @@ describe("a council's settings", () => {
 
   it('live on a stream of their own per council, named as a plan key names the council', () => {
     expect(councilSettingsStreamId('three rivers/x')).toBe('councilSettings-three%20rivers%2Fx');
+  });
+
+  describe('the roll-up rule', () => {
+    const halfEvenExcluded: CouncilSettingsEvent = {
+      type: 'RollupRuleSet',
+      data: { council: 'hart', rounding: 'half-even', milestoneWithoutEntry: 'excluded', reason: 'As the performance report prints it' },
+    };
+
+    it('is half up with 0% for a milestone without an entry until the council sets its own', () => {
+      expect(rollupRuleOf(initialCouncilSettings)).toEqual({ rounding: 'half-up', milestoneWithoutEntry: 'zero' });
+    });
+
+    it('is set with its reason, or none, and holds from then on beside the matrix', () => {
+      const events = decideCouncilSettings(
+        { type: 'SetRollupRule', data: { rounding: 'half-even', milestoneWithoutEntry: 'excluded', reason: ' As the performance report prints it ' } },
+        initialCouncilSettings,
+        'hart',
+      );
+      expect(events).toEqual([halfEvenExcluded]);
+      const state = events.reduce(evolveCouncilSettings, initialCouncilSettings);
+      expect(rollupRuleOf(state)).toEqual({ rounding: 'half-even', milestoneWithoutEntry: 'excluded' });
+      expect(riskMatrixInForce(state)).toEqual(DEFAULT_RISK_MATRIX);
+      expect(decideCouncilSettings({ type: 'SetRollupRule', data: { rounding: 'down', milestoneWithoutEntry: 'zero' } }, state, 'hart')).toEqual([
+        { type: 'RollupRuleSet', data: { council: 'hart', rounding: 'down', milestoneWithoutEntry: 'zero', reason: null } },
+      ]);
+    });
+
+    it('records nothing for the rule in force set again, the default included', () => {
+      const state = evolveCouncilSettings(initialCouncilSettings, halfEvenExcluded);
+      expect(decideCouncilSettings({ type: 'SetRollupRule', data: { rounding: 'half-even', milestoneWithoutEntry: 'excluded' } }, state, 'hart')).toEqual([]);
+      expect(decideCouncilSettings({ type: 'SetRollupRule', data: { rounding: 'half-up', milestoneWithoutEntry: 'zero' } }, initialCouncilSettings, 'hart')).toEqual([]);
+    });
+
+    it('refuses a rounding or a rule for milestones without entries it does not know, naming those it does', () => {
+      const set = (rounding: string, milestoneWithoutEntry: string) => () =>
+        decideCouncilSettings({ type: 'SetRollupRule', data: { rounding, milestoneWithoutEntry } }, initialCouncilSettings, 'hart');
+      expect(refusalOf(set('nearest', 'zero')).message).toBe("The rounding of roll-ups is one of half-up, half-even, down, not 'nearest'.");
+      expect(refusalOf(set('down', 'ignored')).message).toBe(
+        "What a milestone without an entry does to a roll-up is one of zero, excluded, not 'ignored'.",
+      );
+    });
+
+    it('in force at an instant is the last one recorded at or before it, so a report as of then rolls up as it did', () => {
+      const recorded: RecordedSettingsEvent[] = [
+        { event: { type: 'RiskMatrixSet', data: { council: 'hart', cells: stricterCells, reason: 'r' } }, recordedAt: '2023-05-01T09:00:00.000Z', revision: 0 },
+        { event: halfEvenExcluded, recordedAt: '2023-07-01T09:00:00.000Z', revision: 1 },
+        {
+          event: { type: 'RollupRuleSet', data: { council: 'hart', rounding: 'down', milestoneWithoutEntry: 'zero', reason: null } },
+          recordedAt: '2023-10-01T09:00:00.000Z',
+          revision: 2,
+        },
+      ];
+      expect(rollupRuleInForceAt(recorded, '2023-06-30T23:59:59.999Z')).toEqual({
+        rounding: 'half-up',
+        milestoneWithoutEntry: 'zero',
+        source: 'default',
+        reason: null,
+        setAt: null,
+        settingsRevision: null,
+      });
+      expect(rollupRuleInForceAt(recorded, '2023-07-01T09:00:00.000Z')).toEqual({
+        rounding: 'half-even',
+        milestoneWithoutEntry: 'excluded',
+        source: 'council',
+        reason: 'As the performance report prints it',
+        setAt: '2023-07-01T09:00:00.000Z',
+        settingsRevision: 1,
+      });
+      expect(rollupRuleInForceAt(recorded, null)).toMatchObject({ rounding: 'down', milestoneWithoutEntry: 'zero', settingsRevision: 2 });
+    });
   });
 });

@@ -1,12 +1,22 @@
+import { DomainError } from '../domain-error';
+import {
+  DEFAULT_ROLLUP_RULE,
+  MILESTONE_WITHOUT_ENTRY_RULES,
+  ROLLUP_ROUNDINGS,
+  type MilestoneWithoutEntry,
+  type RollupRounding,
+  type RollupRule,
+} from '../performance/rollups';
 import { requireReason } from '../plan/decision-rules';
 import { DEFAULT_RISK_MATRIX, requireRiskMatrix, sameMatrix } from '../plan/risks/risk-matrix';
 import type { RiskMatrix, RiskMatrixCell } from '../plan/risks/risk-values';
 
 /**
- * A council's settings, which hold for all its plans: today its risk matrix. They are events on a
- * stream of their own per council, `councilSettings-<council>` (the council URI-encoded, as in a plan's
- * key), decided and folded here as a plan's are, so that the command side reads the matrix in force
- * and hands it to the plan's decider, which stays pure.
+ * A council's settings, which hold for all its plans: its risk matrix and its roll-up rule. They are
+ * events on a stream of their own per council, `councilSettings-<council>` (the council URI-encoded,
+ * as in a plan's key), decided and folded here as a plan's are, so that the command side reads the
+ * matrix in force and hands it to the plan's decider, which stays pure, and a report reads the
+ * roll-up rule in force at the instant it is made for.
  */
 
 export const COUNCIL_SETTINGS_STREAM_PREFIX = 'councilSettings-';
@@ -19,44 +29,153 @@ export interface RiskMatrixSet {
   data: { council: string; cells: RiskMatrixCell[]; reason: string };
 }
 
-export type CouncilSettingsEvent = RiskMatrixSet;
+export interface RollupRuleSet {
+  type: 'RollupRuleSet';
+  data: { council: string; rounding: RollupRounding; milestoneWithoutEntry: MilestoneWithoutEntry; reason: string | null };
+}
 
-export const COUNCIL_SETTINGS_EVENT_SCHEMA_VERSIONS: Record<CouncilSettingsEvent['type'], number> = { RiskMatrixSet: 1 };
+export type CouncilSettingsEvent = RiskMatrixSet | RollupRuleSet;
+
+export const COUNCIL_SETTINGS_EVENT_SCHEMA_VERSIONS: Record<CouncilSettingsEvent['type'], number> = {
+  RiskMatrixSet: 1,
+  RollupRuleSet: 1,
+};
 
 export interface SetRiskMatrix {
   type: 'SetRiskMatrix';
   data: { cells: RiskMatrixCell[]; reason: string };
 }
 
-export type CouncilSettingsCommand = SetRiskMatrix;
-
-/** The matrix the council set last, with why; null while it never set one. */
-export interface CouncilSettingsState {
-  riskMatrix: (RiskMatrix & { reason: string }) | null;
+export interface SetRollupRule {
+  type: 'SetRollupRule';
+  data: { rounding: string; milestoneWithoutEntry: string; reason?: string };
 }
 
-export const initialCouncilSettings: CouncilSettingsState = { riskMatrix: null };
+export type CouncilSettingsCommand = SetRiskMatrix | SetRollupRule;
+
+/** The matrix and the roll-up rule the council set last, with why; null while it never set one. */
+export interface CouncilSettingsState {
+  riskMatrix: (RiskMatrix & { reason: string }) | null;
+  rollupRule: (RollupRule & { reason: string | null }) | null;
+}
+
+export const initialCouncilSettings: CouncilSettingsState = { riskMatrix: null, rollupRule: null };
 
 /** The matrix risks are banded with: the council's own, or Three Rivers' printed one when it never set its own. */
 export const riskMatrixInForce = (state: CouncilSettingsState): RiskMatrix =>
   state.riskMatrix ? { cells: state.riskMatrix.cells } : DEFAULT_RISK_MATRIX;
 
+/** The roll-up rule progress is rolled up with: the council's own, or the default (half up, 0% without an entry). */
+export const rollupRuleOf = (state: CouncilSettingsState): RollupRule =>
+  state.rollupRule
+    ? { rounding: state.rollupRule.rounding, milestoneWithoutEntry: state.rollupRule.milestoneWithoutEntry }
+    : DEFAULT_ROLLUP_RULE;
+
+type Deciders = {
+  [K in CouncilSettingsCommand['type']]: (
+    command: Extract<CouncilSettingsCommand, { type: K }>,
+    state: CouncilSettingsState,
+    council: string,
+  ) => CouncilSettingsEvent[];
+};
+
+type Evolvers = {
+  [K in CouncilSettingsEvent['type']]: (state: CouncilSettingsState, event: Extract<CouncilSettingsEvent, { type: K }>) => CouncilSettingsState;
+};
+
 /**
- * Pure, as the plan's decider: the events a settings command means, or a DomainError saying why not.
- * Setting the matrix in force again means nothing and records nothing, so that a PUT repeated by a
+ * Setting what is in force again means nothing and records nothing, so that a PUT repeated by a
  * client that lost the first answer is harmless.
  */
+const DECIDERS: Deciders = {
+  SetRiskMatrix: (command, state, council) => {
+    const matrix = requireRiskMatrix(command.data.cells);
+    const reason = requireReason(command.data.reason, "setting the council's risk matrix");
+    if (sameMatrix(matrix, riskMatrixInForce(state))) return [];
+    return [{ type: 'RiskMatrixSet', data: { council, cells: matrix.cells, reason } }];
+  },
+  SetRollupRule: (command, state, council) => {
+    const rounding = requireOneOf(ROLLUP_ROUNDINGS, command.data.rounding, 'The rounding of roll-ups');
+    const milestoneWithoutEntry = requireOneOf(
+      MILESTONE_WITHOUT_ENTRY_RULES,
+      command.data.milestoneWithoutEntry,
+      'What a milestone without an entry does to a roll-up',
+    );
+    const inForce = rollupRuleOf(state);
+    if (inForce.rounding === rounding && inForce.milestoneWithoutEntry === milestoneWithoutEntry) return [];
+    const reason = command.data.reason?.trim() || null;
+    return [{ type: 'RollupRuleSet', data: { council, rounding, milestoneWithoutEntry, reason } }];
+  },
+};
+
+const EVOLVERS: Evolvers = {
+  RiskMatrixSet: (state, { data }) => ({ ...state, riskMatrix: { cells: data.cells, reason: data.reason } }),
+  RollupRuleSet: (state, { data }) => ({
+    ...state,
+    rollupRule: { rounding: data.rounding, milestoneWithoutEntry: data.milestoneWithoutEntry, reason: data.reason },
+  }),
+};
+
+function requireOneOf<T extends string>(allowed: readonly T[], value: string, what: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw DomainError.ruleBroken(`${what} is one of ${allowed.join(', ')}, not '${value}'.`);
+}
+
+/** Pure, as the plan's decider: the events a settings command means, or a DomainError saying why not. */
 export function decideCouncilSettings(
   command: CouncilSettingsCommand,
   state: CouncilSettingsState,
   council: string,
 ): CouncilSettingsEvent[] {
-  const matrix = requireRiskMatrix(command.data.cells);
-  const reason = requireReason(command.data.reason, "setting the council's risk matrix");
-  if (sameMatrix(matrix, riskMatrixInForce(state))) return [];
-  return [{ type: 'RiskMatrixSet', data: { council, cells: matrix.cells, reason } }];
+  return (DECIDERS[command.type] as (c: CouncilSettingsCommand, s: CouncilSettingsState, council: string) => CouncilSettingsEvent[])(
+    command,
+    state,
+    council,
+  );
 }
 
-export function evolveCouncilSettings(_state: CouncilSettingsState, event: CouncilSettingsEvent): CouncilSettingsState {
-  return { riskMatrix: { cells: event.data.cells, reason: event.data.reason } };
+export function evolveCouncilSettings(state: CouncilSettingsState, event: CouncilSettingsEvent): CouncilSettingsState {
+  return (EVOLVERS[event.type] as (s: CouncilSettingsState, e: CouncilSettingsEvent) => CouncilSettingsState)(state, event);
+}
+
+/** A settings event as its stream holds it: when it was recorded, and at which revision. */
+export interface RecordedSettingsEvent {
+  event: CouncilSettingsEvent;
+  recordedAt: string;
+  revision: number;
+}
+
+/**
+ * The roll-up rule a roll-up states: the rule, whether the council set it or it is the default, and
+ * which setting it was (when it was recorded, why, at which revision of the settings stream).
+ */
+export type RollupRuleInForce = RollupRule & {
+  source: 'council' | 'default';
+  reason: string | null;
+  setAt: string | null;
+  settingsRevision: number | null;
+};
+
+/** What a council that never set a rule rolls up with. */
+export const DEFAULT_ROLLUP_RULE_IN_FORCE: RollupRuleInForce = {
+  ...DEFAULT_ROLLUP_RULE,
+  source: 'default',
+  reason: null,
+  setAt: null,
+  settingsRevision: null,
+};
+
+/**
+ * The roll-up rule in force at `instant` (record time, an ISO instant): the last one recorded at or
+ * before it, so that a report made as of a past instant rolls up as it did then; null means now.
+ */
+export function rollupRuleInForceAt(recorded: RecordedSettingsEvent[], instant: string | null): RollupRuleInForce {
+  let inForce = DEFAULT_ROLLUP_RULE_IN_FORCE;
+  for (const { event, recordedAt, revision } of recorded) {
+    if (instant !== null && recordedAt > instant) break;
+    if (event.type !== 'RollupRuleSet') continue;
+    const { rounding, milestoneWithoutEntry, reason } = event.data;
+    inForce = { rounding, milestoneWithoutEntry, source: 'council', reason, setAt: recordedAt, settingsRevision: revision };
+  }
+  return inForce;
 }

@@ -156,3 +156,9 @@ function orderKey(period: FinancialPeriod): number {
   const quarter = period.kind === 'quarter' ? period.quarter : 4;
   return (period.startYear * 4 + quarter) * 2 + (period.kind === 'year' ? 1 : 0);
 }
+
+/** The fourth quarter of a year ("2023/24" → "2023/24-Q4"), whose year-to-date figure is the year's; null for a quarter. */
+export function fourthQuarterOf(period: string): string | null {
+  const parsed = parsePeriod(period);
+  return parsed.kind === 'year' ? quarterLabel(parsed.startYear, 4) : null;
+}

@@ -4,6 +4,7 @@ import {
   FIRST_FINANCIAL_YEAR_START,
   financialYearLabel,
   financialYearOf,
+  fourthQuarterOf,
   instantOutsideHeldYearsFault,
   LAST_FINANCIAL_YEAR_START,
   normalisePeriod,
@@ -13,7 +14,7 @@ import {
   requireHeldDate,
   samePeriodLastYear,
 } from './financial-periods';
-import { isWithinPlanPeriod, parsePlanPeriod } from './plan-periods';
+import { isWithinPlanPeriod, parsePlanPeriod, requirePeriodOfPlan } from './plan-periods';
 
 describe('financial periods', () => {
   it.each([
@@ -161,6 +162,24 @@ describe('plan periods', () => {
   it('reads the labels of the first and the last plans it accepts back as themselves', () => {
     for (const label of ['2000/01', '2099/00', '2000-2100', '2020-2023']) expect(parsePlanPeriod(label).label).toBe(label);
     expect(parsePlanPeriod({ from: '2000-04-01', to: '2100-03-31' }).label).toBe('2000-2100');
+  });
+
+  it('takes a period of the plan to report on, in canonical form, and refuses one outside it naming the periods there are', () => {
+    const threeYears = parsePlanPeriod('2020-2023');
+    expect(requirePeriodOfPlan('2021-22-Q3', threeYears)).toBe('2021/22-Q3');
+    expect(requirePeriodOfPlan('2022/23', threeYears)).toBe('2022/23');
+    expect(() => requirePeriodOfPlan('2023-24-Q1', threeYears)).toThrow(
+      "2023/24-Q1 is outside this plan's period, 2020-2023 (1 April 2020 to 31 March 2023): " +
+        'its reports are for 2020/21, 2021/22 and 2022/23 and their quarters, 2020/21-Q1 to 2022/23-Q4.',
+    );
+    expect(() => requirePeriodOfPlan('2019/20', parsePlanPeriod('2023/24'))).toThrow(
+      "2019/20 is outside this plan's period, 2023/24 (1 April 2023 to 31 March 2024): its reports are for 2023/24 and its quarters, 2023/24-Q1 to 2023/24-Q4.",
+    );
+  });
+
+  it('names the fourth quarter of a year, and none of a quarter', () => {
+    expect(fourthQuarterOf('2023-24')).toBe('2023/24-Q4');
+    expect(fourthQuarterOf('2023/24-Q2')).toBeNull();
   });
 
   it("tells whether a period lies within the plan's", () => {

@@ -1,7 +1,7 @@
 import { DomainError } from '../domain-error';
 import type { PlanPeriod } from '../plan/plan-values';
 import { isoDate, longDate } from './calendar';
-import { financialYearLabel, parsePeriod, periodBounds, requirePlausibleFinancialYear } from './financial-periods';
+import { financialYearLabel, normalisePeriod, parsePeriod, periodBounds, requirePlausibleFinancialYear } from './financial-periods';
 
 /**
  * A plan covers whole financial years: one ("2023/24") or several ("2020-2023", 1 April 2020 to
@@ -54,3 +54,32 @@ export function isWithinPlanPeriod(period: string, planPeriod: PlanPeriod): bool
 export function describePlanPeriod(planPeriod: PlanPeriod): string {
   return `${planPeriod.label} (${longDate(planPeriod.from)} to ${longDate(planPeriod.to)})`;
 }
+
+/**
+ * A period a plan can be reported for, in canonical form: one of its years or their quarters. A
+ * report for another would be empty rather than wrong, so it is refused, naming the periods there are.
+ */
+export function requirePeriodOfPlan(written: string, planPeriod: PlanPeriod): string {
+  const period = normalisePeriod(written);
+  if (isWithinPlanPeriod(period, planPeriod)) return period;
+  const years = yearsOf(planPeriod);
+  const first = years[0];
+  const last = years[years.length - 1];
+  const reported =
+    years.length === 1
+      ? `${first} and its quarters, ${first}-Q1 to ${last}-Q4`
+      : `${listed(years)} and their quarters, ${first}-Q1 to ${last}-Q4`;
+  throw DomainError.ruleBroken(
+    `${period} is outside this plan's period, ${describePlanPeriod(planPeriod)}: its reports are for ${reported}.`,
+  );
+}
+
+/** The financial years a plan covers, in order: "2020/21", "2021/22", "2022/23". */
+function yearsOf(planPeriod: PlanPeriod): string[] {
+  const firstStart = Number(planPeriod.from.slice(0, 4));
+  const lastStart = Number(planPeriod.to.slice(0, 4)) - 1;
+  return Array.from({ length: lastStart - firstStart + 1 }, (_, index) => financialYearLabel(firstStart + index));
+}
+
+/** "a, b and c". */
+const listed = (items: string[]): string => `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

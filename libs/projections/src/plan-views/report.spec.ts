@@ -1,4 +1,5 @@
-import { hartIndicator, hartPriority } from '@app/domain/plan/testing/hart-2023-24.seed';
+import { DEFAULT_ROLLUP_RULE_IN_FORCE, type ProgressStatus } from '@app/domain';
+import { hartIndicator, hartOutcome, hartPlanDraft, hartPriority } from '@app/domain/plan/testing/hart-2023-24.seed';
 import { foldPlanView, type PlanView } from './plan-view';
 import { buildMonitoringReport } from './report';
 import { HART_OBJECTIVE, hartPlan } from './testing/hart-plan.fixture';
@@ -8,7 +9,7 @@ const view = foldPlanView(hartPlan().events) as PlanView;
 
 describe('buildMonitoringReport', () => {
   it('rates each indicator for the period and says which way it moved since the period compared with', () => {
-    const report = buildMonitoringReport(view, '2023-24-Q2');
+    const report = buildMonitoringReport(view, '2023-24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
 
     expect(report.period).toBe('2023/24-Q2');
     expect(report.indicators).toEqual([
@@ -20,6 +21,7 @@ describe('buildMonitoringReport', () => {
         basis: 'cumulative-ytd',
         target: { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least', source: 'period' },
         actual: 55.2,
+        actualPeriod: '2023/24-Q2',
         restated: false,
         actualRecordedAt: '2023-04-03T09:19:00.000Z',
         rag: 'green',
@@ -46,6 +48,7 @@ describe('buildMonitoringReport', () => {
           source: 'year',
         },
         actual: 41,
+        actualPeriod: '2023/24-Q2',
         restated: false,
         actualRecordedAt: '2023-04-03T09:20:00.000Z',
         rag: 'amber',
@@ -61,7 +64,7 @@ describe('buildMonitoringReport', () => {
   });
 
   it('gives no RAG to a cumulative indicator without a profiled target for the quarter, and says why', () => {
-    const cp7 = buildMonitoringReport(view, '2023/24-Q1').indicators[0];
+    const cp7 = buildMonitoringReport(view, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0];
     expect(cp7).toMatchObject({
       target: null,
       actual: 28.1,
@@ -101,13 +104,13 @@ describe('buildMonitoringReport', () => {
     plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q2', value: 55, assessedAgainst: noTarget });
     const twoYears = foldPlanView(plan.events) as PlanView;
 
-    expect(buildMonitoringReport(twoYears, '2024/25-Q1').indicators[0]).toMatchObject({
+    expect(buildMonitoringReport(twoYears, '2024/25-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
       actual: 29.3,
       direction: 'improved',
       previousPeriod: '2023/24-Q1',
       previousActual: 28.1,
     });
-    expect(buildMonitoringReport(twoYears, '2024/25-Q2').indicators[0]).toMatchObject({
+    expect(buildMonitoringReport(twoYears, '2024/25-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
       actual: 55,
       direction: 'none',
       previousPeriod: '2023/24-Q2',
@@ -133,7 +136,7 @@ describe('buildMonitoringReport', () => {
 
     it("compares a cumulative Q1 with the same quarter's baseline a year before", () => {
       const withBaseline = hartWithBaselines([{ code: 'CP7', period: '2022/23-Q1', value: 29.6 }]);
-      expect(buildMonitoringReport(withBaseline, '2023/24-Q1').indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(withBaseline, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
         actual: 28.1,
         direction: 'declined',
         previousPeriod: '2022/23-Q1',
@@ -144,7 +147,7 @@ describe('buildMonitoringReport', () => {
 
     it('never compares a cumulative quarter with a year before it: the same quarter is needed', () => {
       const withYearOnly = hartWithBaselines([{ code: 'CP7', period: '2022/23', value: 97.4 }]);
-      expect(buildMonitoringReport(withYearOnly, '2023/24-Q1').indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(withYearOnly, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
         direction: 'none',
         previousPeriod: '2022/23-Q1',
         previousActual: null,
@@ -157,7 +160,7 @@ describe('buildMonitoringReport', () => {
         { code: 'CP10', period: '2022/23', value: 30 },
         { code: 'CP10', period: '2022/23-Q4', value: 33 },
       ]);
-      expect(buildMonitoringReport(withQ4, '2023/24-Q1').indicators[1]).toMatchObject({
+      expect(buildMonitoringReport(withQ4, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[1]).toMatchObject({
         actual: 35,
         direction: 'declined',
         previousPeriod: '2022/23-Q4',
@@ -168,7 +171,7 @@ describe('buildMonitoringReport', () => {
         { code: 'CP10', period: '2021/22', value: 45 },
         { code: 'CP10', period: '2022/23', value: 38 },
       ]);
-      expect(buildMonitoringReport(withYears, '2023/24-Q1').indicators[1]).toMatchObject({
+      expect(buildMonitoringReport(withYears, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[1]).toMatchObject({
         direction: 'improved',
         previousPeriod: '2022/23',
         previousActual: 38,
@@ -208,13 +211,13 @@ describe('buildMonitoringReport', () => {
         code: 'CP10', unit: 'rate-per-100k', polarity: 'lower-is-better', commentary: null,
         period: '2023/24-Q3', value: 36, assessedAgainst: noTarget,
       });
-      const q3 = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q3').indicators[0];
+      const q3 = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q3', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0];
       expect(q3).toMatchObject({ direction: 'none', previousPeriod: '2023/24-Q2', previousActual: null, previousFrom: null });
     });
   });
 
   it('shows the target in force and no RAG for an indicator with no actual yet', () => {
-    const q4 = buildMonitoringReport(view, '2023/24-Q4').indicators;
+    const q4 = buildMonitoringReport(view, '2023/24-Q4', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators;
     expect(q4[0]).toMatchObject({
       target: { period: '2023/24', value: 98, source: 'year' },
       actual: null,
@@ -225,7 +228,7 @@ describe('buildMonitoringReport', () => {
   });
 
   it('reports each priority at its latest entry up to the period and rolls progress up', () => {
-    const q2 = buildMonitoringReport(view, '2023/24-Q2');
+    const q2 = buildMonitoringReport(view, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
     expect(q2.priorities).toEqual([
       {
         ref: '8',
@@ -233,10 +236,11 @@ describe('buildMonitoringReport', () => {
         title: "Refresh Hart's Digital Strategy and customer offer",
         objective: HART_OBJECTIVE,
         percentComplete: 50,
-        status: 'at-risk',
-        position: 'Consultation drafted',
-        commentary: 'Consultation delayed to Q3',
-        reportedFor: '2023/24-Q2',
+        percentFrom: 'milestones',
+        status: 'on-track',
+        position: 'Review of the 2019 strategy under way',
+        commentary: null,
+        reportedFor: '2023/24-Q1',
         milestones: [
           {
             ref: '8a',
@@ -254,6 +258,7 @@ describe('buildMonitoringReport', () => {
         title: hartPriority('10').title,
         objective: null,
         percentComplete: 100,
+        percentFrom: 'priority',
         status: 'completed',
         position: 'Servers migrated',
         commentary: null,
@@ -270,20 +275,84 @@ describe('buildMonitoringReport', () => {
       rounding: 'Half up to whole percent after averaging unrounded values',
     });
 
-    const q1 = buildMonitoringReport(view, '2023/24-Q1');
+    const q1 = buildMonitoringReport(view, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE);
     expect(q1.priorities.map((p) => [p.ref, p.percentComplete, p.status, p.reportedFor])).toEqual([
       ['8', 25, 'on-track', '2023/24-Q1'],
       ['10', 60, 'on-track', '2023/24-Q1'],
     ]);
     expect(q1.rollups.plan.percentComplete).toBe(43);
 
-    const q3 = buildMonitoringReport(view, '2023/24-Q3');
+    const q3 = buildMonitoringReport(view, '2023/24-Q3', DEFAULT_ROLLUP_RULE_IN_FORCE);
     expect(q3.priorities[1]).toMatchObject({ percentComplete: 100, status: 'completed', reportedFor: '2023/24-Q2' });
+  });
+
+  describe("a priority's own status beside its milestones'", () => {
+    /** Hart's priority 8 with a second milestone, so that one milestone completed is half the priority. */
+    const withTwoMilestones = () => {
+      const plan = new PlanStream('hart-cs-2023-24');
+      plan.add('PlanDrafted', hartPlanDraft());
+      plan.add('PriorityAdded', {
+        ref: '8',
+        title: hartPriority('8').title,
+        themes: hartPriority('8').themes,
+        objective: HART_OBJECTIVE,
+        kind: 'priority',
+        sponsor: null,
+        manager: null,
+        outcomes: [hartOutcome('8', 0, '8a', '2024-03-31'), hartOutcome('8', 1, '8b', '2024-03-31')],
+      });
+      return plan;
+    };
+    const entry = (plan: PlanStream, milestone: string | null, percentComplete: number, status: ProgressStatus, commentary: string | null = null) =>
+      plan.add('ProgressRecorded', { priorityRef: '8', milestone, period: '2023/24-Q2', percentComplete, status, position: null, commentary }, { actor: OFFICER });
+    const reported = (plan: PlanStream) => buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE).priorities[0];
+
+    it('does not call a priority completed because one of its milestones is', () => {
+      const plan = withTwoMilestones();
+      entry(plan, null, 50, 'on-track', 'Strategy half written');
+      entry(plan, '8a', 100, 'completed', 'Draft agreed');
+      expect(reported(plan)).toMatchObject({
+        percentComplete: 50,
+        percentFrom: 'milestones',
+        status: 'on-track',
+        commentary: 'Strategy half written',
+        reportedFor: '2023/24-Q2',
+        milestones: [
+          expect.objectContaining({ ref: '8a', percentComplete: 100, status: 'completed' }),
+          expect.objectContaining({ ref: '8b', percentComplete: null, status: null }),
+        ],
+      });
+    });
+
+    it('does not call a priority at 50% not started because a milestone is not', () => {
+      const plan = withTwoMilestones();
+      entry(plan, null, 50, 'on-track');
+      entry(plan, '8b', 0, 'not-started');
+      expect(reported(plan)).toMatchObject({ status: 'on-track', percentFrom: 'milestones', percentComplete: 0 });
+      expect(reported(plan).milestones[1]).toMatchObject({ status: 'not-started', percentComplete: 0 });
+    });
+
+    it('has no status of its own while only its milestones have entries, and says its percentage is theirs', () => {
+      const plan = withTwoMilestones();
+      entry(plan, '8a', 100, 'completed');
+      expect(reported(plan)).toMatchObject({ percentComplete: 50, percentFrom: 'milestones', status: null, commentary: null, reportedFor: null });
+    });
+
+    it('takes its own percentage while no milestone has an entry', () => {
+      const plan = withTwoMilestones();
+      entry(plan, null, 40, 'at-risk');
+      expect(reported(plan)).toMatchObject({ percentComplete: 40, percentFrom: 'priority', status: 'at-risk' });
+      expect(buildMonitoringReport(foldPlanView(withTwoMilestones().events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE).priorities[0]).toMatchObject({
+        percentComplete: null,
+        percentFrom: null,
+        status: null,
+      });
+    });
   });
 
   it('reproduces the report as it stood before a restatement', () => {
     const plan = hartPlan();
-    const before = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2');
+    const before = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
     plan.add('ActualRestated', {
       code: 'CP7',
       unit: 'percent',
@@ -300,8 +369,8 @@ describe('buildMonitoringReport', () => {
         toleranceAbsolute: null,
       },
     });
-    const after = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2');
-    const asOfBefore = buildMonitoringReport(foldPlanView(plan.events.slice(0, -1)) as PlanView, '2023/24-Q2');
+    const after = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
+    const asOfBefore = buildMonitoringReport(foldPlanView(plan.events.slice(0, -1)) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
 
     expect(after.indicators[0]).toMatchObject({ actual: 45.2, restated: true, rag: 'red' });
     expect(asOfBefore).toEqual(before);
@@ -348,7 +417,7 @@ describe('buildMonitoringReport', () => {
     const progress = (plan: PlanStream, milestone: string, period: string, status: 'on-track' | 'completed', percentComplete: number) =>
       plan.add('ProgressRecorded', { priorityRef: 'WD', milestone, period, percentComplete, status, position: null, commentary: null }, { actor: OFFICER });
     const flags = (plan: PlanStream, period: string) =>
-      buildMonitoringReport(foldPlanView(plan.events) as PlanView, period).priorities[0].milestones.map(
+      buildMonitoringReport(foldPlanView(plan.events) as PlanView, period, DEFAULT_ROLLUP_RULE_IN_FORCE).priorities[0].milestones.map(
         ({ ref, due, status, overdue }) => ({ ref, due, status, overdue }),
       );
 
@@ -382,7 +451,7 @@ describe('buildMonitoringReport', () => {
     });
 
     it('names the project as a project', () => {
-      const report = buildMonitoringReport(foldPlanView(threeRivers().events) as PlanView, '2020/21-Q2');
+      const report = buildMonitoringReport(foldPlanView(threeRivers().events) as PlanView, '2020/21-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
       expect(report.priorities[0]).toMatchObject({ ref: 'WD', kind: 'project', title: 'Website Development' });
     });
   });
@@ -417,7 +486,7 @@ describe('buildMonitoringReport', () => {
 
     it('says a target in words alone is to be set, with or without an actual, and rates nothing', () => {
       const plan = visitors();
-      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21').indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
         target: { value: null, comparison: null, text: 'TBA' },
         rag: 'none',
         targetNote: 'Target to be set',
@@ -426,7 +495,7 @@ describe('buildMonitoringReport', () => {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', commentary: null,
         period: '2020/21', value: 1_200_000, assessedAgainst: inForce(tba),
       });
-      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21').indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
         actual: 1_200_000,
         rag: 'none',
         ragReason: 'Target to be set for 2020/21 ("TBA"), so the actual is not rated',
@@ -445,7 +514,7 @@ describe('buildMonitoringReport', () => {
         target: { period: '2020/21', value: 1_000_000, upper: null, comparison: 'at-least', text: null },
         reason: 'Baseline survey done', authority: null,
       }, { at: '2021-05-03T10:00:00.000Z' });
-      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21').indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
         target: { value: null, text: 'TBA' },
         rag: 'none',
         targetNote:
@@ -467,7 +536,7 @@ describe('buildMonitoringReport', () => {
         assessedAgainst: { target: { period: '2020/21', value: 1_000_000, upper: null, comparison: 'at-least', text: null }, source: 'period', tolerancePercent: 5, toleranceAbsolute: null },
       });
       expect(target.setAt < plan.events[plan.events.length - 1].recordedAt).toBe(true);
-      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21').indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
         rag: 'green',
         targetNote: null,
       });

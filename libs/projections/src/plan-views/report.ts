@@ -3,10 +3,12 @@ import {
   directionOfTravel,
   dueDateOf,
   financialYearOf,
+  fourthQuarterOf,
   normalisePeriod,
   periodBounds,
   previousPeriod,
   priorityPercentComplete,
+  progressSourceOf,
   rollUpProgress,
   samePeriodLastYear,
   sameTarget,
@@ -18,8 +20,11 @@ import {
   type Polarity,
   type PriorityKind,
   type PriorityProgress,
+  type ProgressSource,
   type ProgressStatus,
   type Rag,
+  type RollupRule,
+  type RollupRuleInForce,
   type Rollups,
   type AssessedScore,
   type TargetComparison,
@@ -64,6 +69,11 @@ export type ReportIndicator = {
   basis: Basis;
   target: ReportTarget | null;
   actual: number | null;
+  /**
+   * The period of the return the actual comes from: the report's own or, for a year of a cumulative
+   * year-to-date indicator, its fourth quarter, whose figure is the year's. Null with no actual.
+   */
+  actualPeriod: string | null;
   restated: boolean;
   actualRecordedAt: string | null;
   rag: Rag;
@@ -101,11 +111,15 @@ export type ReportPriority = {
   kind: PriorityKind;
   title: string;
   objective: string | null;
+  /** Its roll-up: of its milestones once any has an entry, else its own entry's; null with neither. */
   percentComplete: number | null;
+  /** Which entries `percentComplete` comes from. */
+  percentFrom: ProgressSource | null;
+  /** Its own latest entry's, for the priority as a whole; a milestone's entries never stand for it. */
   status: ProgressStatus | null;
   position: string | null;
   commentary: string | null;
-  /** The period of the entry shown: the report's own or, when none was made for it, an earlier one. */
+  /** The period of its own entry shown: the report's own or, when none was made for it, an earlier one. */
   reportedFor: string | null;
   milestones: ReportMilestone[];
 };
@@ -144,14 +158,21 @@ export type MonitoringReport = {
   revision: number;
   indicators: ReportIndicator[];
   priorities: ReportPriority[];
-  rollups: Rollups;
+  /** Objective and plan percentages, with the council's roll-up rule they were made with. */
+  rollups: Rollups<RollupRuleInForce>;
   budget: ReportBudget;
   risks: ReportRisk[];
 };
 
-export function buildMonitoringReport(view: PlanView, period: string): MonitoringReport {
+/**
+ * `rollupRule` is the council's roll-up rule in force at the instant the report is made for (now, or
+ * its `asOf`), which the caller reads from the council's settings: the plan's events do not hold it.
+ */
+export function buildMonitoringReport(view: PlanView, period: string, rollupRule: RollupRuleInForce): MonitoringReport {
   const reportPeriod = normalisePeriod(period);
-  const progress = view.priorities.map((priority) => priorityProgressFor(priority, reportPeriod, periodBounds(reportPeriod).to));
+  const progress = view.priorities.map((priority) =>
+    priorityProgressFor(priority, reportPeriod, periodBounds(reportPeriod).to, rollupRule),
+  );
   return {
     planId: view.planId,
     title: view.title,
@@ -161,7 +182,7 @@ export function buildMonitoringReport(view: PlanView, period: string): Monitorin
     revision: view.revision,
     indicators: view.indicators.map((indicator) => reportIndicator(indicator, reportPeriod, view.periodRange.from)),
     priorities: progress.map(({ report }) => report),
-    rollups: rollUpProgress(progress.map(({ rollup }) => rollup)),
+    rollups: rollUpProgress(progress.map(({ rollup }) => rollup), rollupRule),
     budget: reportBudget(view, financialYearOf(reportPeriod)),
     risks: view.risks.map((risk) => reportRisk(risk, reportPeriod)),
   };
@@ -188,7 +209,7 @@ function reportBudget(view: PlanView, year: string): ReportBudget {
 }
 
 function reportIndicator(indicator: IndicatorView, period: string, planStart: string): ReportIndicator {
-  const actual = actualFor(indicator, period);
+  const actual = returnFor(indicator, period);
   const compared = comparedFigure(indicator, period, planStart);
   const inForce = actual ? actual.assessedAgainst : targetInForce(indicator, period);
   const target = reportTarget(inForce);
@@ -200,6 +221,7 @@ function reportIndicator(indicator: IndicatorView, period: string, planStart: st
     basis: indicator.basis,
     target,
     actual: actual?.value ?? null,
+    actualPeriod: actual?.period ?? null,
     restated: actual?.restated ?? false,
     actualRecordedAt: actual?.recordedAt ?? null,
     rag: actual?.rag ?? 'none',
@@ -246,7 +268,7 @@ type ComparedFigure = { period: string; value: number | null; from: 'actual' | '
  */
 function comparedFigure(indicator: IndicatorView, period: string, planStart: string): ComparedFigure {
   const compared = indicator.basis === 'cumulative-ytd' ? samePeriodLastYear(period) : previousPeriod(period);
-  const actual = actualFor(indicator, compared);
+  const actual = returnFor(indicator, compared);
   if (actual) return { period: compared, value: actual.value, from: 'actual' };
   const baseline = indicator.baselines.find((b) => b.period === compared);
   if (baseline) return { period: compared, value: baseline.value, from: 'baseline' };
@@ -261,6 +283,18 @@ function comparedFigure(indicator: IndicatorView, period: string, planStart: str
 const actualFor = (indicator: IndicatorView, period: string): ActualView | undefined =>
   indicator.actuals.find((actual) => actual.period === period);
 
+/**
+ * The return that gives the period's figure: its own or, for a year of a cumulative year-to-date
+ * indicator, returned quarter by quarter, the fourth quarter's: its year-to-date figure is the year's
+ * (and was judged against the year's target, which applies at Q4).
+ */
+function returnFor(indicator: IndicatorView, period: string): ActualView | undefined {
+  const own = actualFor(indicator, period);
+  if (own || indicator.basis !== 'cumulative-ytd') return own;
+  const fourthQuarter = fourthQuarterOf(period);
+  return fourthQuarter === null ? undefined : actualFor(indicator, fourthQuarter);
+}
+
 function reportTarget(inForce: TargetInForce): ReportTarget | null {
   if (inForce.target === null || inForce.source === 'none') return null;
   const { period, value, upper, comparison, text } = inForce.target;
@@ -269,16 +303,17 @@ function reportTarget(inForce: TargetInForce): ReportTarget | null {
 
 /**
  * A priority's standing at the end of the period, from its latest entries for the period or an
- * earlier one. Its percentage is its own roll-up (milestones when it has milestone progress, else the
- * whole-priority entry), so that it agrees with the objective's and the plan's.
+ * earlier one. Its status, position and commentary are its own entry's, each milestone's its own;
+ * its percentage is its roll-up (milestones when they have progress, else its own entry), so that it
+ * agrees with the objective's and the plan's, and `percentFrom` says which.
  */
 function priorityProgressFor(
   priority: PriorityView,
   period: string,
   periodEnd: string,
+  rollupRule: RollupRule,
 ): { report: ReportPriority; rollup: PriorityProgress } {
   const reported = priority.progressHistory.filter((entry) => comparePeriods(entry.period, period) <= 0);
-  const latest = latestProgress(reported);
   const whole = latestProgress(reported.filter((entry) => entry.milestone === null));
   const milestones = priority.outcomes.map((outcome) => ({
     outcome,
@@ -289,17 +324,19 @@ function priorityProgressFor(
     percentComplete: whole?.percentComplete ?? null,
     milestones: milestones.map(({ entry }) => entry?.percentComplete ?? null),
   };
+  const percentFrom = progressSourceOf(rollup);
   return {
     report: {
       ref: priority.ref,
       kind: priority.kind,
       title: priority.title,
       objective: priority.objective,
-      percentComplete: latest ? priorityPercentComplete(rollup) : null,
-      status: latest?.status ?? null,
-      position: latest?.position ?? null,
-      commentary: latest?.commentary ?? null,
-      reportedFor: latest?.period ?? null,
+      percentComplete: priorityPercentComplete(rollup, rollupRule),
+      percentFrom,
+      status: whole?.status ?? null,
+      position: whole?.position ?? null,
+      commentary: whole?.commentary ?? null,
+      reportedFor: whole?.period ?? null,
       milestones: milestones.map(({ outcome, entry }) => {
         const due = dueDateOf(outcome);
         return {

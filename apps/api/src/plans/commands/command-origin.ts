@@ -1,7 +1,10 @@
 import { InvalidHeaderError } from '@app/application-errors';
+import { canonicalJson } from '@app/domain';
 import { requestIdOf } from '@app/platform/http/request-id';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ACCESS_METADATA_KEY, type Operation } from '../../auth/access-table';
+import type { Caller } from '../../auth/caller';
 import { createParamDecorator, type ExecutionContext } from '../nest';
 
 /**
@@ -70,3 +73,8 @@ export const CommandTrace = createParamDecorator((_: unknown, context: Execution
     body: request.body ?? null,
   };
 });
+
+/** SHA-256 of the caller, the route and the canonical body: what an Idempotency-Key is bound to. */
+export function hashRequest(caller: Caller, { route, body }: RequestTrace): string {
+  return createHash('sha256').update(canonicalJson({ callerId: caller.id, route, body })).digest('hex');
+}

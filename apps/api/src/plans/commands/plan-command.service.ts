@@ -5,10 +5,9 @@ import {
   PlanNotFoundError,
   RevisionMismatchError,
 } from '@app/application-errors';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  canonicalJson,
   decide,
   decideInSequence,
   DomainError,
@@ -33,7 +32,7 @@ import {
 import { ACCESS_TABLE } from '../../auth/access-table';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
 import type { Caller } from '../../auth/caller';
-import type { RequestTrace } from './command-origin';
+import { hashRequest, type RequestTrace } from './command-origin';
 import { PerKeyQueue } from './per-key-queue';
 import { keyedEventId } from './plan-ids';
 import { Inject, Injectable } from '../nest';
@@ -214,11 +213,6 @@ export function actorFor(caller: Caller, trace: RequestTrace): EventActor {
   const allowed: readonly string[] = ACCESS_TABLE[trace.operation];
   const role = caller.roles.find((r) => allowed.includes(r)) ?? caller.roles[0] ?? 'unknown';
   return { id: caller.id, name: caller.name, role };
-}
-
-/** SHA-256 of the caller, the route and the canonical body: what an Idempotency-Key is bound to. */
-function hashRequest(caller: Caller, { route, body }: RequestTrace): string {
-  return createHash('sha256').update(canonicalJson({ callerId: caller.id, route, body })).digest('hex');
 }
 
 /**

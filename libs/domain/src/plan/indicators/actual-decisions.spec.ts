@@ -242,6 +242,24 @@ describe('recording an actual', () => {
       .thenRefused('rule-broken', /Nothing would change: the actual for CP7 in 2023\/24-Q1 is already 29.1/);
   });
 
+  it.each([-5, -0.1, 100.1, 250])('refuses %p for a percentage of a whole', (value) => {
+    given(approvedPlan)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q1', value } })
+      .thenRefused('rule-broken', new RegExp(`CP7 is a percentage, from 0 to 100: ${value}% for 2023/24-Q1 cannot be`));
+  });
+
+  it.each([0, 100])('records %p%, a percentage at either end', (value) => {
+    given(approvedPlan)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q1', value } })
+      .then([{ ...cp7Q1Recorded, data: { ...cp7Q1Recorded.data, value } } as PlanEvent]);
+  });
+
+  it('records a rate above 100, since only a percentage is a part of a whole', () => {
+    given(approvedPlan)
+      .when({ type: 'RecordActual', data: { code: 'CP10', period: '2023/24-Q1', value: 120 } })
+      .then([expect.objectContaining({ type: 'ActualRecorded', data: expect.objectContaining({ code: 'CP10', value: 120 }) })]);
+  });
+
   it("refuses a period outside the plan's period", () => {
     given(approvedPlan)
       .when({ type: 'RecordActual', data: { code: 'CP7', period: '2024/25-Q1', value: 25 } })

@@ -177,8 +177,13 @@ function recordActual(command: RecordActual, plan: OpenPlan): PlanEvent[] {
   if (!Number.isFinite(value)) {
     throw DomainError.ruleBroken(`The actual for ${code} in ${period} must be a number.`);
   }
-  const commentary = command.data.commentary?.trim() || null;
   const { unit, polarity } = indicator;
+  if (unit === 'percent' && (value < 0 || value > 100)) {
+    throw DomainError.ruleBroken(
+      `${code} is a percentage, from 0 to 100: ${value}% for ${period} cannot be. Record the figure as a percentage of the whole.`,
+    );
+  }
+  const commentary = command.data.commentary?.trim() || null;
   const assessedAgainst = targetInForce(indicator, period);
   const previous = entryOf(indicator.actuals, period);
   if (!previous) {

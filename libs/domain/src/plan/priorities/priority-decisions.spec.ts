@@ -344,6 +344,34 @@ describe('recording progress', () => {
       .thenRefused('rule-broken', /completed must be 100% complete, not 95%/);
   });
 
+  it.each([0, 100])('records %p%, a whole percentage at either end', (percentComplete) => {
+    given(approvedPlan)
+      .when({ type: 'RecordProgress', data: { ref: '3', period: '2023/24-Q2', percentComplete, status: 'on-track' } })
+      .then([
+        {
+          type: 'ProgressRecorded',
+          data: { planId, priorityRef: '3', milestone: null, period: '2023/24-Q2', percentComplete, status: 'on-track', position: null, commentary: null },
+        },
+      ]);
+  });
+
+  it.each([90, 0.5])('refuses not-started at %p%, since nothing started is 0%', (percentComplete) => {
+    given(approvedPlan)
+      .when({ type: 'RecordProgress', data: { ref: '3', period: '2023/24-Q2', percentComplete, status: 'not-started' } })
+      .thenRefused('rule-broken', new RegExp(`Progress marked not-started must be 0% complete, not ${percentComplete}%`));
+  });
+
+  it('records not-started at 0%', () => {
+    given(approvedPlan)
+      .when({ type: 'RecordProgress', data: { ref: '3', milestone: '1', period: '2023/24-Q1', percentComplete: 0, status: 'not-started' } })
+      .then([
+        {
+          type: 'ProgressRecorded',
+          data: { planId, priorityRef: '3', milestone: '1', period: '2023/24-Q1', percentComplete: 0, status: 'not-started', position: null, commentary: null },
+        },
+      ]);
+  });
+
   it("refuses a period outside the plan's period", () => {
     given(approvedPlan)
       .when({ type: 'RecordProgress', data: { ref: '3', period: '2022/23-Q4', percentComplete: 10, status: 'on-track' } })

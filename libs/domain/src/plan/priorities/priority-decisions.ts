@@ -206,6 +206,11 @@ function recordProgress(command: RecordProgress, plan: OpenPlan): PlanEvent[] {
       `Progress marked completed must be 100% complete, not ${percentComplete}%: record 100%, or choose another status.`,
     );
   }
+  if (status === 'not-started' && percentComplete > 0) {
+    throw DomainError.ruleBroken(
+      `Progress marked not-started must be 0% complete, not ${percentComplete}%: record 0%, or choose the status the work has reached.`,
+    );
+  }
   return [
     {
       type: 'ProgressRecorded',

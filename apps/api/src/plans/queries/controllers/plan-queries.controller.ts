@@ -83,7 +83,7 @@ export class PlanQueriesController {
     if (format === 'json') return withIntegrityShown(plan, reply);
     if ('integrity' in plan) refuseSpreadsheetOfFailedIntegrity(plan.integrity, reply);
     const at = params.version === undefined ? '' : `-version-${params.version.replace(/[^A-Za-z0-9._-]/g, '-')}`;
-    return spreadsheetAnswer(reply, format, planTemplateSheets(plan), { filename: `${planId}${at}`, revision: plan.revision, everySheet: true });
+    return spreadsheetAnswer(reply, format, planTemplateSheets(plan), { filename: `${planId}${at}`, tag: String(plan.revision), everySheet: true });
   }
 
   @Get(':planId/history')
@@ -168,15 +168,25 @@ export class PlanQueriesController {
     await this.readYourWrites.waitFor(params.waitFor);
     const report = await this.queries.execute(new GetReportQuery(caller, planId, period, params.asOf));
     if (format === 'json') {
-      reply.header('ETag', `"${report.revision}"`);
+      reply.header('ETag', `"${reportTag(report)}"`);
       return withIntegrityShown(report, reply);
     }
     if ('integrity' in report) refuseSpreadsheetOfFailedIntegrity(report.integrity, reply);
     const sheets = reportSheets(report);
     const chosen = format === 'csv' ? [sheets[params.sheet ?? REPORT_SHEETS[0]]] : REPORT_SHEETS.map((name) => sheets[name]);
     const filename = `${planId}-report-${report.period.replace(/\//g, '-')}`;
-    return spreadsheetAnswer(reply, format, chosen, { filename, revision: report.revision });
+    return spreadsheetAnswer(reply, format, chosen, { filename, tag: reportTag(report) });
   }
+}
+
+/**
+ * What a report's ETag is made of: the plan's revision, and once the council has set a roll-up rule
+ * the settings' revision that set it ("42.rollups-3"), since a new rule changes the roll-ups of the
+ * same revision and a client's copy made with the old one must not be answered 304.
+ */
+function reportTag({ revision, rollups }: QueryResult<GetReportQuery>): string {
+  const { settingsRevision } = rollups.rule;
+  return settingsRevision === null ? String(revision) : `${revision}.rollups-${settingsRevision}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Inject } from '../../nest';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { READ_STORE, type FieldCondition, type ReadStore } from '@app/read-store';
-import { parsePlanPeriod } from '@app/domain';
+import { parsePlanPeriod, requirePeriodOfPlan } from '@app/domain';
 import {
   buildMonitoringReport,
   diffPlanViews,
@@ -23,6 +23,7 @@ import type { HistoryParams, ListPlansParams } from '../dto/query-params';
 import { parsedInput } from '../../period-param.pipe';
 import { answeredAsOf, PlanReader, type PlanPoint } from '../plan-reader';
 import type { EventsIntegrity, RebuiltPlan } from '../plan-time-travel';
+import { CouncilSettingsStore } from '../../../settings/council-settings.store';
 
 /** A report as it stood at a past instant, with whether the events it was rebuilt from hold. */
 export type ReportAsOf = MonitoringReport & { integrity: EventsIntegrity };
@@ -185,13 +186,22 @@ export class DiffVersionsHandler implements IQueryHandler<DiffVersionsQuery> {
   }
 }
 
+/**
+ * A report is built when asked for, from the plan view at the instant asked (now, or `asOf`) and the
+ * council's roll-up rule in force at that same instant, read from the council's settings as every
+ * reader of them does: a rule set later never changes a report as of before it.
+ */
 @QueryHandler(GetReportQuery)
 export class GetReportHandler implements IQueryHandler<GetReportQuery> {
-  constructor(private readonly plans: PlanReader) {}
+  constructor(
+    private readonly plans: PlanReader,
+    private readonly settings: CouncilSettingsStore,
+  ) {}
 
   async execute({ caller, planId, period, asOf }: GetReportQuery): Promise<(MonitoringReport | ReportAsOf) & { asOf?: string }> {
     const view = await this.plans.at(caller, planId, { asOf });
-    const report = buildMonitoringReport(view, period);
+    const reported = requirePeriodOfPlan(period, { label: view.period, ...view.periodRange });
+    const report = buildMonitoringReport(view, reported, await this.settings.rollupRuleAt(caller.council, asOf));
     return answeredAsOf('integrity' in view ? { ...report, integrity: view.integrity } : report, asOf);
   }
 }
