@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { ChangesModule } from './changes/changes.module';
+import { CorporatePlansModule } from './corporate-plans/corporate-plans.module';
 import { PlanCommandsModule } from './plans/plan-commands.module';
 import { PlanQueriesModule } from './plans/plan-queries.module';
 import { SettingsModule } from './settings/settings.module';
@@ -44,6 +45,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     PlanQueriesModule,
     ChangesModule,
     SettingsModule,
+    CorporatePlansModule,
     AdminModule,
   ],
 })

@@ -72,6 +72,15 @@ export const ACCESS_TABLE = {
   /** The matrix bands every plan's risks: the council's to set, for everyone who reads or shapes plans to see. */
   'settings.riskMatrix.set': ['admin'],
   'settings.riskMatrix.read': [...READERS, 'admin'],
+  /**
+   * The corporate plan is the council's, adopted by its Council: editors enter it as they enter plans, and
+   * governance, who record what committees decide, enter what Council decided of it. Every reader reads it;
+   * its history names who changed it, so it is for those who read plans' histories.
+   */
+  'corporatePlans.record': ['editor', 'governance'],
+  'corporatePlans.revise': ['editor', 'governance'],
+  'corporatePlans.read': READERS,
+  'corporatePlans.history': HISTORY_READERS,
   /** The projections serve every council: their state and rebuilds are the operator's alone. */
   'projections.status': ['operator'],
   'projections.rebuild': ['operator'],
