@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { councilSettingsStreamId, planKey, planStreamId } from '@app/domain';
+import { corporatePlansStreamId, councilSettingsStreamId, planKey, planStreamId } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 import { Projector } from '@app/projections';
 import { until } from '@app/projections/projector/testing/sample-projections';
@@ -20,6 +20,7 @@ import {
   PRIORITY_ONE,
   RISK_R1,
   routeName,
+  SHARED_CORPORATE_PLAN,
   type GivenPlan,
   type MatrixRoute,
 } from './access-matrix.routes';
@@ -48,8 +49,8 @@ function expectedAnswer(route: MatrixRoute, role: Role, scope: Scope): { status:
   const mayPerform = route.operations.every((operation) => (ACCESS_TABLE[operation] as readonly Role[]).includes(role));
   if (!mayPerform) return { status: 403, refusedFor: 'role' };
   if (route.scope === 'system') return { status: route.succeeds };
-  if (scope === 'another council' && route.scope === 'plan') return { status: 404, refusedFor: 'was not found' };
-  const ofTheCouncil = route.scope === 'council' || route.scope === 'council setting';
+  if (scope === 'another council' && (route.scope === 'plan' || route.scope === 'corporate plan')) return { status: 404, refusedFor: 'was not found' };
+  const ofTheCouncil = route.scope === 'council' || route.scope === 'council setting' || route.scope === 'corporate plan';
   if (scope === 'another service' && !ofTheCouncil) return { status: 403, refusedFor: OWN_SERVICE };
   return { status: route.succeeds };
 }
@@ -153,7 +154,8 @@ describe('Access matrix: every route, every role, own and other council and serv
       ...(route.query?.asOf && { asOf }),
       ...(route.query?.version !== undefined && { version: route.query.version }),
     }).toString();
-    const body = route.scope === 'new plan' ? { ...route.body, planId } : route.body;
+    const made = route.freshBody?.() ?? route.body;
+    const body = route.scope === 'new plan' ? { ...made, planId } : made;
     return { method: route.method, url: query ? `${path}?${query}` : path, body };
   }
 
@@ -187,6 +189,7 @@ describe('Access matrix: every route, every role, own and other council and serv
     api = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
     events = api.get<EventStore>(EVENT_STORE);
     sharedPlanId = await prepareSharedPlan();
+    await arrange('governance', { method: 'POST', url: '/v1/corporate-plans', body: SHARED_CORPORATE_PLAN });
     asOf = new Date().toISOString();
   });
 
@@ -235,7 +238,12 @@ describe('Access matrix: every route, every role, own and other council and serv
       expect(await events.headPosition()).toBe(headBefore);
       return;
     }
-    if (route.scope === 'council setting') {
+    if (route.method !== 'GET' && route.path.startsWith('/v1/corporate-plans')) {
+      const corporate = await events.readStream(corporatePlansStreamId(caller.council!));
+      expect(corporate[corporate.length - 1].metadata.actor).toMatchObject({ role });
+      return;
+    }
+    if (route.scope === 'council setting' || route.scope === 'corporate plan') {
       // Setting the matrix in force again records nothing: the caller's council's first setting is by its admin.
       if (route.method !== 'GET') {
         const settings = await events.readStream(councilSettingsStreamId(caller.council!));

@@ -1,4 +1,5 @@
 import type { Operation } from '../../apps/api/src/auth/access-table';
+import { HART_CORPORATE_PLAN } from '@app/domain/corporate-plan/testing/hart-corporate-plan.seed';
 import { HART_PLAN } from '../fixtures/hart-2023-24';
 
 /**
@@ -26,6 +27,8 @@ export type RouteScope =
   | 'council'
   /** The caller's council's settings: every service of a council shares them, another council has its own. */
   | 'council setting'
+  /** A corporate plan of the caller's council: every service of it shares it, another council's is not found (404). */
+  | 'corporate plan'
   /** The service itself, no council's data: the caller's council and services make no difference. */
   | 'system';
 
@@ -44,6 +47,8 @@ export interface MatrixRoute {
   /** `asOf` is filled in with an instant after the shared plan was written. */
   query?: { asOf?: true; version?: string };
   body?: Record<string, unknown>;
+  /** A body made anew for each call, for writes that may not repeat (a corporate plan's id and period, a revision's title). */
+  freshBody?: () => Record<string, unknown>;
   /** 202: accepted, the work goes on after the answer. */
   succeeds: 200 | 201 | 202;
 }
@@ -115,6 +120,18 @@ const SKILL_SK1 = { ref: 'SK1', jobTitle: 'Graphic Designer', cpdRequired: true 
 const WORKFORCE = { asAt: '2024-03-31', units: [{ name: 'Communications', headcount: 4, fte: 3.6 }] };
 const SECTION_OVERVIEW = { key: 'overview', title: 'Service Overview', text: 'Corporate Services covers a broad range of functions.', order: 1 };
 const CONTRIBUTION_PEOPLE = { themeId: 'people', themeTitle: 'People', contribution: 'Delivering the May 2023 local elections.' };
+
+/** Every call that records a corporate plan covers a year of its own, so that none overlaps another of its council. */
+let corporatePlansRecorded = 0;
+const freshCorporatePlan = () => {
+  const year = 2040 + corporatePlansRecorded++;
+  return { ...HART_CORPORATE_PLAN, corporatePlanId: `matrix-${year}`, period: `${year}/${String(year + 1).slice(2)}` };
+};
+let corporatePlansRevised = 0;
+const freshCorporateRevision = () => ({ title: `Corporate Plan, revision ${++corporatePlansRevised}`, reason: 'Council, minute 12' });
+
+/** The corporate plan the matrix spec records in the caller's own council, as governance, before any call. */
+export const SHARED_CORPORATE_PLAN = HART_CORPORATE_PLAN;
 
 const read = (path: string, operations: Operation[], extra: Partial<MatrixRoute> = {}): MatrixRoute => ({
   method: 'GET',
@@ -308,6 +325,21 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
   write('PUT', '/v1/settings/rollups', 'settings.rollups.set', { rounding: 'half-even', milestoneWithoutEntry: 'excluded' }, {
     scope: 'council setting',
     given: 'shared plan',
+  }),
+
+  // The council's corporate plan
+  write('POST', '/v1/corporate-plans', 'corporatePlans.record', {}, { scope: 'council setting', given: 'shared plan', freshBody: freshCorporatePlan, succeeds: 201 }),
+  write('PATCH', '/v1/corporate-plans/{corporatePlanId}', 'corporatePlans.revise', {}, {
+    scope: 'corporate plan',
+    given: 'shared plan',
+    params: { corporatePlanId: SHARED_CORPORATE_PLAN.corporatePlanId },
+    freshBody: freshCorporateRevision,
+  }),
+  read('/v1/corporate-plans', ['corporatePlans.read'], { scope: 'council setting' }),
+  read('/v1/corporate-plans/{corporatePlanId}', ['corporatePlans.read'], { scope: 'corporate plan', params: { corporatePlanId: SHARED_CORPORATE_PLAN.corporatePlanId } }),
+  read('/v1/corporate-plans/{corporatePlanId}/history', ['corporatePlans.history'], {
+    scope: 'corporate plan',
+    params: { corporatePlanId: SHARED_CORPORATE_PLAN.corporatePlanId },
   }),
 
   // Administration

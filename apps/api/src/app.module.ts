@@ -8,6 +8,7 @@ import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { ChangesModule } from './changes/changes.module';
 import { ImportsModule } from './imports/imports.module';
+import { CorporatePlansModule } from './corporate-plans/corporate-plans.module';
 import { PlanCommandsModule } from './plans/plan-commands.module';
 import { PlanQueriesModule } from './plans/plan-queries.module';
 import { SettingsModule } from './settings/settings.module';
@@ -46,6 +47,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     ImportsModule,
     ChangesModule,
     SettingsModule,
+    CorporatePlansModule,
     AdminModule,
   ],
 })

@@ -13,7 +13,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { EventStoreModule } from '@app/event-store/nest';
 import { ConfigurationError, MetricsModule, PlatformConfigModule, StoreUnavailableError } from '@app/platform';
 import {
-  decodePlanEvent,
+  decodeStoredEvent,
   planProjections,
   type Projection,
   rebuildProjection,
@@ -78,7 +78,7 @@ async function rebuild(eventStore: EventStore, readStore: ReadStore, projection:
       eventStore,
       readStore,
       projection,
-      decode: decodePlanEvent,
+      decode: decodeStoredEvent,
       onProgress: ({ processed, total, eventsPerSecond }) => {
         bar.setTotal(total);
         bar.update(processed, { rate: Math.round(eventsPerSecond).toString() });

@@ -16,6 +16,18 @@ export abstract class ApplicationError extends Error {
 }
 
 /**
+ * No corporate plan of the caller's council answers to the id. Another council's is refused in the
+ * same words, as a service plan is.
+ */
+export class CorporatePlanNotFoundError extends ApplicationError {
+  readonly kind = 'corporate-plan-not-found';
+
+  static withId(corporatePlanId: string): CorporatePlanNotFoundError {
+    return new CorporatePlanNotFoundError(`Corporate plan ${corporatePlanId} was not found`);
+  }
+}
+
+/**
  * A refused command on a plan the caller may see, stating the revision its stream is at (null when
  * it has none yet), so that the client can retry with If-Match without reading the plan first.
  */
@@ -227,6 +239,7 @@ export class ImportFormatNotSupportedError extends ApplicationError {
 /** Every kind of application error, by the kind it names; the error filter maps each one. */
 export interface ApplicationErrorOfKind {
   'plan-not-found': PlanNotFoundError;
+  'corporate-plan-not-found': CorporatePlanNotFoundError;
   'not-assigned-to-service': NotAssignedToServiceError;
   'revision-mismatch': RevisionMismatchError;
   'plan-kept-changing': PlanKeptChangingError;

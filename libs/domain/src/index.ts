@@ -6,6 +6,7 @@ export * from './plan/budget/budget-values';
 export * from './plan/risks/risk-values';
 export * from './plan/risks/risk-matrix';
 export * from './council-settings/council-settings';
+export * from './corporate-plan/corporate-plan';
 export * from './plan/contracts/contract-values';
 export * from './plan/workforce/workforce-values';
 export * from './plan/workforce/workforce-totals';

@@ -6,3 +6,5 @@ export * from './projector/checkpoint-targets';
 export * from './projector/rebuild';
 export * from './plan-views';
 export * from './projector/read-model-origin';
+export * from './corporate-plan';
+export * from './stored-event-decoder';

@@ -77,6 +77,15 @@ export const ACCESS_TABLE = {
   /** The roll-up rule makes every report's percentages: the council's to set, as the matrix, for every reader to see. */
   'settings.rollups.set': ['admin'],
   'settings.rollups.read': [...READERS, 'admin'],
+  /**
+   * The corporate plan is the council's, adopted by its Council: editors enter it as they enter plans, and
+   * governance, who record what committees decide, enter what Council decided of it. Every reader reads it;
+   * its history names who changed it, so it is for those who read plans' histories.
+   */
+  'corporatePlans.record': ['editor', 'governance'],
+  'corporatePlans.revise': ['editor', 'governance'],
+  'corporatePlans.read': READERS,
+  'corporatePlans.history': HISTORY_READERS,
   /** The projections serve every council: their state and rebuilds are the operator's alone. */
   'projections.status': ['operator'],
   'projections.rebuild': ['operator'],

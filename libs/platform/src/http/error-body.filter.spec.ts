@@ -7,6 +7,7 @@ import {
   NotAssignedToServiceError,
   PlanCommandRefusedError,
   PlanKeptChangingError,
+  CorporatePlanNotFoundError,
   PlanNotFoundError,
   ProjectionsBehindError,
   RebuildUnavailableError,
@@ -77,6 +78,7 @@ describe('the error body filter', () => {
     /** One of each kind; typed by kind, so a new kind is not left out of this spec either. */
     const ONE_OF_EACH: { [K in ApplicationErrorKind]: [ApplicationError, number] } = {
       'plan-not-found': [PlanNotFoundError.withId('cs-2023-24'), 404],
+      'corporate-plan-not-found': [CorporatePlanNotFoundError.withId('corporate-plan-2023-27'), 404],
       'not-assigned-to-service': [new NotAssignedToServiceError('Finance'), 403],
       'revision-mismatch': [new RevisionMismatchError(6, 7), 412],
       'plan-kept-changing': [new PlanKeptChangingError(9), 409],

@@ -45,6 +45,7 @@ const SHUTDOWN_RETRY_AFTER_SECONDS = 2;
 /** The status of every application error, decided here alone; a new kind does not compile until it is added. */
 const APPLICATION_ANSWERS: { [K in ApplicationErrorKind]: (error: ApplicationErrorOfKind[K]) => ApplicationAnswer } = {
   'plan-not-found': () => ({ status: HttpStatus.NOT_FOUND }),
+  'corporate-plan-not-found': () => ({ status: HttpStatus.NOT_FOUND }),
   'not-assigned-to-service': () => ({ status: HttpStatus.FORBIDDEN }),
   'revision-mismatch': () => ({ status: HttpStatus.PRECONDITION_FAILED }),
   'plan-kept-changing': () => ({ status: HttpStatus.CONFLICT }),

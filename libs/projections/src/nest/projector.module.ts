@@ -11,7 +11,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import { decodePlanEvent, planProjections } from '../plan-views';
+import { planProjections } from '../plan-views';
+import { decodeStoredEvent } from '../stored-event-decoder';
 import { Projector } from '../projector/projector';
 import type { ProjectorLogger, ProjectorObserver } from '../projector/projector.types';
 import { assertReadModelsMatch, ReadModelsMismatchError } from '../projector/read-model-origin';
@@ -129,7 +130,7 @@ export class ProjectorModule {
               eventStore,
               readStore,
               projections: planProjections,
-              decode: decodePlanEvent,
+              decode: decodeStoredEvent,
               logger: projectorLogger(new Logger('Projector')),
               observer: projectorObserver(metrics),
               // Several instances may run against one MongoDB; each projection then runs in one of them.

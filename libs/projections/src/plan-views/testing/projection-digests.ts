@@ -4,10 +4,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Projection } from '../../projector/projection';
 import { allDocuments, project } from './plan-stream.fixture';
+import { matchesAllFilter } from '@app/event-store/all-filter';
+import { corporatePlansStream, HART_CORPORATE_PLAN_COMMANDS } from '../../corporate-plan/testing/corporate-plan-stream.fixture';
 import { projectionVersionsStream } from './projection-versions.fixture';
 
 /**
- * Each projection's output over `projectionVersionsStream` held against its `version`, so that a
+ * Each projection's output over `projectionVersionsStream` and Hart's corporate plans (each projection
+ * given the events its filter reads, as the projector gives them) held against its `version`, so that a
  * change of output without a new version (which would leave deployed read models unrebuilt, in the
  * old shape) is caught. Written by `npm run projections:record-digests`, never by hand.
  */
@@ -25,10 +28,11 @@ export type ProjectionVersions = Record<string, VersionedOutput>;
 
 /** The version and output digest of each projection now. */
 export async function currentVersions(projections: Projection[]): Promise<ProjectionVersions> {
-  const events = projectionVersionsStream();
+  const events = [...projectionVersionsStream(), ...corporatePlansStream('hart', HART_CORPORATE_PLAN_COMMANDS)];
   const entries = await Promise.all(
     projections.map(async (projection): Promise<[string, VersionedOutput]> => {
-      const readStore = await project(projection, events);
+      const read = events.filter((event) => matchesAllFilter(projection.filter, event.streamId, event.type));
+      const readStore = await project(projection, read);
       const output: Record<string, unknown> = {};
       for (const collection of projection.collections) output[collection] = await allDocuments(readStore, collection);
       const outputDigest = createHash('sha256').update(canonicalJson(output)).digest('hex');

@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CORPORATE_PLAN_EVENT_SCHEMA_VERSIONS,
+  corporatePlansStreamId,
+  decideCorporatePlan,
+  evolveCorporatePlans,
+  initialCorporatePlans,
+  sealEvent,
+  toCorporatePlanEvent,
+  type CorporatePlanCommand,
+  type CorporatePlansState,
+} from '@app/domain';
+import { EVENT_STORE, StreamNotFoundError, type EventActor, type EventStore, type StoredEvent } from '@app/event-store';
+import { randomUUID } from 'node:crypto';
+import type { RequestTrace } from '../plans/commands/command-origin';
+import { PerKeyQueue } from '../plans/commands/per-key-queue';
+
+/** A council's corporate plans as its stream holds them now. */
+export interface LoadedCorporatePlans {
+  state: CorporatePlansState;
+  /** Revision of the stream's last event; null while the council never recorded one. */
+  revision: number | null;
+  /** The last event's hash, which the next event is chained to. */
+  lastHash: string | null;
+}
+
+/** What a corporate plan command answers: where its events sit, for `waitFor`. */
+export interface CorporatePlanCommandOutcome {
+  corporatePlanId: string;
+  /** The revision of the council's corporate plans stream after the write. */
+  revision: number;
+  position: number;
+  eventIds: string[];
+}
+
+/**
+ * A council's corporate plans, read from and written to their own stream. The plan command side reads
+ * them for the commands that link a priority or an indicator to a theme; the stream is a few events per
+ * corporate plan, so reading it whole is cheap. Its events are sealed in a hash chain as a plan's are:
+ * which themes a plan served is what a committee was told.
+ */
+@Injectable()
+export class CorporatePlansStore {
+  private readonly turns = new PerKeyQueue();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load(council: string): Promise<LoadedCorporatePlans> {
+    const events = await this.read(council);
+    const last = events.at(-1);
+    return {
+      state: events.map(toCorporatePlanEvent).reduce(evolveCorporatePlans, initialCorporatePlans),
+      revision: last?.revision ?? null,
+      lastHash: typeof last?.metadata.hash === 'string' ? last.metadata.hash : null,
+    };
+  }
+
+  /**
+   * Decides and appends at the revision decided on; one council's corporate plans change one at a
+   * time in this process, and a write racing another process's loses with a conflict, writing nothing.
+   */
+  execute(council: string, command: CorporatePlanCommand, actor: EventActor, trace: RequestTrace): Promise<CorporatePlanCommandOutcome> {
+    return this.turns.run(council, async () => {
+      const loaded = await this.load(council);
+      const decidedAt = new Date().toISOString();
+      const events = decideCorporatePlan(command, loaded.state, council);
+      const streamId = corporatePlansStreamId(council);
+      const firstRevision = loaded.revision === null ? 0 : loaded.revision + 1;
+      let previousHash = loaded.lastHash;
+      const sealed = events.map((event, index) => {
+        const data = event.data as unknown as Record<string, unknown>;
+        const metadata = sealEvent(
+          {
+            streamId,
+            revision: firstRevision + index,
+            type: event.type,
+            data,
+            metadata: {
+              actor,
+              requestId: trace.requestId,
+              correlationId: trace.correlationId,
+              causationId: trace.requestId,
+              schemaVersion: CORPORATE_PLAN_EVENT_SCHEMA_VERSIONS[event.type],
+              decidedAt,
+            },
+          },
+          previousHash,
+        );
+        previousHash = metadata.hash;
+        return { id: randomUUID(), type: event.type, data, metadata };
+      });
+      const result = await this.store.appendToStream(streamId, sealed, { expectedRevision: loaded.revision ?? 'no_stream' });
+      return { corporatePlanId: command.data.corporatePlanId, revision: result.nextRevision, position: result.position, eventIds: sealed.map(({ id }) => id) };
+    });
+  }
+
+  private async read(council: string): Promise<StoredEvent[]> {
+    try {
+      return await this.store.readStream(corporatePlansStreamId(council));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './corporate-plan.projection';
+export * from './corporate-plan-event';
