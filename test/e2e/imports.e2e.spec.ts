@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { HART_PLAN } from '../fixtures/hart-2023-24';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { contentOf, download, enterHartWithProse, sendFile, XLSX } from './imports.support';
+import { afterInstant } from './plan-queries.support';
 
 const CSV = 'text/csv';
 const JSON_TYPE = 'application/json';
@@ -29,6 +30,8 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
   let api: TestApp;
   let hartXlsx: Buffer;
   let originalContent: unknown;
+  /** An instant after Hart was entered and before its baseline was recorded. */
+  let beforeBaseline: string;
   const ORIGINAL = 'hart-original';
 
   const store = () => api.get<EventStore>(EVENT_STORE);
@@ -45,6 +48,9 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
   beforeAll(async () => {
     api = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
     await enterHartWithProse(api, ORIGINAL);
+    await afterInstant(new Date());
+    beforeBaseline = new Date().toISOString();
+    await afterInstant(new Date(beforeBaseline));
     // A figure from before the plan, as Hart's 2022/23 outturn would be printed beside its target.
     const baseline = await api.send({
       method: 'POST',
@@ -75,6 +81,20 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       expect(cellAt(workbook, 'Targets', 3, 'Period').value).toBe('2023/24');
       expect(workbook.getWorksheet('Narrative')!.rowCount).toBe(2 + 2);
       expect(workbook.getWorksheet('Baselines')!.getRow(3).values).toEqual([undefined, 'CP7', '2022/23', 97.1, '2022/23 outturn']);
+    });
+
+    it('answers the plan as it stood asOf an instant, as the JSON read does, with its own ETag', async () => {
+      const response = await api.inject({
+        method: 'GET',
+        url: `/v1/plans/${ORIGINAL}?asOf=${beforeBaseline}`,
+        headers: { ...(await api.authFor('editor')), accept: XLSX },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers).toMatchObject({ 'x-integrity': 'ok', etag: '"34.xlsx"', vary: expect.stringContaining('Accept') });
+      expect(response.headers['content-disposition']).toBe(`attachment; filename="${ORIGINAL}.xlsx"`);
+      const workbook = await workbookOf(response.rawPayload);
+      expect(workbook.getWorksheet('Priorities')!.rowCount).toBe(2 + 19);
+      expect(workbook.getWorksheet('Baselines')!.rowCount).toBe(2);
     });
 
     it('as CSV holds every sheet, each record starting with its sheet and each sheet with its headers', async () => {

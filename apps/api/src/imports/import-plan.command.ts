@@ -1,11 +1,9 @@
-import { ImportRefusedError } from '@app/application-errors';
+import { ImportRefusedError, type ImportProblem } from '@app/application-errors';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '../auth/caller';
 import type { RequestTrace } from '../plans/commands/command-origin';
 import { PlanCommandService, type PlanCommandOutcome } from '../plans/commands/plan-command.service';
-import type { PreparedImport } from './plan-import';
-import { refusalProblems, sortedProblems } from './plan-import';
-import type { ImportProblem } from '@app/application-errors';
+import { refusalProblems, sortedProblems, type PreparedImport } from './plan-import';
 
 /** What an import answers: the plan it makes, how many commands and events it comes to, and every problem found. */
 export interface PlanImportAnswer {

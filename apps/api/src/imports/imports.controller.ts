@@ -1,7 +1,20 @@
 import { ImportFormatNotSupportedError } from '@app/application-errors';
 import { Body, Controller, Headers, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { Access } from '../auth/access-table';
@@ -11,7 +24,7 @@ import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
 import { draftPlanIdFor } from '../plans/commands/plan-ids';
 import { IMPORT_FILE_LIMIT_BYTES, IMPORT_MEDIA_TYPES, importFormatOf } from './import-bodies';
 import { ImportPlanCommand, type PlanImportAnswer } from './import-plan.command';
-import { ImportParams } from './imports.dto';
+import { ImportParams, ImportRefusalDto, PlanImportAnswerDto } from './imports.dto';
 import { prepareImport } from './plan-import';
 import { readPlanWorkbook } from './workbook-reading';
 
@@ -39,10 +52,16 @@ export class ImportsController {
     required: false,
     description: 'The same key with the same file answers the first import again and writes nothing more; with another file, 422.',
   })
-  @ApiOkResponse({ description: 'The dry run: every problem, and what the import would write.' })
+  @ApiOkResponse({ description: 'The dry run: every problem, and what the import would write.', type: PlanImportAnswerDto })
+  @ApiCreatedResponse({ description: 'The plan, written whole in one append.', type: PlanImportAnswerDto })
   @ApiBadRequestResponse({ description: 'The file cannot be read as a plan at all: not a workbook, or one far too big.', type: ErrorBodyDto })
   @ApiConflictResponse({ description: 'A plan of that id exists already.', type: ErrorBodyDto })
-  @ApiUnprocessableEntityResponse({ description: 'The plan has problems, each named in `problems`; nothing was written.', type: ErrorBodyDto })
+  @ApiPayloadTooLargeResponse({ description: 'The file is over the import limit.', type: ErrorBodyDto })
+  @ApiUnsupportedMediaTypeResponse({ description: 'The Content-Type is none the import reads.', type: ErrorBodyDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'The plan has problems, each named in `problems`, and nothing was written; or the Idempotency-Key was used for another file.',
+    type: ImportRefusalDto,
+  })
   async import(
     @Query() params: ImportParams,
     @Headers('content-type') contentType: string | undefined,

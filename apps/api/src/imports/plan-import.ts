@@ -5,7 +5,7 @@ import { BadRequestException } from '@nestjs/common';
 import { DraftPlanDto } from '../plans/governance/governance.dto';
 import { draftBodyOf, PLAN_SHEET } from '../plans/governance/plan-sheet';
 import { PLAN_SECTIONS, templateSheetNamed } from './plan-template';
-import type { ImportedCommand, RowProblem, SheetRow } from './template-sheet';
+import { bodyOf, type ImportedCommand, type RowProblem, type SheetRow } from './template-sheet';
 import type { ReadWorkbook } from './workbook-reading';
 
 /**
@@ -46,18 +46,24 @@ export function problemAt(at: RowProblem['at'], column: string | null, message: 
 
 const cellOf = ({ sheet, row, column }: ImportProblem): string => JSON.stringify([sheet, row, column]);
 
+/** The field path a validation sentence starts with: `outcomes[1].description: must not be blank`. */
+const pathOf = (fault: string): string => fault.split(': ')[0];
+
+/** The body's own field a path is in: `outcomes` of `outcomes[1].description`. */
+const fieldOf = (path: string): string => path.split(/[.[]/)[0];
+
 const ELEMENT = /^(\w+)\[(\d+)\](?:\.(\w+))?/;
 
 /** The cell a field of the command's body came from: an element of a list from its own row, any other field from the command's row. */
 function sourceOf(command: ImportedCommand, fault: string): { row: SheetRow; column: string | null } {
-  const path = fault.split(': ')[0];
+  const path = pathOf(fault);
   const element = ELEMENT.exec(path);
   const elementRow = element ? command.elements?.[element[1]]?.[Number(element[2])] : undefined;
   if (element && elementRow) {
     const field = element[3] ?? null;
     return { row: elementRow, column: field === null ? null : (elementRow.columnOfField?.[field] ?? field) };
   }
-  const field = path.split(/[.[]/)[0];
+  const field = fieldOf(path);
   return { row: command.row, column: command.columnOfField?.[path] ?? command.columnOfField?.[field] ?? field };
 }
 
@@ -97,9 +103,9 @@ async function preparedDraft(
   }
   for (const extra of rows.slice(1)) problems.push(problemAt(extra, null, 'is a second plan: a workbook holds one plan, in one row of this sheet'));
   const [row] = rows;
-  const outcome = await validated({ dto: DraftPlanDto, body: Object.fromEntries(Object.entries(draftBodyOf(row.cells)).filter(([, v]) => v !== null)) });
+  const outcome = await validated({ dto: DraftPlanDto, body: bodyOf(draftBodyOf(row.cells)) });
   if ('faults' in outcome) {
-    for (const fault of outcome.faults) problems.push(problemAt(row, fault.split(/[:.[]/)[0], fault));
+    for (const fault of outcome.faults) problems.push(problemAt(row, fieldOf(pathOf(fault)), fault));
     return null;
   }
   const { title, service, period, owner, planId } = outcome.dto as DraftPlanDto;
