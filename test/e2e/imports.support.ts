@@ -41,11 +41,14 @@ export async function download(api: Pick<TestApp, 'inject' | 'authFor'>, url: st
   return response.rawPayload;
 }
 
+/** When things were recorded (a target's `setAt` too): an import records them anew. */
+const RECORD_TIMES = new Set(['recordedAt', 'withdrawnAt', 'setAt']);
+
 /**
  * The plan view without what is the plan's own and not its content: its id, revision, the times
  * things were recorded and who did them. Two plans with the same content compare equal.
  */
 export function contentOf(view: Record<string, unknown>): unknown {
   const { planId: _planId, revision: _revision, lastRecordedAt: _last, ...content } = view;
-  return JSON.parse(JSON.stringify(content, (key, value) => (key === 'recordedAt' || key === 'withdrawnAt' ? undefined : value)));
+  return JSON.parse(JSON.stringify(content, (key, value) => (RECORD_TIMES.has(key) ? undefined : value)));
 }
