@@ -36,7 +36,6 @@ import {
   latestReview,
   type ActualView,
   type IndicatorView,
-  type TargetView,
   type PlanView,
   type PriorityView,
   type RiskReviewView,
@@ -243,7 +242,8 @@ function reportIndicator(indicator: IndicatorView, period: string, planStart: st
 }
 
 function targetNote(indicator: IndicatorView, period: string, actual: ActualView | undefined): string | null {
-  const current = targetInForce(indicator, period).target as TargetView | null;
+  const inForce = targetInForce(indicator, period).target;
+  const current = inForce && indicator.targets.find((target) => target.period === inForce.period);
   const ratedAgainst = actual ? actual.assessedAgainst.target : current;
   if (actual && current && current.setAt > actual.recordedAt && !(ratedAgainst && sameTarget(ratedAgainst, current))) {
     const { unit, polarity } = indicator;
