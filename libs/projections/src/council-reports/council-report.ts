@@ -15,8 +15,8 @@ export type CouncilReportScope = {
   council: string;
   /** The services the caller is limited to, or null for every service of the council. */
   services: string[] | null;
-  /** The periods the caller's plans cover, named when none of them covers the period asked for. */
-  periodsHeld: string[];
+  /** The periods the caller's plans cover, named when none of them covers the period asked for; null when not known. */
+  periodsHeld: string[] | null;
 };
 
 export type RagCounts = Record<Rag, number>;
@@ -258,6 +258,7 @@ function noteOnNoPlan(
   if (selected.length > 0) return null;
   const whose = scope.services === null ? `No plan of ${scope.council}` : `No plan of ${scope.council} in ${listed(scope.services)}`;
   if (plans.length === 0) {
+    if (scope.periodsHeld === null) return `${whose} covers ${period}.`;
     const held = scope.periodsHeld.length === 0 ? 'there are none yet' : `they cover ${listed(scope.periodsHeld)}`;
     return `${whose} covers ${period}: ${held}.`;
   }
