@@ -64,9 +64,11 @@ const CASES = MATRIX_ROUTES.flatMap((route) =>
   ),
 );
 
+/** A page of the plan list or the change feed, or a council-wide report naming the plans it holds. */
 interface Page {
-  items: Array<{ planId: string }>;
-  next: string | null;
+  items?: Array<{ planId: string }>;
+  plans?: Array<{ planId: string }>;
+  next?: string | null;
 }
 
 interface Call {
@@ -162,15 +164,15 @@ describe('Access matrix: every route, every role, own and other council and serv
   /**
    * The plans a council-wide answer names: for the plan list, over all its pages, as the writes before
    * it updated more plans than a page holds; the change feed's first page already starts at the
-   * shared plan's events.
+   * shared plan's events; a council report names every plan it holds.
    */
   async function listedPlanIds(call: Call, first: Page, caller: TestCaller): Promise<string[]> {
-    const ids = first.items.map((item) => item.planId);
+    const ids = (first.plans ?? first.items ?? []).map((item) => item.planId);
     if (call.url !== '/v1/plans') return ids;
-    for (let next = first.next; next !== null; ) {
+    for (let next = first.next ?? null; next !== null; ) {
       const page = (await send({ method: 'GET', url: `${call.url}?cursor=${encodeURIComponent(next)}` }, caller)).body as Page;
-      ids.push(...page.items.map((item) => item.planId));
-      next = page.next;
+      ids.push(...(page.items ?? []).map((item) => item.planId));
+      next = page.next ?? null;
     }
     return ids;
   }

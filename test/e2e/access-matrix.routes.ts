@@ -314,6 +314,18 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
   read('/v1/plans/{planId}/integrity', ['integrity.check']),
   read('/v1/plans/{planId}/evidence', ['evidence.export']),
   read('/v1/changes', ['changes.follow'], { scope: 'council' }),
+  read('/v1/reports/{period}', ['councilReports.read'], { scope: 'council', params: { period: '2023-24-Q1' } }),
+  read('/v1/reports/{period}', ['councilReports.read', 'reports.readAsOf'], {
+    scope: 'council',
+    params: { period: '2023-24-Q1' },
+    query: { asOf: true },
+  }),
+  read('/v1/reports/{period}/exceptions', ['councilExceptions.read'], { scope: 'council', params: { period: '2023-24-Q1' } }),
+  read('/v1/reports/{period}/exceptions', ['councilExceptions.read', 'reports.readAsOf'], {
+    scope: 'council',
+    params: { period: '2023-24-Q1' },
+    query: { asOf: true },
+  }),
 
   // Council settings
   read('/v1/settings/risk-matrix', ['settings.riskMatrix.read'], { scope: 'council setting' }),

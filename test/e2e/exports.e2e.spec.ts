@@ -3,39 +3,10 @@ import { hartYear } from '../../scripts/demo/hart-year';
 import { HART_PLAN } from '../fixtures/hart-2023-24';
 import { authHeader, callerWithRole } from '../support/tokens';
 import { rewriteStoredEvent } from './plan-commands.support';
+import { csvRows, workbookOf, XLSX } from './spreadsheets.support';
 import { perform, PlanApi } from './plan-queries.support';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PLAN = 'hart-exports';
-
-/** A CSV file's rows, parsed the way a spreadsheet reads them (quoted fields may hold commas and quotes). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (character === '"') quoted = false;
-      else field += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(field);
-      field = '';
-    } else if (character === '\r' && text[index + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      index += 1;
-    } else field += character;
-  }
-  return rows;
-}
 
 describe('Reports, the version table and the audit trail taken out as spreadsheets', () => {
   let api: PlanApi;
@@ -44,11 +15,6 @@ describe('Reports, the version table and the audit trail taken out as spreadshee
   const download = async (url: string, accept: string, role: 'reporting' | 'auditor' = 'auditor') => {
     const headers = { ...(await authHeader(api.dataDir, callerWithRole(role, HART_PLAN.council))), accept };
     return api.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}waitFor=${lastPosition}`, headers });
-  };
-  const workbookOf = async (payload: Buffer) => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(payload as unknown as ArrayBuffer);
-    return workbook;
   };
 
   beforeAll(async () => {

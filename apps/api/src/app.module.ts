@@ -11,6 +11,7 @@ import { ImportsModule } from './imports/imports.module';
 import { CorporatePlansModule } from './corporate-plans/corporate-plans.module';
 import { PlanCommandsModule } from './plans/plan-commands.module';
 import { PlanQueriesModule } from './plans/plan-queries.module';
+import { ReportsModule } from './reports/reports.module';
 import { SettingsModule } from './settings/settings.module';
 
 export const API_DOCUMENT: OpenApiOptions = {
@@ -46,6 +47,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     PlanQueriesModule,
     ImportsModule,
     ChangesModule,
+    ReportsModule,
     SettingsModule,
     CorporatePlansModule,
     AdminModule,

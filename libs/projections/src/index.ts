@@ -8,3 +8,4 @@ export * from './plan-views';
 export * from './projector/read-model-origin';
 export * from './corporate-plan';
 export * from './stored-event-decoder';
+export * from './council-reports';

@@ -66,6 +66,9 @@ export const ACCESS_TABLE = {
   'reports.read': READERS,
   /** A report as it stood on a committee's day is what the reporting service reproduces. */
   'reports.readAsOf': [...HISTORY_READERS, 'reporting'],
+  /** Across the council's plans, each reader within what they may read: an officer sees their services' plans. */
+  'councilReports.read': READERS,
+  'councilExceptions.read': READERS,
   'integrity.check': ['auditor'],
   /** The whole event log, data and who made each change: for the auditors who run the check, to check it without us. */
   'evidence.export': ['auditor'],

@@ -1,5 +1,5 @@
 import { BUDGET_KINDS, type BudgetKind } from '@app/domain';
-import type { MonitoringReport, PlanHistoryEntry, VersionTable } from '@app/projections';
+import type { MonitoringReport, PlanHistoryEntry, ReportIndicator, ReportPriority, VersionTable } from '@app/projections';
 import { periodAsPrinted, type Column, type Row, type Sheet } from './spreadsheet';
 
 /**
@@ -15,71 +15,75 @@ const reportTitle = (report: MonitoringReport, what: string): string =>
 export const REPORT_SHEETS = ['indicators', 'priorities', 'milestones', 'rollups', 'budget', 'risks'] as const;
 export type ReportSheetName = (typeof REPORT_SHEETS)[number];
 
+/** A report's indicator columns, which the council report's sheet of every plan's indicators repeats. */
+export const INDICATOR_COLUMNS: Column[] = [
+  { key: 'code', header: 'Code', kind: 'text', width: 10 },
+  { key: 'title', header: 'Indicator', kind: 'text', width: 50 },
+  { key: 'unit', header: 'Unit', kind: 'text' },
+  { key: 'polarity', header: 'Polarity', kind: 'text', width: 18 },
+  { key: 'target', header: 'Target', kind: 'figure', unitFrom: 'unit' },
+  { key: 'targetText', header: 'Target as worded', kind: 'text', width: 24 },
+  { key: 'targetPeriod', header: 'Target for', kind: 'period' },
+  { key: 'actual', header: 'Actual', kind: 'figure', unitFrom: 'unit' },
+  { key: 'rag', header: 'RAG', kind: 'rag', width: 8 },
+  { key: 'ragReason', header: 'Why', kind: 'text', width: 40 },
+  { key: 'direction', header: 'Direction of travel', kind: 'text', width: 18 },
+  { key: 'previousPeriod', header: 'Compared with', kind: 'period' },
+  { key: 'previousActual', header: 'Previous actual', kind: 'figure', unitFrom: 'unit' },
+  { key: 'restated', header: 'Restated', kind: 'text', width: 9 },
+  { key: 'commentary', header: 'Commentary', kind: 'text', width: 50 },
+];
+
+export function indicatorRow(indicator: ReportIndicator): Row {
+  return {
+    code: indicator.code,
+    title: indicator.title,
+    unit: indicator.unit,
+    polarity: indicator.polarity,
+    target: indicator.target?.value ?? null,
+    targetText: indicator.target?.text ?? null,
+    targetPeriod: indicator.target?.period ?? null,
+    actual: indicator.actual,
+    rag: indicator.rag,
+    ragReason: indicator.ragReason,
+    direction: indicator.direction,
+    previousPeriod: indicator.previousPeriod,
+    previousActual: indicator.previousActual,
+    restated: indicator.restated ? 'yes' : 'no',
+    commentary: indicator.commentary,
+  };
+}
+
+/** A report's priority columns, which the council report's sheet of every plan's priorities repeats. */
+export const PRIORITY_COLUMNS: Column[] = [
+  { key: 'ref', header: 'Ref', kind: 'text', width: 8 },
+  { key: 'title', header: 'Priority', kind: 'text', width: 50 },
+  { key: 'objective', header: 'Objective', kind: 'text', width: 40 },
+  { key: 'percentComplete', header: 'Complete', kind: 'percent', width: 10 },
+  { key: 'percentFrom', header: 'Complete from', kind: 'text', width: 12 },
+  { key: 'status', header: 'Status', kind: 'text' },
+  { key: 'reportedFor', header: 'Reported for', kind: 'period' },
+  { key: 'position', header: 'Position', kind: 'text', width: 40 },
+  { key: 'commentary', header: 'Commentary', kind: 'text', width: 50 },
+];
+
+export function priorityRow({ ref, title, objective, percentComplete, percentFrom, status, reportedFor, position, commentary }: ReportPriority): Row {
+  return { ref, title, objective, percentComplete, percentFrom, status, reportedFor, position, commentary };
+}
+
 export function reportSheets(report: MonitoringReport): Record<ReportSheetName, Sheet> {
   return {
     indicators: {
       name: 'indicators',
       title: reportTitle(report, 'performance indicators'),
-      columns: [
-        { key: 'code', header: 'Code', kind: 'text', width: 10 },
-        { key: 'title', header: 'Indicator', kind: 'text', width: 50 },
-        { key: 'unit', header: 'Unit', kind: 'text' },
-        { key: 'polarity', header: 'Polarity', kind: 'text', width: 18 },
-        { key: 'target', header: 'Target', kind: 'figure', unitFrom: 'unit' },
-        { key: 'targetText', header: 'Target as worded', kind: 'text', width: 24 },
-        { key: 'targetPeriod', header: 'Target for', kind: 'period' },
-        { key: 'actual', header: 'Actual', kind: 'figure', unitFrom: 'unit' },
-        { key: 'rag', header: 'RAG', kind: 'rag', width: 8 },
-        { key: 'ragReason', header: 'Why', kind: 'text', width: 40 },
-        { key: 'direction', header: 'Direction of travel', kind: 'text', width: 18 },
-        { key: 'previousPeriod', header: 'Compared with', kind: 'period' },
-        { key: 'previousActual', header: 'Previous actual', kind: 'figure', unitFrom: 'unit' },
-        { key: 'restated', header: 'Restated', kind: 'text', width: 9 },
-        { key: 'commentary', header: 'Commentary', kind: 'text', width: 50 },
-      ],
-      rows: report.indicators.map((indicator) => ({
-        code: indicator.code,
-        title: indicator.title,
-        unit: indicator.unit,
-        polarity: indicator.polarity,
-        target: indicator.target?.value ?? null,
-        targetText: indicator.target?.text ?? null,
-        targetPeriod: indicator.target?.period ?? null,
-        actual: indicator.actual,
-        rag: indicator.rag,
-        ragReason: indicator.ragReason,
-        direction: indicator.direction,
-        previousPeriod: indicator.previousPeriod,
-        previousActual: indicator.previousActual,
-        restated: indicator.restated ? 'yes' : 'no',
-        commentary: indicator.commentary,
-      })),
+      columns: INDICATOR_COLUMNS,
+      rows: report.indicators.map(indicatorRow),
     },
     priorities: {
       name: 'priorities',
       title: reportTitle(report, 'priorities'),
-      columns: [
-        { key: 'ref', header: 'Ref', kind: 'text', width: 8 },
-        { key: 'title', header: 'Priority', kind: 'text', width: 50 },
-        { key: 'objective', header: 'Objective', kind: 'text', width: 40 },
-        { key: 'percentComplete', header: 'Complete', kind: 'percent', width: 10 },
-        { key: 'percentFrom', header: 'Complete from', kind: 'text', width: 12 },
-        { key: 'status', header: 'Status', kind: 'text' },
-        { key: 'reportedFor', header: 'Reported for', kind: 'period' },
-        { key: 'position', header: 'Position', kind: 'text', width: 40 },
-        { key: 'commentary', header: 'Commentary', kind: 'text', width: 50 },
-      ],
-      rows: report.priorities.map(({ ref, title, objective, percentComplete, percentFrom, status, reportedFor, position, commentary }) => ({
-        ref,
-        title,
-        objective,
-        percentComplete,
-        percentFrom,
-        status,
-        reportedFor,
-        position,
-        commentary,
-      })),
+      columns: PRIORITY_COLUMNS,
+      rows: report.priorities.map(priorityRow),
     },
     milestones: {
       name: 'milestones',

@@ -163,15 +163,19 @@ export type MonitoringReport = {
   risks: ReportRisk[];
 };
 
+/** What of a plan its report is built from: the council-wide reports keep exactly this of each plan. */
+export type ReportInputs = Pick<
+  PlanView,
+  'planId' | 'title' | 'service' | 'periodRange' | 'version' | 'revision' | 'indicators' | 'priorities' | 'budget' | 'risks'
+>;
+
 /**
  * `rollupRule` is the council's roll-up rule in force at the instant the report is made for (now, or
  * its `asOf`), which the caller reads from the council's settings: the plan's events do not hold it.
  */
-export function buildMonitoringReport(view: PlanView, period: string, rollupRule: RollupRuleInForce): MonitoringReport {
+export function buildMonitoringReport(view: ReportInputs, period: string, rollupRule: RollupRuleInForce): MonitoringReport {
   const reportPeriod = normalisePeriod(period);
-  const progress = view.priorities.map((priority) =>
-    priorityProgressFor(priority, reportPeriod, periodBounds(reportPeriod).to, rollupRule),
-  );
+  const progress = prioritiesAtPeriodEnd(view.priorities, reportPeriod, rollupRule);
   return {
     planId: view.planId,
     title: view.title,
@@ -199,7 +203,20 @@ function reportRisk(risk: RiskView, period: string): ReportRisk {
   };
 }
 
-function reportBudget(view: PlanView, year: string): ReportBudget {
+/**
+ * Each priority as a report for the period shows it, with what it adds to the roll-ups, so that a
+ * roll-up across plans (per theme, per service) counts the same items as each plan's own.
+ */
+export function prioritiesAtPeriodEnd(
+  priorities: PriorityView[],
+  period: string,
+  rollupRule: RollupRule,
+): Array<{ report: ReportPriority; rollup: PriorityProgress }> {
+  const periodEnd = periodBounds(period).to;
+  return priorities.map((priority) => priorityProgressFor(priority, period, periodEnd, rollupRule));
+}
+
+function reportBudget(view: ReportInputs, year: string): ReportBudget {
   const lines = view.budget.lines.flatMap(({ code, title, note, amounts }) => {
     const ofYear = amounts.filter((amount) => amount.year === year);
     return ofYear.length > 0 ? [{ code, title, note, amounts: ofYear }] : [];

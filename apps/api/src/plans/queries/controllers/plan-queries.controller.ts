@@ -21,7 +21,6 @@ import {
   GetVersionTableQuery,
   ListPlansQuery,
 } from '../handlers/plan-queries';
-import type { EventsIntegrity } from '../plan-time-travel';
 import { ReadYourWrites } from '../read-your-writes';
 
 /**
@@ -229,7 +228,7 @@ const INTEGRITY_HEADER = 'X-Integrity';
  * A failed answer loses its ETag, so that no client revalidates an intact copy it kept (304) and
  * misses that the events behind it have since been altered.
  */
-export function withIntegrityShown<T extends object>(answer: T | (T & { integrity: EventsIntegrity }), reply: FastifyReply): object {
+export function withIntegrityShown<T extends object>(answer: T | (T & { integrity: { ok: boolean } }), reply: FastifyReply): object {
   if (!('integrity' in answer)) return answer;
   const { integrity, ...rest } = answer;
   reply.header(INTEGRITY_HEADER, integrity.ok ? 'ok' : 'failed');
@@ -239,7 +238,7 @@ export function withIntegrityShown<T extends object>(answer: T | (T & { integrit
 }
 
 /** Says the integrity of a rebuilt answer, and refuses to make a spreadsheet of altered figures. */
-function refuseSpreadsheetOfFailedIntegrity(integrity: EventsIntegrity, reply: FastifyReply): void {
+export function refuseSpreadsheetOfFailedIntegrity(integrity: { ok: boolean }, reply: FastifyReply): void {
   reply.header(INTEGRITY_HEADER, integrity.ok ? 'ok' : 'failed');
   if (!integrity.ok) throw new SpreadsheetOfFailedIntegrityError();
 }

@@ -1,0 +1,75 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { buildCouncilExceptions, buildCouncilReport, type CouncilExceptions, type CouncilReport, type CouncilReportFilters } from '@app/projections';
+import type { Caller } from '../auth/caller';
+import { answeredAsOf } from '../plans/queries/plan-reader';
+import { CouncilSettingsStore } from '../settings/council-settings.store';
+import { CouncilReportPlans, type CouncilIntegrity } from './council-report-plans';
+
+/** A council-wide answer, with `asOf` and the integrity of its plans' events when rebuilt, and its ETag. */
+export type CouncilAnswer<T> = {
+  answer: T & { asOf?: string; integrity?: CouncilIntegrity };
+  tag: string;
+};
+
+abstract class CouncilWideQuery<T> extends Query<CouncilAnswer<T>> {
+  constructor(
+    readonly caller: Caller,
+    readonly period: string,
+    readonly filters: CouncilReportFilters,
+    readonly asOf: Date | undefined,
+  ) {
+    super();
+  }
+}
+
+export class GetCouncilReportQuery extends CouncilWideQuery<CouncilReport> {}
+
+export class GetCouncilExceptionsQuery extends CouncilWideQuery<CouncilExceptions> {}
+
+/** What both answers are built from: the plans, and the council's roll-up rule, each as they stood at the instant asked for. */
+type Sources = { plans: CouncilReportPlans; settings: CouncilSettingsStore };
+
+/**
+ * Both answers read the same plans and roll-up rule the same way and differ only in what they build
+ * of them. The rule is read as a plan's report reads it, so that each plan shows as there; its
+ * settings revision is in the ETag, as in a plan report's.
+ */
+async function answerOf<T extends object>(
+  { plans: source, settings }: Sources,
+  { caller, period, filters, asOf }: CouncilWideQuery<T>,
+  build: typeof buildCouncilReport | typeof buildCouncilExceptions,
+): Promise<CouncilAnswer<T>> {
+  const [{ plans, scope, tag, integrity }, rule] = await Promise.all([
+    source.covering(caller, period, asOf),
+    settings.rollupRuleAt(caller.council, asOf),
+  ]);
+  const built = build(plans, period, filters, scope, rule) as T;
+  const answer = answeredAsOf(integrity === null ? built : { ...built, integrity }, asOf);
+  return { answer, tag: rule.settingsRevision === null ? tag : `${tag}.rollups-${rule.settingsRevision}` };
+}
+
+@QueryHandler(GetCouncilReportQuery)
+export class GetCouncilReportHandler implements IQueryHandler<GetCouncilReportQuery> {
+  constructor(
+    private readonly plans: CouncilReportPlans,
+    private readonly settings: CouncilSettingsStore,
+  ) {}
+
+  execute(query: GetCouncilReportQuery): Promise<CouncilAnswer<CouncilReport>> {
+    return answerOf({ plans: this.plans, settings: this.settings }, query, buildCouncilReport);
+  }
+}
+
+@QueryHandler(GetCouncilExceptionsQuery)
+export class GetCouncilExceptionsHandler implements IQueryHandler<GetCouncilExceptionsQuery> {
+  constructor(
+    private readonly plans: CouncilReportPlans,
+    private readonly settings: CouncilSettingsStore,
+  ) {}
+
+  execute(query: GetCouncilExceptionsQuery): Promise<CouncilAnswer<CouncilExceptions>> {
+    return answerOf({ plans: this.plans, settings: this.settings }, query, buildCouncilExceptions);
+  }
+}
+
+export const COUNCIL_REPORT_QUERY_HANDLERS = [GetCouncilReportHandler, GetCouncilExceptionsHandler];

@@ -1,0 +1,2 @@
+export * from './plan-report-inputs';
+export * from './council-report';
