@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain-error';
 import { targetInForce } from '../../performance/target-in-force';
-import { parsePeriod, periodBounds } from '../../periods/financial-periods';
+import { normalisePeriod, parsePeriod, periodBounds, type PeriodKind } from '../../periods/financial-periods';
 import { describePlanPeriod } from '../../periods/plan-periods';
 import type { CommandDeciders, OpenPlan } from '../decision-rules';
 import { changedFields, monitoredPeriod, requireReason, sameValue, structuralChange } from '../decision-rules';
@@ -10,7 +10,7 @@ import { entryOf } from '../plan-state';
 import { sameCode } from '../written-text';
 import type { DefineIndicator, IndicatorCommand, RecordActual, RecordBaseline, ReviseIndicator, SetTarget } from './indicator-commands';
 import type { IndicatorFields } from './indicator-events';
-import type { Baseline } from './indicator-values';
+import type { Baseline, Frequency } from './indicator-values';
 import type { IndicatorState } from './indicator-state';
 import { DEFAULT_TOLERANCE_PERCENT } from './indicator-values';
 import { buildTarget, comparisonUnderPolarity, describeTarget, sameTarget } from './targets';
@@ -37,7 +37,8 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] 
     tolerance: DEFAULT_TOLERANCE_PERCENT,
     toleranceAbsolute: null,
   };
-  const targets = command.data.targets.map((input) => buildTarget(input, polarity));
+  // A target is for a period the plan covers, as a return is: a plan does not set last year's.
+  const targets = command.data.targets.map((input) => buildTarget({ ...input, period: monitoredPeriod(plan, input.period) }, polarity));
   const periods = targets.map((target) => target.period);
   const repeated = periods.find((period, index) => periods.indexOf(period) !== index);
   if (repeated !== undefined) {
@@ -141,7 +142,7 @@ function targetsFollowingPolarity(plan: OpenPlan, revised: IndicatorState, reaso
 function setTarget(command: SetTarget, plan: OpenPlan): PlanEvent[] {
   const { period: written, value, upper, comparison, text } = command.data;
   const { code, unit, polarity, targets } = requireIndicator(plan, command.data.code);
-  const target = buildTarget({ period: written, value, upper, comparison, text }, polarity);
+  const target = buildTarget({ period: monitoredPeriod(plan, written), value, upper, comparison, text }, polarity);
   const { period } = target;
   const authority = command.data.authority?.trim() || null;
   const previous = targets.find((existing) => existing.period === period);
@@ -174,6 +175,7 @@ function recordActual(command: RecordActual, plan: OpenPlan): PlanEvent[] {
   const indicator = requireIndicator(plan, command.data.code);
   const { code } = indicator;
   const period = monitoredPeriod(plan, command.data.period);
+  requirePeriodOfFrequency(indicator, period, 'its returns are');
   if (!Number.isFinite(value)) {
     throw DomainError.ruleBroken(`The actual for ${code} in ${period} must be a number.`);
   }
@@ -242,21 +244,33 @@ function recordBaseline(command: RecordBaseline, plan: OpenPlan): PlanEvent[] {
 
 /**
  * A baseline is about a period that ended before the plan began: a figure for a period the plan
- * covers is an actual, recorded as a return. A year is always a baseline's period (plans print
- * last year's outturn); a quarter only for an indicator reported quarterly.
+ * covers is an actual, recorded as a return. Its period is one a return could have.
  */
 function baselinePeriod(plan: OpenPlan, indicator: IndicatorState, written: string): string {
-  const parsed = parsePeriod(written);
-  const period = parsed.label;
+  const period = normalisePeriod(written);
   if (periodBounds(period).to >= plan.period.from) {
     throw DomainError.ruleBroken(
       `A baseline is a figure from before the plan, and ${period} is not before ${describePlanPeriod(plan.period)}: record a figure for a period the plan covers as an actual.`,
     );
   }
-  if (parsed.kind === 'quarter' && indicator.frequency === 'annual') {
-    throw DomainError.ruleBroken(
-      `Indicator ${indicator.code} is reported annually, so its baseline is a year's figure, not ${period}'s.`,
-    );
-  }
+  requirePeriodOfFrequency(indicator, period, 'its figures are');
   return period;
+}
+
+const REPORTED: Record<Frequency, string> = { monthly: 'monthly', quarterly: 'quarterly', annual: 'annually' };
+const PERIOD_KIND_OF_FREQUENCY: Record<Frequency, PeriodKind> = { monthly: 'month', quarterly: 'quarter', annual: 'year' };
+const PERIOD_EXAMPLES: Record<PeriodKind, string> = { month: '2024/25-M07', quarter: '2024/25-Q2', year: '2024/25' };
+
+/**
+ * A figure (a return, a baseline) is for a period of the indicator's frequency, or for a whole year,
+ * its outturn: an annual indicator has no quarterly actual, and a monthly one no quarterly figure.
+ */
+function requirePeriodOfFrequency(indicator: IndicatorState, period: string, subject: string): void {
+  const expected = PERIOD_KIND_OF_FREQUENCY[indicator.frequency];
+  const { kind } = parsePeriod(period);
+  if (kind === 'year' || kind === expected) return;
+  const allowed = expected === 'year' ? 'years (such as 2024/25)' : `${expected}s (such as ${PERIOD_EXAMPLES[expected]}) or whole years`;
+  throw DomainError.ruleBroken(
+    `Indicator ${indicator.code} is reported ${REPORTED[indicator.frequency]}, so ${subject} for ${allowed}, not for ${period}.`,
+  );
 }
