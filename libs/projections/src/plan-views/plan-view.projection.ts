@@ -19,7 +19,9 @@ export const planViewProjection: Projection = {
   // 7: the plan (and its snapshots) carries the risk register, `risks`.
   // 8: plans carry their contracts, workforce, key posts and skills.
   // 9: plans carry their narrative sections and contributions to corporate themes.
-  version: 12,
+  // 10, 11, 12: indicators carry their baselines, and targets their explicit comparison and when each was set.
+  // 13: indicators carry the refs of the priorities they measure (`priorityRefs`).
+  version: 13,
   collections: [PLANS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: { [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }] },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },

@@ -121,7 +121,12 @@ export type ReportPriority = {
   /** The period of its own entry shown: the report's own or, when none was made for it, an earlier one. */
   reportedFor: string | null;
   milestones: ReportMilestone[];
+  /** The indicators that measure it, as the report rates them for the period, beside its progress. */
+  measures: ReportMeasure[];
 };
+
+/** An indicator beside the priority, project or action it measures. */
+export type ReportMeasure = Pick<ReportIndicator, 'code' | 'title' | 'unit' | 'actual' | 'rag' | 'direction'>;
 
 /** A budget line's amounts for the report's year. */
 export type ReportBudgetLine = Pick<BudgetLineView, 'code' | 'title' | 'note'> & { amounts: BudgetAmount[] };
@@ -169,8 +174,13 @@ export type MonitoringReport = {
  */
 export function buildMonitoringReport(view: PlanView, period: string, rollupRule: RollupRuleInForce): MonitoringReport {
   const reportPeriod = normalisePeriod(period);
+  const indicators = view.indicators.map((indicator) => reportIndicator(indicator, reportPeriod, view.periodRange.from));
+  const measuresOf = (ref: string): ReportMeasure[] =>
+    indicators
+      .filter((_indicator, index) => view.indicators[index].priorityRefs.includes(ref))
+      .map(({ code, title, unit, actual, rag, direction }) => ({ code, title, unit, actual, rag, direction }));
   const progress = view.priorities.map((priority) =>
-    priorityProgressFor(priority, reportPeriod, periodBounds(reportPeriod).to, rollupRule),
+    priorityProgressFor(priority, reportPeriod, periodBounds(reportPeriod).to, rollupRule, measuresOf(priority.ref)),
   );
   return {
     planId: view.planId,
@@ -179,7 +189,7 @@ export function buildMonitoringReport(view: PlanView, period: string, rollupRule
     period: reportPeriod,
     planVersion: view.version,
     revision: view.revision,
-    indicators: view.indicators.map((indicator) => reportIndicator(indicator, reportPeriod, view.periodRange.from)),
+    indicators,
     priorities: progress.map(({ report }) => report),
     rollups: rollUpProgress(progress.map(({ rollup }) => rollup), rollupRule),
     budget: reportBudget(view, financialYearOf(reportPeriod)),
@@ -312,6 +322,7 @@ function priorityProgressFor(
   period: string,
   periodEnd: string,
   rollupRule: RollupRule,
+  measures: ReportMeasure[],
 ): { report: ReportPriority; rollup: PriorityProgress } {
   const reported = priority.progressHistory.filter((entry) => comparePeriods(entry.period, period) <= 0);
   const whole = latestProgress(reported.filter((entry) => entry.milestone === null));
@@ -348,6 +359,7 @@ function priorityProgressFor(
           overdue: due !== null && due < periodEnd && entry?.status !== 'completed',
         };
       }),
+      measures,
     },
     rollup,
   };

@@ -8,7 +8,15 @@ import { PLAN_LIMITS, requireWithinLimit } from '../plan-limits';
 import type { PlanEvent } from '../plan-events';
 import { entryOf } from '../plan-state';
 import { sameCode } from '../written-text';
-import type { DefineIndicator, IndicatorCommand, RecordActual, RecordBaseline, ReviseIndicator, SetTarget } from './indicator-commands';
+import type {
+  DefineIndicator,
+  IndicatorCommand,
+  LinkIndicator,
+  RecordActual,
+  RecordBaseline,
+  ReviseIndicator,
+  SetTarget,
+} from './indicator-commands';
 import type { IndicatorFields } from './indicator-events';
 import type { Baseline, Frequency } from './indicator-values';
 import type { IndicatorState } from './indicator-state';
@@ -22,6 +30,7 @@ export const INDICATOR_DECIDERS: CommandDeciders<IndicatorCommand> = {
   SetTarget: setTarget,
   RecordActual: recordActual,
   RecordBaseline: recordBaseline,
+  LinkIndicator: linkIndicator,
 };
 
 function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] {
@@ -44,6 +53,9 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] 
   if (repeated !== undefined) {
     throw DomainError.ruleBroken(`Indicator ${code} lists two targets for ${repeated}: give one per period.`);
   }
+  const priorityRefs = measuredPriorities(plan, code, command.data.priorityRefs ?? []);
+  const linked: PlanEvent[] =
+    priorityRefs.length === 0 ? [] : [{ type: 'IndicatorLinked', data: { planId: plan.planId, code, priorityRefs, previous: [], reason: null } }];
   return structuralChange(plan, `Indicator ${code} defined`, [
     {
       type: 'IndicatorDefined',
@@ -60,6 +72,7 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] 
         targets,
       },
     },
+    ...linked,
   ]);
 }
 
@@ -273,4 +286,46 @@ function requirePeriodOfFrequency(indicator: IndicatorState, period: string, sub
   throw DomainError.ruleBroken(
     `Indicator ${indicator.code} is reported ${REPORTED[indicator.frequency]}, so ${subject} for ${allowed}, not for ${period}.`,
   );
+}
+
+function linkIndicator(command: LinkIndicator, plan: OpenPlan): PlanEvent[] {
+  const indicator = requireIndicator(plan, command.data.code);
+  const { code } = indicator;
+  const priorityRefs = measuredPriorities(plan, code, command.data.priorityRefs);
+  const previous = indicator.priorityRefs;
+  if (sameValue(previous, priorityRefs)) {
+    throw DomainError.ruleBroken(`Nothing would change: indicator ${code} already measures ${describeRefs(previous)}.`);
+  }
+  const reason =
+    previous.length === 0
+      ? command.data.reason?.trim() || null
+      : requireReason(command.data.reason, `changing what indicator ${code} measures, now ${describeRefs(previous)}`);
+  return structuralChange(plan, reason ?? `Indicator ${code} linked to ${describeRefs(priorityRefs)}`, [
+    { type: 'IndicatorLinked', data: { planId: plan.planId, code, priorityRefs, previous, reason } },
+  ]);
+}
+
+/**
+ * The refs of the priorities, projects or actions an indicator measures, each one in force in the
+ * plan, as the plan spells it, once each, in the order given. One measure may serve several actions,
+ * so the link is a list.
+ */
+function measuredPriorities(plan: OpenPlan, code: string, refs: string[]): string[] {
+  requireWithinLimit(PLAN_LIMITS.prioritiesPerIndicator, refs.length, `indicator ${code}`);
+  const measured = refs.map((written) => {
+    const priority = entryOf(plan.priorities, written.trim());
+    if (!priority) {
+      throw DomainError.ruleBroken(`Indicator ${code} cannot measure '${written}': no priority, project or action of this plan has that ref.`);
+    }
+    return priority.ref;
+  });
+  const repeated = measured.find((ref, index) => measured.indexOf(ref) !== index);
+  if (repeated !== undefined) {
+    throw DomainError.ruleBroken(`Indicator ${code} names ${repeated} twice: name each priority, project or action once.`);
+  }
+  return measured;
+}
+
+function describeRefs(refs: string[]): string {
+  return refs.length === 0 ? 'nothing' : refs.join(', ');
 }
