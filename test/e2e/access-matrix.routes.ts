@@ -180,6 +180,9 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     params: { code: 'CP7' },
     succeeds: 201,
   }),
+  write('PUT', '/v1/plans/{planId}/indicators/{code}/priorities', 'indicators.link', { priorityRefs: ['1'] }, {
+    params: { code: 'CP7' },
+  }),
   write('POST', '/v1/plans/{planId}/indicators/{code}/baselines', 'baselines.record', {
     period: '2022/23',
     value: 97.4,

@@ -183,7 +183,7 @@ describe('Refusals answered in the one error shape', () => {
       expect(answer.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
-        message: "period: '2023-Q9' is not a period: write a financial year as 2023/24 or a quarter as 2023/24-Q2.",
+        message: "period: '2023-Q9' is not a period: write a financial year as 2023/24, a quarter as 2023/24-Q2 or a month as 2023/24-M07.",
       });
     });
 

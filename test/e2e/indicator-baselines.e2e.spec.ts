@@ -99,7 +99,7 @@ describe('Baselines: Three Rivers\' 2018/19 actuals, shown and used for directio
     expect(inPlan.body.message).toMatch(/A baseline is a figure from before the plan, and 2020\/21 is not before 2020-2023/);
     const quarter = await send(GG, 'POST', '/indicators/CO02/baselines', { period: '2018/19-Q2', value: 70 });
     expect(quarter).toMatchObject({ status: 422 });
-    expect(quarter.body.message).toMatch(/reported annually/);
+    expect(quarter.body.message).toMatch(/Indicator CO02 is reported annually, so its figures are for years \(such as 2024\/25\), not for 2018\/19-Q2/);
     const corrected = await send(GG, 'POST', '/indicators/CO02/baselines', { period: '2018/19', value: 68 });
     expect(corrected).toMatchObject({ status: 422 });
     expect(corrected.body.message).toMatch(/Give a reason for correcting the baseline for CO02 in 2018\/19, already recorded as 69/);

@@ -216,7 +216,7 @@ describe('Plan commands refused: the status, the sentence, and no event written'
       body: { value: 97, reason: 'Raised after O&S comments' },
     });
     expect(answer.status).toBe(400);
-    expect(answer.body.message).toBe("period: '2023-Q9' is not a period: write a financial year as 2023/24 or a quarter as 2023/24-Q2.");
+    expect(answer.body.message).toBe("period: '2023-Q9' is not a period: write a financial year as 2023/24, a quarter as 2023/24-Q2 or a month as 2023/24-M07.");
   });
 
   it('answers 412 naming the current revision for a stale If-Match, and applies a current one', async () => {

@@ -78,7 +78,7 @@ describe('The list of plans and reading your own writes', () => {
   it('refuses a period filter that is not a plan period, naming it', async () => {
     for (const [period, reason] of [
       ['2023/24-Q1', "A plan covers whole financial years, and '2023/24-Q1' is a quarter: write the year, for example 2023/24."],
-      ['last-year', "'last-year' is not a period: write a financial year as 2023/24 or a quarter as 2023/24-Q2."],
+      ['last-year', "'last-year' is not a period: write a financial year as 2023/24, a quarter as 2023/24-Q2 or a month as 2023/24-M07."],
     ]) {
       const answer = await api.send({ method: 'GET', url: `/v1/plans?period=${period}`, as: HART_READER });
       expect(answer.status).toBe(400);

@@ -28,6 +28,7 @@ export const ACCESS_TABLE = {
   'indicators.define': ['editor'],
   'indicators.revise': ['editor'],
   'targets.set': ['editor'],
+  'indicators.link': ['editor'],
   'actuals.record': ['officer'],
   // A baseline is printed in the plan beside its targets, so it is the plan's content, entered by its editors.
   'baselines.record': ['editor'],

@@ -15,7 +15,7 @@ export function parsedInput<T>(name: string, parse: () => T): T {
   }
 }
 
-/** A year or quarter in a path ("2023-24", "2023-24-Q1"), in its canonical form ("2023/24-Q1"). */
+/** A year, quarter or month in a path ("2023-24", "2023-24-Q1", "2023-24-M07" or "2023-10"), in its canonical form ("2023/24-Q1"). */
 @Injectable()
 export class PeriodParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {

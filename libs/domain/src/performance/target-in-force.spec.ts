@@ -31,4 +31,21 @@ describe('the target in force for a period', () => {
     expect(targetInForce(indicator('period', [q1]), '2023/24-Q2')).toEqual({ target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null });
     expect(targetInForce(indicator('period'), '2024/25-Q1').source).toBe('none');
   });
+
+  describe('for a month', () => {
+    const october: Target = { period: '2023/24-M07', value: 60, text: null, upper: null, comparison: 'at-least' };
+
+    it('uses a target set for the month itself', () => {
+      expect(targetInForce(indicator('cumulative-ytd', [year, october]), '2023/24-M07')).toEqual({ target: october, source: 'period', tolerancePercent: 5, toleranceAbsolute: null });
+    });
+
+    it.each<Basis>(['period', 'period-end-snapshot'])("falls back to the year's target every month for %s", (basis) => {
+      expect(targetInForce(indicator(basis), '2023/24-M02')).toEqual({ target: year, source: 'year', tolerancePercent: 5, toleranceAbsolute: null });
+    });
+
+    it.each<Basis>(['cumulative-ytd', 'annual'])("gives a %s indicator the year's target only at M12", (basis) => {
+      expect(targetInForce(indicator(basis), '2023/24-M11').source).toBe('none');
+      expect(targetInForce(indicator(basis), '2023/24-M12')).toEqual({ target: year, source: 'year', tolerancePercent: 5, toleranceAbsolute: null });
+    });
+  });
 });

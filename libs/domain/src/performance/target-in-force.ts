@@ -8,15 +8,16 @@ export interface IndicatorTargets {
   targets: readonly Target[];
 }
 
-/** Bases whose year's target also holds in each quarter of the year; the others only at Q4. */
-const YEAR_TARGET_EVERY_QUARTER: ReadonlySet<Basis> = new Set<Basis>(['period', 'period-end-snapshot']);
+/** Bases whose year's target also holds in each quarter and month of the year; the others only at its end (Q4, M12). */
+const YEAR_TARGET_IN_EVERY_PERIOD: ReadonlySet<Basis> = new Set<Basis>(['period', 'period-end-snapshot']);
 
 /**
  * The target an actual for `period` is judged against. A quarter uses a target set for that
  * quarter if there is one; otherwise a period or snapshot indicator uses the year's target, while a
  * cumulative year-to-date or annual one uses it only at Q4: 24.5% collected by June is not a miss
  * of a 98% target for the year, and an annual figure is not due before the year ends. Their earlier
- * quarters need a profiled quarter target or have none. A year uses the year's target.
+ * quarters need a profiled quarter target or have none. A month is judged the same way: its own
+ * target, else the year's where it holds every month or the month is M12. A year uses the year's target.
  *
  * `source` says where it came from: `period` when set for exactly this period, `year` when a
  * quarter fell back to the year's.
@@ -26,7 +27,8 @@ export function targetInForce(indicator: IndicatorTargets, period: string): Targ
   const tolerance = { tolerancePercent: indicator.tolerance, toleranceAbsolute: indicator.toleranceAbsolute };
   const own = indicator.targets.find((target) => target.period === parsed.label);
   if (own) return { target: own, source: 'period', ...tolerance };
-  if (parsed.kind === 'quarter' && (YEAR_TARGET_EVERY_QUARTER.has(indicator.basis) || parsed.quarter === 4)) {
+  const endsTheYear = (parsed.kind === 'quarter' && parsed.quarter === 4) || (parsed.kind === 'month' && parsed.month === 12);
+  if (parsed.kind !== 'year' && (YEAR_TARGET_IN_EVERY_PERIOD.has(indicator.basis) || endsTheYear)) {
     const year = financialYearOf(parsed.label);
     const yearTarget = indicator.targets.find((target) => target.period === year);
     if (yearTarget) return { target: yearTarget, source: 'year', ...tolerance };

@@ -3,19 +3,31 @@ import { isoDate, isoDateOf, lastDayOfMonth, longDate, requireIsoDate } from './
 
 /**
  * Financial years run from 1 April to 31 March: "2023/24" is 1 April 2023 to 31 March 2024.
- * Quarters are "2023/24-Q1" (April to June) to "2023/24-Q4" (January to March). Input may use `-`
- * for `/` ("2023-24-Q2") or a space before the quarter; every answer uses the canonical `/` form.
+ * Quarters are "2023/24-Q1" (April to June) to "2023/24-Q4" (January to March), months "2023/24-M01"
+ * (April) to "2023/24-M12" (March). Input may use `-` for `/` ("2023-24-Q2") or a space before the
+ * quarter or month, and a month may be written as its calendar month ("2024-10" is 2024/25-M07);
+ * every answer uses the canonical `/` form.
  */
 
 export type QuarterNumber = 1 | 2 | 3 | 4;
 
 export type FinancialPeriod =
   | { kind: 'year'; startYear: number; label: string }
-  | { kind: 'quarter'; startYear: number; quarter: QuarterNumber; label: string };
+  | { kind: 'quarter'; startYear: number; quarter: QuarterNumber; label: string }
+  /** `month` counts from April: 1 is April, 7 October, 12 March. */
+  | { kind: 'month'; startYear: number; month: number; label: string };
+
+export type PeriodKind = FinancialPeriod['kind'];
 
 const QUARTER_FIRST_MONTHS = [4, 7, 10, 1] as const;
 
-const PERIOD_PATTERN = /^(\d{4})[/-](\d{2}|\d{4})(?:(?:-|\s+)Q(\d+))?$/i;
+const PERIOD_PATTERN = /^(\d{4})[/-](\d{2}|\d{4})(?:(?:-|\s+)(?:Q(\d+)|M(\d+)))?$/i;
+
+/**
+ * "2024-10", a calendar month. Read so only when it cannot be a financial year: "2011-12" is the
+ * year 2011/12, so December 2011 is written "2011/12-M09".
+ */
+const CALENDAR_MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
 
 /**
  * The financial years a period may name: 2000/01 (the start of Best Value performance indicators,
@@ -73,6 +85,20 @@ function quarterLabel(startYear: number, quarter: QuarterNumber): string {
   return `${financialYearLabel(startYear)}-Q${quarter}`;
 }
 
+function monthLabel(startYear: number, month: number): string {
+  return `${financialYearLabel(startYear)}-M${String(month).padStart(2, '0')}`;
+}
+
+function monthPeriod(startYear: number, month: number): FinancialPeriod {
+  return { kind: 'month', startYear, month, label: monthLabel(startYear, month) };
+}
+
+/** The calendar year and month (1 January) of a financial year's `month` (1 April). */
+function calendarMonthOf(startYear: number, month: number): { year: number; month: number } {
+  const calendarMonth = ((month + 2) % 12) + 1;
+  return { year: calendarMonth >= 4 ? startYear : startYear + 1, month: calendarMonth };
+}
+
 function yearPeriod(startYear: number): FinancialPeriod {
   return { kind: 'year', startYear, label: financialYearLabel(startYear) };
 }
@@ -82,10 +108,13 @@ function quarterPeriod(startYear: number, quarter: QuarterNumber): FinancialPeri
 }
 
 export function parsePeriod(text: string): FinancialPeriod {
-  const match = PERIOD_PATTERN.exec(text.trim());
+  const written = text.trim();
+  const calendarMonth = calendarMonthIn(written);
+  if (calendarMonth) return calendarMonth;
+  const match = PERIOD_PATTERN.exec(written);
   if (!match) {
     throw DomainError.ruleBroken(
-      `'${text}' is not a period: write a financial year as 2023/24 or a quarter as 2023/24-Q2.`,
+      `'${text}' is not a period: write a financial year as 2023/24, a quarter as 2023/24-Q2 or a month as 2023/24-M07.`,
     );
   }
   const startYear = Number(match[1]);
@@ -93,9 +122,16 @@ export function parsePeriod(text: string): FinancialPeriod {
   const endText = match[2];
   const endYear = endText.length === 2 ? (startYear + 1) % 100 : startYear + 1;
   const quarter = match[3] === undefined ? null : Number(match[3]);
+  const month = match[4] === undefined ? null : Number(match[4]);
   if (Number(endText) !== endYear) {
-    const meant = quarter === null ? financialYearLabel(startYear) : `${financialYearLabel(startYear)}-Q${quarter}`;
-    throw DomainError.ruleBroken(`'${text}' is not a financial year: write it as ${meant}.`);
+    const within = quarter !== null ? `-Q${quarter}` : month !== null ? `-M${String(month).padStart(2, '0')}` : '';
+    throw DomainError.ruleBroken(`'${text}' is not a financial year: write it as ${financialYearLabel(startYear)}${within}.`);
+  }
+  if (month !== null) {
+    if (month < 1 || month > 12) {
+      throw DomainError.ruleBroken(`'${text}' is not a month: months run from M01 (April) to M12 (March).`);
+    }
+    return monthPeriod(startYear, month);
   }
   if (quarter === null) return yearPeriod(startYear);
   if (quarter < 1 || quarter > 4) {
@@ -104,6 +140,18 @@ export function parsePeriod(text: string): FinancialPeriod {
     );
   }
   return quarterPeriod(startYear, quarter as QuarterNumber);
+}
+
+/** "2024-10" as the month of the financial year it falls in, or null when it is not a calendar month (or is a year). */
+function calendarMonthIn(written: string): FinancialPeriod | null {
+  const match = CALENDAR_MONTH_PATTERN.exec(written);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  if (month === (year + 1) % 100 || month < 1 || month > 12) return null;
+  const startYear = month >= 4 ? year : year - 1;
+  requirePlausibleFinancialYear(startYear, written);
+  return monthPeriod(startYear, month >= 4 ? month - 3 : month + 9);
 }
 
 /** "2023-24-Q2" → "2023/24-Q2". */
@@ -122,15 +170,22 @@ export function periodBounds(period: string): { from: string; to: string } {
   if (parsed.kind === 'year') {
     return { from: isoDate(parsed.startYear, 4, 1), to: isoDate(parsed.startYear + 1, 3, 31) };
   }
+  if (parsed.kind === 'month') {
+    const { year, month } = calendarMonthOf(parsed.startYear, parsed.month);
+    return { from: isoDate(year, month, 1), to: lastDayOfMonth(year, month) };
+  }
   const firstMonth = QUARTER_FIRST_MONTHS[parsed.quarter - 1];
   const year = firstMonth < 4 ? parsed.startYear + 1 : parsed.startYear;
   return { from: isoDate(year, firstMonth, 1), to: lastDayOfMonth(year, firstMonth + 2) };
 }
 
-/** Q1's previous is the prior year's Q4; a year's previous is the prior year. */
+/** Q1's previous is the prior year's Q4, M01's the prior year's M12; a year's previous is the prior year. */
 export function previousPeriod(period: string): string {
   const parsed = parsePeriod(period);
   if (parsed.kind === 'year') return financialYearLabel(parsed.startYear - 1);
+  if (parsed.kind === 'month') {
+    return parsed.month === 1 ? monthLabel(parsed.startYear - 1, 12) : monthLabel(parsed.startYear, parsed.month - 1);
+  }
   return parsed.quarter === 1
     ? quarterLabel(parsed.startYear - 1, 4)
     : quarterLabel(parsed.startYear, (parsed.quarter - 1) as QuarterNumber);
@@ -139,22 +194,29 @@ export function previousPeriod(period: string): string {
 /** The same period a year earlier: "2023/24-Q2" → "2022/23-Q2", "2023/24" → "2022/23". */
 export function samePeriodLastYear(period: string): string {
   const parsed = parsePeriod(period);
-  return parsed.kind === 'year'
-    ? financialYearLabel(parsed.startYear - 1)
-    : quarterLabel(parsed.startYear - 1, parsed.quarter);
+  switch (parsed.kind) {
+    case 'year':
+      return financialYearLabel(parsed.startYear - 1);
+    case 'quarter':
+      return quarterLabel(parsed.startYear - 1, parsed.quarter);
+    case 'month':
+      return monthLabel(parsed.startYear - 1, parsed.month);
+  }
 }
 
 /**
- * Orders periods by when they end; a year sorts after its Q4 (they end together, and the year
- * covers more), so "latest entry up to 2023/24" includes Q4's. Usable with `Array.prototype.sort`.
+ * Orders periods by when they end; of periods ending together the longer sorts later (M12, then Q4,
+ * then the year), so "latest entry up to 2023/24" includes Q4's. Usable with `Array.prototype.sort`.
  */
 export function comparePeriods(a: string, b: string): number {
   return orderKey(parsePeriod(a)) - orderKey(parsePeriod(b));
 }
 
+const LENGTH_RANK: Record<PeriodKind, number> = { month: 0, quarter: 1, year: 2 };
+
 function orderKey(period: FinancialPeriod): number {
-  const quarter = period.kind === 'quarter' ? period.quarter : 4;
-  return (period.startYear * 4 + quarter) * 2 + (period.kind === 'year' ? 1 : 0);
+  const lastMonth = period.kind === 'year' ? 12 : period.kind === 'quarter' ? period.quarter * 3 : period.month;
+  return (period.startYear * 12 + lastMonth) * 3 + LENGTH_RANK[period.kind];
 }
 
 /** The fourth quarter of a year ("2023/24" → "2023/24-Q4"), whose year-to-date figure is the year's; null for a quarter. */

@@ -33,7 +33,7 @@ describe('financial periods', () => {
     ['2023/25', /'2023\/25' is not a financial year: write it as 2023\/24\./],
     ['2023-25-Q1', /'2023-25-Q1' is not a financial year: write it as 2023\/24-Q1\./],
     ['2023/24-Q5', /'2023\/24-Q5' is not a quarter: quarters run from Q1 \(April to June\) to Q4 \(January to March\)/],
-    ['Q2 2023', /'Q2 2023' is not a period: write a financial year as 2023\/24 or a quarter as 2023\/24-Q2/],
+    ['Q2 2023', /'Q2 2023' is not a period: write a financial year as 2023\/24, a quarter as 2023\/24-Q2 or a month as 2023\/24-M07/],
     ['', /'' is not a period/],
   ])('refuses %p', (written, message) => {
     expect(() => parsePeriod(written)).toThrow(expect.objectContaining({ kind: 'rule-broken', message: expect.stringMatching(message) }));
@@ -102,6 +102,81 @@ describe('financial periods', () => {
       '2023/24',
       '2024/25-Q1',
     ]);
+  });
+});
+
+describe('monthly periods', () => {
+  it.each([
+    ['2024/25-M07', '2024/25-M07'],
+    ['2024-25-m7', '2024/25-M07'],
+    ['2024/25 M12', '2024/25-M12'],
+    ['2024-10', '2024/25-M07'],
+    ['2024-04', '2024/25-M01'],
+    ['2025-03', '2024/25-M12'],
+    ['2025-01', '2024/25-M10'],
+    [' 2024-12 ', '2024/25-M09'],
+  ])('reads %p as %p', (written, canonical) => {
+    expect(normalisePeriod(written)).toBe(canonical);
+  });
+
+  it('reads a year written with a dash as the year, never as a month: "2011-12" is 2011/12', () => {
+    expect(normalisePeriod('2011-12')).toBe('2011/12');
+    expect(normalisePeriod('2011/12-M09')).toBe('2011/12-M09');
+    expect(periodBounds('2011/12-M09')).toEqual({ from: '2011-12-01', to: '2011-12-31' });
+  });
+
+  it.each([
+    ['2024/25-M13', /'2024\/25-M13' is not a month: months run from M01 \(April\) to M12 \(March\)/],
+    ['2024/25-M00', /is not a month/],
+    ['2024-13', /'2024-13' is not a financial year: write it as 2024\/25/],
+    ['2024/26-M02', /'2024\/26-M02' is not a financial year: write it as 2024\/25-M02/],
+    ['2000-02', /'2000-02' is outside the financial years this service holds/],
+  ])('refuses %p', (written, message) => {
+    expect(() => parsePeriod(written)).toThrow(expect.objectContaining({ kind: 'rule-broken', message: expect.stringMatching(message) }));
+  });
+
+  it('reads every month of every year back as itself', () => {
+    for (let startYear = FIRST_FINANCIAL_YEAR_START; startYear <= LAST_FINANCIAL_YEAR_START; startYear++) {
+      for (let month = 1; month <= 12; month++) {
+        const label = `${financialYearLabel(startYear)}-M${String(month).padStart(2, '0')}`;
+        expect(normalisePeriod(label)).toBe(label);
+      }
+    }
+  });
+
+  it.each([
+    ['2024/25-M01', '2024-04-01', '2024-04-30'],
+    ['2024/25-M07', '2024-10-01', '2024-10-31'],
+    ['2023/24-M11', '2024-02-01', '2024-02-29'],
+    ['2024/25-M12', '2025-03-01', '2025-03-31'],
+  ])('%s runs from %s to %s', (period, from, to) => {
+    expect(periodBounds(period)).toEqual({ from, to });
+  });
+
+  it('goes back a month, across the year, and a year to the same month', () => {
+    expect(previousPeriod('2024/25-M07')).toBe('2024/25-M06');
+    expect(previousPeriod('2024/25-M01')).toBe('2023/24-M12');
+    expect(samePeriodLastYear('2024/25-M07')).toBe('2023/24-M07');
+    expect(financialYearOf('2024-10')).toBe('2024/25');
+  });
+
+  it('orders months among quarters and years by when they end, the longer last', () => {
+    const periods = ['2024/25', '2024/25-Q1', '2024/25-M03', '2024/25-M04', '2024/25-M12', '2024/25-Q4', '2024/25-M01'];
+    expect([...periods].sort(comparePeriods)).toEqual([
+      '2024/25-M01',
+      '2024/25-M03',
+      '2024/25-Q1',
+      '2024/25-M04',
+      '2024/25-M12',
+      '2024/25-Q4',
+      '2024/25',
+    ]);
+  });
+
+  it('is no plan period nor within a plan it is outside', () => {
+    expect(() => parsePlanPeriod('2024-10')).toThrow(/A plan covers whole financial years, and '2024-10' is a month/);
+    expect(isWithinPlanPeriod('2024/25-M12', parsePlanPeriod('2024/25'))).toBe(true);
+    expect(isWithinPlanPeriod('2025-04', parsePlanPeriod('2024/25'))).toBe(false);
   });
 });
 

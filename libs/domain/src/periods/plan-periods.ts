@@ -12,9 +12,9 @@ export function parsePlanPeriod(input: string | { from: string; to: string }): P
   const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(input.trim());
   if (range) return planPeriodFromYears(Number(range[1]), Number(range[2]), input);
   const period = parsePeriod(input);
-  if (period.kind === 'quarter') {
+  if (period.kind !== 'year') {
     throw DomainError.ruleBroken(
-      `A plan covers whole financial years, and '${input}' is a quarter: write the year, for example ${financialYearLabel(period.startYear)}.`,
+      `A plan covers whole financial years, and '${input}' is a ${period.kind}: write the year, for example ${financialYearLabel(period.startYear)}.`,
     );
   }
   return planPeriodFromYears(period.startYear, period.startYear + 1, input);

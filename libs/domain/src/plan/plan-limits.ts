@@ -25,6 +25,7 @@ export const PLAN_LIMITS = {
   indicatorsPerPlan: { limit: 200, holder: 'A plan', items: 'indicators' },
   targetsPerIndicator: { limit: 100, holder: 'An indicator', items: 'targets' },
   baselinesPerIndicator: { limit: 100, holder: 'An indicator', items: 'baselines' },
+  prioritiesPerIndicator: { limit: 50, holder: 'An indicator', items: 'priorities, projects or actions it measures' },
   commentsPerScrutiny: { limit: 200, holder: 'A record of scrutiny', items: 'comments' },
   scrutinyRecordsPerPlan: { limit: 100, holder: 'A plan', items: 'records of scrutiny' },
   commentsPerPlan: { limit: 2_000, holder: 'A plan', items: 'scrutiny comments in all' },

@@ -28,7 +28,7 @@ export const planListProjection: Projection = {
   // 5: its held output covers plans with contracts, key posts, skills and workforce events, whose
   //    changes move a row's updatedAt as any event's do; its code did not change.
   // 6: narrative events are read as the plan's (a structural one moves a plan revised after comments), not as unknown types.
-  version: 8,
+  version: 9,
   collections: [PLAN_LIST_COLLECTION],
   // Every list query is within one council; the other filters narrow it.
   indexes: {

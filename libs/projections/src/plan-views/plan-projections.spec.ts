@@ -237,6 +237,7 @@ describe('plan projections', () => {
         targetsSet: 0,
         targetsChanged: 0,
         baselinesRecorded: 0,
+        indicatorsLinked: 0,
         budgetLinesAdded: 1,
         budgetLinesRevised: 0,
         budgetLinesRemoved: 0,

@@ -27,7 +27,8 @@ export const planViewProjection: Projection = {
   // 11: targets carry how the actual is held to them (their comparison), and tolerances may be amounts.
   // 12: the plan view records when each target was set.
   // 13: each plan's report inputs are kept beside it, in `plan_report_inputs`.
-  version: 13,
+  // 14: indicators carry the refs of the priorities they measure (`priorityRefs`).
+  version: 14,
   collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: {
     [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }],

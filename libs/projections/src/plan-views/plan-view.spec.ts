@@ -130,6 +130,7 @@ describe('evolvePlanView', () => {
             },
           ],
           baselines: [],
+          priorityRefs: [],
         },
         expect.objectContaining({
           code: 'CP10',

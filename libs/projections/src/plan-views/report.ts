@@ -121,7 +121,12 @@ export type ReportPriority = {
   /** The period of its own entry shown: the report's own or, when none was made for it, an earlier one. */
   reportedFor: string | null;
   milestones: ReportMilestone[];
+  /** The indicators that measure it, as the report rates them for the period, beside its progress. */
+  measures: ReportMeasure[];
 };
+
+/** An indicator beside the priority, project or action it measures. */
+export type ReportMeasure = Pick<ReportIndicator, 'code' | 'title' | 'unit' | 'actual' | 'rag' | 'direction'>;
 
 /** A budget line's amounts for the report's year. */
 export type ReportBudgetLine = Pick<BudgetLineView, 'code' | 'title' | 'note'> & { amounts: BudgetAmount[] };
@@ -175,7 +180,12 @@ export type ReportInputs = Pick<
  */
 export function buildMonitoringReport(view: ReportInputs, period: string, rollupRule: RollupRuleInForce): MonitoringReport {
   const reportPeriod = normalisePeriod(period);
-  const progress = prioritiesAtPeriodEnd(view.priorities, reportPeriod, rollupRule);
+  const indicators = view.indicators.map((indicator) => reportIndicator(indicator, reportPeriod, view.periodRange.from));
+  const measuresOf = (ref: string): ReportMeasure[] =>
+    indicators
+      .filter((_indicator, index) => view.indicators[index].priorityRefs.includes(ref))
+      .map(({ code, title, unit, actual, rag, direction }) => ({ code, title, unit, actual, rag, direction }));
+  const progress = prioritiesAtPeriodEnd(view.priorities, reportPeriod, rollupRule, measuresOf);
   return {
     planId: view.planId,
     title: view.title,
@@ -183,7 +193,7 @@ export function buildMonitoringReport(view: ReportInputs, period: string, rollup
     period: reportPeriod,
     planVersion: view.version,
     revision: view.revision,
-    indicators: view.indicators.map((indicator) => reportIndicator(indicator, reportPeriod, view.periodRange.from)),
+    indicators,
     priorities: progress.map(({ report }) => report),
     rollups: rollUpProgress(progress.map(({ rollup }) => rollup), rollupRule),
     budget: reportBudget(view, financialYearOf(reportPeriod)),
@@ -211,9 +221,10 @@ export function prioritiesAtPeriodEnd(
   priorities: PriorityView[],
   period: string,
   rollupRule: RollupRule,
+  measuresOf: (ref: string) => ReportMeasure[] = () => [],
 ): Array<{ report: ReportPriority; rollup: PriorityProgress }> {
   const periodEnd = periodBounds(period).to;
-  return priorities.map((priority) => priorityProgressFor(priority, period, periodEnd, rollupRule));
+  return priorities.map((priority) => priorityProgressFor(priority, period, periodEnd, rollupRule, measuresOf(priority.ref)));
 }
 
 function reportBudget(view: ReportInputs, year: string): ReportBudget {
@@ -329,6 +340,7 @@ function priorityProgressFor(
   period: string,
   periodEnd: string,
   rollupRule: RollupRule,
+  measures: ReportMeasure[],
 ): { report: ReportPriority; rollup: PriorityProgress } {
   const reported = priority.progressHistory.filter((entry) => comparePeriods(entry.period, period) <= 0);
   const whole = latestProgress(reported.filter((entry) => entry.milestone === null));
@@ -365,6 +377,7 @@ function priorityProgressFor(
           overdue: due !== null && due < periodEnd && entry?.status !== 'completed',
         };
       }),
+      measures,
     },
     rollup,
   };

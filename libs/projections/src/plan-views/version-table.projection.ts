@@ -78,7 +78,7 @@ export const versionTableProjection: Projection = {
   // 6: `counts` name the risk register's kinds of change too.
   // 7: rows count changes to contracts, key posts, skills and the workforce.
   // 8: rows count narrative sections and contributions to corporate themes too.
-  version: 10,
+  version: 11,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],

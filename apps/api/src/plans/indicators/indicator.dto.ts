@@ -11,7 +11,7 @@ import {
   type TargetComparison,
   type Unit,
 } from '@app/domain';
-import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField } from '../commands/dto/fields';
+import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField } from '../commands/dto/fields';
 
 const VALUE_DESCRIPTION = 'The figure the actual is held to. Absent for a target not yet set, given in words alone ("TBA", "New PI").';
 const UPPER_DESCRIPTION = 'The top of a `between` range (inclusive); only with `comparison: "between"`.';
@@ -84,6 +84,14 @@ export class DefineIndicatorDto {
 
   @NestedListField(() => TargetDto, { description: 'Targets per period.', limit: PLAN_LIMITS.targetsPerIndicator })
   targets: TargetDto[];
+
+  @TextListField({
+    description: 'Refs of the priorities, projects or actions it measures, each in the plan; one measure may serve several.',
+    example: ['3'],
+    limit: PLAN_LIMITS.prioritiesPerIndicator,
+    optional: true,
+  })
+  priorityRefs?: string[];
 }
 
 export class ReviseIndicatorDto {
@@ -155,5 +163,17 @@ export class RecordBaselineDto {
   note?: string;
 
   @TextField({ description: 'Why; required when it corrects a baseline the period already has.', optional: true })
+  reason?: string;
+}
+
+export class LinkIndicatorDto {
+  @TextListField({
+    description: 'Refs of the priorities, projects or actions it measures, each in the plan; an empty list unlinks it.',
+    example: ['3', '5'],
+    limit: PLAN_LIMITS.prioritiesPerIndicator,
+  })
+  priorityRefs: string[];
+
+  @TextField({ description: 'Why; required when it changes links the indicator already has.', optional: true })
   reason?: string;
 }

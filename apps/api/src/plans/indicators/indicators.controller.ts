@@ -6,7 +6,7 @@ import { Caller, CurrentCaller } from '../../auth/caller';
 import { PeriodParamPipe } from '../period-param.pipe';
 import { IdentifierParamPipe } from '../identifier-param.pipe';
 import { CommandTrace, type RequestTrace } from '../commands/command-origin';
-import { DefineIndicatorDto, RecordActualDto, RecordBaselineDto, ReviseIndicatorDto, SetTargetDto } from './indicator.dto';
+import { DefineIndicatorDto, LinkIndicatorDto, RecordActualDto, RecordBaselineDto, ReviseIndicatorDto, SetTargetDto } from './indicator.dto';
 import { ExecutePlanCommand } from '../commands/execute-plan-command';
 import { PlanCommandRoute } from '../commands/plan-command-route';
 import type { PlanCommandOutcome } from '../commands/plan-command.service';
@@ -86,5 +86,21 @@ export class IndicatorsController {
     @CommandTrace() trace: RequestTrace,
   ): Promise<PlanCommandOutcome> {
     return this.bus.execute(new ExecutePlanCommand(planId, { type: 'RecordBaseline', data: { ...body, code } }, caller, trace));
+  }
+
+  @Put(':code/priorities')
+  @Access('indicators.link')
+  @PlanCommandRoute('Link an indicator to what it measures', {
+    creates: false,
+    description: 'The priorities, projects or actions it measures, all at once; changing links it has needs a reason.',
+  })
+  link(
+    @Param('planId') planId: string,
+    @Param('code', IdentifierParamPipe) code: string,
+    @Body() body: LinkIndicatorDto,
+    @CurrentCaller() caller: Caller,
+    @CommandTrace() trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'LinkIndicator', data: { ...body, code } }, caller, trace));
   }
 }

@@ -128,9 +128,9 @@ function budgetAmounts(plan: OpenPlan, giver: AmountsGiver, inputs: BudgetAmount
 /** A financial year near enough the plan's period to belong in its budget. */
 function budgetYear(plan: OpenPlan, giver: AmountsGiver, written: string): string {
   const period = parsePeriod(written);
-  if (period.kind === 'quarter') {
+  if (period.kind !== 'year') {
     throw DomainError.ruleBroken(
-      `${giver.gives} ${period.label}, a quarter: budgets are set per financial year, so write ${financialYearLabel(period.startYear)}.`,
+      `${giver.gives} ${period.label}, a ${period.kind}: budgets are set per financial year, so write ${financialYearLabel(period.startYear)}.`,
     );
   }
   const first = Number(plan.period.from.slice(0, 4)) - BUDGET_YEARS_BEFORE_PLAN;

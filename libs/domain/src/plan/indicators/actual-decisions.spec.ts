@@ -67,7 +67,7 @@ describe('recording an actual', () => {
       ]);
   });
 
-  describe('for an annual indicator', () => {
+  describe('for an annual figure reported each quarter', () => {
     const satisfactionYearTarget: Target = { period: '2023/24', value: 80, text: null, upper: null, comparison: 'at-least' };
     const satisfactionDefined: PlanEvent = {
       type: 'IndicatorDefined',
@@ -78,7 +78,7 @@ describe('recording an actual', () => {
         unit: 'percent',
         polarity: 'higher-is-better',
         basis: 'annual',
-        frequency: 'annual',
+        frequency: 'quarterly',
         targets: [satisfactionYearTarget],
       },
     };
@@ -269,7 +269,7 @@ describe('recording an actual', () => {
   it('refuses a malformed period', () => {
     given(approvedPlan)
       .when({ type: 'RecordActual', data: { code: 'CP7', period: 'Q2', value: 25 } })
-      .thenRefused('rule-broken', /'Q2' is not a period: write a financial year as 2023\/24 or a quarter as 2023\/24-Q2/);
+      .thenRefused('rule-broken', /'Q2' is not a period: write a financial year as 2023\/24, a quarter as 2023\/24-Q2 or a month as 2023\/24-M07/);
   });
 
   it('refuses an unknown indicator', () => {
@@ -343,5 +343,69 @@ describe('monitoring a plan over several years', () => {
     given(threeRivers)
       .when({ type: 'RecordActual', data: { code: 'CO02', period: '2019/20', value: 69 } })
       .thenRefused('rule-broken', /2019\/20 is outside this plan's period, 2020-2023 \(1 April 2020 to 31 March 2023\)/);
+  });
+});
+
+describe('returns of the indicator\'s frequency', () => {
+  const monthlyTarget: Target = { period: '2023/24', value: 95, text: null, upper: null, comparison: 'at-least' };
+  const callsDefined: PlanEvent = {
+    type: 'IndicatorDefined',
+    data: {
+      ...cp10Defined.data,
+      code: 'CS4',
+      title: 'Calls answered within 60 seconds',
+      unit: 'percent',
+      polarity: 'higher-is-better',
+      basis: 'period',
+      frequency: 'monthly',
+      targets: [monthlyTarget],
+    },
+  };
+  const surveyDefined: PlanEvent = {
+    type: 'IndicatorDefined',
+    data: { ...callsDefined.data, code: 'CS1', title: 'Residents satisfied', basis: 'annual', frequency: 'annual', targets: [] },
+  };
+
+  it("records a month, written as its calendar month, in the financial year's words, against the year's target", () => {
+    given(approvedPlan, [callsDefined])
+      .when({ type: 'RecordActual', data: { code: 'CS4', period: '2023-10', value: 96.2 } })
+      .then([
+        {
+          type: 'ActualRecorded',
+          data: {
+            planId,
+            code: 'CS4',
+            unit: 'percent',
+            polarity: 'higher-is-better',
+            period: '2023/24-M07',
+            value: 96.2,
+            commentary: null,
+            assessedAgainst: { target: monthlyTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+          },
+        },
+      ]);
+  });
+
+  it('refuses a quarter for a monthly indicator, and a quarter or a month for an annual one', () => {
+    given(approvedPlan, [callsDefined])
+      .when({ type: 'RecordActual', data: { code: 'CS4', period: '2023/24-Q2', value: 96 } })
+      .thenRefused(
+        'rule-broken',
+        /^Indicator CS4 is reported monthly, so its returns are for months \(such as 2024\/25-M07\) or whole years, not for 2023\/24-Q2\.$/,
+      );
+    for (const period of ['2023/24-Q2', '2023/24-M03']) {
+      given(approvedPlan, [surveyDefined])
+        .when({ type: 'RecordActual', data: { code: 'CS1', period, value: 71 } })
+        .thenRefused('rule-broken', /^Indicator CS1 is reported annually, so its returns are for years \(such as 2024\/25\), not for 2023\/24-[QM]0?\d\.$/);
+    }
+  });
+
+  it('refuses a month for a quarterly indicator, and a month outside the plan', () => {
+    given(approvedPlan)
+      .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-M03', value: 29 } })
+      .thenRefused('rule-broken', /Indicator CP7 is reported quarterly, so its returns are for quarters \(such as 2024\/25-Q2\) or whole years, not for 2023\/24-M03/);
+    given(approvedPlan, [callsDefined])
+      .when({ type: 'RecordActual', data: { code: 'CS4', period: '2024-04', value: 96 } })
+      .thenRefused('rule-broken', /2024\/25-M01 is outside this plan's period, 2023\/24/);
   });
 });

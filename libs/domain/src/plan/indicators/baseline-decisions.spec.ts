@@ -98,7 +98,7 @@ describe('recording a baseline', () => {
   it('refuses a quarter for an annual indicator', () => {
     given(draftPlan, [annualSurveyDefined])
       .when({ type: 'RecordBaseline', data: { code: 'CS1', period: '2022/23-Q3', value: 71 } })
-      .thenRefused('rule-broken', /Indicator CS1 is reported annually, so its baseline is a year's figure, not 2022\/23-Q3's/);
+      .thenRefused('rule-broken', /Indicator CS1 is reported annually, so its figures are for years \(such as 2024\/25\), not for 2022\/23-Q3/);
   });
 
   it('refuses a figure that is not a number, and an indicator the plan does not have', () => {

@@ -15,6 +15,8 @@ export type DefineIndicator = PlanCommandOf<
     tolerance?: number;
     toleranceAbsolute?: number;
     targets: TargetStatement[];
+    /** The priorities, projects or actions it measures, by ref. */
+    priorityRefs?: string[];
   }
 >;
 
@@ -56,4 +58,10 @@ export type RecordBaseline = PlanCommandOf<
   { code: string; period: string; value: number; source?: string; note?: string; reason?: string }
 >;
 
-export type IndicatorCommand = DefineIndicator | ReviseIndicator | SetTarget | RecordActual | RecordBaseline;
+/**
+ * The priorities, projects or actions an indicator measures, all at once (an empty list unlinks it);
+ * changing links it already has needs a reason.
+ */
+export type LinkIndicator = PlanCommandOf<'LinkIndicator', { code: string; priorityRefs: string[]; reason?: string }>;
+
+export type IndicatorCommand = DefineIndicator | ReviseIndicator | SetTarget | RecordActual | RecordBaseline | LinkIndicator;

@@ -31,7 +31,6 @@ describe('defining an indicator', () => {
           targets: [
             { period: '2023-24', text: '£25' },
             { period: '2023/24-Q4', value: 25, text: 'at least covering costs' },
-            { period: '2024/25', value: 26 },
           ],
         },
       })
@@ -47,11 +46,23 @@ describe('defining an indicator', () => {
             targets: [
               { period: '2023/24', value: null, text: '£25', upper: null, comparison: null },
               { period: '2023/24-Q4', value: 25, text: 'at least covering costs', upper: null, comparison: 'at-most' },
-              { period: '2024/25', value: 26, text: null, upper: null, comparison: 'at-most' },
             ],
           },
         },
       ]);
+  });
+
+  it.each([
+    ['the year before', '2022/23'],
+    ['the year after', '2024-25'],
+    ['a month after', '2024-04'],
+  ])('refuses a target for %s the plan, as it refuses an actual', (_when, period) => {
+    given([hartDrafted])
+      .when({ type: 'DefineIndicator', data: { ...cp12, targets: [{ period: '2023/24', value: 25 }, { period, value: 26 }] } })
+      .thenRefused('rule-broken', /^20\d\d\/\d\d(-M\d\d)? is outside this plan's period, 2023\/24 \(1 April 2023 to 31 March 2024\)\.$/);
+    given(draftPlan)
+      .when({ type: 'SetTarget', data: { code: 'CP7', period, value: 97 } })
+      .thenRefused('rule-broken', /is outside this plan's period, 2023\/24/);
   });
 
   it('reopens a plan in monitoring first', () => {
@@ -72,7 +83,7 @@ describe('defining an indicator', () => {
           toleranceAbsolute: 0.5,
           targets: [
             { period: '2023/24', value: 25, comparison: 'less-than', text: 'Less than £25' },
-            { period: '2024/25', value: 24, upper: 26, comparison: 'between' },
+            { period: '2023/24-Q4', value: 24, upper: 26, comparison: 'between' },
           ],
         },
       })
@@ -87,7 +98,7 @@ describe('defining an indicator', () => {
             toleranceAbsolute: 0.5,
             targets: [
               { period: '2023/24', value: 25, upper: null, comparison: 'less-than', text: 'Less than £25' },
-              { period: '2024/25', value: 24, upper: 26, comparison: 'between', text: null },
+              { period: '2023/24-Q4', value: 24, upper: 26, comparison: 'between', text: null },
             ],
           },
         },

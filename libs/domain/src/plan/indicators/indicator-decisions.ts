@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain-error';
 import { targetInForce } from '../../performance/target-in-force';
-import { parsePeriod, periodBounds } from '../../periods/financial-periods';
+import { normalisePeriod, parsePeriod, periodBounds, type PeriodKind } from '../../periods/financial-periods';
 import { describePlanPeriod } from '../../periods/plan-periods';
 import type { CommandDeciders, OpenPlan } from '../decision-rules';
 import { changedFields, monitoredPeriod, requireReason, sameValue, structuralChange } from '../decision-rules';
@@ -8,9 +8,17 @@ import { PLAN_LIMITS, requireWithinLimit } from '../plan-limits';
 import type { PlanEvent } from '../plan-events';
 import { entryOf } from '../plan-state';
 import { sameCode } from '../written-text';
-import type { DefineIndicator, IndicatorCommand, RecordActual, RecordBaseline, ReviseIndicator, SetTarget } from './indicator-commands';
+import type {
+  DefineIndicator,
+  IndicatorCommand,
+  LinkIndicator,
+  RecordActual,
+  RecordBaseline,
+  ReviseIndicator,
+  SetTarget,
+} from './indicator-commands';
 import type { IndicatorFields } from './indicator-events';
-import type { Baseline } from './indicator-values';
+import type { Baseline, Frequency } from './indicator-values';
 import type { IndicatorState } from './indicator-state';
 import { DEFAULT_TOLERANCE_PERCENT } from './indicator-values';
 import { buildTarget, comparisonUnderPolarity, describeTarget, sameTarget } from './targets';
@@ -22,6 +30,7 @@ export const INDICATOR_DECIDERS: CommandDeciders<IndicatorCommand> = {
   SetTarget: setTarget,
   RecordActual: recordActual,
   RecordBaseline: recordBaseline,
+  LinkIndicator: linkIndicator,
 };
 
 function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] {
@@ -37,12 +46,16 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] 
     tolerance: DEFAULT_TOLERANCE_PERCENT,
     toleranceAbsolute: null,
   };
-  const targets = command.data.targets.map((input) => buildTarget(input, polarity));
+  // A target is for a period the plan covers, as a return is: a plan does not set last year's.
+  const targets = command.data.targets.map((input) => buildTarget({ ...input, period: monitoredPeriod(plan, input.period) }, polarity));
   const periods = targets.map((target) => target.period);
   const repeated = periods.find((period, index) => periods.indexOf(period) !== index);
   if (repeated !== undefined) {
     throw DomainError.ruleBroken(`Indicator ${code} lists two targets for ${repeated}: give one per period.`);
   }
+  const priorityRefs = measuredPriorities(plan, code, command.data.priorityRefs ?? []);
+  const linked: PlanEvent[] =
+    priorityRefs.length === 0 ? [] : [{ type: 'IndicatorLinked', data: { planId: plan.planId, code, priorityRefs, previous: [], reason: null } }];
   return structuralChange(plan, `Indicator ${code} defined`, [
     {
       type: 'IndicatorDefined',
@@ -59,6 +72,7 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] 
         targets,
       },
     },
+    ...linked,
   ]);
 }
 
@@ -141,7 +155,7 @@ function targetsFollowingPolarity(plan: OpenPlan, revised: IndicatorState, reaso
 function setTarget(command: SetTarget, plan: OpenPlan): PlanEvent[] {
   const { period: written, value, upper, comparison, text } = command.data;
   const { code, unit, polarity, targets } = requireIndicator(plan, command.data.code);
-  const target = buildTarget({ period: written, value, upper, comparison, text }, polarity);
+  const target = buildTarget({ period: monitoredPeriod(plan, written), value, upper, comparison, text }, polarity);
   const { period } = target;
   const authority = command.data.authority?.trim() || null;
   const previous = targets.find((existing) => existing.period === period);
@@ -174,6 +188,7 @@ function recordActual(command: RecordActual, plan: OpenPlan): PlanEvent[] {
   const indicator = requireIndicator(plan, command.data.code);
   const { code } = indicator;
   const period = monitoredPeriod(plan, command.data.period);
+  requirePeriodOfFrequency(indicator, period, 'its returns are');
   if (!Number.isFinite(value)) {
     throw DomainError.ruleBroken(`The actual for ${code} in ${period} must be a number.`);
   }
@@ -242,21 +257,75 @@ function recordBaseline(command: RecordBaseline, plan: OpenPlan): PlanEvent[] {
 
 /**
  * A baseline is about a period that ended before the plan began: a figure for a period the plan
- * covers is an actual, recorded as a return. A year is always a baseline's period (plans print
- * last year's outturn); a quarter only for an indicator reported quarterly.
+ * covers is an actual, recorded as a return. Its period is one a return could have.
  */
 function baselinePeriod(plan: OpenPlan, indicator: IndicatorState, written: string): string {
-  const parsed = parsePeriod(written);
-  const period = parsed.label;
+  const period = normalisePeriod(written);
   if (periodBounds(period).to >= plan.period.from) {
     throw DomainError.ruleBroken(
       `A baseline is a figure from before the plan, and ${period} is not before ${describePlanPeriod(plan.period)}: record a figure for a period the plan covers as an actual.`,
     );
   }
-  if (parsed.kind === 'quarter' && indicator.frequency === 'annual') {
-    throw DomainError.ruleBroken(
-      `Indicator ${indicator.code} is reported annually, so its baseline is a year's figure, not ${period}'s.`,
-    );
-  }
+  requirePeriodOfFrequency(indicator, period, 'its figures are');
   return period;
+}
+
+const REPORTED: Record<Frequency, string> = { monthly: 'monthly', quarterly: 'quarterly', annual: 'annually' };
+const PERIOD_KIND_OF_FREQUENCY: Record<Frequency, PeriodKind> = { monthly: 'month', quarterly: 'quarter', annual: 'year' };
+const PERIOD_EXAMPLES: Record<PeriodKind, string> = { month: '2024/25-M07', quarter: '2024/25-Q2', year: '2024/25' };
+
+/**
+ * A figure (a return, a baseline) is for a period of the indicator's frequency, or for a whole year,
+ * its outturn: an annual indicator has no quarterly actual, and a monthly one no quarterly figure.
+ */
+function requirePeriodOfFrequency(indicator: IndicatorState, period: string, subject: string): void {
+  const expected = PERIOD_KIND_OF_FREQUENCY[indicator.frequency];
+  const { kind } = parsePeriod(period);
+  if (kind === 'year' || kind === expected) return;
+  const allowed = expected === 'year' ? 'years (such as 2024/25)' : `${expected}s (such as ${PERIOD_EXAMPLES[expected]}) or whole years`;
+  throw DomainError.ruleBroken(
+    `Indicator ${indicator.code} is reported ${REPORTED[indicator.frequency]}, so ${subject} for ${allowed}, not for ${period}.`,
+  );
+}
+
+function linkIndicator(command: LinkIndicator, plan: OpenPlan): PlanEvent[] {
+  const indicator = requireIndicator(plan, command.data.code);
+  const { code } = indicator;
+  const priorityRefs = measuredPriorities(plan, code, command.data.priorityRefs);
+  const previous = indicator.priorityRefs;
+  if (sameValue(previous, priorityRefs)) {
+    throw DomainError.ruleBroken(`Nothing would change: indicator ${code} already measures ${describeRefs(previous)}.`);
+  }
+  const reason =
+    previous.length === 0
+      ? command.data.reason?.trim() || null
+      : requireReason(command.data.reason, `changing what indicator ${code} measures, now ${describeRefs(previous)}`);
+  return structuralChange(plan, reason ?? `Indicator ${code} linked to ${describeRefs(priorityRefs)}`, [
+    { type: 'IndicatorLinked', data: { planId: plan.planId, code, priorityRefs, previous, reason } },
+  ]);
+}
+
+/**
+ * The refs of the priorities, projects or actions an indicator measures, each one in force in the
+ * plan, as the plan spells it, once each, in the order given. One measure may serve several actions,
+ * so the link is a list.
+ */
+function measuredPriorities(plan: OpenPlan, code: string, refs: string[]): string[] {
+  requireWithinLimit(PLAN_LIMITS.prioritiesPerIndicator, refs.length, `indicator ${code}`);
+  const measured = refs.map((written) => {
+    const priority = entryOf(plan.priorities, written.trim());
+    if (!priority) {
+      throw DomainError.ruleBroken(`Indicator ${code} cannot measure '${written}': no priority, project or action of this plan has that ref.`);
+    }
+    return priority.ref;
+  });
+  const repeated = measured.find((ref, index) => measured.indexOf(ref) !== index);
+  if (repeated !== undefined) {
+    throw DomainError.ruleBroken(`Indicator ${code} names ${repeated} twice: name each priority, project or action once.`);
+  }
+  return measured;
+}
+
+function describeRefs(refs: string[]): string {
+  return refs.length === 0 ? 'nothing' : refs.join(', ');
 }

@@ -83,6 +83,16 @@ export type BaselineRecorded = PlanEventOf<
   }
 >;
 
+/**
+ * The priorities, projects or actions an indicator measures, by ref, replacing `previous`. An event
+ * of its own rather than a field of the definition, so that indicators defined before links existed
+ * read as they were, unlinked, with no new schema for their definition.
+ */
+export type IndicatorLinked = PlanEventOf<
+  'IndicatorLinked',
+  { code: string; priorityRefs: string[]; previous: string[]; reason: string | null }
+>;
+
 export type IndicatorEvent =
   | IndicatorDefined
   | IndicatorRevised
@@ -90,7 +100,8 @@ export type IndicatorEvent =
   | TargetChanged
   | ActualRecorded
   | ActualRestated
-  | BaselineRecorded;
+  | BaselineRecorded
+  | IndicatorLinked;
 
 /**
  * IndicatorDefined version 1 had no tolerance (the default applied). Up to IndicatorDefined 2 and
@@ -107,4 +118,5 @@ export const INDICATOR_EVENT_DEFINITIONS: EventDefinitions<IndicatorEvent> = {
   ActualRestated: { schemaVersion: 2, role: 'monitoring' },
   // Structure, not monitoring: the plan prints its baselines ("2018/19 Actual") beside its targets.
   BaselineRecorded: { schemaVersion: 1, role: 'structure' },
+  IndicatorLinked: { schemaVersion: 1, role: 'structure' },
 };

@@ -7,7 +7,7 @@ import type { IndicatorState } from './indicator-state';
 export const INDICATOR_EVOLVERS: EventEvolvers<IndicatorEvent> = {
   IndicatorDefined: (state, { data: { planId: _planId, ...definition } }) => ({
     ...state,
-    indicators: { ...state.indicators, [definition.code]: { ...definition, actuals: {}, baselines: {} } },
+    indicators: { ...state.indicators, [definition.code]: { ...definition, actuals: {}, baselines: {}, priorityRefs: [] } },
   }),
   IndicatorRevised: (state, { data }) =>
     updateIndicator(state, data.code, (indicator) => ({ ...indicator, ...data.changes })),
@@ -25,6 +25,8 @@ export const INDICATOR_EVOLVERS: EventEvolvers<IndicatorEvent> = {
       ...indicator,
       baselines: { ...indicator.baselines, [baseline.period]: baseline },
     })),
+  IndicatorLinked: (state, { data: { code, priorityRefs } }) =>
+    updateIndicator(state, code, (indicator) => ({ ...indicator, priorityRefs })),
 };
 
 function withActual(state: DraftedPlanState, { data }: ActualRecorded | ActualRestated): DraftedPlanState {

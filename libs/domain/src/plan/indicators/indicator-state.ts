@@ -13,6 +13,8 @@ export interface IndicatorState extends IndicatorFields {
   actuals: Record<string, RecordedActual>;
   /** Figures from before the plan, by canonical period. */
   baselines: Record<string, Baseline>;
+  /** Refs of the priorities, projects and actions it measures. */
+  priorityRefs: string[];
 }
 
 /** What the decider knows of a plan's indicators. */

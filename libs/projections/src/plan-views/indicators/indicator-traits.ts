@@ -9,6 +9,7 @@ export const INDICATOR_CHANGE_KINDS = [
   ['targetsSet', 'target set', 'targets set'],
   ['targetsChanged', 'target changed', 'targets changed'],
   ['baselinesRecorded', 'baseline recorded', 'baselines recorded'],
+  ['indicatorsLinked', 'indicator linked', 'indicators linked'],
 ] as const satisfies ChangeKindWords<string>;
 
 type IndicatorChangeKind = (typeof INDICATOR_CHANGE_KINDS)[number][0];
@@ -72,6 +73,15 @@ export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorC
       ),
     touches: ({ data }) => indicator(data.code),
     change: ({ data }) => ({ kind: 'baselinesRecorded', ref: data.code, name: `${data.code} ${data.baseline.period}` }),
+  },
+  IndicatorLinked: {
+    summary: ({ data: { code, priorityRefs, reason } }) =>
+      withReason(
+        priorityRefs.length === 0 ? `Indicator ${code} no longer measures any priority` : `Indicator ${code} measures ${priorityRefs.join(', ')}`,
+        reason,
+      ),
+    touches: ({ data }) => indicator(data.code),
+    change: ({ data }) => ({ kind: 'indicatorsLinked', ref: data.code, name: data.priorityRefs.join(', ') || 'nothing' }),
   },
 };
 

@@ -28,6 +28,7 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
       targets: sortByPeriod(data.targets.map((target) => targetView(target, stored.recordedAt))),
       actuals: [],
       baselines: [],
+      priorityRefs: [],
     };
     return { ...view, indicators: [...view.indicators.filter((i) => i.code !== data.code), indicator] };
   },
@@ -55,6 +56,8 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
         { period: baseline.period, value: baseline.value, source: baseline.source, note: baseline.note, recordedAt: stored.recordedAt },
       ]),
     })),
+  IndicatorLinked: (view, { data: { code, priorityRefs } }) =>
+    updateIndicator(view, code, (indicator) => ({ ...indicator, priorityRefs: [...priorityRefs] })),
 };
 
 function withTarget(view: PlanView, code: string, target: TargetView): PlanView {

@@ -27,6 +27,8 @@ export type IndicatorView = { code: string } & IndicatorFields & {
   actuals: ActualView[];
   /** Figures from before the plan, by period: for direction of travel, never monitoring returns. */
   baselines: BaselineView[];
+  /** Refs of the priorities, projects and actions it measures. */
+  priorityRefs: string[];
 };
 
 /** The plan view's indicators. */

@@ -21,7 +21,7 @@ const REPORTED = ['2023/24-Q1', '2023/24-Q2'];
  * What every registered projection is folded through for `projection-versions.json`: Hart's plan
  * (`hartPlan`), then the rest of its year, so that the stream holds every plan event type and more
  * than a snapshot interval of events: reopened for revision, a priority revised, outcomes added,
- * changed and removed, an indicator revised, baselines recorded and corrected, the rest of the seed's priorities and indicators,
+ * changed and removed, an indicator revised, baselines recorded and corrected, an indicator linked to priorities and relinked, the rest of the seed's priorities and indicators,
  * version 3 published and approved, a year of illustrative actuals with one restated, progress, and
  * the plan closed. Another council's plan sits beside it, with its budget lines added, revised and
  * removed and a printed total set and removed, a risk register, its contract, key posts and skills
@@ -157,6 +157,8 @@ function reviseInTheYear(plan: PlanStream): void {
     previous: cp7Outturn,
     reason: 'Audited outturn',
   });
+  plan.add('IndicatorLinked', { code: 'CP7', priorityRefs: ['6', '8'], previous: [], reason: null });
+  plan.add('IndicatorLinked', { code: 'CP7', priorityRefs: ['8'], previous: ['6', '8'], reason: 'Measures the income work only' });
   for (const { ref, title, themes, outcomes } of HART_PRIORITIES.filter(({ ref }) => !IN_THE_STORY.priorities.includes(ref))) {
     plan.add('PriorityAdded', {
       ref,

@@ -199,13 +199,13 @@ export function BooleanField(options: FieldOptions): PropertyDecorator {
   );
 }
 
-/** A financial year ("2023/24") or a quarter of one ("2023/24-Q2"), with `-` allowed for `/`. */
+/** A financial year ("2023/24"), a quarter ("2023/24-Q2") or a month of one ("2023/24-M07", or "2023-10"), with `-` allowed for `/`. */
 export function PeriodField(options: FieldOptions): PropertyDecorator {
   return applyDecorators(
     ...presence(options, { type: String, example: options.example ?? '2023/24-Q2' }),
     Transform(({ value }) => trim(value)),
     CheckedBy('isFinancialPeriod', (value) => {
-      if (typeof value !== 'string') throw new Error('must be a period such as 2023/24 or 2023/24-Q2');
+      if (typeof value !== 'string') throw new Error('must be a period such as 2023/24, 2023/24-Q2 or 2023/24-M07');
       parsePeriod(value);
     }),
   );
