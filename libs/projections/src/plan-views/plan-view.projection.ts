@@ -19,7 +19,8 @@ export const planViewProjection: Projection = {
   // 7: the plan (and its snapshots) carries the risk register, `risks`.
   // 8: plans carry their contracts, workforce, key posts and skills.
   // 9: plans carry their narrative sections and contributions to corporate themes.
-  version: 12,
+  // 13: scrutiny records name the meeting they came from, and reviews of an approved plan's progress show among them.
+  version: 13,
   collections: [PLANS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: { [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }] },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },

@@ -1,0 +1,91 @@
+import { DomainError } from '../domain-error';
+import { requirePastDate } from '../periods/financial-periods';
+import { PLAN_LIMITS, requireWithinLimit } from '../plan/plan-limits';
+import { requireEveryPlanEntered, requirePlansCovered, type PlanEntry } from './plans-covered';
+
+/**
+ * A meeting of a committee that considered several plans (O&S on 19 March 2024, minute 126, the
+ * drafts of Place, Communities and Corporate Services), recorded once on its own stream
+ * `councilMeeting-<council>/<meetingId>` and then entered on each plan: as its scrutiny before
+ * approval, as a review of its progress after.
+ */
+
+export const MEETING_STREAM_PREFIX = 'councilMeeting-';
+
+export const meetingStreamId = (council: string, meetingId: string): string =>
+  `${MEETING_STREAM_PREFIX}${encodeURIComponent(council)}/${meetingId}`;
+
+/** One plan as the meeting considered it, and the plan's revision when it was checked. */
+export interface PlanConsidered {
+  planId: string;
+  comments: string[];
+  revision: number;
+}
+
+export interface MeetingRecorded {
+  type: 'MeetingRecorded';
+  data: {
+    council: string;
+    meetingId: string;
+    committee: string;
+    meetingDate: string;
+    minuteRef: string | null;
+    plans: PlanConsidered[];
+  };
+}
+
+export interface MeetingEnteredOnPlans {
+  type: 'MeetingEnteredOnPlans';
+  data: { meetingId: string; plans: PlanEntry[] };
+}
+
+export type MeetingEvent = MeetingRecorded | MeetingEnteredOnPlans;
+
+export const MEETING_EVENT_SCHEMA_VERSIONS: Record<MeetingEvent['type'], number> = { MeetingRecorded: 1, MeetingEnteredOnPlans: 1 };
+
+export interface RecordMeeting {
+  type: 'RecordMeeting';
+  data: {
+    meetingId: string;
+    committee: string;
+    meetingDate: string;
+    minuteRef?: string;
+    plans: PlanConsidered[];
+  };
+}
+
+export interface EnterMeetingOnPlans {
+  type: 'EnterMeetingOnPlans';
+  data: { plans: PlanEntry[] };
+}
+
+export type MeetingCommand = RecordMeeting | EnterMeetingOnPlans;
+
+export type MeetingState =
+  | { stage: 'not-recorded' }
+  | { stage: 'recorded'; meeting: MeetingRecorded['data'] }
+  | { stage: 'entered'; meeting: MeetingRecorded['data']; plans: PlanEntry[] };
+
+export const initialMeetingState: MeetingState = { stage: 'not-recorded' };
+
+/** Pure: the events a meeting command means at `now`, or a DomainError saying why not. Entering it again records nothing. */
+export function decideMeeting(command: MeetingCommand, state: MeetingState, council: string, now: Date): MeetingEvent[] {
+  if (command.type === 'RecordMeeting') {
+    if (state.stage !== 'not-recorded') throw DomainError.alreadyExists(`The meeting ${command.data.meetingId} is already recorded.`);
+    const { meetingId, committee, minuteRef, plans } = command.data;
+    requirePlansCovered(plans.map((plan) => plan.planId), 'this meeting');
+    for (const plan of plans) requireWithinLimit(PLAN_LIMITS.commentsPerScrutiny, plan.comments.length, `plan '${plan.planId}'`);
+    const meetingDate = requirePastDate(command.data.meetingDate, 'meeting date', now);
+    return [{ type: 'MeetingRecorded', data: { council, meetingId, committee, meetingDate, minuteRef: minuteRef?.trim() || null, plans } }];
+  }
+  if (state.stage === 'not-recorded') throw DomainError.notFound('There is no such meeting: record it first.');
+  if (state.stage === 'entered') return [];
+  requireEveryPlanEntered(state.meeting.plans.map((plan) => plan.planId), command.data.plans);
+  return [{ type: 'MeetingEnteredOnPlans', data: { meetingId: state.meeting.meetingId, plans: command.data.plans } }];
+}
+
+export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
+  if (event.type === 'MeetingRecorded') return { stage: 'recorded', meeting: event.data };
+  if (state.stage === 'not-recorded') throw new Error('A meeting is entered on its plans after it is recorded.');
+  return { stage: 'entered', meeting: state.meeting, plans: event.data.plans };
+}
