@@ -1,5 +1,14 @@
 import { DomainError } from '../domain-error';
-import { decideDecision, evolveDecision, initialDecisionState, type DecisionCommand, type DecisionEvent, type TakeDecision } from './decision-record';
+import {
+  decideDecision,
+  evolveDecision,
+  initialDecisionState,
+  requireSameDecision,
+  type DecisionCommand,
+  type DecisionEvent,
+  type DecisionTaken,
+  type TakeDecision,
+} from './decision-record';
 import { decideMeeting, evolveMeeting, initialMeetingState, type RecordMeeting } from './meeting-record';
 import { refusalNamingEachPlan, type PlanEntry } from './plans-covered';
 
@@ -14,7 +23,7 @@ const cabinet: TakeDecision = {
     body: 'Cabinet',
     meetingDate: '2024-04-04',
     title: 'Service Plans 2024-25',
-    plans: plans.map((planId, revision) => ({ planId, versionLabel: null, revision })),
+    plans: plans.map((planId, revision) => ({ planId, versionLabel: '2', revision })),
   },
 };
 const entries: PlanEntry[] = plans.map((planId, index) => ({ planId, entered: true, revision: 9, position: 100 + index }));
@@ -42,6 +51,12 @@ describe("a council's decision covering several plans", () => {
     expect(decideDecision(again, taken, 'hart', now)).toEqual([]);
   });
 
+  it('asked again naming no version is the decision that approved the latest', () => {
+    const taken = decideDecision(cabinet, initialDecisionState, 'hart', now)[0] as DecisionTaken;
+    expect(() => requireSameDecision(taken.data, { ...cabinet.data, plans: plans.map((planId) => ({ planId, versionLabel: null })) })).not.toThrow();
+    expect(() => requireSameDecision(taken.data, { ...cabinet.data, plans: plans.map((planId) => ({ planId, versionLabel: '1' })) })).toThrow(/already recorded/);
+  });
+
   it('refuses its reference given to another decision', () => {
     const taken = stateAfter(decideDecision(cabinet, initialDecisionState, 'hart', now));
     const other: DecisionCommand = { ...cabinet, data: { ...cabinet.data, plans: cabinet.data.plans.slice(1) } };
@@ -51,7 +66,7 @@ describe("a council's decision covering several plans", () => {
   });
 
   it('refuses no plans, a plan named twice, and a date to come', () => {
-    const withPlans = (planIds: string[]): DecisionCommand => ({ ...cabinet, data: { ...cabinet.data, plans: planIds.map((planId) => ({ planId, versionLabel: null, revision: 0 })) } });
+    const withPlans = (planIds: string[]): DecisionCommand => ({ ...cabinet, data: { ...cabinet.data, plans: planIds.map((planId) => ({ planId, versionLabel: '1', revision: 0 })) } });
     expect(refusalOf(() => decideDecision(withPlans([]), initialDecisionState, 'hart', now)).message).toBe('Name at least one plan this decision covers.');
     expect(refusalOf(() => decideDecision(withPlans(['a', 'b', 'a']), initialDecisionState, 'hart', now)).message).toBe("Name each plan once: 'a' is named more than once.");
     const tomorrow: DecisionCommand = { ...cabinet, data: { ...cabinet.data, meetingDate: '2024-04-11' } };
@@ -79,7 +94,7 @@ describe("a council's meeting that considered several plans", () => {
       committee: 'Overview and Scrutiny Committee',
       meetingDate: '2024-03-19',
       minuteRef: 'minute 126',
-      plans: plans.map((planId) => ({ planId, comments: [], revision: 4 })),
+      plans: plans.map((planId) => ({ planId, comments: [], kind: 'scrutiny' as const, revision: 4 })),
     },
   };
 

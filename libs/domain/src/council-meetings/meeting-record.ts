@@ -15,11 +15,27 @@ export const MEETING_STREAM_PREFIX = 'councilMeeting-';
 export const meetingStreamId = (council: string, meetingId: string): string =>
   `${MEETING_STREAM_PREFIX}${encodeURIComponent(council)}/${meetingId}`;
 
-/** One plan as the meeting considered it, and the plan's revision when it was checked. */
-export interface PlanConsidered {
+/** One plan as a meeting is asked to record it. */
+export interface PlanToConsider {
   planId: string;
   comments: string[];
+}
+
+/**
+ * One plan as the meeting considered it: `scrutiny` of a plan not yet approved, `review` of an
+ * approved plan's progress, as the plan's check decided, at the revision it was checked at.
+ */
+export interface PlanConsidered extends PlanToConsider {
+  kind: 'scrutiny' | 'review';
   revision: number;
+}
+
+/** A meeting as it is asked to be recorded, before its plans are checked. */
+export interface MeetingAsked {
+  committee: string;
+  meetingDate: string;
+  minuteRef?: string;
+  plans: PlanToConsider[];
 }
 
 export interface MeetingRecorded {
@@ -43,15 +59,10 @@ export type MeetingEvent = MeetingRecorded | MeetingEnteredOnPlans;
 
 export const MEETING_EVENT_SCHEMA_VERSIONS: Record<MeetingEvent['type'], number> = { MeetingRecorded: 1, MeetingEnteredOnPlans: 1 };
 
+/** A meeting whose plans were each checked. */
 export interface RecordMeeting {
   type: 'RecordMeeting';
-  data: {
-    meetingId: string;
-    committee: string;
-    meetingDate: string;
-    minuteRef?: string;
-    plans: PlanConsidered[];
-  };
+  data: MeetingAsked & { meetingId: string; plans: PlanConsidered[] };
 }
 
 export interface EnterMeetingOnPlans {
@@ -72,16 +83,21 @@ export const initialMeetingState: MeetingState = { stage: 'not-recorded' };
 export function decideMeeting(command: MeetingCommand, state: MeetingState, council: string, now: Date): MeetingEvent[] {
   if (command.type === 'RecordMeeting') {
     if (state.stage !== 'not-recorded') throw DomainError.alreadyExists(`The meeting ${command.data.meetingId} is already recorded.`);
-    const { meetingId, committee, minuteRef, plans } = command.data;
-    requirePlansCovered(plans.map((plan) => plan.planId), 'this meeting');
-    for (const plan of plans) requireWithinLimit(PLAN_LIMITS.commentsPerScrutiny, plan.comments.length, `plan '${plan.planId}'`);
-    const meetingDate = requirePastDate(command.data.meetingDate, 'meeting date', now);
-    return [{ type: 'MeetingRecorded', data: { council, meetingId, committee, meetingDate, minuteRef: minuteRef?.trim() || null, plans } }];
+    const { meetingId, plans } = command.data;
+    return [{ type: 'MeetingRecorded', data: { council, meetingId, ...requireMeetingAskable(command.data, now), plans } }];
   }
   if (state.stage === 'not-recorded') throw DomainError.notFound('There is no such meeting: record it first.');
   if (state.stage === 'entered') return [];
   requireEveryPlanEntered(state.meeting.plans.map((plan) => plan.planId), command.data.plans);
   return [{ type: 'MeetingEnteredOnPlans', data: { meetingId: state.meeting.meetingId, plans: command.data.plans } }];
+}
+
+/** A meeting that may be recorded as asked, before any of its plans is looked at: its words as they are recorded. */
+export function requireMeetingAskable(asked: MeetingAsked, now: Date): Omit<MeetingRecorded['data'], 'council' | 'meetingId' | 'plans'> {
+  requirePlansCovered(asked.plans.map((plan) => plan.planId), 'this meeting');
+  for (const plan of asked.plans) requireWithinLimit(PLAN_LIMITS.commentsPerScrutiny, plan.comments.length, `the comments on plan '${plan.planId}'`);
+  const meetingDate = requirePastDate(asked.meetingDate, 'meeting date', now);
+  return { committee: asked.committee.trim(), meetingDate, minuteRef: asked.minuteRef?.trim() || null };
 }
 
 export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
