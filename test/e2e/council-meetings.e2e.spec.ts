@@ -1,4 +1,5 @@
 import { DECISION_STREAM_PREFIX, MEETING_STREAM_PREFIX, PLAN_STREAM_PREFIX, planKey, planStreamId } from '@app/domain';
+import { rmSync } from 'node:fs';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
 import { HART_PLAN } from '../fixtures/hart-2023-24';
 import { CABINET_4_APRIL_2024, HART_SERVICES_2024_25, O_AND_S_MINUTE_126, PLACE_COMMENT, Q1_SERVICE_PANEL } from '../fixtures/hart-2024-25-service-plans';
@@ -135,6 +136,9 @@ describe("Hart's 2024/25 cycle: one O&S meeting and one Cabinet decision for thr
       [['1', approvedBy]],
       [['1', approvedBy]],
     ]);
+    const sheet = expectStatus(await api.send({ method: 'GET', url: `/v1/plans/${planIds[1]}/versions`, as: 'reporting', headers: { accept: 'text/csv' } }), 200);
+    expect(sheet.text.split('\n')[0]).toContain('Approved by');
+    expect(sheet.text.split('\n')[1]).toContain(`Cabinet, 2024-04-04: ${CABINET_4_APRIL_2024.decisionRef}`);
     const list = expectStatus(await api.send({ method: 'GET', url: '/v1/plans?period=2024-25', as: 'reporting' }), 200);
     const listed = Object.fromEntries(list.body.items.map((item: { planId: string; status: string; approvedBy: unknown }) => [item.planId, [item.status, item.approvedBy]]));
     expect(planIds.map((planId) => listed[planId])).toEqual(planIds.map(() => ['approved', approvedBy]));
@@ -224,17 +228,40 @@ describe("Hart's 2024/25 cycle: one O&S meeting and one Cabinet decision for thr
   });
 });
 
-describe('A Cabinet decision interrupted part-way', () => {
-  it('is completed when the application starts again: every plan approved exactly once', async () => {
+describe('A meeting or a Cabinet decision interrupted part-way', () => {
+  /** A process that stops once the record (of this prefix) and the first plan's event after it are written. */
+  const stopsAfterTheFirstPlan = (prefix: string) => (opened: EventStore) =>
+    new StoppingEventStore(opened, (appended) => {
+      const recordAt = appended.findIndex((streamId) => streamId.startsWith(prefix));
+      return recordAt >= 0 && appended.length > recordAt + 1;
+    });
+
+  it("is completed when the application starts again: the meeting entered on every plan's stream exactly once", async () => {
+    const first = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' }, wrapEventStore: stopsAfterTheFirstPlan(MEETING_STREAM_PREFIX) });
+    const planIds = await draftThreePlans(first.send, '');
+    expect((await first.send({ method: 'POST', url: '/v1/meetings', as: 'governance', body: minute126(planIds) })).status).toBe(500);
+    const scrutinyOf = async (api: TestApp) =>
+      Promise.all(planIds.map(async (planId) => (await planEvents(api, planId)).filter((event) => event.type === 'ScrutinyCommentsRecorded').map((event) => event.data.meetingId)));
+    const [[meetingId], ...others] = await scrutinyOf(first);
+    expect(others).toEqual([[], []]);
+    await first.close({ keepData: true });
+
+    const restarted = await startTestApp({ dataDir: first.dataDir, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    try {
+      expect(await scrutinyOf(restarted)).toEqual([[meetingId], [meetingId], [meetingId]]);
+      const read = expectStatus(await restarted.send({ method: 'GET', url: `/v1/meetings/${meetingId}`, as: 'auditor' }), 200);
+      expect(read.body).toMatchObject({ status: 'entered', minuteRef: 'minute 126', plans: planIds.map((planId) => ({ planId, kind: 'scrutiny', entry: expect.any(Object) })) });
+    } finally {
+      await restarted.close();
+      rmSync(first.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('is completed when the application starts again: every plan of the decision approved exactly once', async () => {
     let stopping: StoppingEventStore | undefined;
     const first = await startTestApp({
       env: { RATE_LIMIT_PER_MINUTE: '100000' },
-      // The process stops after the decision and the first plan's approval are written.
-      wrapEventStore: (opened) =>
-        (stopping = new StoppingEventStore(opened, (appended) => {
-          const decisionAt = appended.findIndex((streamId) => streamId.startsWith(DECISION_STREAM_PREFIX));
-          return decisionAt >= 0 && appended.length > decisionAt + 1;
-        })),
+      wrapEventStore: (opened) => (stopping = stopsAfterTheFirstPlan(DECISION_STREAM_PREFIX)(opened)),
     });
     const planIds = await draftThreePlans(first.send, '');
     const interrupted = await first.send({ method: 'POST', url: '/v1/decisions', as: 'governance', body: cabinet(planIds) });
@@ -264,7 +291,6 @@ describe('A Cabinet decision interrupted part-way', () => {
       }
     } finally {
       await restarted.close();
-      const { rmSync } = await import('node:fs');
       rmSync(first.dataDir, { recursive: true, force: true });
     }
   });
