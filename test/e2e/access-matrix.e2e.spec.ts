@@ -50,6 +50,12 @@ function expectedAnswer(route: MatrixRoute, role: Role, scope: Scope): { status:
   if (!mayPerform) return { status: 403, refusedFor: 'role' };
   if (route.scope === 'system') return { status: route.succeeds };
   if (scope === 'another council' && (route.scope === 'plan' || route.scope === 'corporate plan')) return { status: 404, refusedFor: 'was not found' };
+  if (route.scope === 'council record') {
+    if (route.method === 'GET') return scope === 'another council' ? { status: 404, refusedFor: 'in this council' } : { status: route.succeeds };
+    if (scope === 'another council') return { status: 422, refusedFor: 'was not found' };
+    if (scope === 'another service') return { status: 422, refusedFor: OWN_SERVICE };
+    return { status: route.succeeds };
+  }
   const ofTheCouncil = route.scope === 'council' || route.scope === 'council setting' || route.scope === 'corporate plan';
   if (scope === 'another service' && !ofTheCouncil) return { status: 403, refusedFor: OWN_SERVICE };
   return { status: route.succeeds };
@@ -81,6 +87,8 @@ describe('Access matrix: every route, every role, own and other council and serv
   let api: TestApp;
   let events: EventStore;
   let sharedPlanId: string;
+  /** A meeting and a decision of the own council, for the reads of council records. */
+  const recordIds: Record<string, string> = {};
   /** An instant after the shared plan was written, for the `asOf` reads. */
   let asOf: string;
   /** Per write route, the plan every refused call of that route is made on. */
@@ -140,6 +148,21 @@ describe('Access matrix: every route, every role, own and other council and serv
     return planId;
   }
 
+  /** A meeting and a decision on a plan of their own, for the reads of council records to find. */
+  async function prepareCouncilRecords(): Promise<void> {
+    const planId = await preparePlan('fresh plan', [{ path: 'versions', body: { reason: 'For Cabinet' } }]);
+    const plans = [{ planId, comments: [] }];
+    const meeting = await arrange('governance', { method: 'POST', url: '/v1/meetings', body: { committee: 'Overview and Scrutiny Committee', meetingDate: '2024-03-19', plans } });
+    const decision = await arrange('governance', {
+      method: 'POST',
+      url: '/v1/decisions',
+      body: { body: 'Cabinet', meetingDate: '2024-04-04', decisionRef: 'Cabinet 4 April 2024', title: 'Service Plans 2024-25', plans: [{ planId }] },
+    });
+    recordIds.meetingId = (meeting as unknown as { meetingId: string }).meetingId;
+    recordIds.decisionId = (decision as unknown as { decisionId: string }).decisionId;
+  }
+
+  /** The plan the call is about: a fresh one for a write meant to succeed, so that every write is valid. */
   /** The plan the call is about: a fresh one for a write meant to succeed, so that every write is valid. */
   async function planFor(route: MatrixRoute, succeeds: boolean): Promise<string> {
     if (route.scope === 'new plan') return randomUUID();
@@ -150,14 +173,15 @@ describe('Access matrix: every route, every role, own and other council and serv
   }
 
   function callOf(route: MatrixRoute, planId: string): Call {
-    const values: Record<string, string> = { planId, ...route.params };
+    const values: Record<string, string> = { planId, ...recordIds, ...route.params };
     const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name]));
     const query = new URLSearchParams({
       ...(route.query?.asOf && { asOf }),
       ...(route.query?.version !== undefined && { version: route.query.version }),
     }).toString();
     const made = route.freshBody?.() ?? route.body;
-    const body = route.scope === 'new plan' ? { ...made, planId } : made;
+    const named = route.scope === 'council record' ? (JSON.parse(JSON.stringify(made ?? null).replaceAll('{planId}', planId)) as Record<string, unknown>) : made;
+    const body = route.scope === 'new plan' ? { ...named, planId } : named;
     return { method: route.method, url: query ? `${path}?${query}` : path, body };
   }
 
@@ -192,6 +216,7 @@ describe('Access matrix: every route, every role, own and other council and serv
     events = api.get<EventStore>(EVENT_STORE);
     sharedPlanId = await prepareSharedPlan();
     await arrange('governance', { method: 'POST', url: '/v1/corporate-plans', body: SHARED_CORPORATE_PLAN });
+    await prepareCouncilRecords();
     asOf = new Date().toISOString();
   });
 

@@ -29,6 +29,12 @@ export type RouteScope =
   | 'council setting'
   /** A corporate plan of the caller's council: every service of it shares it, another council's is not found (404). */
   | 'corporate plan'
+  /**
+   * A meeting or decision covering plans named in its body (`{planId}` there is the route's plan): a
+   * plan of another council or service is refused by name (422) and nothing is written; the record
+   * itself is read by the council that made it, and not found in another (404).
+   */
+  | 'council record'
   /** The service itself, no council's data: the caller's council and services make no difference. */
   | 'system';
 
@@ -329,6 +335,23 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     params: { period: '2023-24-Q1' },
     query: { asOf: true },
   }),
+
+  // Meetings and decisions covering several plans
+  write('POST', '/v1/meetings', 'meetings.record', {
+    committee: 'Overview and Scrutiny Committee',
+    meetingDate: '2024-03-19',
+    minuteRef: 'minute 126',
+    plans: [{ planId: '{planId}', comments: [] }],
+  }, { scope: 'council record', succeeds: 201 }),
+  write('POST', '/v1/decisions', 'decisions.take', {
+    body: 'Cabinet',
+    meetingDate: '2024-04-04',
+    decisionRef: 'Cabinet 4 April 2024 on {planId}',
+    title: 'Service Plans 2024-25',
+    plans: [{ planId: '{planId}' }],
+  }, { scope: 'council record', succeeds: 201, arrange: [{ path: 'versions', body: { reason: 'For Cabinet' } }] }),
+  read('/v1/meetings/{meetingId}', ['meetings.read'], { scope: 'council record' }),
+  read('/v1/decisions/{decisionId}', ['decisions.read'], { scope: 'council record' }),
 
   // Council settings
   read('/v1/settings/risk-matrix', ['settings.riskMatrix.read'], { scope: 'council setting' }),

@@ -9,7 +9,10 @@
  *   const events = api.get<EventStore>(EVENT_STORE);
  *   await api.close();   // in afterAll/afterEach: stops the projector, closes the stores, removes DATA_DIR
  */
-import { configureHttpApplication, createHttpAdapter } from '@app/platform';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { openEventStore } from '@app/event-store/nest';
+import { APP_CONFIG, configureHttpApplication, createHttpAdapter, type AppConfig } from '@app/platform';
+import { Test, type TestingModule } from '@nestjs/testing';
 import { Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -62,6 +65,8 @@ export interface TestAppOptions {
   dataDir?: string;
   /** Modules added beside `AppModule`, e.g. one with a probe controller. */
   modules?: Type[];
+  /** Wraps the event store the app opens (a test double that stops part-way, say); the app's own, counted, when absent. */
+  wrapEventStore?: (opened: EventStore) => EventStore;
 }
 
 /**
@@ -82,11 +87,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, options.env);
   let app: NestFastifyApplication;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(rootModule(options.modules ?? []), createHttpAdapter(), {
-      bufferLogs: true,
-      autoFlushLogs: false,
-      abortOnError: false,
-    });
+    const root = rootModule(options.modules ?? []);
+    const settings = { bufferLogs: true, autoFlushLogs: false, abortOnError: false };
+    app = options.wrapEventStore
+      ? (await withEventStore(root, options.wrapEventStore)).createNestApplication<NestFastifyApplication>(createHttpAdapter(), settings)
+      : await NestFactory.create<NestFastifyApplication>(root, createHttpAdapter(), settings);
     await configureHttpApplication(app, API_DOCUMENT);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -138,6 +143,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 /** A JSON answer, as opposed to one of JSON Lines (`application/x-ndjson`), text or nothing. */
 export function isJson(response: { body: string; headers: Record<string, unknown> }): boolean {
   return response.body !== '' && /[/+]json\b/.test(String(response.headers['content-type']));
+}
+
+function withEventStore(root: Type, wrap: (opened: EventStore) => EventStore): Promise<TestingModule> {
+  return Test.createTestingModule({ imports: [root] })
+    .overrideProvider(EVENT_STORE)
+    .useFactory({ factory: (config: AppConfig) => wrap(openEventStore(config)), inject: [APP_CONFIG] })
+    .compile();
 }
 
 function rootModule(modules: Type[]): Type {

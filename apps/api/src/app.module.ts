@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { ChangesModule } from './changes/changes.module';
+import { CouncilMeetingsModule } from './council-meetings/council-meetings.module';
 import { ImportsModule } from './imports/imports.module';
 import { CorporatePlansModule } from './corporate-plans/corporate-plans.module';
 import { PlanCommandsModule } from './plans/plan-commands.module';
@@ -46,6 +47,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     PlanCommandsModule,
     PlanQueriesModule,
     ImportsModule,
+    CouncilMeetingsModule,
     ChangesModule,
     ReportsModule,
     SettingsModule,

@@ -32,3 +32,6 @@ export * from './performance/rollups';
 export * from './plan/written-text';
 export * from './plan/plan-limits';
 export * from './plan/keyed-items';
+export * from './council-meetings/plans-covered';
+export * from './council-meetings/meeting-record';
+export * from './council-meetings/decision-record';

@@ -61,6 +61,11 @@ export const ACCESS_TABLE = {
   'scrutiny.record': ['governance'],
   'versions.publish': ['editor'],
   'approval.record': ['governance'],
+  /** A committee's meeting or Cabinet's decision covering several plans: governance records them, as it does each plan's scrutiny and approval. */
+  'meetings.record': ['governance'],
+  'meetings.read': READERS,
+  'decisions.take': ['governance'],
+  'decisions.read': READERS,
   'history.read': HISTORY_READERS,
   'versions.read': [...HISTORY_READERS, 'reporting'],
   'versions.diff': HISTORY_READERS,

@@ -62,7 +62,7 @@ import { SettingsModule } from '../settings/settings.module';
     EvidenceController,
   ],
   providers: [PlanStreamCache, PlanCommandService, ExecutePlanCommandHandler, PlanIntegrityService, PlanRevisionETagInterceptor],
-  // Imports bring a whole plan in through the same service.
+  // Imports bring a whole plan in through the same service, and meetings and decisions covering several plans enter themselves on each through it.
   exports: [PlanCommandService],
 })
 export class PlanCommandsModule {}

@@ -77,6 +77,13 @@ export function requireHeldDate(text: string, what: string): string {
   return date;
 }
 
+/** A date of something that has happened (a meeting, a decision): held, and not after today at `now`. */
+export function requirePastDate(text: string, what: string, now: Date): string {
+  const date = requireHeldDate(text, what);
+  if (date > isoDateOf(now)) throw DomainError.ruleBroken(`The ${what} ${date} is in the future: record it once it has happened.`);
+  return date;
+}
+
 export function financialYearLabel(startYear: number): string {
   return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
 }

@@ -17,6 +17,12 @@ const storedV1IndicatorDefined = {
 };
 
 describe('upcasting stored events', () => {
+  it('reads scrutiny comments stored before meetings were recorded (schema version 1) as a plan\'s own record, of no meeting', () => {
+    const stored = { planId: 'p', committee: 'Overview and Scrutiny Committee', meetingDate: '2023-06-20', minuteRef: 'minute 126', comments: ['Add a measure'] };
+    expect(upcastPlanEvent('ScrutinyCommentsRecorded', 1, stored)).toEqual({ ...stored, meetingId: null });
+    expect(toPlanEvent({ type: 'ScrutinyCommentsRecorded', data: stored, metadata: {} }).data).toEqual({ ...stored, meetingId: null });
+  });
+
   it('gives a version 1 indicator the default tolerance of 5%, as a percent', () => {
     expect(upcastPlanEvent('IndicatorDefined', 1, storedV1IndicatorDefined.data)).toEqual({
       ...storedV1IndicatorDefined.data,

@@ -59,6 +59,8 @@ const UPCASTERS: Partial<Record<PlanEventType, Record<number, (data: EventData) 
       outcomes: (data.outcomes as unknown[]).map(undue),
     }),
   },
+  // Version 1 was always a plan's own record of scrutiny, of no meeting recorded for several plans.
+  ScrutinyCommentsRecorded: { 1: (data) => ({ ...data, meetingId: null }) },
   PriorityRevised: { 1: (data) => ({ ...data, kind: 'priority' }) },
   PriorityWithdrawn: { 1: (data) => ({ ...data, kind: 'priority' }) },
   OutcomeAdded: { 1: (data) => ({ ...ofPriority(data), outcome: undue(data.outcome) }) },

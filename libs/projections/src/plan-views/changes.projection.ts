@@ -50,7 +50,8 @@ export const changesProjection: Projection = {
   // 3: risk events have their one-line summaries, not their type.
   // 4: one-line summaries of contracts, key posts, skills and workforce events.
   // 5: narrative sections and contributions are summarised in words, not by their event type.
-  version: 8,
+  // 9: reviews of an approved plan's progress are summarised in words, not by their event type.
+  version: 9,
   collections: [CHANGES_COLLECTION, CHANGE_SCOPES_COLLECTION],
   // Every read is one council's changes after a position; an officer's also names their services.
   indexes: {

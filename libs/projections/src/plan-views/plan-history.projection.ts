@@ -68,7 +68,8 @@ export const planHistoryProjection: Projection = {
   // 7: risk events have their one-line summaries and are found by their risk's ref.
   // 8: entries for contracts, key posts, skills and workforce events, with their summaries and refKeys.
   // 9: narrative sections and contributions have their own summaries and are found by key and theme id.
-  version: 12,
+  // 13: scrutiny comments hold their data as schema version 2 reads it (the meeting), and reviews of progress have their summaries.
+  version: 13,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [

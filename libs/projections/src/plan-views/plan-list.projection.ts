@@ -1,6 +1,7 @@
 import { PLAN_STREAM_PREFIX, type PlanStatus } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { Projection } from '../projector/projection';
+import { approvedByOf, type ApprovedBy } from './governance/governance-views';
 import { documentBody, planEventOf, planKeyOf } from './plan-event';
 import { advanceLifecycle, type PlanStage } from './plan-view';
 
@@ -16,6 +17,8 @@ export type PlanListItem = {
   status: PlanStatus;
   stage: PlanStage;
   version: string | null;
+  /** The plan's latest approval, by a decision covering several plans or its own: kept when the plan is reopened, as the plan view keeps it. */
+  approvedBy: ApprovedBy | null;
   /** When the plan's last event was recorded. */
   updatedAt: string;
 };
@@ -28,7 +31,8 @@ export const planListProjection: Projection = {
   // 5: its held output covers plans with contracts, key posts, skills and workforce events, whose
   //    changes move a row's updatedAt as any event's do; its code did not change.
   // 6: narrative events are read as the plan's (a structural one moves a plan revised after comments), not as unknown types.
-  version: 9,
+  // 10: each entry says who approved the plan (`approvedBy`: body, date, decision reference).
+  version: 10,
   collections: [PLAN_LIST_COLLECTION],
   // Every list query is within one council; the other filters narrow it.
   indexes: {
@@ -54,6 +58,7 @@ export const planListProjection: Projection = {
         status: 'draft',
         stage: 'draft',
         version: null,
+        approvedBy: null,
         updatedAt: event.recordedAt,
       };
       return { id: ref.id, ...item } as ReadDocument;
@@ -65,6 +70,7 @@ export const planListProjection: Projection = {
       ...item,
       ...lifecycle,
       version: planEvent.type === 'VersionPublished' ? planEvent.data.label : item.version,
+      approvedBy: planEvent.type === 'PlanApproved' ? approvedByOf(planEvent) : item.approvedBy,
       updatedAt: event.recordedAt,
     };
     return { id: document.id, ...next } as ReadDocument;

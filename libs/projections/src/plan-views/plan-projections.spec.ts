@@ -59,6 +59,7 @@ describe('plan projections', () => {
         status: 'draft',
         stage: 'draft',
         version: null,
+        approvedBy: null,
         updatedAt: '2019-10-02T10:01:00.000Z',
         projectedPosition: 5,
       },
@@ -72,6 +73,7 @@ describe('plan projections', () => {
         status: 'approved',
         stage: 'in-monitoring',
         version: '2',
+        approvedBy: { body: 'Cabinet', date: '2023-07-06', decisionRef: 'Cabinet minute 23' },
         updatedAt: at(21),
         projectedPosition: 1210,
       },
@@ -308,6 +310,15 @@ describe('plan projections', () => {
       ['2', '1 priority withdrawn, 1 target set, 1 target changed'],
     ]);
     expect(table.unpublished).toEqual([]);
+  });
+
+  it('version table: marks the version approved, with the body, its date and the decision reference', async () => {
+    const [document] = await documentsIn(await project(versionTableProjection, hartPlan().events), PLAN_VERSIONS_COLLECTION);
+    const table = documentBody<VersionTable>(document);
+    expect(table.rows.map((row) => [row.label, row.approvedBy])).toEqual([
+      ['1', null],
+      ['2', { body: 'Cabinet', date: '2023-07-06', decisionRef: 'Cabinet minute 23' }],
+    ]);
   });
 
   it('snapshots: every 100 events the plan as it was at that revision, for time travel to start from', async () => {

@@ -1,8 +1,10 @@
 import { PLAN_STREAM_PREFIX } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { ProjectedEvent, Projection } from '../projector/projection';
+import { approvedByOf } from './governance/governance-views';
 import { actorName, documentBody, planEventOf, planKeyOf, recordedDate } from './plan-event';
 import { CHANGE_KINDS, changeItemOf, type ChangeItem, type ChangeKind } from './plan-event-traits';
+import type { ApprovedBy } from './governance/governance-views';
 import type { VersionView } from './plan-view';
 import { counted } from './summary-text';
 
@@ -21,7 +23,7 @@ export type VersionChanges = {
  * the chain vouches for every event before it and the publication too (the hash of the event before
  * would leave the publication's own reason, label and author out).
  */
-export type VersionRow = VersionView & { changes: VersionChanges; headHash: string | null };
+export type VersionRow = VersionView & { changes: VersionChanges; headHash: string | null; approvedBy: ApprovedBy | null };
 
 export type VersionTable = {
   planId: string;
@@ -62,8 +64,13 @@ function evolveVersionTable(table: VersionTable | null, event: ProjectedEvent): 
       recordedAt: event.recordedAt,
       changes: summariseChanges(table.unpublished),
       headHash: typeof event.metadata.hash === 'string' ? event.metadata.hash : null,
+      approvedBy: null,
     };
     return { ...table, rows: [...table.rows, row], unpublished: [] };
+  }
+  if (planEvent.type === 'PlanApproved') {
+    const approvedBy = approvedByOf(planEvent);
+    return { ...table, rows: table.rows.map((row) => (row.label === planEvent.data.versionLabel ? { ...row, approvedBy } : row)) };
   }
   const item = changeItemOf(planEvent);
   return item ? { ...table, unpublished: [...table.unpublished, item] } : table;
@@ -78,7 +85,8 @@ export const versionTableProjection: Projection = {
   // 6: `counts` name the risk register's kinds of change too.
   // 7: rows count changes to contracts, key posts, skills and the workforce.
   // 8: rows count narrative sections and contributions to corporate themes too.
-  version: 11,
+  // 12: the approved version's row says who approved it (`approvedBy`).
+  version: 12,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],

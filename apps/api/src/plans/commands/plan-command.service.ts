@@ -1,5 +1,6 @@
 import {
   IdempotencyKeyReusedError,
+  NotAssignedToServiceError,
   PlanCommandRefusedError,
   PlanKeptChangingError,
   PlanNotFoundError,
@@ -60,6 +61,9 @@ export type PlanImportOutcome =
   | { refusals: RefusalInSequence[]; written: null; events: number }
   | { refusals: []; written: PlanCommandOutcome; events: number };
 
+/** A command checked on one plan: what it would write, decided at the plan's revision, or why it cannot. */
+export type PlanCheck = { planId: string; revision: number; events: PlanEvent[] } | { planId: string; refusal: string };
+
 /** Attempts at a write that keeps meeting a concurrent writer from another process, before giving up. */
 const MAX_ATTEMPTS = 5;
 const BACKOFF_STEP_MS = 10;
@@ -80,6 +84,27 @@ export class PlanCommandService {
     private readonly access: PlanAccessPolicy,
     private readonly settings: CouncilSettingsStore,
   ) {}
+
+  /**
+   * What the command would decide on the plan as it is now, writing nothing: the events and the
+   * revision they were decided at, or why not in words the caller may read (another council's plan is
+   * not found, in the same words as a missing one). A command covering several plans asks this of
+   * each before it writes to any.
+   */
+  async check(planId: string, command: PlanCommand, caller: Caller): Promise<PlanCheck> {
+    const plan = await this.plans.load(caller.council, planId);
+    try {
+      if (plan.state.lifecycle === 'not-yet-drafted' || plan.revision === null) throw PlanNotFoundError.withId(planId);
+      this.access.assertCanSee(caller, plan.state);
+      const riskMatrix = isDecidedWithRiskMatrix(command) ? await this.settings.riskMatrix(caller.council) : null;
+      return { planId, revision: plan.revision, events: decide(command, plan.state, { now: new Date(), riskMatrix }) };
+    } catch (error) {
+      if (error instanceof DomainError || error instanceof PlanNotFoundError || error instanceof NotAssignedToServiceError) {
+        return { planId, refusal: error.message };
+      }
+      throw error;
+    }
+  }
 
   execute(planId: string, command: PlanCommand, caller: Caller, trace: RequestTrace): Promise<PlanCommandOutcome> {
     return this.turns.run(planKey(caller.council, planId), () => this.executeInTurn(planId, command, caller, trace));

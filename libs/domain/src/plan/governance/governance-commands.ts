@@ -21,13 +21,36 @@ export type RecordScrutiny = PlanCommandOf<
   { committee: string; meetingDate: string; minuteRef?: string; comments: string[] }
 >;
 
+/**
+ * One plan's part in a meeting that considered several (`meetingId` names the council's record of it):
+ * scrutiny of a plan not yet approved, a review of progress of an approved one.
+ */
+export type ConsiderAtMeeting = PlanCommandOf<
+  'ConsiderAtMeeting',
+  { meetingId: string; committee: string; meetingDate: string; minuteRef?: string; comments: string[] }
+>;
+
 export type PublishVersion = PlanCommandOf<'PublishVersion', { label?: string; reason: string; effectiveDate?: string }>;
 
 export type ApprovePlan = PlanCommandOf<'ApprovePlan', { body: string; meetingDate: string; decisionRef?: string }>;
+
+/** One plan's part in a decision approving several: the version approved is the latest published unless named. */
+export type ApproveByDecision = PlanCommandOf<
+  'ApproveByDecision',
+  { body: string; meetingDate: string; decisionRef: string; versionLabel?: string }
+>;
 
 export type ReopenPlan = PlanCommandOf<'ReopenPlan', { reason: string }>;
 
 export type ClosePlan = PlanCommandOf<'ClosePlan', { reason: string }>;
 
 /** Every command but drafting, which makes the plan the others act on. */
-export type GovernanceCommand = SubmitForScrutiny | RecordScrutiny | PublishVersion | ApprovePlan | ReopenPlan | ClosePlan;
+export type GovernanceCommand =
+  | SubmitForScrutiny
+  | RecordScrutiny
+  | ConsiderAtMeeting
+  | PublishVersion
+  | ApprovePlan
+  | ApproveByDecision
+  | ReopenPlan
+  | ClosePlan;

@@ -118,7 +118,7 @@ describe('recording scrutiny comments', () => {
   };
   const recorded: PlanEvent = {
     type: 'ScrutinyCommentsRecorded',
-    data: { planId, committee: oAndS, meetingDate: '2024-03-19', minuteRef: 'minute 126', comments: ['Add a recycling measure'] },
+    data: { planId, committee: oAndS, meetingDate: '2024-03-19', minuteRef: 'minute 126', comments: ['Add a recycling measure'], meetingId: null },
   };
 
   it('records them on a plan in scrutiny', () => {

@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain-error';
 import { isoDateOf } from '../../periods/calendar';
-import { requireHeldDate } from '../../periods/financial-periods';
+import { requireHeldDate, requirePastDate } from '../../periods/financial-periods';
 import { parsePlanPeriod } from '../../periods/plan-periods';
 import type { CommandDeciders, DecisionContext, OpenPlan } from '../decision-rules';
 import { isApproved, requireReason } from '../decision-rules';
@@ -9,8 +9,10 @@ import type { PlanEvent } from '../plan-events';
 import type { PlanState } from '../plan-state';
 import { lastVersionLabel } from '../plan-state';
 import type {
+  ApproveByDecision,
   ApprovePlan,
   ClosePlan,
+  ConsiderAtMeeting,
   DraftPlan,
   GovernanceCommand,
   PublishVersion,
@@ -23,8 +25,10 @@ import type {
 export const GOVERNANCE_DECIDERS: CommandDeciders<GovernanceCommand> = {
   SubmitForScrutiny: submitForScrutiny,
   RecordScrutiny: recordScrutiny,
+  ConsiderAtMeeting: considerAtMeeting,
   PublishVersion: publishVersion,
   ApprovePlan: approvePlan,
+  ApproveByDecision: approveByDecision,
   ReopenPlan: reopenPlan,
   ClosePlan: closePlan,
 };
@@ -66,22 +70,34 @@ function recordScrutiny(command: RecordScrutiny, plan: OpenPlan): PlanEvent[] {
       'The plan is approved: scrutiny comments are recorded before approval, so reopen it for revision first.',
     );
   }
-  const { committee, meetingDate, minuteRef, comments } = command.data;
+  return [{ type: 'ScrutinyCommentsRecorded', data: { ...heldScrutiny(command.data, plan), meetingId: null } }];
+}
+
+/**
+ * A meeting's record for one of the plans it considered: before approval it is the plan's scrutiny; an
+ * approved plan's progress is reviewed (an O&S service panel, quarterly) without reopening it.
+ */
+function considerAtMeeting(command: ConsiderAtMeeting, plan: OpenPlan, context: DecisionContext): PlanEvent[] {
+  const { meetingId } = command.data;
+  const held = { ...heldScrutiny(command.data, plan), meetingDate: requirePastDate(command.data.meetingDate, 'meeting date', context.now) };
+  if (isApproved(plan)) return [{ type: 'ProgressReviewed', data: { ...held, meetingId } }];
+  return [{ type: 'ScrutinyCommentsRecorded', data: { ...held, meetingId } }];
+}
+
+function heldScrutiny(
+  { committee, meetingDate, minuteRef, comments }: RecordScrutiny['data'],
+  plan: OpenPlan,
+): { planId: string; committee: string; meetingDate: string; minuteRef: string | null; comments: string[] } {
   requireWithinLimit(PLAN_LIMITS.commentsPerScrutiny, comments.length, 'this record');
   requireWithinLimit(PLAN_LIMITS.scrutinyRecordsPerPlan, plan.scrutinyRecordCount + 1, 'this plan');
   requireWithinLimit(PLAN_LIMITS.commentsPerPlan, plan.scrutinyCommentCount + comments.length, 'this plan');
-  return [
-    {
-      type: 'ScrutinyCommentsRecorded',
-      data: {
-        planId: plan.planId,
-        committee,
-        meetingDate: requireHeldDate(meetingDate, 'meeting date'),
-        minuteRef: minuteRef?.trim() || null,
-        comments,
-      },
-    },
-  ];
+  return {
+    planId: plan.planId,
+    committee,
+    meetingDate: requireHeldDate(meetingDate, 'meeting date'),
+    minuteRef: minuteRef?.trim() || null,
+    comments,
+  };
 }
 
 function publishVersion(command: PublishVersion, plan: OpenPlan, context: DecisionContext): PlanEvent[] {
@@ -131,6 +147,39 @@ function approvePlan(command: ApprovePlan, plan: OpenPlan): PlanEvent[] {
       },
     },
   ];
+}
+
+/**
+ * A decision approves what the plan says, so it names a version that says it all: the latest
+ * published, with nothing changed since. It follows the plan's scrutiny, so it cannot come before it.
+ */
+function approveByDecision(command: ApproveByDecision, plan: OpenPlan, context: DecisionContext): PlanEvent[] {
+  if (isApproved(plan)) throw DomainError.ruleBroken('The plan is already approved.');
+  const { body, decisionRef } = command.data;
+  const meetingDate = requirePastDate(command.data.meetingDate, 'decision date', context.now);
+  const versionLabel = versionToApprove(plan, command.data.versionLabel?.trim() || null);
+  if (plan.lastScrutinyDate !== null && meetingDate < plan.lastScrutinyDate) {
+    throw DomainError.ruleBroken(
+      `The decision of ${meetingDate} would come before the plan's scrutiny of ${plan.lastScrutinyDate}: a decision follows the scrutiny it considers.`,
+    );
+  }
+  return [{ type: 'PlanApproved', data: { planId: plan.planId, body, meetingDate, decisionRef: decisionRef.trim(), versionLabel } }];
+}
+
+function versionToApprove(plan: OpenPlan, named: string | null): string {
+  const latest = lastVersionLabel(plan);
+  if (latest === null) throw DomainError.ruleBroken('No version of the plan has been published: publish the version to be approved first.');
+  if (named !== null && named !== latest) {
+    throw DomainError.ruleBroken(
+      plan.versionLabels.includes(named)
+        ? `Version ${named} is not the plan's latest: version ${latest} was published after it.`
+        : `Version ${named} has not been published; the latest version is ${latest}.`,
+    );
+  }
+  if (plan.changedSinceLastVersion) {
+    throw DomainError.ruleBroken(`The plan has changed since version ${latest} was published: publish the version to be approved first.`);
+  }
+  return latest;
 }
 
 function reopenPlan(command: ReopenPlan, plan: OpenPlan): PlanEvent[] {

@@ -11,9 +11,19 @@ export type PlanSubmittedForScrutiny = PlanEventOf<
   { committee: string; meetingDate: string | null; versionLabel: string | null }
 >;
 
+/** `meetingId` names the council's record of the meeting when it considered several plans at once; null for one plan's own record. */
 export type ScrutinyCommentsRecorded = PlanEventOf<
   'ScrutinyCommentsRecorded',
-  { committee: string; meetingDate: string; minuteRef: string | null; comments: string[] }
+  { committee: string; meetingDate: string; minuteRef: string | null; comments: string[]; meetingId: string | null }
+>;
+
+/**
+ * A committee (an O&S service panel, quarterly) reviewed the progress of an approved plan: a step of
+ * its governance that neither reopens it nor changes what it says.
+ */
+export type ProgressReviewed = PlanEventOf<
+  'ProgressReviewed',
+  { committee: string; meetingDate: string; minuteRef: string | null; comments: string[]; meetingId: string }
 >;
 
 export type VersionPublished = PlanEventOf<
@@ -40,6 +50,7 @@ export type GovernanceEvent =
   | PlanDrafted
   | PlanSubmittedForScrutiny
   | ScrutinyCommentsRecorded
+  | ProgressReviewed
   | VersionPublished
   | PlanApproved
   | PlanReopenedForRevision
@@ -48,7 +59,9 @@ export type GovernanceEvent =
 export const GOVERNANCE_EVENT_DEFINITIONS: EventDefinitions<GovernanceEvent> = {
   PlanDrafted: { schemaVersion: 1, role: 'governance' },
   PlanSubmittedForScrutiny: { schemaVersion: 1, role: 'governance' },
-  ScrutinyCommentsRecorded: { schemaVersion: 1, role: 'governance' },
+  // 2: names the meeting it was recorded from (null for a plan's own record, as every version 1 event was).
+  ScrutinyCommentsRecorded: { schemaVersion: 2, role: 'governance' },
+  ProgressReviewed: { schemaVersion: 1, role: 'governance' },
   VersionPublished: { schemaVersion: 1, role: 'governance' },
   PlanApproved: { schemaVersion: 1, role: 'governance' },
   PlanReopenedForRevision: { schemaVersion: 1, role: 'governance' },

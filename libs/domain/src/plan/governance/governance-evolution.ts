@@ -9,6 +9,12 @@ export const GOVERNANCE_EVOLVERS: EventEvolvers<Exclude<GovernanceEvent, { type:
     lifecycle: 'in-scrutiny',
     scrutinyRecordCount: state.scrutinyRecordCount + 1,
     scrutinyCommentCount: state.scrutinyCommentCount + data.comments.length,
+    lastScrutinyDate: laterDate(state.lastScrutinyDate, data.meetingDate),
+  }),
+  ProgressReviewed: (state, { data }) => ({
+    ...state,
+    scrutinyRecordCount: state.scrutinyRecordCount + 1,
+    scrutinyCommentCount: state.scrutinyCommentCount + data.comments.length,
   }),
   VersionPublished: (state, { data }) => ({
     ...state,
@@ -19,3 +25,6 @@ export const GOVERNANCE_EVOLVERS: EventEvolvers<Exclude<GovernanceEvent, { type:
   PlanReopenedForRevision: (state) => ({ ...state, lifecycle: 'draft' }),
   PlanClosed: (state) => ({ ...state, lifecycle: 'closed' }),
 };
+
+/** ISO dates compare as text. */
+const laterDate = (held: string | null, date: string): string => (held !== null && held > date ? held : date);

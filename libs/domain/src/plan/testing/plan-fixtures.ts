@@ -85,6 +85,7 @@ export const scrutinyCommentsRecorded: ScrutinyCommentsRecorded = {
     meetingDate: '2023-06-20',
     minuteRef: 'minute 126',
     comments: ['Add a measure of missed bin collections'],
+    meetingId: null,
   },
 };
 

@@ -22,6 +22,11 @@ export const GOVERNANCE_EVENT_TRAITS: EventTraitsTable<GovernanceEvent, never, n
       `${committee} comments of ${meetingDate} recorded (${counted(comments.length, 'comment', 'comments')})${minuteRef ? `: ${minuteRef}` : ''}`,
     touches: touchesNothing,
   },
+  ProgressReviewed: {
+    summary: ({ data: { committee, meetingDate, minuteRef, comments } }) =>
+      `Progress reviewed by ${committee} on ${meetingDate} (${counted(comments.length, 'comment', 'comments')})${minuteRef ? `: ${minuteRef}` : ''}`,
+    touches: touchesNothing,
+  },
   VersionPublished: {
     summary: ({ data }) => `Version ${data.label} published: ${data.reason}`,
     touches: touchesNothing,

@@ -1,6 +1,8 @@
 import type { GovernanceEvent } from '@app/domain';
 import { actorName, recordedDate } from '../plan-event';
 import type { ViewEvolvers } from '../section-traits';
+import type { ProjectedEvent } from '../../projector/projection';
+import type { PlanView } from '../plan-view-shape';
 import type { ScrutinyView, VersionView } from './governance-views';
 
 /** PlanDrafted makes the view rather than changing one: the plan view's fold starts from it. */
@@ -13,22 +15,13 @@ export const GOVERNANCE_VIEW_EVOLVERS: ViewEvolvers<Exclude<GovernanceEvent, { t
       minuteRef: null,
       comments: [],
       versionLabel,
+      meetingId: null,
       recordedAt: stored.recordedAt,
     };
     return { ...view, scrutiny: [...view.scrutiny, submission] };
   },
-  ScrutinyCommentsRecorded: (view, { data: { committee, meetingDate, minuteRef, comments } }, stored) => {
-    const record: ScrutinyView = {
-      kind: 'comments',
-      committee,
-      meetingDate,
-      minuteRef,
-      comments: [...comments],
-      versionLabel: view.version,
-      recordedAt: stored.recordedAt,
-    };
-    return { ...view, scrutiny: [...view.scrutiny, record] };
-  },
+  ScrutinyCommentsRecorded: (view, { data }, stored) => withScrutiny(view, 'comments', data, stored),
+  ProgressReviewed: (view, { data }, stored) => withScrutiny(view, 'review', data, stored),
   VersionPublished: (view, { data: { label, reason, effectiveDate } }, stored) => {
     const version: VersionView = {
       label,
@@ -47,3 +40,22 @@ export const GOVERNANCE_VIEW_EVOLVERS: ViewEvolvers<Exclude<GovernanceEvent, { t
   PlanReopenedForRevision: (view) => view,
   PlanClosed: (view) => view,
 };
+
+function withScrutiny(
+  view: PlanView,
+  kind: ScrutinyView['kind'],
+  { committee, meetingDate, minuteRef, comments, meetingId }: Extract<GovernanceEvent, { type: 'ProgressReviewed' | 'ScrutinyCommentsRecorded' }>['data'],
+  stored: ProjectedEvent,
+): PlanView {
+  const record: ScrutinyView = {
+    kind,
+    committee,
+    meetingDate,
+    minuteRef,
+    comments: [...comments],
+    versionLabel: view.version,
+    meetingId,
+    recordedAt: stored.recordedAt,
+  };
+  return { ...view, scrutiny: [...view.scrutiny, record] };
+}

@@ -1,3 +1,5 @@
+import type { PlanApproved } from '@app/domain';
+
 /** A row of the version-control table (Version No. | Date | Reason | Made by). */
 export type VersionView = {
   label: string;
@@ -9,13 +11,16 @@ export type VersionView = {
   recordedAt: string;
 };
 
+/** `review`: a committee reviewed an approved plan's progress (an O&S service panel, quarterly). */
 export type ScrutinyView = {
-  kind: 'submitted' | 'comments';
+  kind: 'submitted' | 'comments' | 'review';
   committee: string;
   meetingDate: string | null;
   minuteRef: string | null;
   comments: string[];
   versionLabel: string | null;
+  /** The council's record of the meeting, when it considered several plans at once. */
+  meetingId: string | null;
   recordedAt: string;
 };
 
@@ -26,6 +31,11 @@ export type ApprovalView = {
   versionLabel: string | null;
   recordedAt: string;
 };
+
+/** Who approved a version, on which day, under which reference: the version table's and the plan list's mark of approval. */
+export type ApprovedBy = { body: string; date: string; decisionRef: string | null };
+
+export const approvedByOf = ({ data }: PlanApproved): ApprovedBy => ({ body: data.body, date: data.meetingDate, decisionRef: data.decisionRef });
 
 /** The plan view's governance: its versions, scrutiny and approval. */
 export type GovernancePart = {

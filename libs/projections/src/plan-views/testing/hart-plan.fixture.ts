@@ -46,6 +46,7 @@ export function hartPlan(): PlanStream {
     meetingDate: '2023-06-20',
     minuteRef: 'minute 126',
     comments: ['Merge priority 6 into 8', 'Raise the Council Tax collection target to 98%'],
+    meetingId: null,
   });
   plan.add('TargetChanged', {
     code: 'CP7',

@@ -191,6 +191,13 @@ function reviseInTheYear(plan: PlanStream): void {
   targetFor('CP9', { period: '2023/24-Q1', value: null, upper: null, comparison: null, text: 'TBA' });
   plan.add('VersionPublished', { label: '3', reason: 'Version updated for the new Corporate Plan', effectiveDate: '2023-10-01' });
   plan.add('PlanApproved', { body: 'Cabinet', meetingDate: '2023-10-05', decisionRef: 'Cabinet minute 61', versionLabel: '3' });
+  plan.add('ProgressReviewed', {
+    committee: 'Overview and Scrutiny Services Panel',
+    meetingDate: '2023-11-14',
+    minuteRef: 'minute 44',
+    comments: ['Keep the Council Tax collection rate under review'],
+    meetingId: '0b6f5a0e-4c1d-5e8f-9a2b-3c4d5e6f7a8b',
+  });
 }
 
 function reportTheYear(plan: PlanStream): void {
