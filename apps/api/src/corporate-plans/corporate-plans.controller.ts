@@ -14,7 +14,6 @@ import { randomUUID } from 'node:crypto';
 import { Access } from '../auth/access-table';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { CommandTrace, type RequestTrace } from '../plans/commands/command-origin';
-import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
 import { actorFor } from '../plans/commands/plan-command.service';
 import { IdentifierParamPipe } from '../plans/identifier-param.pipe';
 import { PagingParams, ReadYourWritesParams } from '../plans/queries/dto/query-params';
@@ -31,7 +30,7 @@ import type { CorporatePlanCommandOutcome } from './corporate-plans.store';
 
 const PLAN_ANSWER =
   'The corporate plan: `corporatePlanId`, `council`, `title`, `period` and `periodRange`, its `themes` (`id`, `title`, `objectives` of `ref` and `text`), `recordedAt` and `updatedAt`.';
-const NOT_FOUND = { description: "No corporate plan of the caller's council has this id (another council's answers the same).", type: ErrorBodyDto };
+const NOT_FOUND = { description: "No corporate plan of the caller's council has this id (another council's answers the same)." };
 
 @ApiTags('corporate plans')
 @Controller('v1/corporate-plans')
@@ -49,11 +48,10 @@ export class CorporatePlansController {
     description: "Service plans whose period it covers may then link their priorities and indicators to its themes by id. Without `corporatePlanId`, the id is new.",
   })
   @ApiCreatedResponse({ description: 'Recorded.', type: CorporatePlanCommandResultDto })
-  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto })
-  @ApiConflictResponse({ description: 'The council already has a corporate plan of that id.', type: ErrorBodyDto })
+  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.' })
+  @ApiConflictResponse({ description: 'The council already has a corporate plan of that id.' })
   @ApiUnprocessableEntityResponse({
     description: 'Its period overlaps another corporate plan of the council, or is not whole financial years; no theme, or a theme id or objective ref given twice.',
-    type: ErrorBodyDto,
   })
   record(@Body() body: RecordCorporatePlanDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<CorporatePlanCommandOutcome> {
     const { title, period, themes } = body;
@@ -70,9 +68,9 @@ export class CorporatePlansController {
       'what service plans recorded against it stays as recorded, and new links to it are refused.',
   })
   @ApiOkResponse({ description: 'Revised.', type: CorporatePlanCommandResultDto })
-  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto })
+  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.' })
   @ApiNotFoundResponse(NOT_FOUND)
-  @ApiUnprocessableEntityResponse({ description: 'No reason, nothing would change, or the themes break a rule of the corporate plan.', type: ErrorBodyDto })
+  @ApiUnprocessableEntityResponse({ description: 'No reason, nothing would change, or the themes break a rule of the corporate plan.' })
   revise(
     @Param('corporatePlanId', IdentifierParamPipe) corporatePlanId: string,
     @Body() body: ReviseCorporatePlanDto,

@@ -20,7 +20,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Access } from '../auth/access-table';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { CommandTrace, type RequestTrace } from '../plans/commands/command-origin';
-import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
 import { draftPlanIdFor } from '../plans/commands/plan-ids';
 import { IMPORT_FILE_LIMIT_BYTES, IMPORT_MEDIA_TYPES, importFormatOf } from './import-bodies';
 import { ImportPlanCommand, type PlanImportAnswer } from './import-plan.command';
@@ -54,10 +53,10 @@ export class ImportsController {
   })
   @ApiOkResponse({ description: 'The dry run: every problem, and what the import would write.', type: PlanImportAnswerDto })
   @ApiCreatedResponse({ description: 'The plan, written whole in one append.', type: PlanImportAnswerDto })
-  @ApiBadRequestResponse({ description: 'The file cannot be read as a plan at all: not a workbook, or one far too big.', type: ErrorBodyDto })
-  @ApiConflictResponse({ description: 'A plan of that id exists already.', type: ErrorBodyDto })
-  @ApiPayloadTooLargeResponse({ description: 'The file is over the import limit.', type: ErrorBodyDto })
-  @ApiUnsupportedMediaTypeResponse({ description: 'The Content-Type is none the import reads.', type: ErrorBodyDto })
+  @ApiBadRequestResponse({ description: 'The file cannot be read as a plan at all: not a workbook, or one far too big.' })
+  @ApiConflictResponse({ description: 'A plan of that id exists already.' })
+  @ApiPayloadTooLargeResponse({ description: 'The file is over the import limit.' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'The Content-Type is none the import reads.' })
   @ApiUnprocessableEntityResponse({
     description: 'The plan has problems, each named in `problems`, and nothing was written; or the Idempotency-Key was used for another file.',
     type: ImportRefusalDto,

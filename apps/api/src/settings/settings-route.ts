@@ -7,7 +7,6 @@ import {
   ApiPreconditionFailedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
 import { PlanRevisionETagInterceptor } from '../plans/commands/plan-revision-etag.interceptor';
 
 const ETAG_HEADER = {
@@ -35,11 +34,10 @@ export function SettingsCommandRoute(summary: string, options: { description: st
       description: "The settings' revision, in quotes as their ETag gives it (\"3\"), the write is meant for; when they have moved on, 412 and nothing is written.",
     }),
     ApiOkResponse({ description: options.answer, headers: ETAG_HEADER }),
-    ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto }),
-    ApiPreconditionFailedResponse({ description: 'If-Match names a revision the settings are no longer at.', type: ErrorBodyDto }),
+    ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.' }),
+    ApiPreconditionFailedResponse({ description: 'If-Match names a revision the settings are no longer at.' }),
     ApiUnprocessableEntityResponse({
       description: `${options.refusedWhen}, or the Idempotency-Key was used for another request.`,
-      type: ErrorBodyDto,
     }),
   );
 }
