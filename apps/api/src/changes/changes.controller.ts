@@ -1,3 +1,4 @@
+import { ServiceShuttingDownError, TooManyChangeStreamsError } from '@app/application-errors';
 import { BadRequestException, Controller, Get, Headers, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
@@ -76,9 +77,9 @@ export class ChangesController {
   @ApiRefusal(
     429,
     `The caller already holds ${MAX_STREAMS_PER_CALLER} streams open, or made too many requests.`,
-    `You already have ${MAX_STREAMS_PER_CALLER} change streams open, the most one caller may hold; close one before opening another.`,
+    new TooManyChangeStreamsError(MAX_STREAMS_PER_CALLER).message,
   )
-  @ApiRefusal(503, 'The service is shutting down, or `waitFor` was not reached in time.', 'The service is shutting down; reconnect in a moment.')
+  @ApiRefusal(503, 'The service is shutting down, or `waitFor` was not reached in time.', new ServiceShuttingDownError().message)
   async follow(
     @CurrentCaller() caller: Caller,
     @QueryParams() params: ChangesParams,

@@ -1,9 +1,11 @@
+import { AnswerFormatNotOfferedError, PlanKeptChangingError, PlanNotFoundError, RevisionMismatchError } from '@app/application-errors';
 import { MAX_IDENTIFIER_LENGTH } from '@app/domain';
 import { errorBody } from '@app/platform';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
 import { rolesNeeded } from '../auth/access-table';
 import { describeAccess, ROLES_EXTENSION } from '../auth/openapi-access';
+import { ANSWER_FORMATS } from '../exports/spreadsheet-format';
 import { ANSWER_SCHEMAS, type OpenApiSchema } from './answer-schemas';
 import { PLAN_PART_SCHEMAS } from './answers';
 
@@ -124,13 +126,13 @@ function giveErrorsTheirBody(operation: OperationObject): void {
   }
 }
 
-/** What the service says with each status, word for word as the filter, guards and pipes write it. */
+/** What the service says with each status, as the filter, guards and pipes word it. */
 const ERROR_EXAMPLES: Record<number, ReturnType<typeof errorBody>> = {
   401: errorBody(401, 'A bearer token is required.'),
-  404: errorBody(404, 'Plan corporate-services-2023-24 was not found'),
-  406: errorBody(406, 'This answer can be given as application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; the Accept header allows none of them.'),
-  409: { ...errorBody(409, 'The plan changed while your update was being saved; reload and try again'), currentRevision: 42, currentVersion: 42 },
-  412: { ...errorBody(412, 'The plan is at revision 43, not revision 42 as If-Match says; reload it and try again'), currentRevision: 43, currentVersion: 43 },
+  404: errorBody(404, PlanNotFoundError.withId('corporate-services-2023-24').message),
+  406: errorBody(406, new AnswerFormatNotOfferedError(Object.values(ANSWER_FORMATS).map(({ mediaType }) => mediaType)).message),
+  409: { ...errorBody(409, new PlanKeptChangingError(42).message), currentRevision: 42, currentVersion: 42 },
+  412: { ...errorBody(412, new RevisionMismatchError(42, 43).message), currentRevision: 43, currentVersion: 43 },
   422: { ...errorBody(422, 'A plan may have at most 200 priorities: the plan would have 201.'), currentRevision: 42, currentVersion: 42 },
   429: errorBody(429, 'Too many requests: at most 600 a minute. Try again in 12 seconds.'),
   503: errorBody(503, 'The service cannot use its event store right now, so nothing was done; try again later (request id 6f1c…).'),
