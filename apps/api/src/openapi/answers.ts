@@ -1,4 +1,4 @@
-import { errorBody } from '@app/platform';
+import { type ErrorBody, errorBody } from '@app/platform';
 import type { PlanView } from '@app/projections';
 import { ApiResponse } from '@nestjs/swagger';
 import { ANSWER_SCHEMAS, type AnswerSchemaName, type OpenApiSchema } from './answer-schemas';
@@ -69,9 +69,15 @@ export function ApiPlanPartAnswer(part: keyof PlanView, options: AnswerOptions):
  * error body. The statuses every guarded route can answer (401, 403, 429, 503; 404 on a plan; 400
  * when it takes input) need no decorator.
  */
-export const ApiRefusal = (status: 400 | 404 | 406 | 409 | 412 | 422 | 429 | 503, description: string, message?: string | string[]): MethodDecorator =>
+export const ApiRefusal = (
+  status: 400 | 404 | 406 | 409 | 412 | 413 | 415 | 422 | 429 | 503,
+  description: string,
+  message?: string | string[],
+  /** What the body carries besides its message, e.g. an import's `problems`. */
+  details: Omit<ErrorBody, 'statusCode' | 'error' | 'message'> = {},
+): MethodDecorator =>
   ApiResponse({
     status,
     description,
-    ...(message === undefined ? {} : { content: { 'application/json': { example: errorBody(status, message) } } }),
+    ...(message === undefined ? {} : { content: { 'application/json': { example: { ...errorBody(status, message), ...details } } } }),
   });
