@@ -15,6 +15,7 @@ import { Access } from '../auth/access-table';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { CommandTrace, type RequestTrace } from '../plans/commands/command-origin';
 import { actorFor } from '../plans/commands/plan-command.service';
+import { ApiAnswer } from '../openapi/answers';
 import { IdentifierParamPipe } from '../plans/identifier-param.pipe';
 import { PagingParams, ReadYourWritesParams } from '../plans/queries/dto/query-params';
 import type { Page } from '../plans/queries/handlers/plan-queries';
@@ -84,7 +85,7 @@ export class CorporatePlansController {
   @Get()
   @Access('corporatePlans.read')
   @ApiOperation({ summary: "The council's corporate plans, earliest period first" })
-  @ApiOkResponse({ description: `\`items\`, each ${PLAN_ANSWER.slice(4)} \`next\`: the cursor of the next page, or null.` })
+  @ApiAnswer('CorporatePlanPage', { description: `\`items\`, each ${PLAN_ANSWER.slice(4)} \`next\`: the cursor of the next page, or null.` })
   list(@Query() params: PagingParams, @CurrentCaller() caller: Caller): Promise<Page<CorporatePlanAnswer>> {
     return this.queries.execute(new ListCorporatePlansQuery(caller, params));
   }
@@ -92,7 +93,7 @@ export class CorporatePlansController {
   @Get(':corporatePlanId')
   @Access('corporatePlans.read')
   @ApiOperation({ summary: 'A corporate plan as it stands' })
-  @ApiOkResponse({ description: PLAN_ANSWER })
+  @ApiAnswer('CorporatePlanAnswer', { description: PLAN_ANSWER })
   @ApiNotFoundResponse(NOT_FOUND)
   async read(
     @Param('corporatePlanId', IdentifierParamPipe) corporatePlanId: string,
@@ -106,7 +107,7 @@ export class CorporatePlansController {
   @Get(':corporatePlanId/history')
   @Access('corporatePlans.history')
   @ApiOperation({ summary: 'What changed in the corporate plan, when, by whom and why, oldest first' })
-  @ApiOkResponse({ description: '`corporatePlanId` and `entries`, each `type`, `recordedAt`, `actor` (`name`, `role`), `reason` and `changes`, one line per change.' })
+  @ApiAnswer('CorporatePlanHistoryAnswer', { description: '`corporatePlanId` and `entries`, each `type`, `recordedAt`, `actor` (`name`, `role`), `reason` and `changes`, one line per change.' })
   @ApiNotFoundResponse(NOT_FOUND)
   async history(
     @Param('corporatePlanId', IdentifierParamPipe) corporatePlanId: string,

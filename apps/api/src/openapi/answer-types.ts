@@ -2,7 +2,9 @@ import type { ErrorBody } from '@app/platform';
 import type { MonitoringReport, PlanDiff, PlanHistoryEntry, PlanListItem, PlanView, VersionTable } from '@app/projections';
 import type { Page } from '../plans/queries/handlers/plan-queries';
 import type { EventsIntegrity } from '../plans/queries/plan-time-travel';
+import type { CorporatePlanAnswer, CorporatePlanHistoryAnswer } from '../corporate-plans/corporate-plans.handlers';
 import type { RiskMatrixAnswer } from '../settings/risk-matrix.handlers';
+import type { RollupRuleAnswer } from '../settings/rollup-rule.handlers';
 
 /**
  * The answers of the reads, named as the OpenAPI document publishes them. `npm run openapi:schemas`
@@ -29,4 +31,6 @@ export type PlanListPage = Page<PlanListItem>;
 
 export type HistoryPage = Page<PlanHistoryEntry>;
 
-export type { ErrorBody, PlanDiff, RiskMatrixAnswer, VersionTable };
+export type CorporatePlanPage = Page<CorporatePlanAnswer>;
+
+export type { CorporatePlanAnswer, CorporatePlanHistoryAnswer, ErrorBody, PlanDiff, RiskMatrixAnswer, RollupRuleAnswer, VersionTable };

@@ -23,14 +23,16 @@ export interface AnswerOptions {
   etag?: boolean;
   /** The answer is also given as CSV or XLSX when `Accept` asks for it. */
   spreadsheets?: boolean;
+  /** Response headers of another subject's ETag, say, in place of the plan's. */
+  headers?: Record<string, { description: string; schema: object }>;
 }
 
-function answer(schema: OpenApiSchema, { description, status = 200, etag = false, spreadsheets = false }: AnswerOptions): MethodDecorator {
+function answer(schema: OpenApiSchema, { description, status = 200, etag = false, spreadsheets = false, headers }: AnswerOptions): MethodDecorator {
   return ApiResponse({
     status,
     description,
     content: { 'application/json': { schema }, ...(spreadsheets ? SPREADSHEET_CONTENT : {}) },
-    ...(etag ? { headers: ETAG_HEADER } : {}),
+    ...(headers ? { headers } : etag ? { headers: ETAG_HEADER } : {}),
   });
 }
 

@@ -80,6 +80,7 @@ const PATH_PARAMETERS: Record<string, Pick<ParameterObject, 'description' | 'sch
     schema: { type: 'string', maxLength: 100 },
     example: 'corporate-services-2023-24',
   },
+  corporatePlanId: identifier('The corporate plan’s id within the caller’s council.', 'corporate-plan-2023-27'),
   ref: identifier('The item’s reference, as the plan prints it (a priority ref, risk ref, contract ref…).', '1a'),
   code: identifier('The indicator or budget line code; compared without regard to case (`cp7` is `CP7`).', 'CP7'),
   key: identifier('The narrative section’s key.', 'overview'),
