@@ -5,6 +5,7 @@ import { Projector } from '@app/projections';
 import { until } from '@app/projections/projector/testing/sample-projections';
 import { ACCESS_TABLE } from '../../apps/api/src/auth/access-table';
 import { OPERATOR_ROLE, ROLES, type Role } from '../../apps/api/src/auth/caller';
+import { PublishedAnswers } from '../support/published-answers';
 import { isJson, startTestApp, type TestApp } from '../support/test-app';
 import { authHeader, type TestCaller } from '../support/tokens';
 import {
@@ -29,7 +30,8 @@ import {
  * Issue 5's access matrix: every route of the contract, called as every role, for the caller's own
  * council and service, another service of that council, and another council; the operator, who
  * acts for no council, with a token naming none. Each answer must be the one `ACCESS_TABLE` gives,
- * and a refused call must write no event.
+ * a refused call must write no event, and every answer must be one the OpenAPI document declares
+ * for its route and status, its body valid against the schema published for them.
  */
 
 const SCOPES = {
@@ -86,6 +88,7 @@ interface Call {
 describe('Access matrix: every route, every role, own and other council and service', () => {
   let api: TestApp;
   let events: EventStore;
+  let published: PublishedAnswers;
   let sharedPlanId: string;
   /** A meeting and a decision of the own council, for the reads of council records. */
   const recordIds: Record<string, string> = {};
@@ -102,7 +105,7 @@ describe('Access matrix: every route, every role, own and other council and serv
       headers: caller ? await authorizationOf(caller) : {},
       ...(call.body === undefined ? {} : { payload: call.body as object }),
     });
-    return { status: response.statusCode, body: isJson(response) ? response.json() : null };
+    return { status: response.statusCode, headers: response.headers, body: isJson(response) ? response.json() : null };
   }
 
   async function authorizationOf(caller: TestCaller): Promise<Record<string, string>> {
@@ -214,6 +217,7 @@ describe('Access matrix: every route, every role, own and other council and serv
   beforeAll(async () => {
     api = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
     events = api.get<EventStore>(EVENT_STORE);
+    published = await PublishedAnswers.of(api);
     sharedPlanId = await prepareSharedPlan();
     await arrange('governance', { method: 'POST', url: '/v1/corporate-plans', body: SHARED_CORPORATE_PLAN });
     await prepareCouncilRecords();
@@ -238,6 +242,7 @@ describe('Access matrix: every route, every role, own and other council and serv
       const before = (await streamOf(planId)).length;
       const answer = await send(callOf(route, planId));
       expect(answer).toMatchObject({ status: 401, body: { statusCode: 401, error: 'Unauthorized' } });
+      published.expectToMatch(route.method, route.path, answer);
       expect((await streamOf(planId)).length).toBe(before);
     },
   );
@@ -258,6 +263,7 @@ describe('Access matrix: every route, every role, own and other council and serv
     }
 
     expect({ status: answer.status, body: answer.body }).toMatchObject({ status: expected });
+    published.expectToMatch(route.method, route.path, answer);
     const after = await streamOf(planId, council);
     if (refusedFor !== undefined) {
       expect(answer.body).toMatchObject({ statusCode: expected, message: expect.stringContaining(refusedFor) });

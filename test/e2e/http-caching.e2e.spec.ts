@@ -55,9 +55,12 @@ describe('HTTP caching of plan reads and reports', () => {
     expect(after.body.indicators[0].actuals).toHaveLength(1);
   });
 
-  it('gives no ETag, and so never a 304, for a past answer whose events were altered', async () => {
+  it('gives no ETag, and so never a 304, for a past answer or an integrity check whose events were altered', async () => {
     const asOfUrl = `/v1/plans/${planId}?asOf=${encodeURIComponent(new Date().toISOString())}`;
     const intact = expectStatus(await get(asOfUrl), 200);
+    const intactCheck = expectStatus(await get(`/v1/plans/${planId}/integrity`), 200);
+    expect(intactCheck.headers.etag).toBe(`"${intactCheck.body.revision}"`);
+    expect((await get(`/v1/plans/${planId}/integrity`, { 'if-none-match': intactCheck.headers.etag as string })).status).toBe(304);
     rewriteStoredEvent(api, planId, 1, (row) => {
       row.data.title = 'A title nobody wrote';
     });
@@ -66,6 +69,10 @@ describe('HTTP caching of plan reads and reports', () => {
     expect(altered.status).toBe(200);
     expect(altered.headers['x-integrity']).toBe('failed');
     expect(altered.headers.etag).toBeUndefined();
+    const alteredCheck = await get(`/v1/plans/${planId}/integrity`, { 'if-none-match': intactCheck.headers.etag as string });
+    expect(alteredCheck.status).toBe(200);
+    expect(alteredCheck.body).toMatchObject({ ok: false, head: null, firstFailure: { revision: 1 } });
+    expect(alteredCheck.headers.etag).toBeUndefined();
   });
 
   it('leaves commands alone: an If-None-Match on a POST is no revalidation', async () => {

@@ -10,6 +10,7 @@ import { ChangesModule } from './changes/changes.module';
 import { CouncilMeetingsModule } from './council-meetings/council-meetings.module';
 import { ImportsModule } from './imports/imports.module';
 import { CorporatePlansModule } from './corporate-plans/corporate-plans.module';
+import { completeApiDocument } from './openapi/api-document';
 import { PlanCommandsModule } from './plans/plan-commands.module';
 import { PlanQueriesModule } from './plans/plan-queries.module';
 import { ReportsModule } from './reports/reports.module';
@@ -28,6 +29,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     '`. - _ / ( )`, read the same in a body and a path; codes are compared without regard to case (`cp7` is `CP7`). ' +
     `Bodies nest at most ${MAX_BODY_DEPTH} levels deep.`,
   version: '1',
+  complete: completeApiDocument,
 };
 
 /**

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access-table';
-import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
+import { ApiRefusal } from '../openapi/answers';
 import { ProjectionsStatusDto, RebuildAcceptedDto } from './projections-admin.dto';
 import { ProjectionsAdmin } from './projections-admin.service';
 
@@ -29,13 +29,13 @@ export class ProjectionsAdminController {
       'Reads of this projection see partial documents until the replay ends.',
   })
   @ApiAcceptedResponse({ type: RebuildAcceptedDto, description: 'The rebuild has begun.' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No projection has that name.' })
-  @ApiConflictResponse({
-    type: ErrorBodyDto,
-    description:
-      'A rebuild of it is under way, another instance runs it, or the projector worker runs the projections ' +
+  @ApiRefusal(404, 'No projection has that name.', "There is no projection named 'plan-histories'; there are plan-view, plan-list, plan-history, ….")
+  @ApiRefusal(
+    409,
+    'A rebuild of it is under way, another instance runs it, or the projector worker runs the projections ' +
       '(PROJECTOR_MODE=external): rebuild there with `npm run rebuild -- <name>`.',
-  })
+    "This API does not run the projections (PROJECTOR_MODE=external): rebuild plan-history on the projector worker with 'npm run rebuild -- plan-history'.",
+  )
   rebuild(@Param('name') name: string): RebuildAcceptedDto {
     return this.admin.rebuild(name);
   }

@@ -117,12 +117,15 @@ export const Access = (operation: Operation) =>
 /** Refuses a caller holding none of `roles`, naming the roles that would do. */
 export function assertHoldsOneOf(caller: Principal, roles: readonly Role[]): void {
   if (roles.some((role) => (caller.roles as readonly Role[]).includes(role))) return;
+  throw new ForbiddenException(rolesNeeded(roles));
+}
+
+/** The sentence a caller holding none of `roles` is refused with. */
+export function rolesNeeded(roles: readonly string[]): string {
   const quoted = roles.map((role) => `'${role}'`);
-  throw new ForbiddenException(
-    quoted.length === 1
-      ? `This needs the ${quoted[0]} role.`
-      : `This needs one of the roles ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}.`,
-  );
+  return quoted.length === 1
+    ? `This needs the ${quoted[0]} role.`
+    : `This needs one of the roles ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}.`;
 }
 
 /** For a route whose operation depends on what is asked, e.g. a plan read `asOf` a past instant. */

@@ -1,15 +1,13 @@
+import { ServiceShuttingDownError, TooManyChangeStreamsError } from '@app/application-errors';
 import { BadRequestException, Controller, Get, Headers, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse,
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiServiceUnavailableResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { describeValidationErrors } from '@app/platform';
@@ -19,7 +17,7 @@ import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import { Access } from '../auth/access-table';
 import { CurrentCaller, type Caller } from '../auth/caller';
-import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
+import { ApiRefusal } from '../openapi/answers';
 import { ReadYourWrites } from '../plans/queries/read-your-writes';
 import { ChangeStreams, MAX_STREAMS_PER_CALLER } from './change-streams';
 import { ChangesPageDto, ChangesParams, DEFAULT_CHANGES_PAGE, ResumeHeaders } from './changes.dto';
@@ -75,12 +73,13 @@ export class ChangesController {
       },
     },
   })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: '`after`, `limit`, `waitFor` or `Last-Event-ID` is not a whole number in range.' })
-  @ApiTooManyRequestsResponse({
-    type: ErrorBodyDto,
-    description: `The caller already holds ${MAX_STREAMS_PER_CALLER} streams open, or made too many requests.`,
-  })
-  @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'The service is shutting down, or `waitFor` was not reached in time.' })
+  @ApiRefusal(400, '`after`, `limit`, `waitFor` or `Last-Event-ID` is not a whole number in range.', ['after must not be less than 0'])
+  @ApiRefusal(
+    429,
+    `The caller already holds ${MAX_STREAMS_PER_CALLER} streams open, or made too many requests.`,
+    new TooManyChangeStreamsError(MAX_STREAMS_PER_CALLER).message,
+  )
+  @ApiRefusal(503, 'The service is shutting down, or `waitFor` was not reached in time.', new ServiceShuttingDownError().message)
   async follow(
     @CurrentCaller() caller: Caller,
     @QueryParams() params: ChangesParams,

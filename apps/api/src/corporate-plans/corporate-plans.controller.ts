@@ -14,8 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { Access } from '../auth/access-table';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { CommandTrace, type RequestTrace } from '../plans/commands/command-origin';
-import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
 import { actorFor } from '../plans/commands/plan-command.service';
+import { ApiAnswer } from '../openapi/answers';
 import { IdentifierParamPipe } from '../plans/identifier-param.pipe';
 import { PagingParams, ReadYourWritesParams } from '../plans/queries/dto/query-params';
 import type { Page } from '../plans/queries/handlers/plan-queries';
@@ -31,7 +31,7 @@ import type { CorporatePlanCommandOutcome } from './corporate-plans.store';
 
 const PLAN_ANSWER =
   'The corporate plan: `corporatePlanId`, `council`, `title`, `period` and `periodRange`, its `themes` (`id`, `title`, `objectives` of `ref` and `text`), `recordedAt` and `updatedAt`.';
-const NOT_FOUND = { description: "No corporate plan of the caller's council has this id (another council's answers the same).", type: ErrorBodyDto };
+const NOT_FOUND = { description: "No corporate plan of the caller's council has this id (another council's answers the same)." };
 
 @ApiTags('corporate plans')
 @Controller('v1/corporate-plans')
@@ -49,11 +49,10 @@ export class CorporatePlansController {
     description: "Service plans whose period it covers may then link their priorities and indicators to its themes by id. Without `corporatePlanId`, the id is new.",
   })
   @ApiCreatedResponse({ description: 'Recorded.', type: CorporatePlanCommandResultDto })
-  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto })
-  @ApiConflictResponse({ description: 'The council already has a corporate plan of that id.', type: ErrorBodyDto })
+  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.' })
+  @ApiConflictResponse({ description: 'The council already has a corporate plan of that id.' })
   @ApiUnprocessableEntityResponse({
     description: 'Its period overlaps another corporate plan of the council, or is not whole financial years; no theme, or a theme id or objective ref given twice.',
-    type: ErrorBodyDto,
   })
   record(@Body() body: RecordCorporatePlanDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<CorporatePlanCommandOutcome> {
     const { title, period, themes } = body;
@@ -70,9 +69,9 @@ export class CorporatePlansController {
       'what service plans recorded against it stays as recorded, and new links to it are refused.',
   })
   @ApiOkResponse({ description: 'Revised.', type: CorporatePlanCommandResultDto })
-  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto })
+  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.' })
   @ApiNotFoundResponse(NOT_FOUND)
-  @ApiUnprocessableEntityResponse({ description: 'No reason, nothing would change, or the themes break a rule of the corporate plan.', type: ErrorBodyDto })
+  @ApiUnprocessableEntityResponse({ description: 'No reason, nothing would change, or the themes break a rule of the corporate plan.' })
   revise(
     @Param('corporatePlanId', IdentifierParamPipe) corporatePlanId: string,
     @Body() body: ReviseCorporatePlanDto,
@@ -86,7 +85,7 @@ export class CorporatePlansController {
   @Get()
   @Access('corporatePlans.read')
   @ApiOperation({ summary: "The council's corporate plans, earliest period first" })
-  @ApiOkResponse({ description: `\`items\`, each ${PLAN_ANSWER.slice(4)} \`next\`: the cursor of the next page, or null.` })
+  @ApiAnswer('CorporatePlanPage', { description: `\`items\`, each ${PLAN_ANSWER.slice(4)} \`next\`: the cursor of the next page, or null.` })
   list(@Query() params: PagingParams, @CurrentCaller() caller: Caller): Promise<Page<CorporatePlanAnswer>> {
     return this.queries.execute(new ListCorporatePlansQuery(caller, params));
   }
@@ -94,7 +93,7 @@ export class CorporatePlansController {
   @Get(':corporatePlanId')
   @Access('corporatePlans.read')
   @ApiOperation({ summary: 'A corporate plan as it stands' })
-  @ApiOkResponse({ description: PLAN_ANSWER })
+  @ApiAnswer('CorporatePlanAnswer', { description: PLAN_ANSWER })
   @ApiNotFoundResponse(NOT_FOUND)
   async read(
     @Param('corporatePlanId', IdentifierParamPipe) corporatePlanId: string,
@@ -108,7 +107,7 @@ export class CorporatePlansController {
   @Get(':corporatePlanId/history')
   @Access('corporatePlans.history')
   @ApiOperation({ summary: 'What changed in the corporate plan, when, by whom and why, oldest first' })
-  @ApiOkResponse({ description: '`corporatePlanId` and `entries`, each `type`, `recordedAt`, `actor` (`name`, `role`), `reason` and `changes`, one line per change.' })
+  @ApiAnswer('CorporatePlanHistoryAnswer', { description: '`corporatePlanId` and `entries`, each `type`, `recordedAt`, `actor` (`name`, `role`), `reason` and `changes`, one line per change.' })
   @ApiNotFoundResponse(NOT_FOUND)
   async history(
     @Param('corporatePlanId', IdentifierParamPipe) corporatePlanId: string,

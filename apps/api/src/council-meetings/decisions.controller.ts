@@ -12,7 +12,6 @@ import {
 import { Access } from '../auth/access-table';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { CommandTrace, type RequestTrace } from '../plans/commands/command-origin';
-import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
 import type { DecisionAnswer } from './council-records.answers';
 import { TakeDecisionDto } from './council-records.dto';
 import { GetDecisionQuery, TakeDecisionCommand } from './council-records.handlers';
@@ -41,8 +40,8 @@ export class DecisionsController {
       'The same `decisionRef` again, in the same words, changes nothing and gives the same answer; under another decision\'s words it is refused.',
   })
   @ApiCreatedResponse({ description: ANSWER })
-  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto })
-  @ApiUnprocessableEntityResponse({ description: 'A plan cannot be approved (each is named, with why), or the reference names another decision.', type: ErrorBodyDto })
+  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.' })
+  @ApiUnprocessableEntityResponse({ description: 'A plan cannot be approved (each is named, with why), or the reference names another decision.' })
   take(@Body() body: TakeDecisionDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<DecisionAnswer> {
     const plans = body.plans.map(({ planId, version }) => ({ planId, versionLabel: version ?? null }));
     return this.commands.execute(new TakeDecisionCommand(caller, { ...body, plans }, trace));
@@ -52,7 +51,7 @@ export class DecisionsController {
   @Access('decisions.read')
   @ApiOperation({ summary: 'A decision of the caller\'s council, and each plan\'s approval by it' })
   @ApiOkResponse({ description: ANSWER })
-  @ApiNotFoundResponse({ description: 'No such decision in the caller\'s council.', type: ErrorBodyDto })
+  @ApiNotFoundResponse({ description: 'No such decision in the caller\'s council.' })
   read(@Param('decisionId') decisionId: string, @CurrentCaller() caller: Caller): Promise<DecisionAnswer> {
     return this.queries.execute(new GetDecisionQuery(caller, decisionId));
   }

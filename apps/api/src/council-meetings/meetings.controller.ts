@@ -13,7 +13,6 @@ import {
 import { Access } from '../auth/access-table';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { CommandTrace, type RequestTrace } from '../plans/commands/command-origin';
-import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
 import type { MeetingAnswer } from './council-records.answers';
 import { RecordMeetingDto } from './council-records.dto';
 import { GetMeetingQuery, RecordMeetingCommand } from './council-records.handlers';
@@ -42,8 +41,8 @@ export class MeetingsController {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key with the same body answers the meeting recorded under it; with another body, 422.' })
   @ApiCreatedResponse({ description: ANSWER })
-  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto })
-  @ApiUnprocessableEntityResponse({ description: 'A plan cannot take it (each is named, with why), a plan is named twice, or the meeting is still to come.', type: ErrorBodyDto })
+  @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.' })
+  @ApiUnprocessableEntityResponse({ description: 'A plan cannot take it (each is named, with why), a plan is named twice, or the meeting is still to come.' })
   record(@Body() body: RecordMeetingDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<MeetingAnswer> {
     return this.commands.execute(new RecordMeetingCommand(caller, { ...body, plans: body.plans.map(({ planId, comments }) => ({ planId, comments })) }, trace));
   }
@@ -52,7 +51,7 @@ export class MeetingsController {
   @Access('meetings.read')
   @ApiOperation({ summary: 'A meeting of the caller\'s council, and where it was entered on each plan' })
   @ApiOkResponse({ description: ANSWER })
-  @ApiNotFoundResponse({ description: 'No such meeting in the caller\'s council.', type: ErrorBodyDto })
+  @ApiNotFoundResponse({ description: 'No such meeting in the caller\'s council.' })
   read(@Param('meetingId') meetingId: string, @CurrentCaller() caller: Caller): Promise<MeetingAnswer> {
     return this.queries.execute(new GetMeetingQuery(caller, meetingId));
   }

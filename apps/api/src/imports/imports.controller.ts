@@ -1,10 +1,10 @@
-import { ImportFormatNotSupportedError } from '@app/application-errors';
+import { ImportFormatNotSupportedError, ImportRefusedError } from '@app/application-errors';
+import { UNITS } from '@app/domain';
 import { Body, Controller, Headers, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBody,
-  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
   ApiHeader,
@@ -12,21 +12,24 @@ import {
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { Access } from '../auth/access-table';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { CommandTrace, type RequestTrace } from '../plans/commands/command-origin';
-import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
 import { draftPlanIdFor } from '../plans/commands/plan-ids';
+import { ApiRefusal } from '../openapi/answers';
 import { IMPORT_FILE_LIMIT_BYTES, IMPORT_MEDIA_TYPES, importFormatOf } from './import-bodies';
 import { ImportPlanCommand, type PlanImportAnswer } from './import-plan.command';
-import { ImportParams, ImportRefusalDto, PlanImportAnswerDto } from './imports.dto';
+import { ImportParams, PlanImportAnswerDto } from './imports.dto';
 import { prepareImport } from './plan-import';
 import { readPlanWorkbook } from './workbook-reading';
+
+const IMPORT_PROBLEMS_EXAMPLE = [
+  { sheet: 'Indicators', row: 7, column: 'Unit', message: `unit: must be one of: ${UNITS.join(', ')}` },
+  { sheet: 'Targets', row: 9, column: 'Period', message: "'2023/24-Q5' is not a quarter: quarters run from Q1 (April to June) to Q4 (January to March)." },
+];
 
 @ApiTags('imports')
 @Controller('v1/imports')
@@ -54,14 +57,16 @@ export class ImportsController {
   })
   @ApiOkResponse({ description: 'The dry run: every problem, and what the import would write.', type: PlanImportAnswerDto })
   @ApiCreatedResponse({ description: 'The plan, written whole in one append.', type: PlanImportAnswerDto })
-  @ApiBadRequestResponse({ description: 'The file cannot be read as a plan at all: not a workbook, or one far too big.', type: ErrorBodyDto })
-  @ApiConflictResponse({ description: 'A plan of that id exists already.', type: ErrorBodyDto })
-  @ApiPayloadTooLargeResponse({ description: 'The file is over the import limit.', type: ErrorBodyDto })
-  @ApiUnsupportedMediaTypeResponse({ description: 'The Content-Type is none the import reads.', type: ErrorBodyDto })
-  @ApiUnprocessableEntityResponse({
-    description: 'The plan has problems, each named in `problems`, and nothing was written; or the Idempotency-Key was used for another file.',
-    type: ImportRefusalDto,
-  })
+  @ApiBadRequestResponse({ description: 'The file cannot be read as a plan at all: not a workbook, or one far too big.' })
+  @ApiRefusal(409, 'A plan of that id exists already.', `A plan with the id 'corporate-services-2023-24' already exists: "Corporate Services Plan 2023/24".`)
+  @ApiPayloadTooLargeResponse({ description: 'The file is over the import limit.' })
+  @ApiRefusal(415, 'The Content-Type is none the import reads.', new ImportFormatNotSupportedError(Object.values(IMPORT_MEDIA_TYPES)).message)
+  @ApiRefusal(
+    422,
+    'The plan has problems, each named in `problems` (sheet, row, column, sentence), and nothing was written; or the Idempotency-Key was used for another file.',
+    new ImportRefusedError(IMPORT_PROBLEMS_EXAMPLE).message,
+    { problems: IMPORT_PROBLEMS_EXAMPLE },
+  )
   async import(
     @Query() params: ImportParams,
     @Headers('content-type') contentType: string | undefined,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { ErrorBodyDto, PlanCommandResultDto } from '../plans/commands/dto/command-result.dto';
+import { PlanCommandResultDto } from '../plans/commands/dto/command-result.dto';
 import { PlanIdField } from '../plans/governance/governance.dto';
 
 export class ImportParams {
@@ -57,9 +57,4 @@ export class PlanImportAnswerDto {
 
   @ApiProperty({ description: 'The write, as any plan command answers it; null on a dry run.', type: PlanCommandResultDto, nullable: true })
   written: PlanCommandResultDto | null;
-}
-
-export class ImportRefusalDto extends ErrorBodyDto {
-  @ApiProperty({ description: 'Every problem of the plan, nothing of which was written.', type: [ImportProblemDto] })
-  problems: ImportProblemDto[];
 }

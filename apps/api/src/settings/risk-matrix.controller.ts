@@ -22,7 +22,7 @@ export class RiskMatrixController {
 
   @Get()
   @Access('settings.riskMatrix.read')
-  @SettingsReadRoute("The council's risk matrix in force: the band of each likelihood × impact cell", ANSWER)
+  @SettingsReadRoute("The council's risk matrix in force: the band of each likelihood × impact cell", ANSWER, 'RiskMatrixAnswer')
   read(@CurrentCaller() caller: Caller): Promise<RiskMatrixAnswer> {
     return this.queries.execute(new GetRiskMatrixQuery(caller));
   }
@@ -33,6 +33,7 @@ export class RiskMatrixController {
       'Every plan of the council bands the risks recorded from then on with it; a risk keeps the band it was given when recorded. ' +
       'Setting the matrix in force again records nothing.',
     answer: ANSWER,
+    schema: 'RiskMatrixAnswer',
     refusedWhen: 'A cell is missing or given twice, or a band falls as likelihood or impact grows',
   })
   set(@Body() body: SetRiskMatrixDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<RiskMatrixAnswer> {

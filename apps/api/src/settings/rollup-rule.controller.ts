@@ -23,7 +23,7 @@ export class RollupRuleController {
 
   @Get()
   @Access('settings.rollups.read')
-  @SettingsReadRoute("The council's roll-up rule in force: how objective and plan percentages are rounded and what a milestone without an entry counts", ANSWER)
+  @SettingsReadRoute("The council's roll-up rule in force: how objective and plan percentages are rounded and what a milestone without an entry counts", ANSWER, 'RollupRuleAnswer')
   read(@CurrentCaller() caller: Caller): Promise<RollupRuleAnswer> {
     return this.queries.execute(new GetRollupRuleQuery(caller));
   }
@@ -35,6 +35,7 @@ export class RollupRuleController {
       'with the rule in force then, so what a committee was shown comes out the same. Every roll-up states the rule it was made with. ' +
       'Setting the rule in force again records nothing.',
     answer: ANSWER,
+    schema: 'RollupRuleAnswer',
     refusedWhen: 'A value is not one of those allowed',
   })
   set(@Body() body: SetRollupRuleDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<RollupRuleAnswer> {

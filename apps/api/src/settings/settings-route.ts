@@ -2,12 +2,13 @@ import { applyDecorators, HttpCode, HttpStatus, Put, UseInterceptors } from '@ne
 import {
   ApiBadRequestResponse,
   ApiHeader,
-  ApiOkResponse,
+  ApiNotModifiedResponse,
   ApiOperation,
   ApiPreconditionFailedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ErrorBodyDto } from '../plans/commands/dto/command-result.dto';
+import { ApiAnswer } from '../openapi/answers';
+import type { AnswerSchemaName } from '../openapi/answer-schemas';
 import { PlanRevisionETagInterceptor } from '../plans/commands/plan-revision-etag.interceptor';
 
 const ETAG_HEADER = {
@@ -18,7 +19,10 @@ const ETAG_HEADER = {
  * What every `PUT` of a council setting shares with a plan command: `If-Match` on the settings'
  * revision (their ETag), `Idempotency-Key`, and the answers each may give, so each shows fully in `/docs`.
  */
-export function SettingsCommandRoute(summary: string, options: { description: string; answer: string; refusedWhen: string }): MethodDecorator {
+export function SettingsCommandRoute(
+  summary: string,
+  options: { description: string; answer: string; schema: AnswerSchemaName; refusedWhen: string },
+): MethodDecorator {
   return applyDecorators(
     Put(),
     HttpCode(HttpStatus.OK),
@@ -34,21 +38,21 @@ export function SettingsCommandRoute(summary: string, options: { description: st
       required: false,
       description: "The settings' revision, in quotes as their ETag gives it (\"3\"), the write is meant for; when they have moved on, 412 and nothing is written.",
     }),
-    ApiOkResponse({ description: options.answer, headers: ETAG_HEADER }),
-    ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto }),
-    ApiPreconditionFailedResponse({ description: 'If-Match names a revision the settings are no longer at.', type: ErrorBodyDto }),
+    ApiAnswer(options.schema, { description: options.answer, headers: ETAG_HEADER }),
+    ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.' }),
+    ApiPreconditionFailedResponse({ description: 'If-Match names a revision the settings are no longer at.' }),
     ApiUnprocessableEntityResponse({
       description: `${options.refusedWhen}, or the Idempotency-Key was used for another request.`,
-      type: ErrorBodyDto,
     }),
   );
 }
 
 /** `GET` of a council setting: its answer carries the settings' revision as its ETag. */
-export function SettingsReadRoute(summary: string, answer: string): MethodDecorator {
+export function SettingsReadRoute(summary: string, answer: string, schema: AnswerSchemaName): MethodDecorator {
   return applyDecorators(
     UseInterceptors(PlanRevisionETagInterceptor),
     ApiOperation({ summary }),
-    ApiOkResponse({ description: answer, headers: ETAG_HEADER }),
+    ApiAnswer(schema, { description: answer, headers: ETAG_HEADER }),
+    ApiNotModifiedResponse({ description: 'The answer carries the ETag given in `If-None-Match`: the settings have not changed, so no body is sent.' }),
   );
 }

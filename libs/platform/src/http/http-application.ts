@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet';
 import { BadRequestException, HttpStatus, type INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
 import { Logger } from 'nestjs-pino';
@@ -103,6 +103,8 @@ export interface OpenApiOptions {
   title: string;
   description: string;
   version: string;
+  /** What the application adds to the document Nest draws from its decorators. */
+  complete?: (document: OpenAPIObject) => OpenAPIObject;
 }
 
 /**
@@ -147,14 +149,24 @@ function recordHttpMetrics(app: NestFastifyApplication): void {
     });
 }
 
-function documentApi(app: INestApplication, { title, description, version }: OpenApiOptions): void {
+function documentApi(app: INestApplication, { title, description, version, complete = (document) => document }: OpenApiOptions): void {
   const config = new DocumentBuilder()
     .setTitle(title)
     .setDescription(description)
     .setVersion(version)
+    .setOpenAPIVersion('3.0.3')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
+  SwaggerModule.setup('docs', app, () => complete(SwaggerModule.createDocument(app, config, { operationIdFactory })), {
     jsonDocumentUrl: 'docs-json',
   });
+}
+
+/**
+ * What a generated client names each call: the controller's subject and the method, `prioritiesAdd`
+ * for `PrioritiesController.add`, `prioritiesRead` for `PrioritiesReadController.read`.
+ */
+function operationIdFactory(controllerKey: string, methodKey: string): string {
+  const subject = controllerKey.replace(/Controller$/, '').replace(/Read$/, methodKey === 'read' ? '' : 'Read');
+  return `${subject.charAt(0).toLowerCase()}${subject.slice(1)}${methodKey.charAt(0).toUpperCase()}${methodKey.slice(1)}`;
 }

@@ -12,16 +12,19 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ErrorBodyDto, PlanCommandResultDto } from './dto/command-result.dto';
+import { PlanCommandResultDto } from './dto/command-result.dto';
 
 const ETAG_HEADER = { ETag: { description: 'The plan stream\'s revision after the write, in quotes: "42".', schema: { type: 'string' } } };
 
 /** Status, headers and answers every plan command route shares, so each shows fully in `/docs`. */
-export function PlanCommandRoute(summary: string, options: { creates: boolean; description?: string }): MethodDecorator {
+export function PlanCommandRoute(
+  summary: string,
+  options: { creates: boolean; description?: string; /** When the controller's and method's names would repeat each other. */ operationId?: string },
+): MethodDecorator {
   const success = { description: 'Written.', type: PlanCommandResultDto, headers: ETAG_HEADER };
   return applyDecorators(
     HttpCode(options.creates ? HttpStatus.CREATED : HttpStatus.OK),
-    ApiOperation({ summary, description: options.description }),
+    ApiOperation({ summary, description: options.description, operationId: options.operationId }),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
@@ -35,15 +38,14 @@ export function PlanCommandRoute(summary: string, options: { creates: boolean; d
     ApiHeader({ name: 'X-Request-Id', required: false, description: 'Recorded on every event as requestId and causationId.' }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Recorded on every event; the request id when absent.' }),
     options.creates ? ApiCreatedResponse(success) : ApiOkResponse(success),
-    ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.', type: ErrorBodyDto }),
-    ApiUnauthorizedResponse({ description: 'Missing or bad token.', type: ErrorBodyDto }),
-    ApiForbiddenResponse({ description: 'The caller\'s roles may not do this.', type: ErrorBodyDto }),
-    ApiNotFoundResponse({ description: 'No such plan (or not one the caller may see), or no such item in it.', type: ErrorBodyDto }),
-    ApiConflictResponse({ description: 'It already exists, or the plan kept changing while the write was retried.', type: ErrorBodyDto }),
-    ApiPreconditionFailedResponse({ description: 'If-Match names a revision the plan is no longer at.', type: ErrorBodyDto }),
+    ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.' }),
+    ApiUnauthorizedResponse({ description: 'Missing or bad token.' }),
+    ApiForbiddenResponse({ description: 'The caller\'s roles may not do this.' }),
+    ApiNotFoundResponse({ description: 'No such plan (or not one the caller may see), or no such item in it.' }),
+    ApiConflictResponse({ description: 'It already exists, or the plan kept changing while the write was retried.' }),
+    ApiPreconditionFailedResponse({ description: 'If-Match names a revision the plan is no longer at.' }),
     ApiUnprocessableEntityResponse({
       description: 'A rule of the plan refuses it (a limit on what it holds among them), or the Idempotency-Key was used for another request.',
-      type: ErrorBodyDto,
     }),
   );
 }

@@ -19,7 +19,7 @@ export class CloseController {
 
   @Post()
   @Access('plans.close')
-  @PlanCommandRoute('Close the plan', { creates: false, description: 'A closed plan takes no more changes.' })
+  @PlanCommandRoute('Close the plan', { creates: false, description: 'A closed plan takes no more changes.', operationId: 'plansClose' })
   close(
     @Param('planId') planId: string,
     @Body() body: ReasonDto,

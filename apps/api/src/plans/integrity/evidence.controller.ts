@@ -3,7 +3,6 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags 
 import { Readable } from 'node:stream';
 import { Access } from '../../auth/access-table';
 import { Caller, CurrentCaller } from '../../auth/caller';
-import { ErrorBodyDto } from '../commands/dto/command-result.dto';
 import { PlanIntegrityService } from './plan-integrity.service';
 
 /**
@@ -27,7 +26,7 @@ export class EvidenceController {
   })
   @ApiProduces(EVIDENCE_MEDIA_TYPE)
   @ApiOkResponse({ description: 'The evidence file, as an attachment.', schema: { type: 'string' } })
-  @ApiNotFoundResponse({ description: 'No such plan, or not one the caller may see.', type: ErrorBodyDto })
+  @ApiNotFoundResponse({ description: 'No such plan, or not one the caller may see.' })
   async export(@Param('planId') planId: string, @CurrentCaller() caller: Caller): Promise<StreamableFile> {
     const { filename, lines } = await this.integrity.evidence(planId, caller, new Date());
     return new StreamableFile(Readable.from(lines), {

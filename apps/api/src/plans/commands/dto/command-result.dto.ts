@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 export class PlanCommandResultDto {
   @ApiProperty({ description: 'The plan written to.', example: '9b1f4c1e-3f0a-4b47-8a0e-6f4c8d1f2a10' })
@@ -19,29 +19,6 @@ export class PlanCommandResultDto {
 
   @ApiProperty({ description: 'Ids of the events written.', type: [String] })
   eventIds: string[];
-}
-
-export class ErrorBodyDto {
-  @ApiProperty({ example: 422 })
-  statusCode: number;
-
-  @ApiProperty({ example: 'Unprocessable Entity' })
-  error: string;
-
-  @ApiProperty({
-    description: 'A sentence saying what is wrong; for a 400, one entry per offending field.',
-    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-  })
-  message: string | string[];
-
-  @ApiPropertyOptional({
-    description: 'For a 409, 412 or 422 on a plan the caller may see: the revision the plan is at, as in the ETag.',
-    example: 41,
-  })
-  currentRevision?: number;
-
-  @ApiPropertyOptional({ description: 'The same number as `currentRevision`, kept for older clients.', example: 41, deprecated: true })
-  currentVersion?: number;
 }
 
 export class IntegrityFailureDto {

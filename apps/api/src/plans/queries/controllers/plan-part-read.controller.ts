@@ -35,7 +35,7 @@ export function planPartReadController({ tag, name, route, part, summary }: Plan
       readonly readYourWrites: ReadYourWrites,
     ) {}
 
-    @PlanPartRoute(route, summary)
+    @PlanPartRoute(route, part, summary)
     async read(
       @CurrentCaller() caller: Caller,
       @Param('planId') planId: string,

@@ -1,7 +1,7 @@
 import { SpreadsheetOfFailedIntegrityError } from '@app/application-errors';
 import { Controller, Get, Headers, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus, type QueryResult } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotModifiedResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotModifiedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PlanHistoryEntry } from '@app/projections';
 import type { FastifyReply } from 'fastify';
 import { Access, assertMayPerform } from '../../../auth/access-table';
@@ -10,8 +10,8 @@ import { IdentifierParamPipe } from '../../identifier-param.pipe';
 import { PeriodParamPipe } from '../../period-param.pipe';
 import { historySheet, REPORT_SHEETS, reportSheets, versionTableSheet } from '../../../exports/plan-sheets';
 import { answerFormatOf, spreadsheetAnswer } from '../../../exports/spreadsheet-answer';
-import { ANSWER_FORMATS } from '../../../exports/spreadsheet-format';
 import { planTemplateSheets } from '../../../imports/plan-template';
+import { ApiAnswer, ApiRefusal } from '../../../openapi/answers';
 import { HistoryParams, ListPlansParams, ReadPlanParams, ReadYourWritesParams, ReportParams } from '../dto/query-params';
 import {
   DiffVersionsQuery,
@@ -31,7 +31,9 @@ export const NOT_MODIFIED =
   'The answer carries the ETag given in `If-None-Match`: the copy the client holds is current, so no body is sent. ' +
   'An `asOf` or `version` answer whose events fail their check has no ETag, and so is always sent whole.';
 
-const SPREADSHEET_MEDIA_TYPES = Object.values(ANSWER_FORMATS).map(({ mediaType }) => mediaType);
+const NOT_ACCEPTABLE = 'The `Accept` header allows none of JSON, CSV and XLSX.';
+
+const SPREADSHEET_OF_FAILED_INTEGRITY = 'A spreadsheet was asked of an answer rebuilt from events (`asOf`, `version`) that fail their integrity check.';
 
 const AS_SPREADSHEET =
   'With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` it answers a ' +
@@ -51,7 +53,8 @@ export class PlanQueriesController {
 
   @Get()
   @Access('plans.list')
-  @ApiOperation({ summary: "The caller's council's plans, filtered and paged" })
+  @ApiOperation({ operationId: 'plansList', summary: "The caller's council's plans, filtered and paged" })
+  @ApiAnswer('PlanListPage', { description: 'A page of plans, newest change first; `next` is the cursor of the page after, null on the last.' })
   async list(@CurrentCaller() caller: Caller, @QueryParams() params: ListPlansParams) {
     await this.readYourWrites.waitFor(params.waitFor);
     return this.queries.execute(new ListPlansQuery(caller, params));
@@ -60,8 +63,11 @@ export class PlanQueriesController {
   @Get(':planId')
   @ApiNotModifiedResponse({ description: NOT_MODIFIED })
   @Access('plans.read')
-  @ApiProduces(...SPREADSHEET_MEDIA_TYPES)
+  @ApiAnswer('PlanAnswer', { description: 'The plan view, or the plan as a spreadsheet in the template\'s layout.', etag: true, spreadsheets: true })
+  @ApiRefusal(406, NOT_ACCEPTABLE)
+  @ApiRefusal(422, SPREADSHEET_OF_FAILED_INTEGRITY, new SpreadsheetOfFailedIntegrityError().message)
   @ApiOperation({
+    operationId: 'plansRead',
     summary: 'The plan now, as of an instant (`asOf`), or as published at a version (`version`)',
     description:
       'Reading a past state (`asOf` or `version`) needs a role of `plans.readAsOf`: editor, governance or auditor. ' +
@@ -87,8 +93,10 @@ export class PlanQueriesController {
 
   @Get(':planId/history')
   @Access('history.read')
-  @ApiProduces(...SPREADSHEET_MEDIA_TYPES)
+  @ApiAnswer('HistoryPage', { description: 'A page of the audit trail, oldest first.', spreadsheets: true })
+  @ApiRefusal(406, NOT_ACCEPTABLE)
   @ApiOperation({
+    operationId: 'historyRead',
     summary: 'The audit trail: every event with who, when, why and a one-line summary',
     description: `${AS_SPREADSHEET} A spreadsheet holds every entry the filters select, not one page.`,
   })
@@ -114,8 +122,9 @@ export class PlanQueriesController {
 
   @Get(':planId/versions')
   @Access('versions.read')
-  @ApiProduces(...SPREADSHEET_MEDIA_TYPES)
-  @ApiOperation({ summary: 'The version-control table, derived from the version events', description: AS_SPREADSHEET })
+  @ApiAnswer('VersionTable', { description: 'The version-control table.', spreadsheets: true })
+  @ApiRefusal(406, NOT_ACCEPTABLE)
+  @ApiOperation({ operationId: 'versionsRead', summary: 'The version-control table, derived from the version events', description: AS_SPREADSHEET })
   async versions(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -132,7 +141,9 @@ export class PlanQueriesController {
 
   @Get(':planId/versions/:from/diff/:to')
   @Access('versions.diff')
-  @ApiOperation({ summary: 'What was added, removed and changed between two versions' })
+  @ApiAnswer('PlanDiff', { description: 'What changed from one version to the other, item by item.' })
+  @ApiRefusal(404, 'No such plan, or not one the caller may see, or it has no version of that label.', "Plan corporate-services-2023-24 has no version '3'")
+  @ApiOperation({ operationId: 'versionsDiff', summary: 'What was added, removed and changed between two versions' })
   async diff(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -147,8 +158,11 @@ export class PlanQueriesController {
   @Get(':planId/reports/:period')
   @ApiNotModifiedResponse({ description: NOT_MODIFIED })
   @Access('reports.read')
-  @ApiProduces(...SPREADSHEET_MEDIA_TYPES)
+  @ApiAnswer('ReportAnswer', { description: 'The monitoring report for the period.', etag: true, spreadsheets: true })
+  @ApiRefusal(406, NOT_ACCEPTABLE)
+  @ApiRefusal(422, SPREADSHEET_OF_FAILED_INTEGRITY, new SpreadsheetOfFailedIntegrityError().message)
   @ApiOperation({
+    operationId: 'reportsRead',
     summary: 'The monitoring report for a period: RAG, direction of travel, progress and roll-ups',
     description:
       'The report as it stood at a past instant (`asOf`) needs a role of `reports.readAsOf`: editor, governance, auditor or reporting; ' +

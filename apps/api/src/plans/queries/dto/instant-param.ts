@@ -9,6 +9,8 @@ import { CheckedBy } from '../../commands/dto/fields';
 export type DateMeans = 'start-of-day' | 'end-of-day';
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+/** What a client may send, as the document publishes it; `parseInstant` says exactly what is wrong with anything else. */
+const INSTANT_OR_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 /** What `+01:00` becomes when the client did not encode it: a URL's query reads `+` as a space. */
 const DATE_TIME_WITH_SPACED_OFFSET = /^\d{4}-\d{2}-\d{2}T[\d:.]+ \d{2}:?\d{2}$/;
 const DATE_TIME_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/;
@@ -54,6 +56,7 @@ export function InstantParam(options: { description: string; dateMeans: DateMean
     ApiPropertyOptional({
       type: String,
       example: '2024-03-19T18:00:00Z',
+      pattern: INSTANT_OR_DATE.source,
       description: `${description} An instant with its offset (\`Z\`, or \`+01:00\` written \`%2B01:00\`), or a date alone for ${day} of that day in UK time.`,
     }),
     IsOptional(),

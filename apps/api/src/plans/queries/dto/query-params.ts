@@ -8,7 +8,11 @@ import { InstantParam } from './instant-param';
 
 /** `waitFor=<position>`: answer only once the projections have applied that position. */
 export class ReadYourWritesParams {
-  @ApiPropertyOptional({ description: 'Global position from a command response; the answer waits (bounded) until the projections reach it.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: 'A global position, the `position` of a command\'s answer; the answer waits (bounded) until the projections reach it, else 503 with `Retry-After`.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -17,7 +21,7 @@ export class ReadYourWritesParams {
 }
 
 export class PagingParams extends ReadYourWritesParams {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Items per page.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -25,7 +29,7 @@ export class PagingParams extends ReadYourWritesParams {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page.' })
+  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page, as given: an opaque text.' })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -33,7 +37,7 @@ export class PagingParams extends ReadYourWritesParams {
 }
 
 export class ListPlansParams extends PagingParams {
-  @ApiPropertyOptional({ example: 'Corporate Services' })
+  @ApiPropertyOptional({ example: 'Corporate Services', description: 'Only the plans of this service, named exactly.' })
   @IsOptional()
   @IsString()
   service?: string;
@@ -43,7 +47,7 @@ export class ListPlansParams extends PagingParams {
   @IsString()
   period?: string;
 
-  @ApiPropertyOptional({ enum: PLAN_STATUSES })
+  @ApiPropertyOptional({ enum: PLAN_STATUSES, description: 'Only the plans at this stage of their life.' })
   @IsOptional()
   @IsIn(PLAN_STATUSES)
   status?: (typeof PLAN_STATUSES)[number];
@@ -75,7 +79,7 @@ export class HistoryParams extends PagingParams {
   @InstantParam({ description: 'Recorded at or before this instant.', dateMeans: 'end-of-day' })
   to?: Date;
 
-  @ApiPropertyOptional({ example: 'TargetChanged', enum: PLAN_EVENT_TYPES })
+  @ApiPropertyOptional({ example: 'TargetChanged', enum: PLAN_EVENT_TYPES, description: 'Only the events of this type.' })
   @IsOptional()
   @IsIn(PLAN_EVENT_TYPES)
   type?: PlanEventType;
