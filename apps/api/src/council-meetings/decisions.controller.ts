@@ -2,14 +2,13 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestj
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
-  ApiCreatedResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Access } from '../auth/access-table';
+import { ApiAnswer } from '../openapi/answers';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { CommandTrace, type RequestTrace } from '../plans/commands/command-origin';
 import type { DecisionAnswer } from './council-records.answers';
@@ -39,7 +38,7 @@ export class DecisionsController {
       'If any cannot be approved, none is, and the answer names each and why. Recorded once, then each plan\'s approval, carrying the decision reference, is written once. ' +
       'The same `decisionRef` again, in the same words, changes nothing and gives the same answer; under another decision\'s words it is refused.',
   })
-  @ApiCreatedResponse({ description: ANSWER })
+  @ApiAnswer('DecisionAnswer', { description: ANSWER, status: 201 })
   @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.' })
   @ApiUnprocessableEntityResponse({ description: 'A plan cannot be approved (each is named, with why), or the reference names another decision.' })
   take(@Body() body: TakeDecisionDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<DecisionAnswer> {
@@ -50,7 +49,7 @@ export class DecisionsController {
   @Get(':decisionId')
   @Access('decisions.read')
   @ApiOperation({ summary: 'A decision of the caller\'s council, and each plan\'s approval by it' })
-  @ApiOkResponse({ description: ANSWER })
+  @ApiAnswer('DecisionAnswer', { description: ANSWER })
   @ApiNotFoundResponse({ description: 'No such decision in the caller\'s council.' })
   read(@Param('decisionId') decisionId: string, @CurrentCaller() caller: Caller): Promise<DecisionAnswer> {
     return this.queries.execute(new GetDecisionQuery(caller, decisionId));

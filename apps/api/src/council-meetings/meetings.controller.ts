@@ -2,15 +2,14 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestj
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
-  ApiCreatedResponse,
   ApiHeader,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Access } from '../auth/access-table';
+import { ApiAnswer } from '../openapi/answers';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { CommandTrace, type RequestTrace } from '../plans/commands/command-origin';
 import type { MeetingAnswer } from './council-records.answers';
@@ -40,7 +39,7 @@ export class MeetingsController {
       'which does not reopen it. Every plan is checked first; if any cannot take it, nothing is recorded and the answer names each plan and why.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key with the same body answers the meeting recorded under it; with another body, 422.' })
-  @ApiCreatedResponse({ description: ANSWER })
+  @ApiAnswer('MeetingAnswer', { description: ANSWER, status: 201 })
   @ApiBadRequestResponse({ description: 'The body is invalid; every offending field is named.' })
   @ApiUnprocessableEntityResponse({ description: 'A plan cannot take it (each is named, with why), a plan is named twice, or the meeting is still to come.' })
   record(@Body() body: RecordMeetingDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<MeetingAnswer> {
@@ -50,7 +49,7 @@ export class MeetingsController {
   @Get(':meetingId')
   @Access('meetings.read')
   @ApiOperation({ summary: 'A meeting of the caller\'s council, and where it was entered on each plan' })
-  @ApiOkResponse({ description: ANSWER })
+  @ApiAnswer('MeetingAnswer', { description: ANSWER })
   @ApiNotFoundResponse({ description: 'No such meeting in the caller\'s council.' })
   read(@Param('meetingId') meetingId: string, @CurrentCaller() caller: Caller): Promise<MeetingAnswer> {
     return this.queries.execute(new GetMeetingQuery(caller, meetingId));

@@ -1,8 +1,10 @@
 import type { ErrorBody } from '@app/platform';
-import type { MonitoringReport, PlanDiff, PlanHistoryEntry, PlanListItem, PlanView, VersionTable } from '@app/projections';
+import type { CouncilExceptions, CouncilReport, MonitoringReport, PlanDiff, PlanHistoryEntry, PlanListItem, PlanView, VersionTable } from '@app/projections';
 import type { Page } from '../plans/queries/handlers/plan-queries';
 import type { EventsIntegrity } from '../plans/queries/plan-time-travel';
 import type { CorporatePlanAnswer, CorporatePlanHistoryAnswer } from '../corporate-plans/corporate-plans.handlers';
+import type { DecisionAnswer, MeetingAnswer } from '../council-meetings/council-records.answers';
+import type { CouncilWideAnswer } from '../reports/council-report.queries';
 import type { RiskMatrixAnswer } from '../settings/risk-matrix.handlers';
 import type { RollupRuleAnswer } from '../settings/rollup-rule.handlers';
 
@@ -33,4 +35,8 @@ export type HistoryPage = Page<PlanHistoryEntry>;
 
 export type CorporatePlanPage = Page<CorporatePlanAnswer>;
 
-export type { CorporatePlanAnswer, CorporatePlanHistoryAnswer, ErrorBody, PlanDiff, RiskMatrixAnswer, RollupRuleAnswer, VersionTable };
+export type CouncilReportAnswer = CouncilWideAnswer<CouncilReport>;
+
+export type CouncilExceptionsAnswer = CouncilWideAnswer<CouncilExceptions>;
+
+export type { CorporatePlanAnswer, CorporatePlanHistoryAnswer, DecisionAnswer, ErrorBody, MeetingAnswer, PlanDiff, RiskMatrixAnswer, RollupRuleAnswer, VersionTable };

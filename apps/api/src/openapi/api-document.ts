@@ -85,13 +85,15 @@ const PATH_PARAMETERS: Record<string, Pick<ParameterObject, 'description' | 'sch
   code: identifier('The indicator or budget line code; compared without regard to case (`cp7` is `CP7`).', 'CP7'),
   key: identifier('The narrative section’s key.', 'overview'),
   themeId: identifier('The corporate theme’s id.', 'people'),
+  meetingId: { description: 'The meeting’s id, as recording it answered.', schema: { type: 'string' }, example: '7d1f0c1e-8a8b-4b3e-9a56-0d3c0f0e2b11' },
+  decisionId: { description: 'The decision’s id, as recording it answered (made from its `decisionRef`).', schema: { type: 'string' } },
   from: identifier('The label of the published version compared from.', '1'),
   to: identifier('The label of the published version compared to.', '2'),
   period: {
     description:
-      'A financial year or a quarter of one, with `-` for the `/` a path cannot hold: `2023-24`, `2023-24-Q2` (Q1 is April to June). ' +
-      'The years 2000/01 to 2099/00.',
-    schema: { type: 'string', pattern: '^\\d{4}[/-](\\d{2}|\\d{4})((-|\\s+)[Qq]\\d)?$' },
+      'A financial year, a quarter or a month of one, with `-` for the `/` a path cannot hold: `2023-24`, `2023-24-Q2` (Q1 is April to June), ' +
+      '`2024-25-M07` (the seventh month, October). The years 2000/01 to 2099/00.',
+    schema: { type: 'string', pattern: '^\\d{4}[/-](\\d{2}|\\d{4})((-|\\s+)([Qq]\\d|[Mm]\\d{2}))?$' },
     example: '2023-24-Q2',
   },
   name: { description: 'The projection’s name, as the status lists it.', schema: { type: 'string' }, example: 'plan-history' },

@@ -7,8 +7,19 @@ import { CouncilReportPlans, type CouncilIntegrity } from './council-report-plan
 
 /** A council-wide answer, with `asOf` and the integrity of its plans' events when rebuilt, and its ETag. */
 export type CouncilAnswer<T> = {
-  answer: T & { asOf?: string; integrity?: CouncilIntegrity };
+  answer: CouncilWideAnswer<T>;
   tag: string;
+};
+
+/** What a council-wide read sends: the report or the exceptions, as of the instant asked for when asked. */
+export type CouncilWideAnswer<T> = T & {
+  /**
+   * The record-time instant the answer was read as of, when `asOf` was asked.
+   * @format date-time
+   */
+  asOf?: string;
+  /** Present when the answer was rebuilt as of an instant: whether its plans' events pass their check. */
+  integrity?: CouncilIntegrity;
 };
 
 abstract class CouncilWideQuery<T> extends Query<CouncilAnswer<T>> {

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiNotModifiedResponse, ApiOperation, ApiProduces, ApiTa
 import type { CouncilReportFilters } from '@app/projections';
 import type { FastifyReply } from 'fastify';
 import { Access, assertMayPerform } from '../auth/access-table';
+import { ApiAnswer } from '../openapi/answers';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { COUNCIL_REPORT_SHEETS, councilExceptionsSheet, councilReportSheets } from '../exports/council-sheets';
 import { answerFormatOf, spreadsheetAnswer } from '../exports/spreadsheet-answer';
@@ -24,6 +25,13 @@ const SCOPE =
   'With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` it answers a spreadsheet to save ' +
   '(RAG as cell colours, frozen headers).';
 
+const COUNCIL_ETAG = {
+  ETag: {
+    description: 'A digest of the keys and revisions of the plans in scope (and the roll-up rule once set); send it back as `If-None-Match` for a 304.',
+    schema: { type: 'string' },
+  },
+};
+
 /** Across all of a council's plans: the quarter's monitoring report and its exceptions, from the projections. */
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -35,6 +43,7 @@ export class CouncilReportsController {
   ) {}
 
   @Get(':period')
+  @ApiAnswer('CouncilReportAnswer', { description: 'The report across the plans in scope.', spreadsheets: true, headers: COUNCIL_ETAG })
   @ApiNotModifiedResponse({ description: NOT_MODIFIED })
   @Access('councilReports.read')
   @ApiProduces(...SPREADSHEET_MEDIA_TYPES)
@@ -59,6 +68,7 @@ export class CouncilReportsController {
   }
 
   @Get(':period/exceptions')
+  @ApiAnswer('CouncilExceptionsAnswer', { description: 'The exceptions across the plans in scope.', spreadsheets: true, headers: COUNCIL_ETAG })
   @ApiNotModifiedResponse({ description: NOT_MODIFIED })
   @Access('councilExceptions.read')
   @ApiProduces(...SPREADSHEET_MEDIA_TYPES)
