@@ -184,7 +184,7 @@ describe('Admin: the projections over HTTP', () => {
         ...Array.from({ length: PRIORITIES_PER_PLAN }, (_, index) => ({
           id: randomUUID(),
           type: 'PriorityAdded',
-          data: { planId, ref: String(index + 1), title: `Priority ${index + 1}`, themes: ['People'], objective: null, kind: 'priority', sponsor: null, manager: null, outcomes: [] },
+          data: { planId, ref: String(index + 1), title: `Priority ${index + 1}`, themes: ['People'], themeIds: [], objective: null, kind: 'priority', sponsor: null, manager: null, outcomes: [] },
           metadata: metadata('PriorityAdded'),
         })),
       ];

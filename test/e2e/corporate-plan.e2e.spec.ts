@@ -1,6 +1,7 @@
-import { corporatePlansStreamId, verifyChain } from '@app/domain';
+import { corporatePlansStreamId, planKey, planStreamId, verifyChain } from '@app/domain';
 import { HART_CORPORATE_PLAN, HART_CORPORATE_THEMES } from '@app/domain/corporate-plan/testing/hart-corporate-plan.seed';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '@app/event-store';
+import { HART_INDICATORS, HART_PLAN, HART_PRIORITIES } from '../fixtures/hart-2023-24';
 import type { TestCaller } from '../support/tokens';
 import { PlanApi } from './plan-queries.support';
 
@@ -122,5 +123,63 @@ describe("Hart's corporate plan, entered, revised and read", () => {
     expect((await read(`/v1/corporate-plans/${ID}/history`, other)).status).toBe(404);
     expect((await read('/v1/corporate-plans', other)).body).toEqual({ items: [], next: null });
     expect(await storedEvents('rushmoor')).toEqual([]);
+  });
+
+  describe("Hart's 2023/24 plan linked to the corporate plan's themes by id", () => {
+    const PLAN = 'corporate-services-2023-24';
+    const planEvents = async (council = COUNCIL) => {
+      try {
+        return (await store.readStream(planStreamId(planKey(council, PLAN)))).length;
+      } catch (error) {
+        if (error instanceof StreamNotFoundError) return 0;
+        throw error;
+      }
+    };
+    const [councilTax] = HART_INDICATORS;
+    const priority14 = HART_PRIORITIES.find(({ ref }) => ref === '14')!;
+    const { title, service, period, owner } = HART_PLAN;
+    const draft = { planId: PLAN, title, service, period, owner };
+
+    beforeAll(async () => {
+      expect((await send(EDITOR, 'POST', '/v1/plans', draft)).status).toBe(201);
+    });
+
+    it('checks each id against the corporate plan in force, keeps the words as printed, and shows both', async () => {
+      const added = await send(EDITOR, 'POST', `/v1/plans/${PLAN}/priorities`, { ...priority14, themeIds: ['resilient', 'Planet', 'place'] });
+      expect(added.status).toBe(201);
+      const defined = await send(EDITOR, 'POST', `/v1/plans/${PLAN}/indicators`, { ...councilTax, themeId: 'resilient' });
+      expect(defined.status).toBe(201);
+
+      const plan = await read(`/v1/plans/${PLAN}`);
+      expect(plan.body.priorities[0]).toMatchObject({ ref: '14', themes: priority14.themes, themeIds: ['resilient', 'planet', 'place'] });
+      expect(plan.body.indicators[0]).toMatchObject({ code: councilTax.code, themeId: 'resilient' });
+
+      const unlinked = await send(EDITOR, 'PATCH', `/v1/plans/${PLAN}/indicators/${councilTax.code}`, { themeId: null, reason: 'Reported under the MTFS instead' });
+      expect(unlinked.status).toBe(200);
+      expect((await read(`/v1/plans/${PLAN}/indicators`)).body.indicators[0].themeId).toBeNull();
+    });
+
+    it('refuses an id that is not one of its themes with 422 naming it, writing nothing', async () => {
+      const before = await planEvents();
+      const refused = await send(EDITOR, 'POST', `/v1/plans/${PLAN}/priorities`, { ...priority14, ref: '20', themeIds: ['sustainable-environment'] });
+      expect(refused.status).toBe(422);
+      expect(refused.body.message).toBe(
+        `The corporate plan '${HART_CORPORATE_PLAN.title}' has no theme 'sustainable-environment' for priority 20: its themes are planet, people, place, resilient.`,
+      );
+      const revised = await send(EDITOR, 'PATCH', `/v1/plans/${PLAN}/priorities/14`, { themeIds: ['homes'], reason: 'Relinked' });
+      expect(revised.status).toBe(422);
+      expect(await planEvents()).toBe(before);
+    });
+
+    it("refuses ids in a council without a corporate plan, and takes the printed words there as before", async () => {
+      const rushmoor: TestCaller = { role: 'editor', council: 'rushmoor' };
+      expect((await send(rushmoor, 'POST', '/v1/plans', draft)).status).toBe(201);
+      const before = await planEvents('rushmoor');
+      const refused = await send(rushmoor, 'POST', `/v1/plans/${PLAN}/priorities`, { ...priority14, themeIds: ['planet'] });
+      expect(refused.status).toBe(422);
+      expect(refused.body.message).toContain('no corporate plan of the council covers 2023/24');
+      expect(await planEvents('rushmoor')).toBe(before);
+      expect((await send(rushmoor, 'POST', `/v1/plans/${PLAN}/priorities`, priority14)).status).toBe(201);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { PlanAccessPolicy } from '../../apps/api/src/auth/plan-access.policy';
 import type { RequestTrace } from '../../apps/api/src/plans/commands/command-origin';
 import { PlanCommandService } from '../../apps/api/src/plans/commands/plan-command.service';
 import { CouncilSettingsStore } from '../../apps/api/src/settings/council-settings.store';
+import { CorporatePlansStore } from '../../apps/api/src/corporate-plans/corporate-plans.store';
 import { PlanStreamCache } from '../../apps/api/src/plans/commands/plan-stream-cache';
 import { HART_INDICATORS, HART_PRIORITIES } from '../fixtures/hart-2023-24';
 import { CommandApi, enterHartPlan, expectStatus, type Send } from './plan-commands.support';
@@ -109,7 +110,7 @@ describe('Concurrent plan commands', () => {
 
     beforeAll(async () => {
       planId = await enterHartPlan(api);
-      rival = new PlanCommandService(api.store, new PlanStreamCache(api.store), api.app.get(PlanAccessPolicy), new CouncilSettingsStore(api.store));
+      rival = new PlanCommandService(api.store, new PlanStreamCache(api.store), api.app.get(PlanAccessPolicy), new CouncilSettingsStore(api.store), new CorporatePlansStore(api.store));
       // Warm this process's cache so the rival's write is news to it.
       expectStatus(await api.send(progressRequest()), 201);
     });

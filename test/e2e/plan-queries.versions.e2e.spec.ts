@@ -121,13 +121,14 @@ describe('The version-control table and version diffs, for the Three Rivers plan
       {
         kind: 'priority',
         key: 'WD',
-        before: { ref: 'WD', kind: 'priority', title: 'Website Development', objective: null, themes: [HIGH_PERFORMING], sponsor: null, manager: null },
+        before: { ref: 'WD', kind: 'priority', title: 'Website Development', objective: null, themes: [HIGH_PERFORMING], themeIds: [], sponsor: null, manager: null },
         after: {
           ref: 'WD',
           kind: 'priority',
           title: 'Website Development',
           objective: CUSTOMER_SERVICE_OBJECTIVE,
           themes: [HIGH_PERFORMING],
+          themeIds: [],
           sponsor: null,
           manager: null,
         },

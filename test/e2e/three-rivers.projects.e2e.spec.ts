@@ -179,6 +179,7 @@ describe('Three Rivers: its project, with sponsor and a milestone due in a quart
       title: 'Website Development',
       objective: WEBSITE_DEVELOPMENT.objective,
       themes: [],
+      themeIds: [],
       sponsor: 'Joanne Wagstaffe',
     };
     expect(diff.body.changed).toEqual([

@@ -23,14 +23,15 @@ import { PlanIntegrityService } from './integrity/plan-integrity.service';
 import { PlanStreamCache } from './commands/plan-stream-cache';
 import { PlanRevisionETagInterceptor } from './commands/plan-revision-etag.interceptor';
 import { SettingsModule } from '../settings/settings.module';
+import { CorporatePlansModule } from '../corporate-plans/corporate-plans.module';
 
 /**
  * The command side of the HTTP API: one folder per kind of content (its DTOs and controllers), every command through the
  * CommandBus to `PlanCommandService`, and the integrity check over a plan's stream. Needs the
- * global `EVENT_STORE` and `PlanAccessPolicy` (AuthModule), and the council's settings (SettingsModule), whose risk matrix each decision is given.
+ * global `EVENT_STORE` and `PlanAccessPolicy` (AuthModule), the council's settings (SettingsModule), whose risk matrix the decisions scoring risks are given, and its corporate plans (CorporatePlansModule), against which theme links are checked.
  */
 @Module({
-  imports: [CqrsModule, SettingsModule],
+  imports: [CqrsModule, SettingsModule, CorporatePlansModule],
   controllers: [
     // governance: drafting, scrutiny, versions, approval, closing
     PlansController,

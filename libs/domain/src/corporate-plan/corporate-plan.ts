@@ -1,9 +1,12 @@
 import { DomainError } from '../domain-error';
 import { changedFields, requireReason, sameValue } from '../plan/decision-rules';
-import type { PlanPeriod } from '../plan/plan-values';
 import { requireWithinLimit } from '../plan/plan-limits';
 import { codeKey } from '../plan/written-text';
 import { describePlanPeriod, parsePlanPeriod } from '../periods/plan-periods';
+import type { PlanPeriod } from '../plan/plan-values';
+import type { CorporatePlan, CorporatePlansState, CorporateTheme } from './corporate-plan-values';
+
+export type * from './corporate-plan-values';
 
 /**
  * A council's corporate plan: the themes its service plans serve (Hart's 2023-2027: Planet, People,
@@ -19,26 +22,6 @@ import { describePlanPeriod, parsePlanPeriod } from '../periods/plan-periods';
 export const CORPORATE_PLANS_STREAM_PREFIX = 'corporatePlans-';
 
 export const corporatePlansStreamId = (council: string): string => `${CORPORATE_PLANS_STREAM_PREFIX}${encodeURIComponent(council)}`;
-
-export interface CorporateObjective {
-  ref: string;
-  text: string;
-}
-
-export interface CorporateTheme {
-  /** What service plans link by ("planet"); kept through a change of title. */
-  id: string;
-  title: string;
-  objectives: CorporateObjective[];
-}
-
-export interface CorporatePlan {
-  corporatePlanId: string;
-  council: string;
-  title: string;
-  period: PlanPeriod;
-  themes: CorporateTheme[];
-}
 
 export type CorporatePlanFields = Pick<CorporatePlan, 'title' | 'themes'>;
 
@@ -83,11 +66,6 @@ export interface ReviseCorporatePlan {
 }
 
 export type CorporatePlanCommand = RecordCorporatePlan | ReviseCorporatePlan;
-
-/** The council's corporate plans, by id. */
-export interface CorporatePlansState {
-  plans: Record<string, CorporatePlan>;
-}
 
 export const initialCorporatePlans: CorporatePlansState = { plans: {} };
 

@@ -7,7 +7,7 @@ import { DEFAULT_RISK_MATRIX } from './risks/risk-matrix';
 import { HART_PLAN_ID } from './testing/plan-fixtures';
 import { HART_PLAN, hartPriority } from './testing/hart-2023-24.seed';
 
-const context = { now: new Date('2023-07-15T10:00:00Z'), riskMatrix: DEFAULT_RISK_MATRIX };
+const context = { now: new Date('2023-07-15T10:00:00Z'), riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: null };
 
 const draft: PlanCommand = {
   type: 'DraftPlan',

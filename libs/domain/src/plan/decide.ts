@@ -11,6 +11,7 @@ import type { PlanEvent } from './plan-events';
 import type { PlanState } from './plan-state';
 import { PRIORITY_DECIDERS } from './priorities/priority-decisions';
 import { RISK_COMMANDS_SCORED_WITH_THE_MATRIX, RISK_DECIDERS } from './risks/risk-decisions';
+import { namesCorporateThemes } from './theme-links';
 import { WORKFORCE_DECIDERS } from './workforce/workforce-decisions';
 
 export type { DecisionContext } from './decision-rules';
@@ -27,9 +28,17 @@ const DECIDERS: CommandDeciders<CommandToDraftedPlan> = {
   ...NARRATIVE_DECIDERS,
 };
 
-/** Whether deciding the command needs the council's risk matrix: the caller reads the council's settings for these alone. */
-export const isDecidedWithRiskMatrix = (command: PlanCommand): boolean =>
-  (RISK_COMMANDS_SCORED_WITH_THE_MATRIX as ReadonlySet<string>).has(command.type);
+/** Which of the council's facts deciding a command needs, each named as `DecisionContext` holds it. */
+export type CouncilFactsNeeded = { [F in Exclude<keyof DecisionContext, 'now'>]: boolean };
+
+/**
+ * What the caller must read of the council before deciding the command: its settings for the commands
+ * scored with its risk matrix alone, its corporate plans for the commands that name themes by id alone.
+ */
+export const councilFactsNeededBy = (command: PlanCommand): CouncilFactsNeeded => ({
+  riskMatrix: (RISK_COMMANDS_SCORED_WITH_THE_MATRIX as ReadonlySet<string>).has(command.type),
+  corporatePlans: namesCorporateThemes(command),
+});
 
 type AnyDecision = (command: CommandToDraftedPlan, plan: OpenPlan, context: DecisionContext) => PlanEvent[];
 

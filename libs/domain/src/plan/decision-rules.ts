@@ -5,17 +5,20 @@ import { describePlanPeriod, isWithinPlanPeriod } from '../periods/plan-periods'
 import type { CommandToDraftedPlan } from './plan-commands';
 import type { PlanEvent } from './plan-events';
 import type { DraftedPlanState } from './plan-state';
+import type { CorporatePlansState } from '../corporate-plan/corporate-plan-values';
 import type { RiskMatrix } from './risks/risk-values';
 
 /**
- * What a decision may know of the world besides the plan, read once by the caller: the clock, and the
- * council's risk matrix in force (Three Rivers' printed one when the council never set its own) for
- * the commands decided with it (`isDecidedWithRiskMatrix`), null for the others, so that the caller
- * reads the council's settings only when a decision needs them.
+ * What a decision may know of the world besides the plan, read once by the caller: the clock, and what
+ * the council holds for all its plans, each given only to the commands decided with it
+ * (`councilFactsNeededBy`) and null for the others, so that the caller reads the council's streams only
+ * when a decision needs them: the risk matrix in force (Three Rivers' printed one when the council
+ * never set its own), and the council's corporate plans, whose themes a plan's links name.
  */
 export interface DecisionContext {
   now: Date;
   riskMatrix: RiskMatrix | null;
+  corporatePlans: CorporatePlansState | null;
 }
 
 /** The matrix a decision scores with; its absence is the caller's mistake, never the officer's. */

@@ -19,7 +19,7 @@ describe('how much a plan may hold', () => {
   it('refuses a priority beyond the plan\'s limit, saying the limit', () => {
     const full: PlanEvent[] = many(PLAN_LIMITS.prioritiesPerPlan.limit, (index) => ({
       type: 'PriorityAdded',
-      data: { planId, ref: String(index + 1), title: 'P', themes: [], objective: null, kind: 'priority', sponsor: null, manager: null, outcomes: [] },
+      data: { planId, ref: String(index + 1), title: 'P', themes: [], themeIds: [], objective: null, kind: 'priority', sponsor: null, manager: null, outcomes: [] },
     }));
     given([hartDrafted], full)
       .when(priority('201'))
@@ -50,7 +50,7 @@ describe('how much a plan may hold', () => {
   it('refuses indicators and targets beyond their limits', () => {
     const full: PlanEvent[] = many(PLAN_LIMITS.indicatorsPerPlan.limit, (index) => ({
       type: 'IndicatorDefined',
-      data: { planId, ...indicator(`I${index}`).data, description: null, tolerance: 5, toleranceAbsolute: null, targets: [] },
+      data: { planId, ...indicator(`I${index}`).data, description: null, tolerance: 5, toleranceAbsolute: null, themeId: null, targets: [] },
     }));
     given([hartDrafted], full)
       .when(indicator('X1'))
@@ -59,7 +59,7 @@ describe('how much a plan may hold', () => {
       .when(indicator('X1', many(101, () => ({ period: '2023/24', value: 1 }))))
       .thenRefused('rule-broken', /^An indicator may have at most 100 targets: indicator X1 would have 101\.$/);
     const everyYear = many(PLAN_LIMITS.targetsPerIndicator.limit, (index) => ({ period: financialYearLabel(2000 + index), value: 1, text: null, upper: null, comparison: 'at-least' as const }));
-    given([hartDrafted], [{ type: 'IndicatorDefined', data: { planId, ...indicator('X1').data, description: null, tolerance: 5, toleranceAbsolute: null, targets: everyYear } }])
+    given([hartDrafted], [{ type: 'IndicatorDefined', data: { planId, ...indicator('X1').data, description: null, tolerance: 5, toleranceAbsolute: null, themeId: null, targets: everyYear } }])
       .when({ type: 'SetTarget', data: { code: 'X1', period: '2023/24-Q1', value: 2 } })
       .thenRefused('rule-broken', /^An indicator may have at most 100 targets: indicator X1 would have 101\.$/);
   });

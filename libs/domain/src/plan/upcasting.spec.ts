@@ -28,6 +28,7 @@ describe('upcasting stored events', () => {
       ...storedV1IndicatorDefined.data,
       tolerance: 5,
       toleranceAbsolute: null,
+      themeId: null,
       targets: [{ period: '2023/24', value: 70, upper: null, comparison: 'at-least', text: null }],
     });
   });
@@ -38,7 +39,7 @@ describe('upcasting stored events', () => {
     const [recorded] = decide(
       { type: 'RecordActual', data: { code: 'CP5', period: '2023/24-Q1', value: 68 } },
       state,
-      { now: new Date('2023-07-15T00:00:00Z'), riskMatrix: DEFAULT_RISK_MATRIX },
+      { now: new Date('2023-07-15T00:00:00Z'), riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: null },
     );
     expect(recorded).toMatchObject({
       type: 'ActualRecorded',
@@ -143,6 +144,7 @@ describe('upcasting stored events', () => {
       const [recorded] = decide({ type: 'RecordActual', data: { code: 'CP10', period: '2023/24-Q1', value: 45 } }, state, {
         now: new Date('2023-07-15T00:00:00Z'),
         riskMatrix: DEFAULT_RISK_MATRIX,
+        corporatePlans: null,
       });
       if (recorded.type !== 'ActualRecorded') throw new Error('not recorded');
       expect(assessRag({ actual: 45, assessedAgainst: recorded.data.assessedAgainst, period: '2023/24-Q1' }).rag).toBe('green');
@@ -159,6 +161,7 @@ describe('upcasting stored events', () => {
         ref: '3',
         title: 'T',
         themes: [],
+        themeIds: [],
         objective: null,
         kind: 'priority',
         sponsor: null,
@@ -222,6 +225,7 @@ describe('upcasting stored events', () => {
         decide({ type: 'RevisePriority', data: { ref: '3', kind: 'project', sponsor: 'S151 officer', reason: 'Run as a project' } }, state, {
           now: new Date('2023-07-15T00:00:00Z'),
           riskMatrix: DEFAULT_RISK_MATRIX,
+          corporatePlans: null,
         }),
       ).toEqual([
         {
@@ -241,7 +245,14 @@ describe('upcasting stored events', () => {
 
   it('leaves current events as they are', () => {
     expect(upcastPlanEvent('PlanClosed', 1, { planId: 'p', reason: 'Done' })).toEqual({ planId: 'p', reason: 'Done' });
-    expect(upcastPlanEvent('IndicatorDefined', 3, { code: 'X', tolerance: 2 })).toEqual({ code: 'X', tolerance: 2 });
+    expect(upcastPlanEvent('IndicatorDefined', 4, { code: 'X', tolerance: 2, themeId: 'planet' })).toEqual({ code: 'X', tolerance: 2, themeId: 'planet' });
+  });
+
+  it('reads priorities and indicators stored before theme links (PriorityAdded 2, IndicatorDefined 3) as linked to no theme by id, their words kept', () => {
+    const priority = { planId: 'p', ref: '3', title: 'T', themes: ['Planet'], objective: null, kind: 'priority', sponsor: null, manager: null, outcomes: [] };
+    expect(upcastPlanEvent('PriorityAdded', 2, priority)).toEqual({ ...priority, themeIds: [] });
+    const indicator = { planId: 'p', code: 'CP7', title: 'T', tolerance: 5, toleranceAbsolute: null, targets: [] };
+    expect(upcastPlanEvent('IndicatorDefined', 3, indicator)).toEqual({ ...indicator, themeId: null });
   });
 
   it('refuses an event written by newer software, or not a plan event', () => {

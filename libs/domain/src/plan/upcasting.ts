@@ -39,6 +39,8 @@ const UPCASTERS: Partial<Record<PlanEventType, Record<number, (data: EventData) 
       toleranceAbsolute: null,
       targets: (data.targets as unknown[]).map((target) => ratedAsBefore(target, polarityOf(data))),
     }),
+    // Version 3 linked no theme by id.
+    3: (data) => ({ ...data, themeId: null }),
   },
   TargetSet: { 1: (data) => ({ ...data, target: ratedAsBefore(data.target, polarityOf(data)) }) },
   TargetChanged: {
@@ -58,6 +60,8 @@ const UPCASTERS: Partial<Record<PlanEventType, Record<number, (data: EventData) 
       manager: null,
       outcomes: (data.outcomes as unknown[]).map(undue),
     }),
+    // Version 2 linked no theme by id: its themes were the words the plan prints.
+    2: (data) => ({ ...data, themeIds: [] }),
   },
   // Version 1 was always a plan's own record of scrutiny, of no meeting recorded for several plans.
   ScrutinyCommentsRecorded: { 1: (data) => ({ ...data, meetingId: null }) },

@@ -22,6 +22,7 @@ function placePlan(): PlanView {
     ref: 'P1',
     title: 'Adopt the Local Plan review',
     themes: ['Place', 'Planet'],
+    themeIds: [],
     objective: null,
     kind: 'priority',
     sponsor: null,
@@ -38,6 +39,7 @@ function placePlan(): PlanView {
     frequency: 'quarterly',
     tolerance: 5,
     toleranceAbsolute: null,
+    themeId: null,
     targets: [{ period: '2023/24', value: 90, upper: null, text: null, comparison: 'at-least' }],
   });
   plan.add('RiskAdded', {

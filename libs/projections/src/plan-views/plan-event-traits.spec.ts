@@ -148,7 +148,7 @@ describe('summarisePlanEvent', () => {
           planId: 'p',
           ref: 'WD',
           title: 'Website Development',
-          themes: [],
+          themes: [], themeIds: [],
           objective: null,
           kind: 'project',
           sponsor: 'Joanne Wagstaffe',
@@ -186,7 +186,7 @@ describe('summarisePlanEvent', () => {
         ref: '1',
         title:
           "Review Medium Term Financial Strategy to ensure the Council's financial resources and commitments are aligned",
-        themes: [],
+        themes: [], themeIds: [],
         objective: null,
         kind: 'priority',
         sponsor: null,

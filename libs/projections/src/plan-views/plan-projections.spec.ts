@@ -170,7 +170,7 @@ describe('plan projections', () => {
       basis: 'annual',
       frequency: 'annual',
       tolerance: 5,
-      toleranceAbsolute: null,
+      toleranceAbsolute: null, themeId: null,
       targets: yearly(70),
     });
     plan.add('IndicatorDefined', {
@@ -182,7 +182,7 @@ describe('plan projections', () => {
       basis: 'annual',
       frequency: 'annual',
       tolerance: 5,
-      toleranceAbsolute: null,
+      toleranceAbsolute: null, themeId: null,
       targets: yearly(85),
     });
     plan.add('BudgetLineAdded', {
@@ -283,7 +283,7 @@ describe('plan projections', () => {
     plan.add('PriorityAdded', {
       ref: 'P1',
       title: 'Cloud telephony',
-      themes: [],
+      themes: [], themeIds: [],
       objective: null,
       kind: 'project',
       sponsor: 'Head of Corporate Services',

@@ -30,6 +30,7 @@ describe('evolvePlanView', () => {
           title: "Refresh Hart's Digital Strategy and customer offer",
           objective: HART_OBJECTIVE,
           themes: ['People', 'Resilient and financially sound council'],
+          themeIds: [],
           sponsor: null,
           manager: null,
           outcomes: [
@@ -96,6 +97,7 @@ describe('evolvePlanView', () => {
           frequency: 'quarterly',
           tolerance: 5,
           toleranceAbsolute: null,
+          themeId: null,
           targets: [
             { period: '2023/24-Q2', value: 49, upper: null, comparison: 'at-least', text: null, setAt: '2023-04-03T09:11:00.000Z' },
             { period: '2023/24', value: 98, upper: null, comparison: 'at-least', text: null, setAt: '2023-04-03T09:10:00.000Z' },

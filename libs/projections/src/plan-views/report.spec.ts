@@ -93,7 +93,7 @@ describe('buildMonitoringReport', () => {
       basis: 'cumulative-ytd',
       frequency: 'quarterly',
       tolerance: 5,
-      toleranceAbsolute: null,
+      toleranceAbsolute: null, themeId: null,
       targets: [{ period: '2024/25', value: 98, text: null, upper: null, comparison: 'at-least' }],
     });
     const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null } as const;
@@ -197,7 +197,7 @@ describe('buildMonitoringReport', () => {
         basis: 'period',
         frequency: 'quarterly',
         tolerance: 5,
-        toleranceAbsolute: null,
+        toleranceAbsolute: null, themeId: null,
         targets: [],
       });
       plan.add('BaselineRecorded', {
@@ -309,6 +309,7 @@ describe('buildMonitoringReport', () => {
         ref: '8',
         title: hartPriority('8').title,
         themes: hartPriority('8').themes,
+        themeIds: [],
         objective: HART_OBJECTIVE,
         kind: 'priority',
         sponsor: null,
@@ -404,7 +405,7 @@ describe('buildMonitoringReport', () => {
       plan.add('PriorityAdded', {
         ref: 'WD',
         title: 'Website Development',
-        themes: [],
+        themes: [], themeIds: [],
         objective: null,
         kind: 'project',
         sponsor: 'Joanne Wagstaffe',
@@ -491,6 +492,7 @@ describe('buildMonitoringReport', () => {
         frequency: 'annual',
         tolerance: 5,
         toleranceAbsolute: null,
+        themeId: null,
         targets: [tba],
       });
       return plan;

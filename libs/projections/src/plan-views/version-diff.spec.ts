@@ -33,6 +33,7 @@ describe('diffPlanViews', () => {
           title: 'Improving external communication',
           objective: '6.3 Actively tell residents how we use Council resources',
           themes: ['People', 'Resilient and financially sound council'],
+          themeIds: [],
           sponsor: null,
           manager: null,
         },

@@ -12,7 +12,7 @@ import {
   decide,
   decideInSequence,
   DomainError,
-  isDecidedWithRiskMatrix,
+  councilFactsNeededBy,
   PLAN_EVENT_SCHEMA_VERSIONS,
   planKey,
   planStreamId,
@@ -39,6 +39,7 @@ import { keyedEventId } from './plan-ids';
 import { Inject, Injectable } from '../nest';
 import { PlanStreamCache, type AppendedEvent, type LoadedPlan } from './plan-stream-cache';
 import { CouncilSettingsStore } from '../../settings/council-settings.store';
+import { CorporatePlansStore } from '../../corporate-plans/corporate-plans.store';
 
 /**
  * What a command's response says: the plan stream's revision after the write and where its last
@@ -83,6 +84,7 @@ export class PlanCommandService {
     private readonly plans: PlanStreamCache,
     private readonly access: PlanAccessPolicy,
     private readonly settings: CouncilSettingsStore,
+    private readonly corporatePlans: CorporatePlansStore,
   ) {}
 
   /**
@@ -96,8 +98,8 @@ export class PlanCommandService {
     try {
       if (plan.state.lifecycle === 'not-yet-drafted' || plan.revision === null) throw PlanNotFoundError.withId(planId);
       this.access.assertCanSee(caller, plan.state);
-      const riskMatrix = isDecidedWithRiskMatrix(command) ? await this.settings.riskMatrix(caller.council) : null;
-      return { planId, revision: plan.revision, events: decide(command, plan.state, { now: new Date(), riskMatrix }) };
+      const facts = await this.councilFacts([command], caller.council);
+      return { planId, revision: plan.revision, events: decide(command, plan.state, { now: new Date(), ...facts }) };
     } catch (error) {
       if (error instanceof DomainError || error instanceof PlanNotFoundError || error instanceof NotAssignedToServiceError) {
         return { planId, refusal: error.message };
@@ -130,8 +132,7 @@ export class PlanCommandService {
       }
 
       const decidedAt = new Date();
-      const riskMatrix = isDecidedWithRiskMatrix(command) ? await this.settings.riskMatrix(caller.council) : null;
-      const events = decideAt(plan, command, { now: decidedAt, riskMatrix });
+      const events = decideAt(plan, command, { now: decidedAt, ...(await this.councilFacts([command], caller.council)) });
       try {
         return await this.append(plan, events, caller, trace, requestHash, decidedAt);
       } catch (error) {
@@ -166,12 +167,11 @@ export class PlanCommandService {
         this.access.assertCanSee(caller, plan.state);
         const replay = options.dryRun ? null : this.earlierAnswer(plan, trace.idempotencyKey, requestHash);
         if (replay) return { refusals: [], written: replay, events: replay.eventIds.length };
-        decideAt(plan, draft, { now: decidedAt, riskMatrix: null });
+        decideAt(plan, draft, { now: decidedAt, riskMatrix: null, corporatePlans: null });
       }
       this.access.assertCanSee(caller, draft.data);
       const sequence = [draft, ...commands];
-      const riskMatrix = sequence.some(isDecidedWithRiskMatrix) ? await this.settings.riskMatrix(caller.council) : null;
-      const { events, refusals } = decideInSequence(sequence, plan.state, { now: decidedAt, riskMatrix });
+      const { events, refusals } = decideInSequence(sequence, plan.state, { now: decidedAt, ...(await this.councilFacts(sequence, caller.council)) });
       if (refusals.length > 0 || options.dryRun) return { refusals, written: null, events: events.length };
       try {
         const written = await this.append(plan, events, caller, trace, requestHash, decidedAt);
@@ -205,6 +205,16 @@ export class PlanCommandService {
     }));
     this.plans.recordAppended(plan, appended);
     return commandOutcome(plan.planId, result.nextRevision, result.position, sealed.map((e) => e.id));
+  }
+
+  /** What the decisions need of the council's own streams, each read only when one of them needs it. */
+  private async councilFacts(commands: readonly PlanCommand[], council: string): Promise<Omit<DecisionContext, 'now'>> {
+    const needs = commands.map(councilFactsNeededBy);
+    const needed = { riskMatrix: needs.some((need) => need.riskMatrix), corporatePlans: needs.some((need) => need.corporatePlans) };
+    return {
+      riskMatrix: needed.riskMatrix ? await this.settings.riskMatrix(council) : null,
+      corporatePlans: needed.corporatePlans ? (await this.corporatePlans.load(council)).state : null,
+    };
   }
 
   private earlierAnswer(plan: LoadedPlan, key: string | null, requestHash: string | null): PlanCommandOutcome | null {

@@ -82,6 +82,13 @@ export class DefineIndicatorDto {
   })
   toleranceAbsolute?: number;
 
+  @IdentifierField({
+    description: "The theme of the council's corporate plan in force for the plan's period it serves, by id; checked against it (422 otherwise).",
+    example: 'resilient',
+    optional: true,
+  })
+  themeId?: string;
+
   @NestedListField(() => TargetDto, { description: 'Targets per period.', limit: PLAN_LIMITS.targetsPerIndicator })
   targets: TargetDto[];
 
@@ -118,6 +125,9 @@ export class ReviseIndicatorDto {
 
   @NumberField({ description: "New tolerance, an amount in the indicator's unit; replaces a percent one.", min: 0, optional: true })
   toleranceAbsolute?: number;
+
+  @IdentifierField({ description: "New theme of the corporate plan in force, by id, checked; null unlinks it.", optional: true, nullable: true })
+  themeId?: string | null;
 
   @TextField({ description: 'Why the definition changes.' })
   reason: string;

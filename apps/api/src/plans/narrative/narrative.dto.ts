@@ -42,7 +42,7 @@ export class ReviseNarrativeSectionDto {
 
 export class AddContributionDto {
   @IdentifierField({
-    description: 'The corporate-plan theme, by the identifier the plan gives it (the corporate plan itself is not held yet).',
+    description: 'The corporate-plan theme, by the identifier the plan gives it; not checked against the council\'s corporate plan, as a priority\'s `themeIds` are.',
     example: 'sustainable-environment',
   })
   themeId: string;

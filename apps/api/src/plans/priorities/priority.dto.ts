@@ -53,6 +53,16 @@ export class AddPriorityDto {
   })
   themes: string[];
 
+  @TextListField({
+    description:
+      "Themes of the council's corporate plan in force for the plan's period, by id: each must be one of its themes (422 naming it otherwise). " +
+      '`themes` stays the words the plan prints, unchecked.',
+    example: ['resilient'],
+    optional: true,
+    limit: PLAN_LIMITS.themesPerPriority,
+  })
+  themeIds?: string[];
+
   @TextField({ description: 'The objective it is grouped under.', example: '6.3 Actively tell residents how we use Council resources', optional: true })
   objective?: string;
 
@@ -78,6 +88,13 @@ export class RevisePriorityDto {
 
   @TextListField({ description: 'New list of themes.', optional: true, limit: PLAN_LIMITS.themesPerPriority })
   themes?: string[];
+
+  @TextListField({
+    description: "New list of the corporate plan's themes by id, each checked against the corporate plan in force; [] unlinks them all.",
+    optional: true,
+    limit: PLAN_LIMITS.themesPerPriority,
+  })
+  themeIds?: string[];
 
   @TextField({ description: 'New objective; null removes it.', optional: true, nullable: true })
   objective?: string | null;

@@ -303,7 +303,7 @@ describe('monitoring a plan over several years', () => {
         basis: 'annual',
         frequency: 'annual',
         tolerance: 5,
-        toleranceAbsolute: null,
+        toleranceAbsolute: null, themeId: null,
         targets: ['2020/21', '2021/22', '2022/23'].map((period, index) => ({
           period,
           value: index === 0 ? 69 : 70,

@@ -14,6 +14,8 @@ export type DefineIndicator = PlanCommandOf<
     frequency: Frequency;
     tolerance?: number;
     toleranceAbsolute?: number;
+    /** A theme of the corporate plan in force, by id: checked against it (see theme-links.ts). */
+    themeId?: string;
     targets: TargetStatement[];
     /** The priorities, projects or actions it measures, by ref. */
     priorityRefs?: string[];
@@ -32,6 +34,8 @@ export type ReviseIndicator = PlanCommandOf<
     frequency?: Frequency;
     tolerance?: number;
     toleranceAbsolute?: number;
+    /** null unlinks it. */
+    themeId?: string | null;
     reason: string;
   }
 >;

@@ -42,7 +42,7 @@ describe('defining an indicator', () => {
             ...cp12,
             description: null,
             tolerance: 5,
-            toleranceAbsolute: null,
+            toleranceAbsolute: null, themeId: null,
             targets: [
               { period: '2023/24', value: null, text: '£25', upper: null, comparison: null },
               { period: '2023/24-Q4', value: 25, text: 'at least covering costs', upper: null, comparison: 'at-most' },
@@ -70,7 +70,7 @@ describe('defining an indicator', () => {
       .when({ type: 'DefineIndicator', data: { ...cp12, tolerance: 10, targets: [] } })
       .then([
         { type: 'PlanReopenedForRevision', data: { planId, reason: 'Indicator CP12 defined' } },
-        { type: 'IndicatorDefined', data: { planId, ...cp12, description: null, tolerance: 10, toleranceAbsolute: null, targets: [] } },
+        { type: 'IndicatorDefined', data: { planId, ...cp12, description: null, tolerance: 10, toleranceAbsolute: null, themeId: null, targets: [] } },
       ]);
   });
 
@@ -95,7 +95,7 @@ describe('defining an indicator', () => {
             ...cp12,
             description: null,
             tolerance: null,
-            toleranceAbsolute: 0.5,
+            toleranceAbsolute: 0.5, themeId: null,
             targets: [
               { period: '2023/24', value: 25, upper: null, comparison: 'less-than', text: 'Less than £25' },
               { period: '2023/24-Q4', value: 24, upper: 26, comparison: 'between', text: null },

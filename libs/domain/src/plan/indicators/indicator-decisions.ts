@@ -2,7 +2,7 @@ import { DomainError } from '../../domain-error';
 import { targetInForce } from '../../performance/target-in-force';
 import { normalisePeriod, parsePeriod, periodBounds, type PeriodKind } from '../../periods/financial-periods';
 import { describePlanPeriod } from '../../periods/plan-periods';
-import type { CommandDeciders, OpenPlan } from '../decision-rules';
+import type { CommandDeciders, DecisionContext, OpenPlan } from '../decision-rules';
 import { changedFields, monitoredPeriod, requireReason, sameValue, structuralChange } from '../decision-rules';
 import { PLAN_LIMITS, requireWithinLimit } from '../plan-limits';
 import type { PlanEvent } from '../plan-events';
@@ -22,6 +22,7 @@ import type { Baseline, Frequency } from './indicator-values';
 import type { IndicatorState } from './indicator-state';
 import { DEFAULT_TOLERANCE_PERCENT } from './indicator-values';
 import { buildTarget, comparisonUnderPolarity, describeTarget, sameTarget } from './targets';
+import { requireThemeIds } from '../theme-links';
 
 /** Indicators, their targets and the actuals officers record against them. */
 export const INDICATOR_DECIDERS: CommandDeciders<IndicatorCommand> = {
@@ -33,7 +34,7 @@ export const INDICATOR_DECIDERS: CommandDeciders<IndicatorCommand> = {
   LinkIndicator: linkIndicator,
 };
 
-function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] {
+function defineIndicator(command: DefineIndicator, plan: OpenPlan, context: DecisionContext): PlanEvent[] {
   const { code, title, description, unit, polarity, basis, frequency } = command.data;
   const existing = indicatorWithCode(plan, code);
   if (existing) {
@@ -48,6 +49,7 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] 
   };
   // A target is for a period the plan covers, as a return is: a plan does not set last year's.
   const targets = command.data.targets.map((input) => buildTarget({ ...input, period: monitoredPeriod(plan, input.period) }, polarity));
+  const [themeId = null] = requireThemeIds(plan, context, command.data.themeId === undefined ? [] : [command.data.themeId], `indicator ${code}`);
   const periods = targets.map((target) => target.period);
   const repeated = periods.find((period, index) => periods.indexOf(period) !== index);
   if (repeated !== undefined) {
@@ -69,6 +71,7 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan): PlanEvent[] 
         basis,
         frequency,
         ...tolerance,
+        themeId,
         targets,
       },
     },
@@ -113,7 +116,7 @@ function requireIndicator(plan: OpenPlan, code: string): IndicatorState {
   return indicator;
 }
 
-function reviseIndicator(command: ReviseIndicator, plan: OpenPlan): PlanEvent[] {
+function reviseIndicator(command: ReviseIndicator, plan: OpenPlan, context: DecisionContext): PlanEvent[] {
   const { title, description, unit, polarity, basis, frequency } = command.data;
   const indicator = requireIndicator(plan, command.data.code);
   const { code } = indicator;
@@ -126,6 +129,7 @@ function reviseIndicator(command: ReviseIndicator, plan: OpenPlan): PlanEvent[] 
     basis,
     frequency,
     ...toleranceStated(command.data.tolerance, command.data.toleranceAbsolute),
+    themeId: linkedTheme(plan, context, command.data.themeId, `indicator ${code}`),
   });
   if (Object.keys(changes).length === 0) {
     throw DomainError.ruleBroken(`Nothing would change: indicator ${code} already says that.`);
@@ -134,6 +138,12 @@ function reviseIndicator(command: ReviseIndicator, plan: OpenPlan): PlanEvent[] 
     { type: 'IndicatorRevised', data: { planId: plan.planId, code, changes, previous, reason } },
     ...targetsFollowingPolarity(plan, { ...indicator, ...changes }, reason),
   ]);
+}
+
+/** The theme a revision links the indicator to: undefined when not asked, null to unlink. */
+function linkedTheme(plan: OpenPlan, context: DecisionContext, themeId: string | null | undefined, subject: string): string | null | undefined {
+  if (themeId === undefined || themeId === null) return themeId;
+  return requireThemeIds(plan, context, [themeId], subject)[0];
 }
 
 /**

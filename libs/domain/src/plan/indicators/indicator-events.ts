@@ -12,6 +12,8 @@ export interface IndicatorFields {
   tolerance: number | null;
   /** An amount in the indicator's unit within which a miss is amber rather than red; null when the tolerance is a percent. */
   toleranceAbsolute: number | null;
+  /** The theme of the council's corporate plan in force when linked, by its id there; null when none. */
+  themeId: string | null;
 }
 
 export type IndicatorDefined = PlanEventOf<'IndicatorDefined', { code: string } & IndicatorFields & { targets: Target[] }>;
@@ -107,10 +109,10 @@ export type IndicatorEvent =
  * IndicatorDefined version 1 had no tolerance (the default applied). Up to IndicatorDefined 2 and
  * version 1 of the others, a target's comparison was only shown: every actual was rated by the
  * indicator's polarity, a target had no upper figure and the tolerance was always a percent.
- * `upcastPlanEvent` brings events stored before to these versions.
+ * IndicatorDefined 3 linked no theme. `upcastPlanEvent` brings events stored before to these versions.
  */
 export const INDICATOR_EVENT_DEFINITIONS: EventDefinitions<IndicatorEvent> = {
-  IndicatorDefined: { schemaVersion: 3, role: 'structure' },
+  IndicatorDefined: { schemaVersion: 4, role: 'structure' },
   IndicatorRevised: { schemaVersion: 1, role: 'structure' },
   TargetSet: { schemaVersion: 2, role: 'structure' },
   TargetChanged: { schemaVersion: 2, role: 'structure' },

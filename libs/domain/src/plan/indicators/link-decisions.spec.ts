@@ -35,7 +35,7 @@ describe('linking an indicator to the priorities and actions it measures', () =>
     given([hartDrafted, priority3Added])
       .when({ type: 'DefineIndicator', data: { ...definition, targets: [], priorityRefs: ['3'] } })
       .then([
-        { type: 'IndicatorDefined', data: { planId, ...definition, description: null, tolerance: 5, toleranceAbsolute: null, targets: [] } },
+        { type: 'IndicatorDefined', data: { planId, ...definition, description: null, tolerance: 5, toleranceAbsolute: null, themeId: null, targets: [] } },
         { type: 'IndicatorLinked', data: { planId, code: 'CP12', priorityRefs: ['3'], previous: [], reason: null } },
       ]);
   });

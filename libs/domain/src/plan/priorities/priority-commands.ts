@@ -16,6 +16,8 @@ export type AddPriority = PlanCommandOf<
     ref: string;
     title: string;
     themes: string[];
+    /** Themes of the corporate plan in force, by id: checked against it (see theme-links.ts). */
+    themeIds?: string[];
     objective?: string;
     /** `priority` when absent. */
     kind?: PriorityKind;
@@ -32,6 +34,8 @@ export type RevisePriority = PlanCommandOf<
     ref: string;
     title?: string;
     themes?: string[];
+    /** The whole new list; [] unlinks every theme. */
+    themeIds?: string[];
     objective?: string | null;
     kind?: PriorityKind;
     /** null removes it. */

@@ -54,7 +54,7 @@ describe('adding a priority', () => {
             planId,
             ref: '1',
             title: 'Review Medium Term Financial Strategy',
-            themes: ['Resilient and financially sound council'],
+            themes: ['Resilient and financially sound council'], themeIds: [],
             objective: '6.3 Actively tell residents how we use Council resources',
             ...asPriority,
             outcomes: [
@@ -77,7 +77,7 @@ describe('adding a priority', () => {
         { type: 'PlanReopenedForRevision', data: { planId, reason: 'Priority 20 added' } },
         {
           type: 'PriorityAdded',
-          data: { planId, ref: '20', title: 'New work', themes: ['Planet'], objective: null, ...asPriority, outcomes: [] },
+          data: { planId, ref: '20', title: 'New work', themes: ['Planet'], themeIds: [], objective: null, ...asPriority, outcomes: [] },
         },
       ]);
   });
@@ -392,7 +392,7 @@ describe('recording progress', () => {
 });
 
 /** Three Rivers' 2020-23 plan prints one project with a sponsor and quarterly milestones. */
-const THREE_RIVERS_PROJECT = { ref: 'WD', title: 'Website Development', themes: [] as string[] };
+const THREE_RIVERS_PROJECT = { ref: 'WD', title: 'Website Development', themes: [] as string[], themeIds: [] as string[] };
 const improvementCompleted = {
   ref: 'Q1',
   description: 'Improvement completed',
@@ -447,7 +447,7 @@ describe('projects', () => {
             planId,
             ref: 'A1',
             title: 'Publish the accessibility statement',
-            themes: [],
+            themes: [], themeIds: [],
             objective: null,
             kind: 'action',
             sponsor: null,
@@ -465,7 +465,7 @@ describe('projects', () => {
         { type: 'PlanReopenedForRevision', data: { planId, reason: 'Project P1 added' } },
         {
           type: 'PriorityAdded',
-          data: { planId, ref: 'P1', title: 'New system', themes: [], objective: null, kind: 'project', sponsor: null, manager: null, outcomes: [] },
+          data: { planId, ref: 'P1', title: 'New system', themes: [], themeIds: [], objective: null, kind: 'project', sponsor: null, manager: null, outcomes: [] },
         },
       ]);
   });

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain-error';
-import type { CommandDeciders, OpenPlan } from '../decision-rules';
+import type { CommandDeciders, DecisionContext, OpenPlan } from '../decision-rules';
 import { monitoredPeriod, requireReason, changedFields, sameValue, structuralChange } from '../decision-rules';
 import { PLAN_LIMITS, requireWithinLimit } from '../plan-limits';
 import type { PlanEvent } from '../plan-events';
@@ -9,6 +9,7 @@ import type { PriorityFields } from './priority-events';
 import type { PriorityState } from './priority-state';
 import type { Outcome, PriorityKind } from './priority-values';
 import { parseDue, parseTargetDate } from './target-dates';
+import { requireThemeIds } from '../theme-links';
 
 /** Priorities, their outcomes and the progress officers record against them. */
 export const PRIORITY_DECIDERS: CommandDeciders<PriorityCommand> = {
@@ -23,7 +24,7 @@ const itemName = (kind: PriorityKind, ref: string): string => `${kind} ${ref}`;
 
 const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-function addPriority(command: AddPriority, plan: OpenPlan): PlanEvent[] {
+function addPriority(command: AddPriority, plan: OpenPlan, context: DecisionContext): PlanEvent[] {
   const { ref, title, themes, objective } = command.data;
   const kind = command.data.kind ?? 'priority';
   const existing = entryOf(plan.priorities, ref);
@@ -34,6 +35,7 @@ function addPriority(command: AddPriority, plan: OpenPlan): PlanEvent[] {
   requireWithinLimit(PLAN_LIMITS.prioritiesPerPlan, Object.keys(plan.priorities).length + 1, 'this plan');
   requirePriorityLists(ref, themes, command.data.outcomes);
   requireOutcomesInPlan(plan, ref, command.data.outcomes.length);
+  const themeIds = requireThemeIds(plan, context, command.data.themeIds ?? [], itemName(kind, ref));
   const outcomes = numberOutcomes(itemName(kind, ref), command.data.outcomes, [], 0);
   return structuralChange(plan, `${capitalised(itemName(kind, ref))} added`, [
     {
@@ -43,6 +45,7 @@ function addPriority(command: AddPriority, plan: OpenPlan): PlanEvent[] {
         ref,
         title,
         themes,
+        themeIds,
         objective: objective ?? null,
         kind,
         sponsor: command.data.sponsor?.trim() || null,
@@ -115,7 +118,7 @@ function requirePriority(plan: OpenPlan, ref: string): PriorityState {
   throw DomainError.notFound(`Priority '${ref}' is not in this plan.`);
 }
 
-function revisePriority(command: RevisePriority, plan: OpenPlan): PlanEvent[] {
+function revisePriority(command: RevisePriority, plan: OpenPlan, context: DecisionContext): PlanEvent[] {
   const { ref } = command.data;
   const priority = requirePriority(plan, ref);
   const reason = requireReason(command.data.reason, `revising ${itemName(priority.kind, ref)}`);
@@ -124,6 +127,7 @@ function revisePriority(command: RevisePriority, plan: OpenPlan): PlanEvent[] {
   const { changes, previous } = changedFields<PriorityFields>(priority, {
     title: command.data.title,
     themes: command.data.themes,
+    themeIds: command.data.themeIds === undefined ? undefined : requireThemeIds(plan, context, command.data.themeIds, itemName(priority.kind, ref)),
     objective: command.data.objective,
     kind: command.data.kind,
     sponsor: clearableName(command.data.sponsor),

@@ -4,6 +4,8 @@ import type { Outcome, PriorityKind, ProgressStatus } from './priority-values';
 export interface PriorityFields {
   title: string;
   themes: string[];
+  /** Themes of the council's corporate plan in force when linked, by their id there. */
+  themeIds: string[];
   objective: string | null;
   kind: PriorityKind;
   /** Who sponsors a project (or any item the plan gives a sponsor). */
@@ -66,9 +68,12 @@ export type PriorityEvent =
   | OutcomeRemoved
   | ProgressRecorded;
 
-/** Version 2 of the structural events: kinds, sponsor and manager, and outcomes' `due` (see upcasting.ts). */
+/**
+ * Version 2 of the structural events: kinds, sponsor and manager, and outcomes' `due`; PriorityAdded's
+ * version 3 links themes by id (see upcasting.ts).
+ */
 export const PRIORITY_EVENT_DEFINITIONS: EventDefinitions<PriorityEvent> = {
-  PriorityAdded: { schemaVersion: 2, role: 'structure' },
+  PriorityAdded: { schemaVersion: 3, role: 'structure' },
   PriorityRevised: { schemaVersion: 2, role: 'structure' },
   PriorityWithdrawn: { schemaVersion: 2, role: 'structure' },
   OutcomeAdded: { schemaVersion: 2, role: 'structure' },

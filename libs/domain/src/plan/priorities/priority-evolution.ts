@@ -6,8 +6,8 @@ import type { PriorityState } from './priority-state';
 import type { Outcome } from './priority-values';
 
 export const PRIORITY_EVOLVERS: EventEvolvers<PriorityEvent> = {
-  PriorityAdded: (state, { data: { ref, title, themes, objective, kind, sponsor, manager, outcomes } }) =>
-    withPriority(state, { ref, title, themes, objective, kind, sponsor, manager, outcomes, highestOutcomeNumber: 0 }),
+  PriorityAdded: (state, { data: { ref, title, themes, themeIds, objective, kind, sponsor, manager, outcomes } }) =>
+    withPriority(state, { ref, title, themes, themeIds, objective, kind, sponsor, manager, outcomes, highestOutcomeNumber: 0 }),
   PriorityRevised: (state, { data }) => updatePriority(state, data.ref, (priority) => ({ ...priority, ...data.changes })),
   PriorityWithdrawn: (state, { data }) => {
     const { [data.ref]: _withdrawn, ...priorities } = state.priorities;

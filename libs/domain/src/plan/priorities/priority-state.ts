@@ -4,6 +4,7 @@ export interface PriorityState {
   ref: string;
   title: string;
   themes: string[];
+  themeIds: string[];
   objective: string | null;
   kind: PriorityKind;
   sponsor: string | null;

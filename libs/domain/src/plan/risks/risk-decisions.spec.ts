@@ -1,4 +1,4 @@
-import { decide, isDecidedWithRiskMatrix } from '../decide';
+import { councilFactsNeededBy, decide } from '../decide';
 import { evolve } from '../evolve';
 import type { PlanCommand } from '../plan-commands';
 import type { PlanEvent } from '../plan-events';
@@ -289,8 +289,8 @@ describe('which decisions read the council\'s matrix', () => {
   ];
 
   it.each(scored.map((command) => [command.type, command]))('%s is declared as needing it, and is not decided without it', (_type, command) => {
-    expect(isDecidedWithRiskMatrix(command)).toBe(true);
-    expect(() => decide(command, state, { now, riskMatrix: null })).toThrow(/is decided with the council's risk matrix, and none was given/);
+    expect(councilFactsNeededBy(command)).toEqual({ riskMatrix: true, corporatePlans: false });
+    expect(() => decide(command, state, { now, riskMatrix: null, corporatePlans: null })).toThrow(/is decided with the council's risk matrix, and none was given/);
   });
 
   it('the others are decided without it, so the command side reads no settings for them', () => {
@@ -299,8 +299,10 @@ describe('which decisions read the council\'s matrix', () => {
       { type: 'AddPriority', data: { ref: '1', title: 'Website Development', themes: [], outcomes: [] } },
     ];
     for (const command of unscored) {
-      expect(isDecidedWithRiskMatrix(command)).toBe(false);
-      expect(decide(command, state, { now, riskMatrix: null })).toEqual(decide(command, state, { now, riskMatrix: DEFAULT_RISK_MATRIX }));
+      expect(councilFactsNeededBy(command).riskMatrix).toBe(false);
+      expect(decide(command, state, { now, riskMatrix: null, corporatePlans: null })).toEqual(
+        decide(command, state, { now, riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: null }),
+      );
     }
   });
 });

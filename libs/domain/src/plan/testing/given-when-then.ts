@@ -6,6 +6,15 @@ import type { PlanEvent } from '../plan-events';
 import { initialPlanState } from '../plan-state';
 import { DEFAULT_RISK_MATRIX } from '../risks/risk-matrix';
 import type { RiskMatrix } from '../risks/risk-values';
+import { decideCorporatePlan, evolveCorporatePlans, initialCorporatePlans, type CorporatePlansState } from '../../corporate-plan/corporate-plan';
+import { HART_CORPORATE_PLAN } from '../../corporate-plan/testing/hart-corporate-plan.seed';
+
+/** Hart's corporate plan 2023-2027, against which the specs' theme links are checked unless a spec says otherwise. */
+export const HART_CORPORATE_PLANS: CorporatePlansState = decideCorporatePlan(
+  { type: 'RecordCorporatePlan', data: HART_CORPORATE_PLAN },
+  initialCorporatePlans,
+  'hart',
+).reduce(evolveCorporatePlans, initialCorporatePlans);
 
 /** The clock every decision in the specs reads, unless a spec says otherwise. */
 const SPEC_NOW = new Date('2023-07-15T10:00:00Z');
@@ -14,9 +23,9 @@ const SPEC_NOW = new Date('2023-07-15T10:00:00Z');
 export function given(...history: PlanEvent[][]) {
   const state = history.flat().reduce(evolve, initialPlanState);
   return {
-    /** Decided at `now` with `riskMatrix` in force: Three Rivers' printed matrix unless a spec says otherwise. */
-    when(command: PlanCommand, now: Date = SPEC_NOW, riskMatrix: RiskMatrix = DEFAULT_RISK_MATRIX) {
-      const decision = () => decide(command, state, { now, riskMatrix });
+    /** Decided at `now` with `riskMatrix` in force (Three Rivers' printed matrix) and `corporatePlans` (Hart's) unless a spec says otherwise. */
+    when(command: PlanCommand, now: Date = SPEC_NOW, riskMatrix: RiskMatrix = DEFAULT_RISK_MATRIX, corporatePlans: CorporatePlansState = HART_CORPORATE_PLANS) {
+      const decision = () => decide(command, state, { now, riskMatrix, corporatePlans });
       return {
         then(expected: PlanEvent[]): void {
           expect(decision()).toEqual(expected);
@@ -42,7 +51,7 @@ export function afterCommands(history: PlanEvent[], commands: PlanCommand[], now
   const events = [...history];
   let state = events.reduce(evolve, initialPlanState);
   for (const command of commands) {
-    const decided = decide(command, state, { now, riskMatrix: DEFAULT_RISK_MATRIX });
+    const decided = decide(command, state, { now, riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: HART_CORPORATE_PLANS });
     events.push(...decided);
     state = decided.reduce(evolve, state);
   }

@@ -39,7 +39,7 @@ export const priority3Added: PriorityAdded = {
     planId,
     ref: priority3.ref,
     title: priority3.title,
-    themes: priority3.themes,
+    themes: priority3.themes, themeIds: [],
     objective: null,
     kind: 'priority',
     sponsor: null,
@@ -57,14 +57,14 @@ export const cp7Defined: IndicatorDefined = {
     planId,
     ...hartIndicatorDefinition('CP7'),
     tolerance: 5,
-    toleranceAbsolute: null,
+    toleranceAbsolute: null, themeId: null,
     targets: [hartYearFigure('CP7'), cp7Q1Profile],
   },
 };
 
 export const cp10Defined: IndicatorDefined = {
   type: 'IndicatorDefined',
-  data: { planId, ...hartIndicatorDefinition('CP10'), tolerance: 5, toleranceAbsolute: null, targets: [hartYearTarget('CP10')] },
+  data: { planId, ...hartIndicatorDefinition('CP10'), tolerance: 5, toleranceAbsolute: null, themeId: null, targets: [hartYearTarget('CP10')] },
 };
 
 const version1Published: VersionPublished = {

@@ -4,13 +4,14 @@ import type { ViewEvolvers } from '../section-traits';
 import type { PriorityView, ProgressEntryView, WithdrawnPriorityView } from './priority-views';
 
 export const PRIORITY_VIEW_EVOLVERS: ViewEvolvers<PriorityEvent> = {
-  PriorityAdded: (view, { data: { ref, kind, title, themes, objective, sponsor, manager, outcomes } }) => {
+  PriorityAdded: (view, { data: { ref, kind, title, themes, themeIds, objective, sponsor, manager, outcomes } }) => {
     const priority: PriorityView = {
       ref,
       kind,
       title,
       objective,
       themes: [...themes],
+      themeIds: [...themeIds],
       sponsor,
       manager,
       outcomes: outcomes.map(copyOutcome),
@@ -26,6 +27,7 @@ export const PRIORITY_VIEW_EVOLVERS: ViewEvolvers<PriorityEvent> = {
       title: changes.title ?? priority.title,
       objective: changes.objective !== undefined ? changes.objective : priority.objective,
       themes: changes.themes ? [...changes.themes] : priority.themes,
+      themeIds: changes.themeIds ? [...changes.themeIds] : priority.themeIds,
       sponsor: changes.sponsor !== undefined ? changes.sponsor : priority.sponsor,
       manager: changes.manager !== undefined ? changes.manager : priority.manager,
     })),

@@ -19,7 +19,10 @@ export type PriorityView = {
   kind: PriorityKind;
   title: string;
   objective: string | null;
+  /** The themes as the plan words them. */
   themes: string[];
+  /** The themes of the council's corporate plan it was linked to, by id. */
+  themeIds: string[];
   sponsor: string | null;
   manager: string | null;
   /** Each with its target date as worded and, where entered, its `due` period or date. */

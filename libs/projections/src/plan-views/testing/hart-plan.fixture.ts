@@ -28,13 +28,13 @@ export function hartPlan(): PlanStream {
   plan.add('PlanDrafted', hartPlanDraft());
   const priority = (ref: string, objective: string | null) => {
     const { title, themes } = hartPriority(ref);
-    return { ref, title, themes, objective, kind: 'priority' as const, sponsor: null, manager: null };
+    return { ref, title, themes, themeIds: [], objective, kind: 'priority' as const, sponsor: null, manager: null };
   };
   plan.add('PriorityAdded', { ...priority('6', HART_OBJECTIVE), outcomes: [hartOutcome('6', 1, '6a', '2024-03-31')] });
   plan.add('PriorityAdded', { ...priority('8', HART_OBJECTIVE), outcomes: [hartOutcome('8', 1, '8a', '2024-03-31')] });
   plan.add('PriorityAdded', { ...priority('10', null), outcomes: [] });
-  plan.add('IndicatorDefined', { ...hartIndicatorDefinition('CP7'), tolerance: 5, toleranceAbsolute: null, targets: [cp7DraftTarget] });
-  plan.add('IndicatorDefined', { ...hartIndicatorDefinition('CP10'), tolerance: 5, toleranceAbsolute: null, targets: [cp10YearTarget] });
+  plan.add('IndicatorDefined', { ...hartIndicatorDefinition('CP7'), tolerance: 5, toleranceAbsolute: null, themeId: null, targets: [cp7DraftTarget] });
+  plan.add('IndicatorDefined', { ...hartIndicatorDefinition('CP10'), tolerance: 5, toleranceAbsolute: null, themeId: null, targets: [cp10YearTarget] });
   plan.add('VersionPublished', { label: '1', reason: 'Version to be considered by O&S Committee', effectiveDate: null });
   plan.add('PlanSubmittedForScrutiny', {
     committee: 'Overview and Scrutiny Committee',

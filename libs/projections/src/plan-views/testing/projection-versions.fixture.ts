@@ -163,7 +163,7 @@ function reviseInTheYear(plan: PlanStream): void {
     plan.add('PriorityAdded', {
       ref,
       title,
-      themes,
+      themes, themeIds: [],
       objective: null,
       kind: 'priority',
       sponsor: null,
@@ -179,7 +179,7 @@ function reviseInTheYear(plan: PlanStream): void {
   for (const { code } of HART_INDICATORS.filter(({ code }) => !IN_THE_STORY.indicators.includes(code))) {
     // CP11's tolerance is an amount in its unit, so that both kinds are held.
     const tolerance = code === 'CP11' ? { tolerance: null, toleranceAbsolute: 10 } : { tolerance: 5, toleranceAbsolute: null };
-    plan.add('IndicatorDefined', { ...hartIndicatorDefinition(code), ...tolerance, targets: [hartYearTarget(code)] });
+    plan.add('IndicatorDefined', { ...hartIndicatorDefinition(code), ...tolerance, themeId: null, targets: [hartYearTarget(code)] });
   }
   // A range, a strict comparison and a target not yet set, with their words.
   const targetFor = (code: string, target: Target) => {
