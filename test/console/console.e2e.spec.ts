@@ -93,12 +93,25 @@ describe('The read-only console, in a real browser', () => {
     await expect(banner().textContent()).resolves.toMatch(/as it is now/);
     await expect(cp7Actuals().textContent()).resolves.toContain(`${RESTATEMENT.period}: ${RESTATEMENT.value} (restated)`);
     expect(await accessibilityViolations(page)).toEqual([]);
+    const address = page.url();
+    await page.getByRole('link', { name: 'Skip to main content' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main-content');
+    expect(page.url()).toBe(address);
     mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
     await page.setViewportSize({ width: 1100, height: 1400 });
     await page.screenshot({ path: SCREENSHOT });
   });
 
   it('shows the plan as it stood at an earlier date and time, with the figure first reported', async () => {
+    await page.getByLabel('Day').fill('31');
+    await page.getByLabel('Month').fill('2');
+    await page.getByLabel('Year', { exact: true }).fill('2024');
+    await page.getByRole('button', { name: 'Show the plan at this date' }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter a real date');
+    await expect(banner().textContent()).resolves.toMatch(/as it is now/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
     const at = beforeRestatement.toISOString();
     await page.getByLabel('Day').fill(String(beforeRestatement.getUTCDate()));
     await page.getByLabel('Month').fill(String(beforeRestatement.getUTCMonth() + 1));

@@ -66,3 +66,9 @@ function Console() {
 }
 
 render(<Console />, document.getElementById('console')!);
+
+// The skip link moves focus without writing `#main-content` over the page's address, which the hash routing owns.
+document.querySelector('.govuk-skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main-content')?.focus();
+});

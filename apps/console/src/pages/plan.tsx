@@ -1,5 +1,6 @@
+import { useState } from 'preact/hooks';
 import { query } from '../api';
-import { InsetText, RagTag, SummaryList, Table, WarningText } from '../govuk';
+import { ErrorSummary, InsetText, RagTag, SummaryList, Table, WarningText } from '../govuk';
 import { go, type Route } from '../route';
 import { useApi } from '../use-api';
 import { Failed, Loading, PlanNavigation, textOf } from './shared';
@@ -191,25 +192,35 @@ function Empty({ title }: { title: string }) {
 
 /** A GOV.UK date input and a time of day in UTC, to the second, since a plan may change many times a day. */
 function PickInstant({ planId, asOf }: { planId: string; asOf?: string }) {
+  const [problem, setProblem] = useState<string | null>(null);
   const at = asOf ? new Date(asOf) : null;
   const part = (value: number | undefined) => (value === undefined ? '' : String(value));
   const show = (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     const field = (name: string) => String(form.get(name) ?? '').trim();
-    const [hours = '0', minutes = '0', seconds = '0'] = (field('time') || '23:59:59').split(':');
-    const instant = new Date(Date.UTC(Number(field('year')), Number(field('month')) - 1, Number(field('day')), Number(hours), Number(minutes), Number(seconds)));
-    if (Number.isNaN(instant.getTime())) return;
+    const instant = instantOf(field('day'), field('month'), field('year'), field('time'));
+    if (instant === null) {
+      setProblem('Enter a real date, for example 27 3 2024, and a time as hh:mm:ss or none');
+      return;
+    }
+    setProblem(null);
     go(['plans', planId], { asOf: instant.toISOString() });
   };
   return (
-    <form onSubmit={show} class="govuk-!-margin-bottom-6">
-      <div class="govuk-form-group">
-        <fieldset class="govuk-fieldset" role="group" aria-describedby="as-of-hint">
+    <form onSubmit={show} class="govuk-!-margin-bottom-6" noValidate>
+      {problem && <ErrorSummary title="There is a problem" problems={[{ text: problem, field: 'as-of-day' }]} />}
+      <div class={`govuk-form-group${problem ? ' govuk-form-group--error' : ''}`}>
+        <fieldset class="govuk-fieldset" role="group" aria-describedby={problem ? 'as-of-hint as-of-error' : 'as-of-hint'}>
           <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Show the plan as it stood on</legend>
           <div id="as-of-hint" class="govuk-hint">
             For example, 27 3 2024. The time is UTC, to the second; left empty, the end of the day.
           </div>
+          {problem && (
+            <p id="as-of-error" class="govuk-error-message">
+              <span class="govuk-visually-hidden">Error:</span> {problem}
+            </p>
+          )}
           <div class="govuk-date-input" id="as-of">
             {(
               [
@@ -223,7 +234,14 @@ function PickInstant({ planId, asOf }: { planId: string; asOf?: string }) {
                   <label class="govuk-label govuk-date-input__label" for={`as-of-${name}`}>
                     {label}
                   </label>
-                  <input class={`govuk-input govuk-date-input__input govuk-input--width-${width}`} id={`as-of-${name}`} name={name} type="text" inputMode="numeric" value={part(value)} />
+                  <input
+                    class={`govuk-input govuk-date-input__input govuk-input--width-${width}${problem ? ' govuk-input--error' : ''}`}
+                    id={`as-of-${name}`}
+                    name={name}
+                    type="text"
+                    inputMode="numeric"
+                    value={part(value)}
+                  />
                 </div>
               </div>
             ))}
@@ -243,6 +261,16 @@ function PickInstant({ planId, asOf }: { planId: string; asOf?: string }) {
       </button>
     </form>
   );
+}
+
+/** The instant a day, month, year and optional hh:mm:ss (UTC) name, or null when they name none (31 February, say). */
+function instantOf(day: string, month: string, year: string, time: string): Date | null {
+  const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(time || '23:59:59');
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year) || clock === null) return null;
+  const [hours, minutes, seconds = '0'] = clock.slice(1);
+  const instant = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds)));
+  const named = instant.getUTCDate() === Number(day) && instant.getUTCMonth() === Number(month) - 1 && instant.getUTCHours() === Number(hours);
+  return named && Number(minutes) < 60 && Number(seconds) < 60 ? instant : null;
 }
 
 function PickVersion({ planId, versions, version }: { planId: string; versions: PlanView['versions']; version?: string }) {
