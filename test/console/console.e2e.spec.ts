@@ -93,14 +93,15 @@ describe('The read-only console, in a real browser', () => {
     await expect(banner().textContent()).resolves.toMatch(/as it is now/);
     await expect(cp7Actuals().textContent()).resolves.toContain(`${RESTATEMENT.period}: ${RESTATEMENT.value} (restated)`);
     expect(await accessibilityViolations(page)).toEqual([]);
+    mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
+    await page.setViewportSize({ width: 1100, height: 1400 });
+    await page.screenshot({ path: SCREENSHOT });
+
     const address = page.url();
     await page.getByRole('link', { name: 'Skip to main content' }).focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate('document.activeElement.id')).toBe('main-content');
     expect(page.url()).toBe(address);
-    mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
-    await page.setViewportSize({ width: 1100, height: 1400 });
-    await page.screenshot({ path: SCREENSHOT });
   });
 
   it('shows the plan as it stood at an earlier date and time, with the figure first reported', async () => {
