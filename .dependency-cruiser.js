@@ -136,6 +136,15 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'console-reads-only-through-the-api',
+      comment:
+        'The console runs in the browser and shows only what the /v1 routes answer its caller: it imports ' +
+        'no lib, so no read model or rule reaches it but through the API.',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^libs/' },
+    },
+    {
       name: 'production-code-uses-no-test-code',
       comment: 'Fixtures, test doubles and contract suites are for specs, test/ and bench/ only.',
       severity: 'error',

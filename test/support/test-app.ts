@@ -21,6 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { API_DOCUMENT, AppModule } from '../../apps/api/src/app.module';
+import { serveConsole } from '../../apps/api/src/console/serve-console';
 import type { Role } from '../../apps/api/src/auth/caller';
 import { HART_PLAN } from '../fixtures/hart-2023-24';
 import { SHELL_SETTINGS } from './shell-settings';
@@ -93,6 +94,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       ? (await withEventStore(root, options.wrapEventStore)).createNestApplication<NestFastifyApplication>(createHttpAdapter(), settings)
       : await NestFactory.create<NestFastifyApplication>(root, createHttpAdapter(), settings);
     await configureHttpApplication(app, API_DOCUMENT);
+    await serveConsole(app);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   } catch (error) {

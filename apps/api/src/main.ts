@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { API_DOCUMENT, AppModule } from './app.module';
+import { serveConsole } from './console/serve-console';
 
 async function bootstrap(): Promise<void> {
   // Log lines wait for pino, and a failed start-up throws here instead of aborting, so that a bad
@@ -15,6 +16,7 @@ async function bootstrap(): Promise<void> {
     abortOnError: false,
   });
   await configureHttpApplication(app, API_DOCUMENT);
+  await serveConsole(app);
   const { port } = app.get<AppConfig>(APP_CONFIG);
   try {
     await app.listen(port, '0.0.0.0');

@@ -1,0 +1,191 @@
+import axe from 'axe-core';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../apps/api/src/console/serve-console';
+import { hartYear, RESTATEMENT } from '../../scripts/demo/hart-year';
+import { buildConsole } from '../../scripts/build-console';
+import { afterInstant, callerOf, perform, PlanApi } from '../e2e/plan-queries.support';
+import { HART_PLAN } from '../fixtures/hart-2023-24';
+import { mintTestToken } from '../support/tokens';
+
+const PLAN = 'hart-console';
+const SCREENSHOT = resolve(__dirname, '..', '..', 'docs', 'console-plan.png');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core run in the page, at WCAG 2.2 AA: the rules each violated, with the elements that broke them. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(
+    async (tags) => (await (globalThis as unknown as { axe: typeof axe }).axe.run({ runOnly: { type: 'tag', values: tags } })).violations,
+    WCAG_22_AA,
+  );
+  return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * The console in Chromium against the API on the embedded stores, with Hart's year entered as the
+ * demo enters it, and a pause before the restatement of CP7 so that an instant to the second falls
+ * between the figure first reported and the corrected one.
+ */
+describe('The read-only console, in a real browser', () => {
+  let api: PlanApi;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let beforeRestatement: Date;
+  let firstCp7Figure: number;
+  const refusedByPolicy: string[] = [];
+
+  beforeAll(async () => {
+    await buildConsole();
+    api = await PlanApi.start();
+    base = await api.listen();
+    for (const step of hartYear(PLAN)) {
+      if (step.path.endsWith(`/indicators/${RESTATEMENT.code}/actuals`) && step.body.reason === RESTATEMENT.reason) {
+        const now = new Date();
+        beforeRestatement = new Date(Math.ceil((now.getTime() + 1) / 1000) * 1000);
+        await afterInstant(new Date(beforeRestatement.getTime() + 1000));
+      }
+      await perform(api, step);
+    }
+    const earlier = await api.get(`/v1/plans/${PLAN}?asOf=${beforeRestatement.toISOString()}`);
+    firstCp7Figure = earlier.body.indicators.find((indicator: { code: string }) => indicator.code === RESTATEMENT.code)
+      .actuals.find((actual: { period: string }) => actual.period === RESTATEMENT.period).value;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage();
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) refusedByPolicy.push(message.text());
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const cp7Actuals = () => page.locator('tr', { has: page.locator('td', { hasText: /^CP7$/ }) }).first().locator('td').nth(3);
+  const banner = () => page.locator('#shown');
+
+  it('serves its files with a strict Content-Security-Policy and asks for a token, which it keeps out of the address', async () => {
+    const answer = await page.goto(`${base}/console/`);
+    expect(answer?.status()).toBe(200);
+    expect(answer?.headers()['content-security-policy']).toBe(CONSOLE_CONTENT_SECURITY_POLICY);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter your access token');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const token = await mintTestToken(api.dataDir, { role: 'auditor', council: HART_PLAN.council });
+    await page.getByLabel('Access token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Plans' }).waitFor();
+    expect(page.url()).not.toContain(token);
+    expect(await page.evaluate('Object.values(sessionStorage)')).toEqual([token]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('opens the plan as it is now, with the corrected figure, and takes the screenshot the README shows', async () => {
+    await page.getByRole('link', { name: HART_PLAN.title }).click();
+    await page.getByRole('heading', { level: 1, name: HART_PLAN.title }).waitFor();
+    await expect(banner().textContent()).resolves.toMatch(/as it is now/);
+    await expect(cp7Actuals().textContent()).resolves.toContain(`${RESTATEMENT.period}: ${RESTATEMENT.value} (restated)`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
+    await page.setViewportSize({ width: 1100, height: 1400 });
+    await page.screenshot({ path: SCREENSHOT });
+
+    const address = page.url();
+    await page.getByRole('link', { name: 'Skip to main content' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main-content');
+    expect(page.url()).toBe(address);
+  });
+
+  it('shows the plan as it stood at an earlier date and time, with the figure first reported', async () => {
+    await page.getByLabel('Day').fill('31');
+    await page.getByLabel('Month').fill('2');
+    await page.getByLabel('Year', { exact: true }).fill('2024');
+    await page.getByRole('button', { name: 'Show the plan at this date' }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter a real date');
+    await expect(banner().textContent()).resolves.toMatch(/as it is now/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const at = beforeRestatement.toISOString();
+    await page.getByLabel('Day').fill(String(beforeRestatement.getUTCDate()));
+    await page.getByLabel('Month').fill(String(beforeRestatement.getUTCMonth() + 1));
+    await page.getByLabel('Year', { exact: true }).fill(String(beforeRestatement.getUTCFullYear()));
+    await page.getByLabel('Time (hh:mm:ss)').fill(at.slice(11, 19));
+    await page.getByRole('button', { name: 'Show the plan at this date' }).click();
+    await page.locator('#shown', { hasText: at }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/plans/${PLAN}?asOf=${encodeURIComponent(at)}`);
+    const shown = await cp7Actuals().textContent();
+    expect(shown).toContain(`${RESTATEMENT.period}: ${firstCp7Figure}`);
+    expect(shown).not.toContain('restated');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows a published version as the API answers it: version 1 with the target the committee later raised', async () => {
+    await page.getByLabel('Show a published version').selectOption('1');
+    await page.getByRole('button', { name: 'Show this version' }).click();
+    await page.locator('#shown', { hasText: 'as published at version 1' }).waitFor();
+    const cp5 = page.locator('tr', { has: page.locator('td', { hasText: /^CP5$/ }) }).first();
+    await expect(cp5.locator('td').nth(2).textContent()).resolves.toBe('2023/24: 70%');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('lists the versions with the approval and chain head, and opens the diff of version 2 with version 1 side by side', async () => {
+    await page.getByRole('link', { name: 'Versions' }).click();
+    const row2 = page.locator('tr', { has: page.locator('td', { hasText: /^2$/ }) });
+    await row2.waitFor();
+    await expect(row2.textContent()).resolves.toContain('Cabinet');
+    await expect(row2.locator('code').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: /compare with version 1/ }).click();
+    const change = page.getByRole('region', { name: 'target CP5 2023/24' });
+    await change.waitFor();
+    await expect(change.locator('.console-diff > div').nth(0).textContent()).resolves.toContain('70%');
+    await expect(change.locator('.console-diff > div').nth(1).textContent()).resolves.toContain('75%');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('opens the Q2 report with RAG in words and a chart of each indicator with its figures as a table', async () => {
+    await page.getByRole('link', { name: 'Back to the versions' }).click();
+    await page.getByRole('link', { name: 'Quarterly report' }).click();
+    await page.getByRole('link', { name: '2023/24 Q2' }).click();
+    await page.getByRole('heading', { name: /^CP5:/ }).waitFor();
+    const cp5 = page.locator('tr', { has: page.locator('td a', { hasText: /^CP5$/ }) });
+    await expect(cp5.textContent()).resolves.toContain('RED');
+    const chart = page.locator('figure', { has: page.getByRole('heading', { name: /^CP5:/ }) });
+    const canvas = await chart.locator('canvas').boundingBox();
+    expect(canvas?.width).toBeGreaterThan(100);
+    const q2 = chart.locator('tr', { has: page.locator('td', { hasText: '2023/24-Q2' }) });
+    await expect(q2.textContent()).resolves.toBe('2023/24-Q27175%RED');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('filters the timeline to the restatement and follows it to the plan just after', async () => {
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await page.getByLabel(/Event type/).fill('ActualRestated');
+    await page.getByRole('button', { name: 'Filter the timeline' }).click();
+    const entry = page.locator('tbody tr', { hasText: RESTATEMENT.reason });
+    await entry.waitFor();
+    await expect(entry.textContent()).resolves.toContain(callerOf('officer').name);
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await entry.getByRole('link', { name: /The plan just after event/ }).click();
+    await page.locator('#shown', { hasText: 'as the system held it at' }).waitFor();
+    await expect(cp7Actuals().textContent()).resolves.toContain(`${RESTATEMENT.value} (restated)`);
+  });
+
+  it('shows the integrity check passed and prepares the evidence file', async () => {
+    await page.getByRole('link', { name: 'Integrity' }).click();
+    await page.getByText('Passed').waitFor();
+    await page.getByRole('button', { name: 'Prepare the evidence file' }).click();
+    await page.getByRole('link', { name: /^Save / }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(refusedByPolicy).toEqual([]);
+  });
+});
