@@ -237,13 +237,11 @@ describe('Targets that mean what they say, through the API', () => {
       });
     }, 60_000);
 
+    // The plan's 2019/20 column ("New PI") is before the plan and so not a target of it: the fixture holds its years' alone.
     it('keeps the words as the plan prints them, with no figure and no comparison', async () => {
       const view = expectStatus(await api.send({ method: 'GET', url: `${plan}/indicators?waitFor=${lastPosition}`, as: READER }), 200).body;
       expect(newPi(view, 'New PI 2')).toMatchObject({
-        targets: [
-          expect.objectContaining({ period: '2019/20', value: null, upper: null, comparison: null, text: 'New PI' }),
-          expect.objectContaining({ period: '2020/21', value: null, upper: null, comparison: null, text: 'TBA' }),
-        ],
+        targets: [expect.objectContaining({ period: '2020/21', value: null, upper: null, comparison: null, text: 'TBA' })],
       });
     });
 
