@@ -102,7 +102,7 @@ class DecidedPlan {
 
   apply(command: PlanCommand): void {
     const actor = command.type === 'RecordActual' || command.type === 'RecordProgress' ? BENCH_OFFICER : BENCH_EDITOR;
-    for (const event of decide(command, this.state, { now: DECIDED_AT, riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: null })) {
+    for (const event of decide(command, this.state, { now: DECIDED_AT, actor: actor.id, riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: null })) {
       if (this.full) return;
       this.state = evolve(this.state, event);
       this.events.push({

@@ -46,8 +46,11 @@ export interface MatrixRoute {
   operations: Operation[];
   scope: RouteScope;
   given: GivenPlan;
-  /** Items the route's plan needs first (a contract to revise, ...): posted by an editor, the path under the plan's. */
-  arrange?: Array<{ path: string; body: Record<string, unknown> }>;
+  /**
+   * Items the route's plan needs first (a contract to revise, ...), the path under the plan's: posted by
+   * an editor, or by `recorder`, an officer other than any caller of the matrix (a figure to verify).
+   */
+  arrange?: Array<{ path: string; body: Record<string, unknown>; byRecorder?: true }>;
   /** Values of the path's parameters other than `planId`. */
   params?: Record<string, string>;
   /** `asOf` is filled in with an instant after the shared plan was written. */
@@ -188,6 +191,11 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
   }),
   write('PUT', '/v1/plans/{planId}/indicators/{code}/priorities', 'indicators.link', { priorityRefs: ['1'] }, {
     params: { code: 'CP7' },
+  }),
+  write('POST', '/v1/plans/{planId}/indicators/{code}/actuals/{period}/verification', 'actuals.verify', { outcome: 'verified' }, {
+    params: { code: 'CP7', period: '2023-24-Q1' },
+    arrange: [{ path: 'indicators/CP7/actuals', body: { period: '2023/24-Q1', value: 29.5 }, byRecorder: true }],
+    succeeds: 201,
   }),
   write('POST', '/v1/plans/{planId}/indicators/{code}/baselines', 'baselines.record', {
     period: '2022/23',
@@ -361,6 +369,11 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
   }),
   read('/v1/settings/rollups', ['settings.rollups.read'], { scope: 'council setting' }),
   write('PUT', '/v1/settings/rollups', 'settings.rollups.set', { rounding: 'half-even', milestoneWithoutEntry: 'excluded' }, {
+    scope: 'council setting',
+    given: 'shared plan',
+  }),
+  read('/v1/settings/collection', ['settings.collection.read'], { scope: 'council setting' }),
+  write('PUT', '/v1/settings/collection', 'settings.collection.set', { unverifiedFigures: 'awaiting-verification' }, {
     scope: 'council setting',
     given: 'shared plan',
   }),

@@ -30,6 +30,8 @@ export const ACCESS_TABLE = {
   'targets.set': ['editor'],
   'indicators.link': ['editor'],
   'actuals.record': ['officer'],
+  /** A second pair of eyes on a figure: a fellow officer, or the performance team that prints the report. */
+  'actuals.verify': ['officer', 'reporting'],
   // A baseline is printed in the plan beside its targets, so it is the plan's content, entered by its editors.
   'baselines.record': ['editor'],
   'budgetLines.add': ['editor'],
@@ -86,6 +88,8 @@ export const ACCESS_TABLE = {
   /** The roll-up rule makes every report's percentages: the council's to set, as the matrix, for every reader to see. */
   'settings.rollups.set': ['admin'],
   'settings.rollups.read': [...READERS, 'admin'],
+  'settings.collection.set': ['admin'],
+  'settings.collection.read': [...READERS, 'admin'],
   /**
    * The corporate plan is the council's, adopted by its Council: editors enter it as they enter plans, and
    * governance, who record what committees decide, enter what Council decided of it. Every reader reads it;

@@ -8,12 +8,14 @@ import {
   initialCouncilSettings,
   riskMatrixInForce,
   rollupRuleInForceAt,
+  unverifiedFiguresRuleInForceAt,
   type CouncilSettingsCommand,
   type CouncilSettingsEvent,
   type CouncilSettingsState,
   type RecordedSettingsEvent,
   type RiskMatrix,
   type RollupRuleInForce,
+  type UnverifiedFiguresRuleInForce,
 } from '@app/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventActor, type EventStore, type StoredEvent } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
@@ -47,7 +49,7 @@ function loadedFrom(events: StoredEvent[]): LoadedSettings {
 /**
  * A council's settings, read from and written to its own stream: the one way anything learns them.
  * The command side reads the matrix before each decision that bands a risk, and a report reads the
- * roll-up rule in force at the instant it is made for, so a setting recorded a moment ago, in this
+ * roll-up rule and the rule for unverified figures in force at the instant it is made for, so a setting recorded a moment ago, in this
  * process or another, holds from then on: the stream is one event per change of setting, so reading
  * it whole is cheap.
  */
@@ -65,9 +67,14 @@ export class CouncilSettingsStore {
     return riskMatrixInForce((await this.load(council)).state);
   }
 
-  /** The roll-up rule in force at `instant` (record time), or now when there is none. */
-  async rollupRuleAt(council: string, instant: Date | undefined): Promise<RollupRuleInForce> {
-    return rollupRuleInForceAt((await this.load(council)).recorded, instant?.toISOString() ?? null);
+  /** The rules a report is made with, each in force at `instant` (record time), or now when there is none. */
+  async reportRulesAt(
+    council: string,
+    instant: Date | undefined,
+  ): Promise<{ rollupRule: RollupRuleInForce; unverifiedFigures: UnverifiedFiguresRuleInForce }> {
+    const { recorded } = await this.load(council);
+    const at = instant?.toISOString() ?? null;
+    return { rollupRule: rollupRuleInForceAt(recorded, at), unverifiedFigures: unverifiedFiguresRuleInForceAt(recorded, at) };
   }
 
   /**

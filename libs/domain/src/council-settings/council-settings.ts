@@ -12,7 +12,8 @@ import { DEFAULT_RISK_MATRIX, requireRiskMatrix, sameMatrix } from '../plan/risk
 import type { RiskMatrix, RiskMatrixCell } from '../plan/risks/risk-values';
 
 /**
- * A council's settings, which hold for all its plans: its risk matrix and its roll-up rule. They are
+ * A council's settings, which hold for all its plans: its risk matrix, its roll-up rule and what its
+ * reports do with figures not yet verified. They are
  * events on a stream of their own per council, `councilSettings-<council>` (the council URI-encoded,
  * as in a plan's key), decided and folded here as a plan's are, so that the command side reads the
  * matrix in force and hands it to the plan's decider, which stays pure, and a report reads the
@@ -34,11 +35,24 @@ export interface RollupRuleSet {
   data: { council: string; rounding: RollupRounding; milestoneWithoutEntry: MilestoneWithoutEntry; reason: string | null };
 }
 
-export type CouncilSettingsEvent = RiskMatrixSet | RollupRuleSet;
+/**
+ * Whether a figure no second officer has verified yet is rated in reports (`rated`) or shown unrated
+ * as awaiting verification (`awaiting-verification`). A rejected figure is never rated.
+ */
+export const UNVERIFIED_FIGURES_RULES = ['rated', 'awaiting-verification'] as const;
+export type UnverifiedFiguresRule = (typeof UNVERIFIED_FIGURES_RULES)[number];
+
+export interface UnverifiedFiguresRuleSet {
+  type: 'UnverifiedFiguresRuleSet';
+  data: { council: string; unverifiedFigures: UnverifiedFiguresRule; reason: string | null };
+}
+
+export type CouncilSettingsEvent = RiskMatrixSet | RollupRuleSet | UnverifiedFiguresRuleSet;
 
 export const COUNCIL_SETTINGS_EVENT_SCHEMA_VERSIONS: Record<CouncilSettingsEvent['type'], number> = {
   RiskMatrixSet: 1,
   RollupRuleSet: 1,
+  UnverifiedFiguresRuleSet: 1,
 };
 
 export interface SetRiskMatrix {
@@ -51,15 +65,24 @@ export interface SetRollupRule {
   data: { rounding: string; milestoneWithoutEntry: string; reason?: string };
 }
 
-export type CouncilSettingsCommand = SetRiskMatrix | SetRollupRule;
+export interface SetUnverifiedFiguresRule {
+  type: 'SetUnverifiedFiguresRule';
+  data: { unverifiedFigures: string; reason?: string };
+}
 
-/** The matrix and the roll-up rule the council set last, with why; null while it never set one. */
+export type CouncilSettingsCommand = SetRiskMatrix | SetRollupRule | SetUnverifiedFiguresRule;
+
+/** The matrix and the rules the council set last, with why; null while it never set one. */
 export interface CouncilSettingsState {
   riskMatrix: (RiskMatrix & { reason: string }) | null;
   rollupRule: (RollupRule & { reason: string | null }) | null;
+  unverifiedFigures: UnverifiedFiguresRule | null;
 }
 
-export const initialCouncilSettings: CouncilSettingsState = { riskMatrix: null, rollupRule: null };
+export const initialCouncilSettings: CouncilSettingsState = { riskMatrix: null, rollupRule: null, unverifiedFigures: null };
+
+/** A council that never said otherwise rates every figure, as reports did before figures were verified. */
+export const DEFAULT_UNVERIFIED_FIGURES_RULE: UnverifiedFiguresRule = 'rated';
 
 /** The matrix risks are banded with: the council's own, or Three Rivers' printed one when it never set its own. */
 export const riskMatrixInForce = (state: CouncilSettingsState): RiskMatrix =>
@@ -106,6 +129,16 @@ const DECIDERS: Deciders = {
     const reason = command.data.reason?.trim() || null;
     return [{ type: 'RollupRuleSet', data: { council, rounding, milestoneWithoutEntry, reason } }];
   },
+  SetUnverifiedFiguresRule: (command, state, council) => {
+    const unverifiedFigures = requireOneOf(
+      UNVERIFIED_FIGURES_RULES,
+      command.data.unverifiedFigures,
+      'What a report does with a figure not yet verified',
+    );
+    if (unverifiedFigures === (state.unverifiedFigures ?? DEFAULT_UNVERIFIED_FIGURES_RULE)) return [];
+    const reason = command.data.reason?.trim() || null;
+    return [{ type: 'UnverifiedFiguresRuleSet', data: { council, unverifiedFigures, reason } }];
+  },
 };
 
 const EVOLVERS: Evolvers = {
@@ -114,6 +147,7 @@ const EVOLVERS: Evolvers = {
     ...state,
     rollupRule: { rounding: data.rounding, milestoneWithoutEntry: data.milestoneWithoutEntry, reason: data.reason },
   }),
+  UnverifiedFiguresRuleSet: (state, { data }) => ({ ...state, unverifiedFigures: data.unverifiedFigures }),
 };
 
 function requireOneOf<T extends string>(allowed: readonly T[], value: string, what: string): T {
@@ -146,36 +180,66 @@ export interface RecordedSettingsEvent {
 }
 
 /**
- * The roll-up rule a roll-up states: the rule, whether the council set it or it is the default, and
- * which setting it was (when it was recorded, why, at which revision of the settings stream).
+ * Where a rule in force comes from: whether the council set it or it is the default, and which
+ * setting it was (when it was recorded, why, at which revision of the settings stream).
  */
-export type RollupRuleInForce = RollupRule & {
+export type SettingSource = {
   source: 'council' | 'default';
   reason: string | null;
   setAt: string | null;
   settingsRevision: number | null;
 };
 
+const DEFAULT_SOURCE: SettingSource = { source: 'default', reason: null, setAt: null, settingsRevision: null };
+
+/** The roll-up rule a roll-up states, with where it comes from. */
+export type RollupRuleInForce = RollupRule & SettingSource;
+
 /** What a council that never set a rule rolls up with. */
-export const DEFAULT_ROLLUP_RULE_IN_FORCE: RollupRuleInForce = {
-  ...DEFAULT_ROLLUP_RULE,
-  source: 'default',
-  reason: null,
-  setAt: null,
-  settingsRevision: null,
+export const DEFAULT_ROLLUP_RULE_IN_FORCE: RollupRuleInForce = { ...DEFAULT_ROLLUP_RULE, ...DEFAULT_SOURCE };
+
+/** What a report does with figures not yet verified, with where the rule comes from. */
+export type UnverifiedFiguresRuleInForce = { unverifiedFigures: UnverifiedFiguresRule } & SettingSource;
+
+export const DEFAULT_UNVERIFIED_FIGURES_RULE_IN_FORCE: UnverifiedFiguresRuleInForce = {
+  unverifiedFigures: DEFAULT_UNVERIFIED_FIGURES_RULE,
+  ...DEFAULT_SOURCE,
 };
 
 /**
- * The roll-up rule in force at `instant` (record time, an ISO instant): the last one recorded at or
- * before it, so that a report made as of a past instant rolls up as it did then; null means now.
+ * The setting `ruleOf` reads (null from the events of other settings) in force at `instant` (record
+ * time, an ISO instant): the last one recorded at or before it, so that a report made as of a past
+ * instant reads as it did then; null means now.
  */
-export function rollupRuleInForceAt(recorded: RecordedSettingsEvent[], instant: string | null): RollupRuleInForce {
-  let inForce = DEFAULT_ROLLUP_RULE_IN_FORCE;
+function inForceAt<R>(
+  recorded: RecordedSettingsEvent[],
+  instant: string | null,
+  ruleOf: (event: CouncilSettingsEvent) => (R & { reason: string | null }) | null,
+  defaultRule: R & SettingSource,
+): R & SettingSource {
+  let inForce = defaultRule;
   for (const { event, recordedAt, revision } of recorded) {
     if (instant !== null && recordedAt > instant) break;
-    if (event.type !== 'RollupRuleSet') continue;
-    const { rounding, milestoneWithoutEntry, reason } = event.data;
-    inForce = { rounding, milestoneWithoutEntry, source: 'council', reason, setAt: recordedAt, settingsRevision: revision };
+    const rule = ruleOf(event);
+    if (rule !== null) inForce = { ...rule, source: 'council', setAt: recordedAt, settingsRevision: revision };
   }
   return inForce;
 }
+
+export const rollupRuleInForceAt = (recorded: RecordedSettingsEvent[], instant: string | null): RollupRuleInForce =>
+  inForceAt(
+    recorded,
+    instant,
+    ({ type, data }) =>
+      type === 'RollupRuleSet' ? { rounding: data.rounding, milestoneWithoutEntry: data.milestoneWithoutEntry, reason: data.reason } : null,
+    DEFAULT_ROLLUP_RULE_IN_FORCE,
+  );
+
+export const unverifiedFiguresRuleInForceAt = (recorded: RecordedSettingsEvent[], instant: string | null): UnverifiedFiguresRuleInForce =>
+  inForceAt(
+    recorded,
+    instant,
+    (event) =>
+      event.type === 'UnverifiedFiguresRuleSet' ? { unverifiedFigures: event.data.unverifiedFigures, reason: event.data.reason } : null,
+    DEFAULT_UNVERIFIED_FIGURES_RULE_IN_FORCE,
+  );

@@ -4,10 +4,11 @@ import { evolve } from './evolve';
 import type { PlanCommand } from './plan-commands';
 import { initialPlanState } from './plan-state';
 import { DEFAULT_RISK_MATRIX } from './risks/risk-matrix';
+import { SPEC_ACTOR } from './testing/given-when-then';
 import { HART_PLAN_ID } from './testing/plan-fixtures';
 import { HART_PLAN, hartPriority } from './testing/hart-2023-24.seed';
 
-const context = { now: new Date('2023-07-15T10:00:00Z'), riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: null };
+const context = { now: new Date('2023-07-15T10:00:00Z'), actor: SPEC_ACTOR, riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: null };
 
 const draft: PlanCommand = {
   type: 'DraftPlan',

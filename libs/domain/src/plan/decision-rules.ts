@@ -9,7 +9,8 @@ import type { CorporatePlansState } from '../corporate-plan/corporate-plan-value
 import type { RiskMatrix } from './risks/risk-values';
 
 /**
- * What a decision may know of the world besides the plan, read once by the caller: the clock, and what
+ * What a decision may know of the world besides the plan, read once by the caller: the clock, the user
+ * id of the person the command is decided for (`actor`: who recorded a figure, who checks it), and what
  * the council holds for all its plans, each given only to the commands decided with it
  * (`councilFactsNeededBy`) and null for the others, so that the caller reads the council's streams only
  * when a decision needs them: the risk matrix in force (Three Rivers' printed one when the council
@@ -17,6 +18,7 @@ import type { RiskMatrix } from './risks/risk-values';
  */
 export interface DecisionContext {
   now: Date;
+  actor: string;
   riskMatrix: RiskMatrix | null;
   corporatePlans: CorporatePlansState | null;
 }

@@ -2,6 +2,7 @@ import { evolve } from './evolve';
 import type { PlanEvent } from './plan-events';
 import type { PlanState } from './plan-state';
 import { initialPlanState } from './plan-state';
+import { SPEC_ACTOR } from './testing/given-when-then';
 import {
   approvedPlan,
   closedPlan,
@@ -61,7 +62,9 @@ describe('what the state remembers', () => {
       },
     };
     const plan = drafted(fold(planInMonitoring, [restated]));
-    expect(plan.indicators.CP7.actuals).toEqual({ '2023/24-Q1': { value: 28.7, commentary: 'Corrected' } });
+    expect(plan.indicators.CP7.actuals).toEqual({
+      '2023/24-Q1': { value: 28.7, commentary: 'Corrected', recordedBy: SPEC_ACTOR, verification: 'unverified' },
+    });
     expect(Object.keys(plan.indicators)).toEqual(['CP7', 'CP10']);
     expect(plan.priorities['3'].outcomes).toEqual(priority3Added.data.outcomes);
     expect(plan.versionLabels).toEqual(['1', '2']);

@@ -4,6 +4,7 @@ import { evolve } from './evolve';
 import type { PlanEvent } from './plan-events';
 import { initialPlanState } from './plan-state';
 import { DEFAULT_RISK_MATRIX } from './risks/risk-matrix';
+import { SPEC_ACTOR } from './testing/given-when-then';
 import { hartDrafted } from './testing/plan-fixtures';
 import { toPlanEvent, upcastPlanEvent } from './upcasting';
 
@@ -39,12 +40,19 @@ describe('upcasting stored events', () => {
     const [recorded] = decide(
       { type: 'RecordActual', data: { code: 'CP5', period: '2023/24-Q1', value: 68 } },
       state,
-      { now: new Date('2023-07-15T00:00:00Z'), riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: null },
+      { now: new Date('2023-07-15T00:00:00Z'), actor: SPEC_ACTOR, riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: null },
     );
     expect(recorded).toMatchObject({
       type: 'ActualRecorded',
       data: { assessedAgainst: { source: 'year', tolerancePercent: 5, toleranceAbsolute: null, target: { value: 70, comparison: 'at-least' } } },
     });
+  });
+
+  it('reads an actual stored before it said who entered it (version 2) as entered by someone unknown', () => {
+    const stored = { planId: 'p', code: 'CP5', unit: 'percent', polarity: 'higher-is-better', period: '2023/24-Q1', value: 68 };
+    expect(upcastPlanEvent('ActualRecorded', 2, stored)).toEqual({ ...stored, recordedBy: null });
+    const restated = { ...stored, previous: { value: 67, commentary: null }, reason: 'Corrected' };
+    expect(upcastPlanEvent('ActualRestated', 2, restated)).toEqual({ ...restated, recordedBy: null });
   });
 
   describe('targets and actuals stored before comparisons were explicit', () => {
@@ -143,6 +151,7 @@ describe('upcasting stored events', () => {
       const state = [hartDrafted, stored].reduce(evolve, initialPlanState);
       const [recorded] = decide({ type: 'RecordActual', data: { code: 'CP10', period: '2023/24-Q1', value: 45 } }, state, {
         now: new Date('2023-07-15T00:00:00Z'),
+        actor: SPEC_ACTOR,
         riskMatrix: DEFAULT_RISK_MATRIX,
         corporatePlans: null,
       });
@@ -224,6 +233,7 @@ describe('upcasting stored events', () => {
       expect(
         decide({ type: 'RevisePriority', data: { ref: '3', kind: 'project', sponsor: 'S151 officer', reason: 'Run as a project' } }, state, {
           now: new Date('2023-07-15T00:00:00Z'),
+          actor: SPEC_ACTOR,
           riskMatrix: DEFAULT_RISK_MATRIX,
           corporatePlans: null,
         }),

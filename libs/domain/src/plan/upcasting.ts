@@ -50,8 +50,9 @@ const UPCASTERS: Partial<Record<PlanEventType, Record<number, (data: EventData) 
       target: ratedAsBefore(data.target, polarityOf(data)),
     }),
   },
-  ActualRecorded: { 1: actualRatedAsBefore },
-  ActualRestated: { 1: actualRatedAsBefore },
+  // Version 2 did not say who entered the figure: the four-eyes check cannot name them, and lets anyone verify.
+  ActualRecorded: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }) },
+  ActualRestated: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }) },
   PriorityAdded: {
     1: (data) => ({
       ...data,

@@ -60,18 +60,18 @@ describe('changes projection', () => {
 
   it('carries an event type this release does not know, named by its type', async () => {
     const [drafted] = hartPlan().events;
-    const verified: ProjectedEvent = {
+    const benchmarked: ProjectedEvent = {
       ...drafted,
-      id: 'verification-1',
+      id: 'benchmark-1',
       revision: 1,
       position: drafted.position + 1,
-      type: 'ActualVerified',
-      data: { planId: drafted.data.planId, code: 'CP7', period: '2023/24-Q1', outcome: 'verified' },
+      type: 'ActualBenchmarked',
+      data: { planId: drafted.data.planId, code: 'CP7', period: '2023/24-Q1', quartile: 'top' },
     };
 
-    const changes = await documentsIn(await project(changesProjection, [drafted, verified]), CHANGES_COLLECTION, 'position');
+    const changes = await documentsIn(await project(changesProjection, [drafted, benchmarked]), CHANGES_COLLECTION, 'position');
 
-    expect(changes.at(-1)).toMatchObject({ type: 'ActualVerified', summary: 'ActualVerified', revision: 1, service: 'Corporate Services' });
+    expect(changes.at(-1)).toMatchObject({ type: 'ActualBenchmarked', summary: 'ActualBenchmarked', revision: 1, service: 'Corporate Services' });
   });
 
   it('serves nothing of a stream named by the bare plan id, from before plan keys', async () => {

@@ -2,6 +2,7 @@ import { PLAN_EVENT_TYPES, STRUCTURAL_EVENT_TYPES, type PlanEvent, type Target, 
 import { formatValue } from './format-value';
 import { declaresChange, summarisePlanEvent } from './plan-event-traits';
 import { hartPlan } from './testing/hart-plan.fixture';
+import { OFFICER } from './testing/plan-stream.fixture';
 
 const plan = hartPlan();
 const eventAt = (revision: number) => ({ type: plan.events[revision].type, data: plan.events[revision].data }) as PlanEvent;
@@ -39,6 +40,7 @@ describe('summarisePlanEvent', () => {
         value: 39.5,
         commentary: null,
         reason: 'Contractor figures corrected',
+        recordedBy: OFFICER.id,
         assessedAgainst: {
           target: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-most' },
           source: 'year',
@@ -63,6 +65,7 @@ describe('summarisePlanEvent', () => {
         period: '2023/24-Q1',
         value: 12,
         commentary: null,
+        recordedBy: OFFICER.id,
         assessedAgainst: {
           target: { period: '2023/24', value: null, text: 'Reduce on last year', upper: null, comparison: null },
           source: 'year',

@@ -70,7 +70,8 @@ export const planHistoryProjection: Projection = {
   // 9: narrative sections and contributions have their own summaries and are found by key and theme id.
   // 13: scrutiny comments hold their data as schema version 2 reads it (the meeting), and reviews of progress have their summaries.
   // 14: priorities' and indicators' events hold their data as PriorityAdded 3 and IndicatorDefined 4 read it (theme links), older ones upcast.
-  version: 14,
+  // 15: actuals hold their data as schema version 3 reads it (recordedBy), and checks of actuals have their entries.
+  version: 15,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [

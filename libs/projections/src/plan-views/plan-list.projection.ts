@@ -32,7 +32,8 @@ export const planListProjection: Projection = {
   //    changes move a row's updatedAt as any event's do; its code did not change.
   // 6: narrative events are read as the plan's (a structural one moves a plan revised after comments), not as unknown types.
   // 10: each entry says who approved the plan (`approvedBy`: body, date, decision reference).
-  version: 10,
+  // 11: checks of actuals are read as the plan's monitoring, not as unknown types.
+  version: 11,
   collections: [PLAN_LIST_COLLECTION],
   // Every list query is within one council; the other filters narrow it.
   indexes: {

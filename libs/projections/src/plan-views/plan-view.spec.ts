@@ -2,7 +2,7 @@ import { HART_PLAN, hartIndicator, hartPlanDraft, hartPriority } from '@app/doma
 import { evolvePlanView, foldPlanView, type PlanView } from './plan-view';
 import { HART_OBJECTIVE, hartPlan } from './testing/hart-plan.fixture';
 import { decodePlanEvent } from './plan-event';
-import { PlanStream } from './testing/plan-stream.fixture';
+import { OFFICER, PlanStream } from './testing/plan-stream.fixture';
 
 const at = (revision: number) => `2023-04-03T09:${String(revision + 1).padStart(2, '0')}:00.000Z`;
 
@@ -113,6 +113,8 @@ describe('evolvePlanView', () => {
               restated: false,
               restatementReason: null,
               recordedAt: at(14),
+              recordedBy: OFFICER.id,
+              verification: { state: 'unverified', by: null, at: null, reason: null },
             },
             {
               period: '2023/24-Q2',
@@ -129,6 +131,8 @@ describe('evolvePlanView', () => {
               restated: false,
               restatementReason: null,
               recordedAt: at(18),
+              recordedBy: OFFICER.id,
+              verification: { state: 'unverified', by: null, at: null, reason: null },
             },
           ],
           baselines: [],
@@ -233,6 +237,7 @@ describe('evolvePlanView', () => {
       period: '2023/24-Q3',
       value: 41,
       commentary: null,
+      recordedBy: OFFICER.id,
       assessedAgainst: {
         target: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-most' },
         source: 'year',
@@ -276,6 +281,7 @@ describe('evolvePlanView', () => {
       value: 41,
       commentary: 'Recounted after contractor audit',
       reason: 'Contractor figures corrected',
+      recordedBy: OFFICER.id,
       assessedAgainst: {
         target: { period: '2023/24', value: 30, text: null, upper: null, comparison: 'at-most' },
         source: 'year',
@@ -309,6 +315,7 @@ describe('evolvePlanView', () => {
       period: '2023/24-Q3',
       value: 35,
       commentary: null,
+      recordedBy: OFFICER.id,
       assessedAgainst: {
         target: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-least' },
         source: 'year',

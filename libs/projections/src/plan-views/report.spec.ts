@@ -1,15 +1,15 @@
-import { DEFAULT_ROLLUP_RULE_IN_FORCE, type ProgressStatus } from '@app/domain';
+import type { ProgressStatus } from '@app/domain';
 import { hartIndicator, hartOutcome, hartPlanDraft, hartPriority } from '@app/domain/plan/testing/hart-2023-24.seed';
 import { foldPlanView, type PlanView } from './plan-view';
-import { buildMonitoringReport } from './report';
+import { buildMonitoringReport, DEFAULT_REPORT_RULES } from './report';
 import { HART_OBJECTIVE, hartPlan } from './testing/hart-plan.fixture';
-import { OFFICER, PlanStream } from './testing/plan-stream.fixture';
+import { CHECKER, OFFICER, PlanStream } from './testing/plan-stream.fixture';
 
 const view = foldPlanView(hartPlan().events) as PlanView;
 
 describe('buildMonitoringReport', () => {
   it('rates each indicator for the period and says which way it moved since the period compared with', () => {
-    const report = buildMonitoringReport(view, '2023-24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
+    const report = buildMonitoringReport(view, '2023-24-Q2', DEFAULT_REPORT_RULES);
 
     expect(report.period).toBe('2023/24-Q2');
     expect(report.indicators).toEqual([
@@ -24,6 +24,8 @@ describe('buildMonitoringReport', () => {
         actualPeriod: '2023/24-Q2',
         restated: false,
         actualRecordedAt: '2023-04-03T09:19:00.000Z',
+        actualRecordedBy: OFFICER.id,
+        verification: { state: 'unverified', by: null, at: null, reason: null },
         rag: 'green',
         ragReason: 'At or above the target of 49%',
         direction: 'none',
@@ -51,6 +53,8 @@ describe('buildMonitoringReport', () => {
         actualPeriod: '2023/24-Q2',
         restated: false,
         actualRecordedAt: '2023-04-03T09:20:00.000Z',
+        actualRecordedBy: OFFICER.id,
+        verification: { state: 'unverified', by: null, at: null, reason: null },
         rag: 'amber',
         ragReason: 'Above the target of 40 per 100,000, within the 5% tolerance',
         direction: 'declined',
@@ -63,8 +67,99 @@ describe('buildMonitoringReport', () => {
     ]);
   });
 
+  describe('each figure with its check by a second officer', () => {
+    /** Hart's Q2: CP7 verified, CP10 rejected; CP7 Q1 never checked. */
+    const checked = () => {
+      const plan = hartPlan();
+      plan.add('ActualVerified', { code: 'CP7', unit: 'percent', period: '2023/24-Q2', value: 55.2, verifiedBy: CHECKER.id }, { actor: CHECKER });
+      plan.add(
+        'ActualRejected',
+        { code: 'CP10', unit: 'rate-per-100k', period: '2023/24-Q2', value: 41, rejectedBy: CHECKER.id, reason: 'Two rounds counted twice' },
+        { actor: CHECKER },
+      );
+      return plan;
+    };
+    const awaiting = { ...DEFAULT_REPORT_RULES, unverifiedFigures: { ...DEFAULT_REPORT_RULES.unverifiedFigures, unverifiedFigures: 'awaiting-verification' as const, source: 'council' as const } };
+    const reportOf = (plan: PlanStream, period: string, rules = DEFAULT_REPORT_RULES) =>
+      buildMonitoringReport(foldPlanView(plan.events) as PlanView, period, rules);
+
+    it('says who verified a figure and when, and rates it under either rule', () => {
+      const plan = checked();
+      const verifiedAt = plan.events.at(-2)!.recordedAt;
+      for (const rules of [DEFAULT_REPORT_RULES, awaiting]) {
+        expect(reportOf(plan, '2023/24-Q2', rules).indicators[0]).toMatchObject({
+          code: 'CP7',
+          actualRecordedBy: OFFICER.id,
+          verification: { state: 'verified', by: CHECKER.id, at: verifiedAt, reason: null },
+          rag: 'green',
+          ragReason: 'At or above the target of 49%',
+        });
+      }
+    });
+
+    it('never rates a rejected figure, and says who rejected it and why, under either rule', () => {
+      const plan = checked();
+      const rejectedAt = plan.events.at(-1)!.recordedAt;
+      for (const rules of [DEFAULT_REPORT_RULES, awaiting]) {
+        expect(reportOf(plan, '2023/24-Q2', rules).indicators[1]).toMatchObject({
+          code: 'CP10',
+          actual: 41,
+          verification: { state: 'rejected', by: CHECKER.id, at: rejectedAt, reason: 'Two rounds counted twice' },
+          rag: 'none',
+          ragReason: `Not rated: the figure was rejected on ${rejectedAt.slice(0, 10)} (Two rounds counted twice)`,
+        });
+      }
+    });
+
+    it('rates an unverified figure by default, and holds it back as awaiting verification when the council says so', () => {
+      const plan = checked();
+      expect(reportOf(plan, '2023/24-Q1').indicators[1]).toMatchObject({ code: 'CP10', verification: { state: 'unverified' }, rag: 'green' });
+      expect(reportOf(plan, '2023/24-Q1', awaiting).indicators[1]).toMatchObject({
+        code: 'CP10',
+        actual: 35,
+        verification: { state: 'unverified', by: null, at: null },
+        rag: 'none',
+        ragReason: 'Not rated: the figure is awaiting verification',
+      });
+      expect(reportOf(plan, '2023/24-Q1', awaiting).unverifiedFigures).toMatchObject({ unverifiedFigures: 'awaiting-verification' });
+    });
+
+    it('shows a restated figure unverified again, and a report as of before the check shows it unverified', () => {
+      const plan = checked();
+      const beforeCheck = foldPlanView(plan.events.slice(0, -2)) as PlanView;
+      expect(buildMonitoringReport(beforeCheck, '2023/24-Q2', DEFAULT_REPORT_RULES).indicators[0].verification).toEqual({
+        state: 'unverified',
+        by: null,
+        at: null,
+        reason: null,
+      });
+      plan.add(
+        'ActualRestated',
+        {
+          code: 'CP7',
+          unit: 'percent',
+          polarity: 'higher-is-better',
+          period: '2023/24-Q2',
+          previous: { value: 55.2, commentary: 'Ahead of profile' },
+          value: 54.9,
+          commentary: 'Reconciled',
+          reason: 'Direct debits reconciled',
+          assessedAgainst: { target: { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' }, source: 'period', tolerancePercent: 5, toleranceAbsolute: null },
+          recordedBy: OFFICER.id,
+        },
+        { actor: OFFICER },
+      );
+      expect(reportOf(plan, '2023/24-Q2', awaiting).indicators[0]).toMatchObject({
+        actual: 54.9,
+        restated: true,
+        verification: { state: 'unverified', by: null },
+        rag: 'none',
+      });
+    });
+  });
+
   it('gives no RAG to a cumulative indicator without a profiled target for the quarter, and says why', () => {
-    const cp7 = buildMonitoringReport(view, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0];
+    const cp7 = buildMonitoringReport(view, '2023/24-Q1', DEFAULT_REPORT_RULES).indicators[0];
     expect(cp7).toMatchObject({
       target: null,
       actual: 28.1,
@@ -98,19 +193,19 @@ describe('buildMonitoringReport', () => {
     });
     const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null } as const;
     const cp7 = { code: 'CP7', unit: 'percent', polarity: 'higher-is-better', commentary: null } as const;
-    plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q1', value: 28.1, assessedAgainst: noTarget });
-    plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q4', value: 97.6, assessedAgainst: noTarget });
-    plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q1', value: 29.3, assessedAgainst: noTarget });
-    plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q2', value: 55, assessedAgainst: noTarget });
+    plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q1', value: 28.1, recordedBy: OFFICER.id, assessedAgainst: noTarget });
+    plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q4', value: 97.6, recordedBy: OFFICER.id, assessedAgainst: noTarget });
+    plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q1', value: 29.3, recordedBy: OFFICER.id, assessedAgainst: noTarget });
+    plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q2', value: 55, recordedBy: OFFICER.id, assessedAgainst: noTarget });
     const twoYears = foldPlanView(plan.events) as PlanView;
 
-    expect(buildMonitoringReport(twoYears, '2024/25-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
+    expect(buildMonitoringReport(twoYears, '2024/25-Q1', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({
       actual: 29.3,
       direction: 'improved',
       previousPeriod: '2023/24-Q1',
       previousActual: 28.1,
     });
-    expect(buildMonitoringReport(twoYears, '2024/25-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
+    expect(buildMonitoringReport(twoYears, '2024/25-Q2', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({
       actual: 55,
       direction: 'none',
       previousPeriod: '2023/24-Q2',
@@ -136,7 +231,7 @@ describe('buildMonitoringReport', () => {
 
     it("compares a cumulative Q1 with the same quarter's baseline a year before", () => {
       const withBaseline = hartWithBaselines([{ code: 'CP7', period: '2022/23-Q1', value: 29.6 }]);
-      expect(buildMonitoringReport(withBaseline, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(withBaseline, '2023/24-Q1', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({
         actual: 28.1,
         direction: 'declined',
         previousPeriod: '2022/23-Q1',
@@ -147,7 +242,7 @@ describe('buildMonitoringReport', () => {
 
     it('never compares a cumulative quarter with a year before it: the same quarter is needed', () => {
       const withYearOnly = hartWithBaselines([{ code: 'CP7', period: '2022/23', value: 97.4 }]);
-      expect(buildMonitoringReport(withYearOnly, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(withYearOnly, '2023/24-Q1', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({
         direction: 'none',
         previousPeriod: '2022/23-Q1',
         previousActual: null,
@@ -160,7 +255,7 @@ describe('buildMonitoringReport', () => {
         { code: 'CP10', period: '2022/23', value: 30 },
         { code: 'CP10', period: '2022/23-Q4', value: 33 },
       ]);
-      expect(buildMonitoringReport(withQ4, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[1]).toMatchObject({
+      expect(buildMonitoringReport(withQ4, '2023/24-Q1', DEFAULT_REPORT_RULES).indicators[1]).toMatchObject({
         actual: 35,
         direction: 'declined',
         previousPeriod: '2022/23-Q4',
@@ -171,7 +266,7 @@ describe('buildMonitoringReport', () => {
         { code: 'CP10', period: '2021/22', value: 45 },
         { code: 'CP10', period: '2022/23', value: 38 },
       ]);
-      expect(buildMonitoringReport(withYears, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[1]).toMatchObject({
+      expect(buildMonitoringReport(withYears, '2023/24-Q1', DEFAULT_REPORT_RULES).indicators[1]).toMatchObject({
         direction: 'improved',
         previousPeriod: '2022/23',
         previousActual: 38,
@@ -209,9 +304,9 @@ describe('buildMonitoringReport', () => {
       });
       plan.add('ActualRecorded', {
         code: 'CP10', unit: 'rate-per-100k', polarity: 'lower-is-better', commentary: null,
-        period: '2023/24-Q3', value: 36, assessedAgainst: noTarget,
+        period: '2023/24-Q3', value: 36, recordedBy: OFFICER.id, assessedAgainst: noTarget,
       });
-      const q3 = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q3', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0];
+      const q3 = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q3', DEFAULT_REPORT_RULES).indicators[0];
       expect(q3).toMatchObject({ direction: 'none', previousPeriod: '2023/24-Q2', previousActual: null, previousFrom: null });
     });
   });
@@ -229,7 +324,7 @@ describe('buildMonitoringReport', () => {
   });
 
   it('shows the target in force and no RAG for an indicator with no actual yet', () => {
-    const q4 = buildMonitoringReport(view, '2023/24-Q4', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators;
+    const q4 = buildMonitoringReport(view, '2023/24-Q4', DEFAULT_REPORT_RULES).indicators;
     expect(q4[0]).toMatchObject({
       target: { period: '2023/24', value: 98, source: 'year' },
       actual: null,
@@ -240,7 +335,7 @@ describe('buildMonitoringReport', () => {
   });
 
   it('reports each priority at its latest entry up to the period and rolls progress up', () => {
-    const q2 = buildMonitoringReport(view, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
+    const q2 = buildMonitoringReport(view, '2023/24-Q2', DEFAULT_REPORT_RULES);
     expect(q2.priorities).toEqual([
       {
         ref: '8',
@@ -289,14 +384,14 @@ describe('buildMonitoringReport', () => {
       rounding: 'Half up to whole percent after averaging unrounded values',
     });
 
-    const q1 = buildMonitoringReport(view, '2023/24-Q1', DEFAULT_ROLLUP_RULE_IN_FORCE);
+    const q1 = buildMonitoringReport(view, '2023/24-Q1', DEFAULT_REPORT_RULES);
     expect(q1.priorities.map((p) => [p.ref, p.percentComplete, p.status, p.reportedFor])).toEqual([
       ['8', 25, 'on-track', '2023/24-Q1'],
       ['10', 60, 'on-track', '2023/24-Q1'],
     ]);
     expect(q1.rollups.plan.percentComplete).toBe(43);
 
-    const q3 = buildMonitoringReport(view, '2023/24-Q3', DEFAULT_ROLLUP_RULE_IN_FORCE);
+    const q3 = buildMonitoringReport(view, '2023/24-Q3', DEFAULT_REPORT_RULES);
     expect(q3.priorities[1]).toMatchObject({ percentComplete: 100, status: 'completed', reportedFor: '2023/24-Q2' });
   });
 
@@ -320,7 +415,7 @@ describe('buildMonitoringReport', () => {
     };
     const entry = (plan: PlanStream, milestone: string | null, percentComplete: number, status: ProgressStatus, commentary: string | null = null) =>
       plan.add('ProgressRecorded', { priorityRef: '8', milestone, period: '2023/24-Q2', percentComplete, status, position: null, commentary }, { actor: OFFICER });
-    const reported = (plan: PlanStream) => buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE).priorities[0];
+    const reported = (plan: PlanStream) => buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_REPORT_RULES).priorities[0];
 
     it('does not call a priority completed because one of its milestones is', () => {
       const plan = withTwoMilestones();
@@ -357,7 +452,7 @@ describe('buildMonitoringReport', () => {
       const plan = withTwoMilestones();
       entry(plan, null, 40, 'at-risk');
       expect(reported(plan)).toMatchObject({ percentComplete: 40, percentFrom: 'priority', status: 'at-risk' });
-      expect(buildMonitoringReport(foldPlanView(withTwoMilestones().events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE).priorities[0]).toMatchObject({
+      expect(buildMonitoringReport(foldPlanView(withTwoMilestones().events) as PlanView, '2023/24-Q2', DEFAULT_REPORT_RULES).priorities[0]).toMatchObject({
         percentComplete: null,
         percentFrom: null,
         status: null,
@@ -367,7 +462,7 @@ describe('buildMonitoringReport', () => {
 
   it('reproduces the report as it stood before a restatement', () => {
     const plan = hartPlan();
-    const before = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
+    const before = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_REPORT_RULES);
     plan.add('ActualRestated', {
       code: 'CP7',
       unit: 'percent',
@@ -377,6 +472,7 @@ describe('buildMonitoringReport', () => {
       value: 45.2,
       commentary: 'Corrected: direct debits double counted',
       reason: 'Direct debits double counted',
+      recordedBy: OFFICER.id,
       assessedAgainst: {
         target: { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' },
         source: 'period',
@@ -384,8 +480,8 @@ describe('buildMonitoringReport', () => {
         toleranceAbsolute: null,
       },
     });
-    const after = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
-    const asOfBefore = buildMonitoringReport(foldPlanView(plan.events.slice(0, -1)) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
+    const after = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_REPORT_RULES);
+    const asOfBefore = buildMonitoringReport(foldPlanView(plan.events.slice(0, -1)) as PlanView, '2023/24-Q2', DEFAULT_REPORT_RULES);
 
     expect(after.indicators[0]).toMatchObject({ actual: 45.2, restated: true, rag: 'red' });
     expect(asOfBefore).toEqual(before);
@@ -432,7 +528,7 @@ describe('buildMonitoringReport', () => {
     const progress = (plan: PlanStream, milestone: string, period: string, status: 'on-track' | 'completed', percentComplete: number) =>
       plan.add('ProgressRecorded', { priorityRef: 'WD', milestone, period, percentComplete, status, position: null, commentary: null }, { actor: OFFICER });
     const flags = (plan: PlanStream, period: string) =>
-      buildMonitoringReport(foldPlanView(plan.events) as PlanView, period, DEFAULT_ROLLUP_RULE_IN_FORCE).priorities[0].milestones.map(
+      buildMonitoringReport(foldPlanView(plan.events) as PlanView, period, DEFAULT_REPORT_RULES).priorities[0].milestones.map(
         ({ ref, due, status, overdue }) => ({ ref, due, status, overdue }),
       );
 
@@ -466,7 +562,7 @@ describe('buildMonitoringReport', () => {
     });
 
     it('names the project as a project', () => {
-      const report = buildMonitoringReport(foldPlanView(threeRivers().events) as PlanView, '2020/21-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
+      const report = buildMonitoringReport(foldPlanView(threeRivers().events) as PlanView, '2020/21-Q2', DEFAULT_REPORT_RULES);
       expect(report.priorities[0]).toMatchObject({ ref: 'WD', kind: 'project', title: 'Website Development' });
     });
   });
@@ -502,16 +598,16 @@ describe('buildMonitoringReport', () => {
 
     it('says a target in words alone is to be set, with or without an actual, and rates nothing', () => {
       const plan = visitors();
-      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({
         target: { value: null, comparison: null, text: 'TBA' },
         rag: 'none',
         targetNote: 'Target to be set',
       });
       plan.add('ActualRecorded', {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', commentary: null,
-        period: '2020/21', value: 1_200_000, assessedAgainst: inForce(tba),
+        period: '2020/21', value: 1_200_000, recordedBy: OFFICER.id, assessedAgainst: inForce(tba),
       });
-      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({
         actual: 1_200_000,
         rag: 'none',
         ragReason: 'Target to be set for 2020/21 ("TBA"), so the actual is not rated',
@@ -523,14 +619,14 @@ describe('buildMonitoringReport', () => {
       const plan = visitors();
       plan.add('ActualRecorded', {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', commentary: null,
-        period: '2020/21', value: 1_200_000, assessedAgainst: inForce(tba),
+        period: '2020/21', value: 1_200_000, recordedBy: OFFICER.id, assessedAgainst: inForce(tba),
       }, { at: '2021-04-20T10:00:00.000Z' });
       plan.add('TargetChanged', {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', period: '2020/21', previous: tba,
         target: { period: '2020/21', value: 1_000_000, upper: null, comparison: 'at-least', text: null },
         reason: 'Baseline survey done', authority: null,
       }, { at: '2021-05-03T10:00:00.000Z' });
-      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({
         target: { value: null, text: 'TBA' },
         rag: 'none',
         targetNote:
@@ -550,9 +646,10 @@ describe('buildMonitoringReport', () => {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', commentary: null,
         period: '2020/21', value: 1_200_000,
         assessedAgainst: { target: { period: '2020/21', value: 1_000_000, upper: null, comparison: 'at-least', text: null }, source: 'period', tolerancePercent: 5, toleranceAbsolute: null },
+        recordedBy: OFFICER.id,
       });
       expect(target.setAt < plan.events[plan.events.length - 1].recordedAt).toBe(true);
-      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_ROLLUP_RULE_IN_FORCE).indicators[0]).toMatchObject({
+      expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({
         rag: 'green',
         targetNote: null,
       });

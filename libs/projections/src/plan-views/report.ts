@@ -24,7 +24,11 @@ import {
   type ProgressStatus,
   type Rag,
   type RollupRule,
+  DEFAULT_ROLLUP_RULE_IN_FORCE,
+  DEFAULT_UNVERIFIED_FIGURES_RULE_IN_FORCE,
   type RollupRuleInForce,
+  type UnverifiedFiguresRule,
+  type UnverifiedFiguresRuleInForce,
   type Rollups,
   type AssessedScore,
   type TargetComparison,
@@ -34,6 +38,7 @@ import {
 import {
   latestProgress,
   latestReview,
+  type ActualVerificationView,
   type ActualView,
   type IndicatorView,
   type PlanView,
@@ -75,6 +80,14 @@ export type ReportIndicator = {
   actualPeriod: string | null;
   restated: boolean;
   actualRecordedAt: string | null;
+  /** Who entered the figure shown; null with no actual, or for one recorded before this was kept. */
+  actualRecordedBy: string | null;
+  /** The second officer's check of the figure shown (by whom, when, why rejected); null with no actual. */
+  verification: ActualVerificationView | null;
+  /**
+   * The figure's rating, unless it was rejected, or is not yet verified and the council's rule shows
+   * such figures as awaiting verification: then `none`, and `ragReason` says why.
+   */
   rag: Rag;
   ragReason: string;
   direction: Direction;
@@ -164,6 +177,8 @@ export type MonitoringReport = {
   priorities: ReportPriority[];
   /** Objective and plan percentages, with the council's roll-up rule they were made with. */
   rollups: Rollups<RollupRuleInForce>;
+  /** The council's rule for figures not yet verified the indicators were rated with. */
+  unverifiedFigures: UnverifiedFiguresRuleInForce;
   budget: ReportBudget;
   risks: ReportRisk[];
 };
@@ -174,13 +189,24 @@ export type ReportInputs = Pick<
   'planId' | 'title' | 'service' | 'periodRange' | 'version' | 'revision' | 'indicators' | 'priorities' | 'budget' | 'risks'
 >;
 
+/** The council's rules a report is made with, in force at the instant it is made for. */
+export type ReportRules = { rollupRule: RollupRuleInForce; unverifiedFigures: UnverifiedFiguresRuleInForce };
+
+/** What a council that never set a rule reports with. */
+export const DEFAULT_REPORT_RULES: ReportRules = {
+  rollupRule: DEFAULT_ROLLUP_RULE_IN_FORCE,
+  unverifiedFigures: DEFAULT_UNVERIFIED_FIGURES_RULE_IN_FORCE,
+};
+
 /**
- * `rollupRule` is the council's roll-up rule in force at the instant the report is made for (now, or
- * its `asOf`), which the caller reads from the council's settings: the plan's events do not hold it.
+ * `rules` are the council's, in force at the instant the report is made for (now, or its `asOf`),
+ * which the caller reads from the council's settings: the plan's events do not hold them.
  */
-export function buildMonitoringReport(view: ReportInputs, period: string, rollupRule: RollupRuleInForce): MonitoringReport {
+export function buildMonitoringReport(view: ReportInputs, period: string, { rollupRule, unverifiedFigures }: ReportRules): MonitoringReport {
   const reportPeriod = normalisePeriod(period);
-  const indicators = view.indicators.map((indicator) => reportIndicator(indicator, reportPeriod, view.periodRange.from));
+  const indicators = view.indicators.map((indicator) =>
+    reportIndicator(indicator, reportPeriod, view.periodRange.from, unverifiedFigures.unverifiedFigures),
+  );
   const measuresOf = (ref: string): ReportMeasure[] =>
     indicators
       .filter((_indicator, index) => view.indicators[index].priorityRefs.includes(ref))
@@ -196,6 +222,7 @@ export function buildMonitoringReport(view: ReportInputs, period: string, rollup
     indicators,
     priorities: progress.map(({ report }) => report),
     rollups: rollUpProgress(progress.map(({ rollup }) => rollup), rollupRule),
+    unverifiedFigures,
     budget: reportBudget(view, financialYearOf(reportPeriod)),
     risks: view.risks.map((risk) => reportRisk(risk, reportPeriod)),
   };
@@ -235,8 +262,14 @@ function reportBudget(view: ReportInputs, year: string): ReportBudget {
   return { year, lines, totals: view.budget.totals.filter((total) => total.year === year) };
 }
 
-function reportIndicator(indicator: IndicatorView, period: string, planStart: string): ReportIndicator {
+function reportIndicator(
+  indicator: IndicatorView,
+  period: string,
+  planStart: string,
+  unverifiedFigures: UnverifiedFiguresRule,
+): ReportIndicator {
   const actual = returnFor(indicator, period);
+  const unrated = actual ? whyUnrated(actual, unverifiedFigures) : null;
   const compared = comparedFigure(indicator, period, planStart);
   const inForce = actual ? actual.assessedAgainst : targetInForce(indicator, period);
   const target = reportTarget(inForce);
@@ -251,8 +284,10 @@ function reportIndicator(indicator: IndicatorView, period: string, planStart: st
     actualPeriod: actual?.period ?? null,
     restated: actual?.restated ?? false,
     actualRecordedAt: actual?.recordedAt ?? null,
-    rag: actual?.rag ?? 'none',
-    ragReason: actual?.ragReason ?? `No actual recorded for ${period}`,
+    actualRecordedBy: actual?.recordedBy ?? null,
+    verification: actual?.verification ?? null,
+    rag: unrated === null ? (actual?.rag ?? 'none') : 'none',
+    ragReason: unrated ?? actual?.ragReason ?? `No actual recorded for ${period}`,
     direction: actual
       ? directionOfTravel({
           current: actual.value,
@@ -267,6 +302,17 @@ function reportIndicator(indicator: IndicatorView, period: string, planStart: st
     commentary: actual?.commentary ?? null,
     targetNote: targetNote(indicator, period, actual),
   };
+}
+
+/** Why a recorded figure goes unrated: rejected, or awaiting verification under the council's rule; null when it is rated. */
+function whyUnrated({ verification }: ActualView, unverifiedFigures: UnverifiedFiguresRule): string | null {
+  if (verification.state === 'rejected') {
+    return `Not rated: the figure was rejected on ${verification.at?.slice(0, 10)} (${verification.reason})`;
+  }
+  if (verification.state === 'unverified' && unverifiedFigures === 'awaiting-verification') {
+    return 'Not rated: the figure is awaiting verification';
+  }
+  return null;
 }
 
 function targetNote(indicator: IndicatorView, period: string, actual: ActualView | undefined): string | null {

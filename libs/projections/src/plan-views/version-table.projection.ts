@@ -86,7 +86,8 @@ export const versionTableProjection: Projection = {
   // 7: rows count changes to contracts, key posts, skills and the workforce.
   // 8: rows count narrative sections and contributions to corporate themes too.
   // 12: the approved version's row says who approved it (`approvedBy`).
-  version: 12,
+  // 13: checks of actuals are read as the plan's monitoring, not as unknown types.
+  version: 13,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],

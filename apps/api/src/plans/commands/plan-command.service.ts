@@ -132,7 +132,7 @@ export class PlanCommandService {
       }
 
       const decidedAt = new Date();
-      const events = decideAt(plan, command, { now: decidedAt, ...(await this.councilFacts([command], caller.council)) });
+      const events = decideAt(plan, command, { now: decidedAt, actor: caller.id, ...(await this.councilFacts([command], caller.council)) });
       try {
         return await this.append(plan, events, caller, trace, requestHash, decidedAt);
       } catch (error) {
@@ -167,11 +167,15 @@ export class PlanCommandService {
         this.access.assertCanSee(caller, plan.state);
         const replay = options.dryRun ? null : this.earlierAnswer(plan, trace.idempotencyKey, requestHash);
         if (replay) return { refusals: [], written: replay, events: replay.eventIds.length };
-        decideAt(plan, draft, { now: decidedAt, riskMatrix: null, corporatePlans: null });
+        decideAt(plan, draft, { now: decidedAt, actor: caller.id, riskMatrix: null, corporatePlans: null });
       }
       this.access.assertCanSee(caller, draft.data);
       const sequence = [draft, ...commands];
-      const { events, refusals } = decideInSequence(sequence, plan.state, { now: decidedAt, ...(await this.councilFacts(sequence, caller.council)) });
+      const { events, refusals } = decideInSequence(sequence, plan.state, {
+        now: decidedAt,
+        actor: caller.id,
+        ...(await this.councilFacts(sequence, caller.council)),
+      });
       if (refusals.length > 0 || options.dryRun) return { refusals, written: null, events: events.length };
       try {
         const written = await this.append(plan, events, caller, trace, requestHash, decidedAt);

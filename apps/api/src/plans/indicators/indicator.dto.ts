@@ -159,6 +159,19 @@ export class RecordActualDto {
   reason?: string;
 }
 
+const VERIFICATION_OUTCOMES = ['verified', 'rejected'] as const;
+
+export class VerifyActualDto {
+  @EnumField(VERIFICATION_OUTCOMES, {
+    description: 'The check of the figure: `verified` (it is right) or `rejected` (it is wrong, and stands until restated).',
+    example: 'verified',
+  })
+  outcome: (typeof VERIFICATION_OUTCOMES)[number];
+
+  @TextField({ description: 'Why; required to reject.', example: 'The return counts March twice', optional: true })
+  reason?: string;
+}
+
 export class RecordBaselineDto {
   @PeriodField({ description: 'The period the figure is for, before the plan: a year, or a quarter of a quarterly indicator.', example: '2018/19' })
   period: string;

@@ -6,7 +6,15 @@ import { Caller, CurrentCaller } from '../../auth/caller';
 import { PeriodParamPipe } from '../period-param.pipe';
 import { IdentifierParamPipe } from '../identifier-param.pipe';
 import { CommandTrace, type RequestTrace } from '../commands/command-origin';
-import { DefineIndicatorDto, LinkIndicatorDto, RecordActualDto, RecordBaselineDto, ReviseIndicatorDto, SetTargetDto } from './indicator.dto';
+import {
+  DefineIndicatorDto,
+  LinkIndicatorDto,
+  RecordActualDto,
+  RecordBaselineDto,
+  ReviseIndicatorDto,
+  SetTargetDto,
+  VerifyActualDto,
+} from './indicator.dto';
 import { ExecutePlanCommand } from '../commands/execute-plan-command';
 import { PlanCommandRoute } from '../commands/plan-command-route';
 import type { PlanCommandOutcome } from '../commands/plan-command.service';
@@ -70,6 +78,26 @@ export class IndicatorsController {
     @CommandTrace() trace: RequestTrace,
   ): Promise<PlanCommandOutcome> {
     return this.bus.execute(new ExecutePlanCommand(planId, { type: 'RecordActual', data: { ...body, code } }, caller, trace));
+  }
+
+  @Post(':code/actuals/:period/verification')
+  @Access('actuals.verify')
+  @ApiParam({ name: 'period', example: '2023-24-Q1', description: 'The period of the figure checked.' })
+  @PlanCommandRoute('Verify or reject an actual', {
+    creates: true,
+    description:
+      'A second officer checks the figure the period has now: never the officer who entered it. A rejection needs a reason, and the figure ' +
+      'stands rejected until it is restated; a restated figure needs verifying again. Reports show each figure\'s check.',
+  })
+  verifyActual(
+    @Param('planId') planId: string,
+    @Param('code', IdentifierParamPipe) code: string,
+    @Param('period', PeriodParamPipe) period: string,
+    @Body() body: VerifyActualDto,
+    @CurrentCaller() caller: Caller,
+    @CommandTrace() trace: RequestTrace,
+  ): Promise<PlanCommandOutcome> {
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'VerifyActual', data: { ...body, code, period } }, caller, trace));
   }
 
   @Post(':code/baselines')

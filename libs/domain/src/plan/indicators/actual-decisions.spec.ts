@@ -1,6 +1,6 @@
 import type { PlanEvent } from '../plan-events';
 import type { Target, TargetInForce } from './indicator-values';
-import { given } from '../testing/given-when-then';
+import { given, SPEC_ACTOR } from '../testing/given-when-then';
 import {
   approvedPlan,
   cp10Defined,
@@ -42,6 +42,7 @@ describe('recording an actual', () => {
             value: 56.4,
             commentary: 'On profile',
             assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null },
+            recordedBy: SPEC_ACTOR,
           },
         },
       ]);
@@ -62,6 +63,7 @@ describe('recording an actual', () => {
             value: 97.9,
             commentary: null,
             assessedAgainst: { target: cp7YearTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+            recordedBy: SPEC_ACTOR,
           },
         },
       ]);
@@ -93,6 +95,7 @@ describe('recording an actual', () => {
         value: 78,
         commentary: null,
         assessedAgainst,
+        recordedBy: SPEC_ACTOR,
       },
     });
 
@@ -124,6 +127,7 @@ describe('recording an actual', () => {
             value: 38,
             commentary: null,
             assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+            recordedBy: SPEC_ACTOR,
           },
         },
       ]);
@@ -154,6 +158,7 @@ describe('recording an actual', () => {
             value: 38,
             commentary: null,
             assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+            recordedBy: SPEC_ACTOR,
           },
         },
       ]);
@@ -194,6 +199,7 @@ describe('recording an actual', () => {
             value: 97.2,
             commentary: null,
             assessedAgainst: { target: { ...cp7YearTarget, value: 97 }, source: 'period', tolerancePercent: 1, toleranceAbsolute: null },
+            recordedBy: SPEC_ACTOR,
           },
         },
       ]);
@@ -225,6 +231,7 @@ describe('recording an actual', () => {
             commentary: 'Refunds processed late',
             reason: 'Corrected by Capita',
             assessedAgainst: { target: cp7Q1Target, source: 'period', tolerancePercent: 5, toleranceAbsolute: null },
+            recordedBy: SPEC_ACTOR,
           },
         },
       ]);
@@ -328,6 +335,7 @@ describe('monitoring a plan over several years', () => {
             period: '2022/23',
             value: 71,
             commentary: null,
+            recordedBy: SPEC_ACTOR,
             assessedAgainst: {
               target: { period: '2022/23', value: 70, text: null, upper: null, comparison: 'at-least' },
               source: 'period',

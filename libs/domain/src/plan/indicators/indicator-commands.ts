@@ -52,6 +52,12 @@ export type RecordActual = PlanCommandOf<
   { code: string; period: string; value: number; commentary?: string; reason?: string }
 >;
 
+/** A second officer's check of the period's figure: `verified`, or `rejected` with a reason. */
+export type VerifyActual = PlanCommandOf<
+  'VerifyActual',
+  { code: string; period: string; outcome: string; reason?: string }
+>;
+
 /**
  * A figure from before the plan (an earlier year's actual, a baseline survey): for direction of
  * travel and to be shown beside the plan's targets, never a monitoring return. A period that already
@@ -68,4 +74,11 @@ export type RecordBaseline = PlanCommandOf<
  */
 export type LinkIndicator = PlanCommandOf<'LinkIndicator', { code: string; priorityRefs: string[]; reason?: string }>;
 
-export type IndicatorCommand = DefineIndicator | ReviseIndicator | SetTarget | RecordActual | RecordBaseline | LinkIndicator;
+export type IndicatorCommand =
+  | DefineIndicator
+  | ReviseIndicator
+  | SetTarget
+  | RecordActual
+  | VerifyActual
+  | RecordBaseline
+  | LinkIndicator;

@@ -16,6 +16,7 @@ import type {
   RecordBaseline,
   ReviseIndicator,
   SetTarget,
+  VerifyActual,
 } from './indicator-commands';
 import type { IndicatorFields } from './indicator-events';
 import type { Baseline, Frequency } from './indicator-values';
@@ -30,6 +31,7 @@ export const INDICATOR_DECIDERS: CommandDeciders<IndicatorCommand> = {
   ReviseIndicator: reviseIndicator,
   SetTarget: setTarget,
   RecordActual: recordActual,
+  VerifyActual: verifyActual,
   RecordBaseline: recordBaseline,
   LinkIndicator: linkIndicator,
 };
@@ -193,7 +195,7 @@ function setTarget(command: SetTarget, plan: OpenPlan): PlanEvent[] {
   ]);
 }
 
-function recordActual(command: RecordActual, plan: OpenPlan): PlanEvent[] {
+function recordActual(command: RecordActual, plan: OpenPlan, context: DecisionContext): PlanEvent[] {
   const { value } = command.data;
   const indicator = requireIndicator(plan, command.data.code);
   const { code } = indicator;
@@ -215,7 +217,7 @@ function recordActual(command: RecordActual, plan: OpenPlan): PlanEvent[] {
     return [
       {
         type: 'ActualRecorded',
-        data: { planId: plan.planId, code, unit, polarity, period, value, commentary, assessedAgainst },
+        data: { planId: plan.planId, code, unit, polarity, period, value, commentary, assessedAgainst, recordedBy: context.actor },
       },
     ];
   }
@@ -231,9 +233,60 @@ function recordActual(command: RecordActual, plan: OpenPlan): PlanEvent[] {
   return [
     {
       type: 'ActualRestated',
-      data: { planId: plan.planId, code, unit, polarity, period, previous, value, commentary, reason, assessedAgainst },
+      data: {
+        planId: plan.planId,
+        code,
+        unit,
+        polarity,
+        period,
+        previous: { value: previous.value, commentary: previous.commentary },
+        value,
+        commentary,
+        reason,
+        assessedAgainst,
+        recordedBy: context.actor,
+      },
     },
   ];
+}
+
+const VERIFICATION_OUTCOMES = ['verified', 'rejected'] as const;
+
+/**
+ * Four eyes: the figure is checked by someone other than the officer who entered it. A rejected figure
+ * stands until it is restated, and a restated one is checked afresh; checking again to the same
+ * outcome would record nothing new and is refused.
+ */
+function verifyActual(command: VerifyActual, plan: OpenPlan, context: DecisionContext): PlanEvent[] {
+  const indicator = requireIndicator(plan, command.data.code);
+  const { code, unit } = indicator;
+  const period = monitoredPeriod(plan, command.data.period);
+  const { outcome } = command.data;
+  if (!(VERIFICATION_OUTCOMES as readonly string[]).includes(outcome)) {
+    throw DomainError.ruleBroken(`A check of a figure is ${VERIFICATION_OUTCOMES.join(' or ')}, not '${outcome}'.`);
+  }
+  const actual = entryOf(indicator.actuals, period);
+  if (!actual) throw DomainError.ruleBroken(`No actual is recorded for ${code} in ${period}: there is nothing to verify.`);
+  if (actual.recordedBy === context.actor) {
+    throw DomainError.ruleBroken(
+      `You entered the actual for ${code} in ${period}: it must be verified or rejected by someone else.`,
+    );
+  }
+  if (actual.verification === outcome) {
+    throw DomainError.ruleBroken(`Nothing would change: the actual for ${code} in ${period}, ${actual.value}, is already ${outcome}.`);
+  }
+  const { planId } = plan;
+  const { value } = actual;
+  if (outcome === 'verified') {
+    if (actual.verification === 'rejected') {
+      throw DomainError.ruleBroken(
+        `The actual for ${code} in ${period}, ${value}, was rejected: it is verified once it has been restated.`,
+      );
+    }
+    return [{ type: 'ActualVerified', data: { planId, code, unit, period, value, verifiedBy: context.actor } }];
+  }
+  const reason = requireReason(command.data.reason, `rejecting the actual for ${code} in ${period}`);
+  return [{ type: 'ActualRejected', data: { planId, code, unit, period, value, rejectedBy: context.actor, reason } }];
 }
 
 function recordBaseline(command: RecordBaseline, plan: OpenPlan): PlanEvent[] {

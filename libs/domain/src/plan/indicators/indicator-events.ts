@@ -54,6 +54,8 @@ export type ActualRecorded = PlanEventOf<
     value: number;
     commentary: string | null;
     assessedAgainst: TargetInForce;
+    /** The user id of the officer who entered it: never the one who verifies it. Null when recorded before this was kept. */
+    recordedBy: string | null;
   }
 >;
 
@@ -70,7 +72,21 @@ export type ActualRestated = PlanEventOf<
     commentary: string | null;
     reason: string;
     assessedAgainst: TargetInForce;
+    /** As for ActualRecorded; a restated figure needs verifying again, even one verified before. */
+    recordedBy: string | null;
   }
+>;
+
+/** A second officer checked the period's figure (`value` in `unit`, the one checked) and found it right. */
+export type ActualVerified = PlanEventOf<
+  'ActualVerified',
+  { code: string; unit: Unit; period: string; value: number; verifiedBy: string }
+>;
+
+/** A second officer checked the period's figure and found it wrong, saying why; it stands until restated. */
+export type ActualRejected = PlanEventOf<
+  'ActualRejected',
+  { code: string; unit: Unit; period: string; value: number; rejectedBy: string; reason: string }
 >;
 
 /** A figure from before the plan; `previous` is the one it corrects for the same period, with `reason`. */
@@ -102,6 +118,8 @@ export type IndicatorEvent =
   | TargetChanged
   | ActualRecorded
   | ActualRestated
+  | ActualVerified
+  | ActualRejected
   | BaselineRecorded
   | IndicatorLinked;
 
@@ -109,15 +127,18 @@ export type IndicatorEvent =
  * IndicatorDefined version 1 had no tolerance (the default applied). Up to IndicatorDefined 2 and
  * version 1 of the others, a target's comparison was only shown: every actual was rated by the
  * indicator's polarity, a target had no upper figure and the tolerance was always a percent.
- * IndicatorDefined 3 linked no theme. `upcastPlanEvent` brings events stored before to these versions.
+ * IndicatorDefined 3 linked no theme. Actuals up to version 2 did not say who entered them (the stored
+ * event's metadata does). `upcastPlanEvent` brings events stored before to these versions.
  */
 export const INDICATOR_EVENT_DEFINITIONS: EventDefinitions<IndicatorEvent> = {
   IndicatorDefined: { schemaVersion: 4, role: 'structure' },
   IndicatorRevised: { schemaVersion: 1, role: 'structure' },
   TargetSet: { schemaVersion: 2, role: 'structure' },
   TargetChanged: { schemaVersion: 2, role: 'structure' },
-  ActualRecorded: { schemaVersion: 2, role: 'monitoring' },
-  ActualRestated: { schemaVersion: 2, role: 'monitoring' },
+  ActualRecorded: { schemaVersion: 3, role: 'monitoring' },
+  ActualRestated: { schemaVersion: 3, role: 'monitoring' },
+  ActualVerified: { schemaVersion: 1, role: 'monitoring' },
+  ActualRejected: { schemaVersion: 1, role: 'monitoring' },
   // Structure, not monitoring: the plan prints its baselines ("2018/19 Actual") beside its targets.
   BaselineRecorded: { schemaVersion: 1, role: 'structure' },
   IndicatorLinked: { schemaVersion: 1, role: 'structure' },

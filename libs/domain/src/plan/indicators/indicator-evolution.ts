@@ -2,7 +2,7 @@ import type { EventEvolvers } from '../evolution-rules';
 import type { DraftedPlanState } from '../plan-state';
 import { entryOf } from '../plan-state';
 import type { ActualRecorded, ActualRestated, IndicatorEvent } from './indicator-events';
-import type { IndicatorState } from './indicator-state';
+import type { IndicatorState, VerificationState } from './indicator-state';
 
 export const INDICATOR_EVOLVERS: EventEvolvers<IndicatorEvent> = {
   IndicatorDefined: (state, { data: { planId: _planId, ...definition } }) => ({
@@ -20,6 +20,8 @@ export const INDICATOR_EVOLVERS: EventEvolvers<IndicatorEvent> = {
     })),
   ActualRecorded: withActual,
   ActualRestated: withActual,
+  ActualVerified: (state, { data }) => withVerification(state, data.code, data.period, 'verified'),
+  ActualRejected: (state, { data }) => withVerification(state, data.code, data.period, 'rejected'),
   BaselineRecorded: (state, { data: { code, baseline } }) =>
     updateIndicator(state, code, (indicator) => ({
       ...indicator,
@@ -30,11 +32,18 @@ export const INDICATOR_EVOLVERS: EventEvolvers<IndicatorEvent> = {
 };
 
 function withActual(state: DraftedPlanState, { data }: ActualRecorded | ActualRestated): DraftedPlanState {
-  const { code, period, value, commentary } = data;
+  const { code, period, value, commentary, recordedBy } = data;
   return updateIndicator(state, code, (indicator) => ({
     ...indicator,
-    actuals: { ...indicator.actuals, [period]: { value, commentary } },
+    actuals: { ...indicator.actuals, [period]: { value, commentary, recordedBy, verification: 'unverified' } },
   }));
+}
+
+function withVerification(state: DraftedPlanState, code: string, period: string, verification: VerificationState): DraftedPlanState {
+  return updateIndicator(state, code, (indicator) => {
+    const actual = entryOf(indicator.actuals, period);
+    return actual ? { ...indicator, actuals: { ...indicator.actuals, [period]: { ...actual, verification } } } : indicator;
+  });
 }
 
 function updateIndicator(

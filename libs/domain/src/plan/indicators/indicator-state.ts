@@ -1,9 +1,14 @@
 import type { IndicatorFields } from './indicator-events';
 import type { Baseline, Target } from './indicator-values';
 
+export type VerificationState = 'unverified' | 'verified' | 'rejected';
+
 export interface RecordedActual {
   value: number;
   commentary: string | null;
+  recordedBy: string | null;
+  /** The second officer's check of this very figure: a restatement is unverified again. */
+  verification: VerificationState;
 }
 
 export interface IndicatorState extends IndicatorFields {

@@ -4,7 +4,7 @@ import type { PlanCommand } from '../plan-commands';
 import type { PlanEvent } from '../plan-events';
 import { initialPlanState } from '../plan-state';
 import { PLAN_LIMITS } from '../plan-limits';
-import { given } from '../testing/given-when-then';
+import { given, SPEC_ACTOR } from '../testing/given-when-then';
 import { approvedPlan, closedPlan, draftPlan, HART_PLAN_ID } from '../testing/plan-fixtures';
 import { fraudAdded, insufficientStaffAdded, THREE_RIVERS_PLAN_ID, threeRiversDrafted } from '../testing/three-rivers-risks';
 import { DEFAULT_RISK_MATRIX } from './risk-matrix';
@@ -290,7 +290,7 @@ describe('which decisions read the council\'s matrix', () => {
 
   it.each(scored.map((command) => [command.type, command]))('%s is declared as needing it, and is not decided without it', (_type, command) => {
     expect(councilFactsNeededBy(command)).toEqual({ riskMatrix: true, corporatePlans: false });
-    expect(() => decide(command, state, { now, riskMatrix: null, corporatePlans: null })).toThrow(/is decided with the council's risk matrix, and none was given/);
+    expect(() => decide(command, state, { now, actor: SPEC_ACTOR, riskMatrix: null, corporatePlans: null })).toThrow(/is decided with the council's risk matrix, and none was given/);
   });
 
   it('the others are decided without it, so the command side reads no settings for them', () => {
@@ -300,8 +300,8 @@ describe('which decisions read the council\'s matrix', () => {
     ];
     for (const command of unscored) {
       expect(councilFactsNeededBy(command).riskMatrix).toBe(false);
-      expect(decide(command, state, { now, riskMatrix: null, corporatePlans: null })).toEqual(
-        decide(command, state, { now, riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: null }),
+      expect(decide(command, state, { now, actor: SPEC_ACTOR, riskMatrix: null, corporatePlans: null })).toEqual(
+        decide(command, state, { now, actor: SPEC_ACTOR, riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: null }),
       );
     }
   });

@@ -19,13 +19,19 @@ export const HART_CORPORATE_PLANS: CorporatePlansState = decideCorporatePlan(
 /** The clock every decision in the specs reads, unless a spec says otherwise. */
 const SPEC_NOW = new Date('2023-07-15T10:00:00Z');
 
-/** given(past events).when(command).then(new events) — or .thenRefused(kind, message). */
+/** The user every decision in the specs is made for, unless a spec names another with `by`. */
+export const SPEC_ACTOR = 'u-officer';
+
+/**
+ * given(past events).when(command).then(new events) — or .thenRefused(kind, message);
+ * given(past events).by(user).when(command) for a decision made for someone else.
+ */
 export function given(...history: PlanEvent[][]) {
   const state = history.flat().reduce(evolve, initialPlanState);
-  return {
+  const decidedFor = (actor: string) => ({
     /** Decided at `now` with `riskMatrix` in force (Three Rivers' printed matrix) and `corporatePlans` (Hart's) unless a spec says otherwise. */
     when(command: PlanCommand, now: Date = SPEC_NOW, riskMatrix: RiskMatrix = DEFAULT_RISK_MATRIX, corporatePlans: CorporatePlansState = HART_CORPORATE_PLANS) {
-      const decision = () => decide(command, state, { now, riskMatrix, corporatePlans });
+      const decision = () => decide(command, state, { now, actor, riskMatrix, corporatePlans });
       return {
         then(expected: PlanEvent[]): void {
           expect(decision()).toEqual(expected);
@@ -43,15 +49,21 @@ export function given(...history: PlanEvent[][]) {
         },
       };
     },
-  };
+  });
+  return { ...decidedFor(SPEC_ACTOR), by: decidedFor };
 }
 
 /** The history after `commands`, each decided on the plan as the ones before it left it: to reach a total the way users would. */
-export function afterCommands(history: PlanEvent[], commands: PlanCommand[], now: Date = SPEC_NOW): PlanEvent[] {
+export function afterCommands(
+  history: PlanEvent[],
+  commands: PlanCommand[],
+  now: Date = SPEC_NOW,
+  actor: string = SPEC_ACTOR,
+): PlanEvent[] {
   const events = [...history];
   let state = events.reduce(evolve, initialPlanState);
   for (const command of commands) {
-    const decided = decide(command, state, { now, riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: HART_CORPORATE_PLANS });
+    const decided = decide(command, state, { now, actor, riskMatrix: DEFAULT_RISK_MATRIX, corporatePlans: HART_CORPORATE_PLANS });
     events.push(...decided);
     state = decided.reduce(evolve, state);
   }

@@ -11,6 +11,7 @@ import type {
   VersionPublished,
 } from '../plan-events';
 import type { Target } from '../indicators/indicator-values';
+import { SPEC_ACTOR } from './given-when-then';
 import {
   hartIndicatorDefinition,
   hartOutcome,
@@ -109,6 +110,7 @@ export const cp7Q1Recorded: ActualRecorded = {
     period: '2023/24-Q1',
     value: 29.1,
     commentary: null,
+    recordedBy: SPEC_ACTOR,
     assessedAgainst: {
       target: cp7Q1Profile,
       source: 'period',

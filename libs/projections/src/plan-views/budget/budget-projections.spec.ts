@@ -1,8 +1,7 @@
-import { DEFAULT_ROLLUP_RULE_IN_FORCE } from '@app/domain';
 import { foldPlanView, type PlanView } from '../plan-view';
 import { changeItemOf, summaryOf } from '../plan-event-traits';
 import { planEventOf } from '../plan-event';
-import { buildMonitoringReport } from '../report';
+import { buildMonitoringReport, DEFAULT_REPORT_RULES } from '../report';
 import { PlanStream } from '../testing/plan-stream.fixture';
 import { diffPlanViews } from '../version-diff';
 
@@ -206,11 +205,11 @@ describe('the budget in history, the version table and the diff', () => {
 describe('the budget in a period\'s report', () => {
   it('carries the year of the period: the lines with amounts for it, and its totals', () => {
     const view = foldPlanView(threeRiversBudget().events) as PlanView;
-    expect(buildMonitoringReport(view, '2021/22-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE).budget).toEqual({
+    expect(buildMonitoringReport(view, '2021/22-Q2', DEFAULT_REPORT_RULES).budget).toEqual({
       year: '2021/22',
       lines: [{ code: 'CS-NET', title: NET_COST, note: null, amounts: [{ year: '2021/22', kind: 'latest', value: 1_768_881 }] }],
       totals: [{ year: '2021/22', kind: 'latest', value: 1_768_881, lines: 1, printed: null, difference: null }],
     });
-    expect(buildMonitoringReport(view, '2020-21', DEFAULT_ROLLUP_RULE_IN_FORCE).budget.totals.map((total) => total.kind)).toEqual(['original', 'latest', 'outturn']);
+    expect(buildMonitoringReport(view, '2020-21', DEFAULT_REPORT_RULES).budget.totals.map((total) => total.kind)).toEqual(['original', 'latest', 'outturn']);
   });
 });

@@ -63,6 +63,15 @@ export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorC
       ),
     touches: ({ data }) => indicator(data.code),
   },
+  ActualVerified: {
+    summary: ({ data }) => `Actual for ${data.code} ${data.period} (${formatValue(data.value, data.unit)}) verified`,
+    touches: ({ data }) => indicator(data.code),
+  },
+  ActualRejected: {
+    summary: ({ data }) =>
+      withReason(`Actual for ${data.code} ${data.period} (${formatValue(data.value, data.unit)}) rejected`, data.reason),
+    touches: ({ data }) => indicator(data.code),
+  },
   BaselineRecorded: {
     summary: ({ data: { code, unit, baseline, previous, reason } }) =>
       withReason(

@@ -11,7 +11,7 @@ import type { ProjectedEvent } from '../../projector/projection';
 import { formatValue } from '../format-value';
 import type { PlanView } from '../plan-view-shape';
 import type { ViewEvolvers } from '../section-traits';
-import type { ActualView, IndicatorView, TargetView } from './indicator-views';
+import type { ActualVerificationView, ActualView, IndicatorView, TargetView } from './indicator-views';
 
 export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
   IndicatorDefined: (view, { data }, stored) => {
@@ -50,6 +50,15 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
   TargetChanged: (view, { data }, stored) => withTarget(view, data.code, targetView(data.target, stored.recordedAt)),
   ActualRecorded: withActual,
   ActualRestated: withActual,
+  ActualVerified: (view, { data }, stored) =>
+    withVerification(view, data.code, data.period, { state: 'verified', by: data.verifiedBy, at: stored.recordedAt, reason: null }),
+  ActualRejected: (view, { data }, stored) =>
+    withVerification(view, data.code, data.period, {
+      state: 'rejected',
+      by: data.rejectedBy,
+      at: stored.recordedAt,
+      reason: data.reason,
+    }),
   BaselineRecorded: (view, { data: { code, baseline } }, stored) =>
     updateIndicator(view, code, (indicator) => ({
       ...indicator,
@@ -90,12 +99,23 @@ function withActual(view: PlanView, planEvent: ActualRecorded | ActualRestated, 
       restated: planEvent.type === 'ActualRestated',
       restatementReason: planEvent.type === 'ActualRestated' ? planEvent.data.reason : null,
       recordedAt: stored.recordedAt,
+      recordedBy: data.recordedBy,
+      verification: UNVERIFIED,
     };
     return {
       ...indicator,
       actuals: sortByPeriod([...indicator.actuals.filter((a) => a.period !== data.period), actual]),
     };
   });
+}
+
+const UNVERIFIED: ActualVerificationView = { state: 'unverified', by: null, at: null, reason: null };
+
+function withVerification(view: PlanView, code: string, period: string, verification: ActualVerificationView): PlanView {
+  return updateIndicator(view, code, (indicator) => ({
+    ...indicator,
+    actuals: indicator.actuals.map((actual) => (actual.period === period ? { ...actual, verification } : actual)),
+  }));
 }
 
 function updateIndicator(view: PlanView, code: string, change: (indicator: IndicatorView) => IndicatorView): PlanView {

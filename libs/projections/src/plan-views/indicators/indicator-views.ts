@@ -1,10 +1,21 @@
-import type { Baseline, IndicatorFields, Rag, Target, TargetInForce } from '@app/domain';
+import type { Baseline, IndicatorFields, Rag, Target, TargetInForce, VerificationState } from '@app/domain';
 
 /**
  * A target as decided: its figure, comparison and upper figure, and the plan's words beside them;
  * `setAt` is when it was recorded, so a report can say a target came after the actuals it follows.
  */
 export type TargetView = Target & { setAt: string };
+
+/**
+ * The second officer's check of the figure shown: `by` and `at` (record time) once verified or
+ * rejected, `reason` for a rejection. A restated figure is unverified again.
+ */
+export type ActualVerificationView = {
+  state: VerificationState;
+  by: string | null;
+  at: string | null;
+  reason: string | null;
+};
 
 export type ActualView = {
   period: string;
@@ -17,6 +28,9 @@ export type ActualView = {
   restated: boolean;
   restatementReason: string | null;
   recordedAt: string;
+  /** The user id of who entered the figure; null for figures recorded before it was kept. */
+  recordedBy: string | null;
+  verification: ActualVerificationView;
 };
 
 /** A figure from before the plan, as recorded (or last corrected). */

@@ -1,7 +1,7 @@
-import { DEFAULT_ROLLUP_RULE_IN_FORCE, type AssessedScore } from '@app/domain';
+import type { AssessedScore } from '@app/domain';
 import { summaryOf } from '../plan-event-traits';
 import { foldPlanView, type PlanView } from '../plan-view';
-import { buildMonitoringReport } from '../report';
+import { buildMonitoringReport, DEFAULT_REPORT_RULES } from '../report';
 import { PlanStream, project, documentsIn, OFFICER } from '../testing/plan-stream.fixture';
 import { diffPlanViews } from '../version-diff';
 import { PLAN_VERSIONS_COLLECTION, versionTableProjection, type VersionTable } from '../version-table.projection';
@@ -102,7 +102,7 @@ describe('the risk register in the report for a period', () => {
   it("stands each risk at its latest review up to the period, else at the register's residual score", () => {
     const view = viewAt(threeRiversRegister(), 10);
     const standing = (period: string) =>
-      buildMonitoringReport(view, period, DEFAULT_ROLLUP_RULE_IN_FORCE).risks.map(({ ref, standing: { score, band }, standingFrom, latestReview }) => [
+      buildMonitoringReport(view, period, DEFAULT_REPORT_RULES).risks.map(({ ref, standing: { score, band }, standingFrom, latestReview }) => [
         ref,
         score,
         band,

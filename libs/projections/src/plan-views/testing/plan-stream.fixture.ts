@@ -10,6 +10,7 @@ import { InMemoryReadStore } from '../../projector/testing/in-memory-stores';
 
 export const EDITOR: EventActor = { id: 'u-editor', name: 'Pat Kelly', role: 'editor' };
 export const OFFICER: EventActor = { id: 'u-officer', name: 'Sam Reed', role: 'officer' };
+export const CHECKER: EventActor = { id: 'u-checker', name: 'Jo Hale', role: 'officer' };
 
 type DataOf<T extends PlanEvent['type']> = Omit<Extract<PlanEvent, { type: T }>['data'], 'planId'>;
 

@@ -10,7 +10,7 @@ import {
 import type { Target } from '@app/domain';
 import type { ProjectedEvent } from '../../projector/projection';
 import { hartPlan } from './hart-plan.fixture';
-import { OFFICER, PlanStream } from './plan-stream.fixture';
+import { CHECKER, OFFICER, PlanStream } from './plan-stream.fixture';
 
 /** Priorities and indicators `hartPlan` already holds; the rest of the seed's are added later in the year. */
 const IN_THE_STORY = { priorities: ['6', '8', '10'], indicators: ['CP7', 'CP10'] };
@@ -212,7 +212,7 @@ function reportTheYear(plan: PlanStream): void {
     };
     for (const [period, value] of Object.entries(figures)) {
       if (IN_THE_STORY.indicators.includes(code) && REPORTED.includes(period)) continue;
-      plan.add('ActualRecorded', { code, unit, polarity, period, value, commentary: null, assessedAgainst }, officer);
+      plan.add('ActualRecorded', { code, unit, polarity, period, value, commentary: null, recordedBy: OFFICER.id, assessedAgainst }, officer);
     }
   }
   plan.add(
@@ -227,8 +227,23 @@ function reportTheYear(plan: PlanStream): void {
       commentary: 'Late direct debits counted',
       reason: 'Figures corrected after the reconciliation',
       assessedAgainst: { target: hartYearTarget('CP7'), source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+      recordedBy: OFFICER.id,
     },
     officer,
+  );
+  const checker = { actor: CHECKER };
+  plan.add('ActualVerified', { code: 'CP7', unit: 'percent', period: HART_QUARTERS[2], value: 86.2, verifiedBy: CHECKER.id }, checker);
+  plan.add(
+    'ActualRejected',
+    {
+      code: 'CP7',
+      unit: 'percent',
+      period: HART_QUARTERS[3],
+      value: HART_ILLUSTRATIVE_ACTUALS.CP7[HART_QUARTERS[3]]!,
+      rejectedBy: CHECKER.id,
+      reason: 'The year-end figure is not yet reconciled',
+    },
+    checker,
   );
   for (const priorityRef of ['8', '10']) {
     plan.add(

@@ -194,12 +194,14 @@ export class PlanQueriesController {
 
 /**
  * What a report's ETag is made of: the plan's revision, and once the council has set a roll-up rule
- * the settings' revision that set it ("42.rollups-3"), since a new rule changes the roll-ups of the
- * same revision and a client's copy made with the old one must not be answered 304.
+ * or a rule for unverified figures the settings' revision that set each ("42.rollups-3.unverified-5"),
+ * since a new rule changes the report of the same revision and a client's copy made with the old one
+ * must not be answered 304.
  */
-function reportTag({ revision, rollups }: QueryResult<GetReportQuery>): string {
-  const { settingsRevision } = rollups.rule;
-  return settingsRevision === null ? String(revision) : `${revision}.rollups-${settingsRevision}`;
+function reportTag({ revision, rollups, unverifiedFigures }: QueryResult<GetReportQuery>): string {
+  const rollupsPart = rollups.rule.settingsRevision === null ? '' : `.rollups-${rollups.rule.settingsRevision}`;
+  const unverifiedPart = unverifiedFigures.settingsRevision === null ? '' : `.unverified-${unverifiedFigures.settingsRevision}`;
+  return `${revision}${rollupsPart}${unverifiedPart}`;
 }
 
 /**

@@ -188,7 +188,7 @@ export class DiffVersionsHandler implements IQueryHandler<DiffVersionsQuery> {
 
 /**
  * A report is built when asked for, from the plan view at the instant asked (now, or `asOf`) and the
- * council's roll-up rule in force at that same instant, read from the council's settings as every
+ * council's rules (roll-up, unverified figures) in force at that same instant, read from the council's settings as every
  * reader of them does: a rule set later never changes a report as of before it.
  */
 @QueryHandler(GetReportQuery)
@@ -201,7 +201,7 @@ export class GetReportHandler implements IQueryHandler<GetReportQuery> {
   async execute({ caller, planId, period, asOf }: GetReportQuery): Promise<(MonitoringReport | ReportAsOf) & { asOf?: string }> {
     const view = await this.plans.at(caller, planId, { asOf });
     const reported = requirePeriodOfPlan(period, { label: view.period, ...view.periodRange });
-    const report = buildMonitoringReport(view, reported, await this.settings.rollupRuleAt(caller.council, asOf));
+    const report = buildMonitoringReport(view, reported, await this.settings.reportRulesAt(caller.council, asOf));
     return answeredAsOf('integrity' in view ? { ...report, integrity: view.integrity } : report, asOf);
   }
 }
