@@ -1,4 +1,4 @@
-import { PLAN_LIMITS } from '@app/domain';
+import { PLAN_LIMITS, VERIFICATION_OUTCOMES, type VerificationOutcome } from '@app/domain';
 import {
   BASES,
   FREQUENCIES,
@@ -159,14 +159,12 @@ export class RecordActualDto {
   reason?: string;
 }
 
-const VERIFICATION_OUTCOMES = ['verified', 'rejected'] as const;
-
 export class VerifyActualDto {
   @EnumField(VERIFICATION_OUTCOMES, {
     description: 'The check of the figure: `verified` (it is right) or `rejected` (it is wrong, and stands until restated).',
     example: 'verified',
   })
-  outcome: (typeof VERIFICATION_OUTCOMES)[number];
+  outcome: VerificationOutcome;
 
   @TextField({ description: 'Why; required to reject.', example: 'The return counts March twice', optional: true })
   reason?: string;

@@ -21,7 +21,7 @@ import type {
 import type { IndicatorFields } from './indicator-events';
 import type { Baseline, Frequency } from './indicator-values';
 import type { IndicatorState } from './indicator-state';
-import { DEFAULT_TOLERANCE_PERCENT } from './indicator-values';
+import { DEFAULT_TOLERANCE_PERCENT, VERIFICATION_OUTCOMES } from './indicator-values';
 import { buildTarget, comparisonUnderPolarity, describeTarget, sameTarget } from './targets';
 import { requireThemeIds } from '../theme-links';
 
@@ -249,8 +249,6 @@ function recordActual(command: RecordActual, plan: OpenPlan, context: DecisionCo
     },
   ];
 }
-
-const VERIFICATION_OUTCOMES = ['verified', 'rejected'] as const;
 
 /**
  * Four eyes: the figure is checked by someone other than the officer who entered it. A rejected figure

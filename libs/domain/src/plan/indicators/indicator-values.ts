@@ -54,3 +54,7 @@ export interface Baseline {
   source: string | null;
   note: string | null;
 }
+
+/** What a second officer's check of a figure finds it: right, or wrong (it stands until restated). */
+export const VERIFICATION_OUTCOMES = ['verified', 'rejected'] as const;
+export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number];
