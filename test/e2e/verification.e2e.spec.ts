@@ -101,6 +101,9 @@ describe('Verification of actuals by a second officer', () => {
       ragReason: `Not rated: the figure was rejected on ${rejectedAt.slice(0, 10)} (Two rounds counted twice)`,
     });
     expect(await cp10In('2023-24-Q3')).toMatchObject({ verification: { state: 'unverified', by: null }, rag: 'green' });
+    const csv = await api.send({ method: 'GET', url: `${plan}/reports/2023-24-Q2?sheet=indicators`, as: AUDITOR, headers: { accept: 'text/csv' } });
+    expect(csv.text).toContain('Restated,Verification,Checked by,Checked at,Rejected because,Commentary');
+    expect(csv.text).toContain(`,no,rejected,${PERFORMANCE_TEAM.sub},${rejectedAt},Two rounds counted twice,`);
 
     const history = await api.send({ method: 'GET', url: `${plan}/history?waitFor=${lastPosition}`, as: AUDITOR });
     const summaries = history.body.items.map((item: { summary: string }) => item.summary);

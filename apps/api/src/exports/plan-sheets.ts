@@ -31,6 +31,10 @@ export const INDICATOR_COLUMNS: Column[] = [
   { key: 'previousPeriod', header: 'Compared with', kind: 'period' },
   { key: 'previousActual', header: 'Previous actual', kind: 'figure', unitFrom: 'unit' },
   { key: 'restated', header: 'Restated', kind: 'text', width: 9 },
+  { key: 'verification', header: 'Verification', kind: 'text', width: 12 },
+  { key: 'checkedBy', header: 'Checked by', kind: 'text', width: 20 },
+  { key: 'checkedAt', header: 'Checked at', kind: 'text', width: 22 },
+  { key: 'rejectedBecause', header: 'Rejected because', kind: 'text', width: 40 },
   { key: 'commentary', header: 'Commentary', kind: 'text', width: 50 },
 ];
 
@@ -50,6 +54,10 @@ export function indicatorRow(indicator: ReportIndicator): Row {
     previousPeriod: indicator.previousPeriod,
     previousActual: indicator.previousActual,
     restated: indicator.restated ? 'yes' : 'no',
+    verification: indicator.verification?.state ?? null,
+    checkedBy: indicator.verification?.by ?? null,
+    checkedAt: indicator.verification?.at ?? null,
+    rejectedBecause: indicator.verification?.reason ?? null,
     commentary: indicator.commentary,
   };
 }
