@@ -37,26 +37,28 @@ export class GetCouncilReportQuery extends CouncilWideQuery<CouncilReport> {}
 
 export class GetCouncilExceptionsQuery extends CouncilWideQuery<CouncilExceptions> {}
 
-/** What both answers are built from: the plans, and the council's roll-up rule, each as they stood at the instant asked for. */
+/** What both answers are built from: the plans, and the council's report rules (roll-ups, unverified figures), each as they stood at the instant asked for. */
 type Sources = { plans: CouncilReportPlans; settings: CouncilSettingsStore };
 
 /**
- * Both answers read the same plans and roll-up rule the same way and differ only in what they build
- * of them. The rule is read as a plan's report reads it, so that each plan shows as there; its
- * settings revision is in the ETag, as in a plan report's.
+ * Both answers read the same plans and rules the same way and differ only in what they build of
+ * them. The rules are read as a plan's report reads them, so that each plan shows as there; the
+ * settings revision that set each is in the ETag, as in a plan report's.
  */
 async function answerOf<T extends object>(
   { plans: source, settings }: Sources,
   { caller, period, filters, asOf }: CouncilWideQuery<T>,
   build: typeof buildCouncilReport | typeof buildCouncilExceptions,
 ): Promise<CouncilAnswer<T>> {
-  const [{ plans, scope, tag, integrity }, rule] = await Promise.all([
+  const [{ plans, scope, tag, integrity }, rules] = await Promise.all([
     source.covering(caller, period, asOf),
-    settings.rollupRuleAt(caller.council, asOf),
+    settings.reportRulesAt(caller.council, asOf),
   ]);
-  const built = build(plans, period, filters, scope, rule) as T;
+  const built = build(plans, period, filters, scope, rules) as T;
   const answer = answeredAsOf(integrity === null ? built : { ...built, integrity }, asOf);
-  return { answer, tag: rule.settingsRevision === null ? tag : `${tag}.rollups-${rule.settingsRevision}` };
+  const rollupsPart = rules.rollupRule.settingsRevision === null ? '' : `.rollups-${rules.rollupRule.settingsRevision}`;
+  const unverifiedPart = rules.unverifiedFigures.settingsRevision === null ? '' : `.unverified-${rules.unverifiedFigures.settingsRevision}`;
+  return { answer, tag: `${tag}${rollupsPart}${unverifiedPart}` };
 }
 
 @QueryHandler(GetCouncilReportQuery)

@@ -23,7 +23,7 @@ export class CollectionRuleController {
 
   @Get()
   @Access('settings.collection.read')
-  @SettingsReadRoute("The council's data-collection rule in force: whether reports rate figures not yet verified", ANSWER)
+  @SettingsReadRoute("The council's data-collection rule in force: whether reports rate figures not yet verified", ANSWER, 'CollectionRuleAnswer')
   read(@CurrentCaller() caller: Caller): Promise<CollectionRuleAnswer> {
     return this.queries.execute(new GetCollectionRuleQuery(caller));
   }
@@ -35,6 +35,7 @@ export class CollectionRuleController {
       'report `asOf` an earlier instant by the rule in force then. Every report states the rule it was made with. Setting the rule in ' +
       'force again records nothing.',
     answer: ANSWER,
+    schema: 'CollectionRuleAnswer',
     refusedWhen: 'A value is not one of those allowed',
   })
   set(@Body() body: SetCollectionRuleDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<CollectionRuleAnswer> {

@@ -29,7 +29,7 @@ const DECIDERS: CommandDeciders<CommandToDraftedPlan> = {
 };
 
 /** Which of the council's facts deciding a command needs, each named as `DecisionContext` holds it. */
-export type CouncilFactsNeeded = { [F in Exclude<keyof DecisionContext, 'now'>]: boolean };
+export type CouncilFactsNeeded = { [F in Exclude<keyof DecisionContext, 'now' | 'actor'>]: boolean };
 
 /**
  * What the caller must read of the council before deciding the command: its settings for the commands

@@ -2,7 +2,7 @@ import { decideCorporatePlan, evolveCorporatePlans, initialCorporatePlans } from
 import { HART_CORPORATE_PLAN, HART_CORPORATE_THEMES } from '../corporate-plan/testing/hart-corporate-plan.seed';
 import type { PlanCommand } from './plan-commands';
 import { DEFAULT_RISK_MATRIX } from './risks/risk-matrix';
-import { given, HART_CORPORATE_PLANS } from './testing/given-when-then';
+import { given, HART_CORPORATE_PLANS, SPEC_ACTOR } from './testing/given-when-then';
 import { councilFactsNeededBy, decide } from './decide';
 import { evolve } from './evolve';
 import { initialPlanState } from './plan-state';
@@ -91,10 +91,10 @@ describe('links to the corporate plan’s themes', () => {
       data: { code: 'CP1', title: 'Carbon emissions', unit: 'count', polarity: 'lower-is-better', basis: 'annual', frequency: 'annual', themeId: 'PLANET', targets: [] },
     };
     const drafted = [hartDrafted].reduce(evolve, initialPlanState);
-    const [defined] = decide(define, drafted, { now: NOW, riskMatrix: null, corporatePlans: HART_CORPORATE_PLANS });
+    const [defined] = decide(define, drafted, { now: NOW, actor: SPEC_ACTOR, riskMatrix: null, corporatePlans: HART_CORPORATE_PLANS });
     expect(defined).toMatchObject({ type: 'IndicatorDefined', data: { code: 'CP1', themeId: 'planet' } });
     const unlink: PlanCommand = { type: 'ReviseIndicator', data: { code: 'CP1', themeId: null, reason: 'Reported under the climate strategy' } };
-    expect(decide(unlink, evolve(drafted, defined), { now: NOW, riskMatrix: null, corporatePlans: null })).toEqual([
+    expect(decide(unlink, evolve(drafted, defined), { now: NOW, actor: SPEC_ACTOR, riskMatrix: null, corporatePlans: null })).toEqual([
       { type: 'IndicatorRevised', data: { planId, code: 'CP1', changes: { themeId: null }, previous: { themeId: 'planet' }, reason: 'Reported under the climate strategy' } },
     ]);
     given([hartDrafted])

@@ -1,6 +1,5 @@
-import { DEFAULT_ROLLUP_RULE_IN_FORCE } from '@app/domain';
 import { foldPlanView, type PlanView } from '../plan-views/plan-view';
-import { buildMonitoringReport } from '../plan-views/report';
+import { buildMonitoringReport, DEFAULT_REPORT_RULES } from '../plan-views/report';
 import { hartPlan } from '../plan-views/testing/hart-plan.fixture';
 import { OFFICER, PlanStream } from '../plan-views/testing/plan-stream.fixture';
 import { buildCouncilExceptions, buildCouncilReport, type CouncilReportScope } from './council-report';
@@ -62,6 +61,7 @@ function placePlan(): PlanView {
       value: 70,
       commentary: null,
       assessedAgainst: { target, source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+      recordedBy: OFFICER.id,
     },
     { actor: OFFICER },
   );
@@ -82,14 +82,14 @@ const place = placePlan();
 const inputs = [planReportInputsOf('hart/hart-place-2023-24', place), planReportInputsOf('hart/hart-cs-2023-24', hart)];
 const everyService: CouncilReportScope = { council: 'hart', services: null, periodsHeld: ['2023/24'] };
 const noFilter = { service: null, theme: null };
-const rule = DEFAULT_ROLLUP_RULE_IN_FORCE;
+const rules = DEFAULT_REPORT_RULES;
 
 describe('buildCouncilReport', () => {
-  const report = buildCouncilReport(inputs, '2023/24-Q2', noFilter, everyService, rule);
+  const report = buildCouncilReport(inputs, '2023/24-Q2', noFilter, everyService, rules);
 
   it("shows each plan as its own report does, by service, and counts the council's RAG", () => {
     expect(report.plans.map((plan) => plan.planId)).toEqual(['hart-cs-2023-24', 'hart-place-2023-24']);
-    const { period: _p, budget: _b, risks: _r, ...own } = buildMonitoringReport(hart, '2023/24-Q2', rule);
+    const { period: _p, budget: _b, risks: _r, ...own } = buildMonitoringReport(hart, '2023/24-Q2', rules);
     expect(report.plans[0]).toEqual({ ...own, ragCounts: { green: 1, amber: 1, red: 0, none: 0 } });
     expect(report.ragCounts).toEqual({ green: 1, amber: 1, red: 1, none: 0 });
     expect(report.note).toBeNull();
@@ -111,9 +111,9 @@ describe('buildCouncilReport', () => {
   });
 
   it("keeps a service's plans, or a theme's priorities without the indicators, which name no theme", () => {
-    const ofPlace = buildCouncilReport(inputs, '2023/24-Q2', { service: 'Place', theme: null }, everyService, rule);
+    const ofPlace = buildCouncilReport(inputs, '2023/24-Q2', { service: 'Place', theme: null }, everyService, rules);
     expect(ofPlace.plans.map((plan) => plan.planId)).toEqual(['hart-place-2023-24']);
-    const people = buildCouncilReport(inputs, '2023/24-Q2', { service: null, theme: 'People' }, everyService, rule);
+    const people = buildCouncilReport(inputs, '2023/24-Q2', { service: null, theme: 'People' }, everyService, rules);
     expect(people.plans.map((plan) => [plan.planId, plan.priorities.map((priority) => priority.ref), plan.indicators.length])).toEqual([
       ['hart-cs-2023-24', ['8'], 0],
     ]);
@@ -121,14 +121,14 @@ describe('buildCouncilReport', () => {
   });
 
   it('says in a sentence why it holds no plan', () => {
-    expect(buildCouncilReport([], '2030/31-Q1', noFilter, everyService, rule).note).toBe('No plan of hart covers 2030/31-Q1: they cover 2023/24.');
-    expect(buildCouncilReport([], '2030/31-Q1', noFilter, { council: 'hart', services: ['Place'], periodsHeld: [] }, rule).note).toBe(
+    expect(buildCouncilReport([], '2030/31-Q1', noFilter, everyService, rules).note).toBe('No plan of hart covers 2030/31-Q1: they cover 2023/24.');
+    expect(buildCouncilReport([], '2030/31-Q1', noFilter, { council: 'hart', services: ['Place'], periodsHeld: [] }, rules).note).toBe(
       'No plan of hart in Place covers 2030/31-Q1: there are none yet.',
     );
-    expect(buildCouncilReport(inputs, '2023/24-Q2', { service: 'Waste', theme: null }, everyService, rule).note).toBe(
+    expect(buildCouncilReport(inputs, '2023/24-Q2', { service: 'Waste', theme: null }, everyService, rules).note).toBe(
       'No plan of hart covers 2023/24-Q2 of Waste.',
     );
-    expect(buildCouncilReport(inputs, '2023/24-Q2', { service: null, theme: 'Parks' }, everyService, rule).note).toBe(
+    expect(buildCouncilReport(inputs, '2023/24-Q2', { service: null, theme: 'Parks' }, everyService, rules).note).toBe(
       "No plan of hart covering 2023/24-Q2 has a priority under the theme 'Parks'.",
     );
   });
@@ -136,7 +136,7 @@ describe('buildCouncilReport', () => {
 
 describe('buildCouncilExceptions', () => {
   it('lists red and amber indicators, off-track and slipped priorities, overdue milestones and very high risks, each with its plan and why', () => {
-    const exceptions = buildCouncilExceptions(inputs, '2023/24-Q2', noFilter, everyService, rule);
+    const exceptions = buildCouncilExceptions(inputs, '2023/24-Q2', noFilter, everyService, rules);
     const place = { planId: 'hart-place-2023-24', planTitle: 'Service Plan 2023/24: Place', service: 'Place' };
     expect(exceptions.items).toEqual([
       {
@@ -192,7 +192,7 @@ describe('buildCouncilExceptions', () => {
   });
 
   it('under a theme, holds only the exceptions of its priorities', () => {
-    const planet = buildCouncilExceptions(inputs, '2023/24-Q2', { service: null, theme: 'Planet' }, everyService, rule);
+    const planet = buildCouncilExceptions(inputs, '2023/24-Q2', { service: null, theme: 'Planet' }, everyService, rules);
     expect(planet.items.map((item) => item.kind)).toEqual(['slipped-priority', 'overdue-milestone']);
   });
 });

@@ -1,6 +1,6 @@
 import { rollUpProgress, type PriorityProgress, type Rag, type Rollups, type RollupRuleInForce } from '@app/domain';
 import { formatValue } from '../plan-views/format-value';
-import { buildMonitoringReport, prioritiesAtPeriodEnd, type MonitoringReport, type ReportInputs } from '../plan-views/report';
+import { buildMonitoringReport, prioritiesAtPeriodEnd, type MonitoringReport, type ReportInputs, type ReportRules } from '../plan-views/report';
 
 /**
  * The council's monitoring report for a period across its plans, and its exceptions, each built from
@@ -95,9 +95,10 @@ export function buildCouncilReport(
   period: string,
   filters: CouncilReportFilters,
   scope: CouncilReportScope,
-  rule: RollupRuleInForce,
+  rules: ReportRules,
 ): CouncilReport {
-  const selected = selectPlans(plans, period, filters, rule);
+  const rule = rules.rollupRule;
+  const selected = selectPlans(plans, period, filters, rules);
   const all = selected.flatMap((plan) => plan.report.indicators);
   const overall = rollUpProgress(selected.flatMap((plan) => plan.rollups), rule);
   return {
@@ -144,9 +145,9 @@ export function buildCouncilExceptions(
   period: string,
   filters: CouncilReportFilters,
   scope: CouncilReportScope,
-  rule: RollupRuleInForce,
+  rules: ReportRules,
 ): CouncilExceptions {
-  const selected = selectPlans(plans, period, filters, rule);
+  const selected = selectPlans(plans, period, filters, rules);
   const perPlan = selected.map(({ report }) => ({ report, items: exceptionsOf(report) }));
   const items = perPlan.flatMap((plan) => plan.items);
   return {
@@ -175,7 +176,7 @@ export function buildCouncilExceptions(
  * its priorities naming the theme (none of its indicators or risks, which name no theme yet), and a
  * plan with none of them is left out.
  */
-function selectPlans(plans: ReportInputs[], period: string, { service, theme }: CouncilReportFilters, rule: RollupRuleInForce): PlanInScope[] {
+function selectPlans(plans: ReportInputs[], period: string, { service, theme }: CouncilReportFilters, rules: ReportRules): PlanInScope[] {
   return [...plans]
     .filter((plan) => service === null || plan.service === service)
     .map((plan) => (theme === null ? plan : { ...plan, indicators: [], risks: [], priorities: plan.priorities.filter((p) => p.themes.includes(theme)) }))
@@ -183,8 +184,8 @@ function selectPlans(plans: ReportInputs[], period: string, { service, theme }: 
     .sort((a, b) => compareText(a.service, b.service) || compareText(a.title, b.title) || compareText(a.planId, b.planId))
     .map((inputs) => ({
       inputs,
-      report: buildMonitoringReport(inputs, period, rule),
-      rollups: prioritiesAtPeriodEnd(inputs.priorities, period, rule).map(({ rollup }) => rollup),
+      report: buildMonitoringReport(inputs, period, rules),
+      rollups: prioritiesAtPeriodEnd(inputs.priorities, period, rules.rollupRule).map(({ rollup }) => rollup),
       themes: distinct(inputs.priorities.flatMap((priority) => priority.themes)),
     }));
 }

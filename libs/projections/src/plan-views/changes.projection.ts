@@ -51,7 +51,7 @@ export const changesProjection: Projection = {
   // 4: one-line summaries of contracts, key posts, skills and workforce events.
   // 5: narrative sections and contributions are summarised in words, not by their event type.
   // 9: reviews of an approved plan's progress are summarised in words, not by their event type.
-  // 10: checks of actuals (verified, rejected) are summarised in words, and actuals name who entered them.
+  // 10: checks of actuals (verified, rejected) have their one-line summaries.
   version: 10,
   collections: [CHANGES_COLLECTION, CHANGE_SCOPES_COLLECTION],
   // Every read is one council's changes after a position; an officer's also names their services.

@@ -315,12 +315,12 @@ describe('buildMonitoringReport', () => {
     const plan = hartPlan();
     plan.add('IndicatorLinked', { code: 'CP7', priorityRefs: ['8', '10'], previous: [], reason: null });
     plan.add('IndicatorLinked', { code: 'CP10', priorityRefs: ['10'], previous: [], reason: null });
-    const report = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE);
+    const report = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_REPORT_RULES);
     const measures = Object.fromEntries(report.priorities.map((priority) => [priority.ref, priority.measures]));
     const cp7 = { code: 'CP7', title: hartIndicator('CP7').title, unit: 'percent', actual: 55.2, rag: 'green', direction: 'none' };
     const cp10 = { code: 'CP10', title: expect.any(String), unit: 'rate-per-100k', actual: 41, rag: 'amber', direction: 'declined' };
     expect(measures).toEqual({ '8': [cp7], '10': [cp7, cp10] });
-    expect(buildMonitoringReport(view, '2023/24-Q2', DEFAULT_ROLLUP_RULE_IN_FORCE).priorities.map((priority) => priority.measures)).toEqual([[], []]);
+    expect(buildMonitoringReport(view, '2023/24-Q2', DEFAULT_REPORT_RULES).priorities.map((priority) => priority.measures)).toEqual([[], []]);
   });
 
   it('shows the target in force and no RAG for an indicator with no actual yet', () => {

@@ -99,7 +99,7 @@ export class PlanCommandService {
       if (plan.state.lifecycle === 'not-yet-drafted' || plan.revision === null) throw PlanNotFoundError.withId(planId);
       this.access.assertCanSee(caller, plan.state);
       const facts = await this.councilFacts([command], caller.council);
-      return { planId, revision: plan.revision, events: decide(command, plan.state, { now: new Date(), ...facts }) };
+      return { planId, revision: plan.revision, events: decide(command, plan.state, { now: new Date(), actor: caller.id, ...facts }) };
     } catch (error) {
       if (error instanceof DomainError || error instanceof PlanNotFoundError || error instanceof NotAssignedToServiceError) {
         return { planId, refusal: error.message };
@@ -212,7 +212,7 @@ export class PlanCommandService {
   }
 
   /** What the decisions need of the council's own streams, each read only when one of them needs it. */
-  private async councilFacts(commands: readonly PlanCommand[], council: string): Promise<Omit<DecisionContext, 'now'>> {
+  private async councilFacts(commands: readonly PlanCommand[], council: string): Promise<Omit<DecisionContext, 'now' | 'actor'>> {
     const needs = commands.map(councilFactsNeededBy);
     const needed = { riskMatrix: needs.some((need) => need.riskMatrix), corporatePlans: needs.some((need) => need.corporatePlans) };
     return {

@@ -389,6 +389,7 @@ describe('returns of the indicator\'s frequency', () => {
             value: 96.2,
             commentary: null,
             assessedAgainst: { target: monthlyTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+            recordedBy: SPEC_ACTOR,
           },
         },
       ]);
