@@ -9,7 +9,7 @@ import {
   type CorporatePlanCommand,
   type CorporatePlansState,
 } from '@app/domain';
-import { EVENT_STORE, StreamNotFoundError, type EventActor, type EventStore, type StoredEvent } from '@app/event-store';
+import { EVENT_STORE, type EventActor, type EventStore, readStreamIfAny, type StoredEvent } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
 import { chainedEvents } from '../plans/commands/chained-events';
 import type { RequestTrace } from '../plans/commands/command-origin';
@@ -77,11 +77,6 @@ export class CorporatePlansStore {
   }
 
   private async read(council: string): Promise<StoredEvent[]> {
-    try {
-      return await this.store.readStream(corporatePlansStreamId(council));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return readStreamIfAny(this.store, corporatePlansStreamId(council));
   }
 }
