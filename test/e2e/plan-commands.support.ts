@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { planKey, planStreamId } from '@app/domain';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
+import { EVENT_STORE, type EventStore, readStreamIfAny, type StoredEvent } from '@app/event-store';
 import { HART_INDICATORS, HART_PLAN, HART_PRIORITIES } from '../fixtures/hart-2023-24';
 import { startTestApp, type Answer, type Send, type TestApp } from '../support/test-app';
 
@@ -35,12 +35,7 @@ export class CommandApi {
 
   /** The stream of the council's plan of that id; Hart's unless told. */
   async events(planId: string, council: string = HART_PLAN.council): Promise<StoredEvent[]> {
-    try {
-      return await this.store.readStream(planStreamId(planKey(council, planId)));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return readStreamIfAny(this.store, planStreamId(planKey(council, planId)));
   }
 
   async eventCount(planId: string, council: string = HART_PLAN.council): Promise<number> {

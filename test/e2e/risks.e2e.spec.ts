@@ -1,5 +1,5 @@
 import { councilSettingsStreamId, planKey, planStreamId } from '@app/domain';
-import { EVENT_STORE, StreamNotFoundError, type EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore, readStreamIfAny } from '@app/event-store';
 import { THREE_RIVERS_COUNCIL, THREE_RIVERS_PLAN } from '../fixtures/three-rivers/plan';
 import { THREE_RIVERS_MATRIX_CELLS, THREE_RIVERS_PRINTED_SCORES, THREE_RIVERS_RISKS } from '../fixtures/three-rivers/risks';
 import { authHeader, type TestCaller } from '../support/tokens';
@@ -279,12 +279,7 @@ describe("A council's risk matrix", () => {
   const stricter = THREE_RIVERS_MATRIX_CELLS.map((cell) => (cell.likelihood === 2 && cell.impact === 2 ? { ...cell, band: 'medium' } : cell));
 
   const settingsEvents = async (council = COUNCIL) => {
-    try {
-      return await store.readStream(councilSettingsStreamId(council));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return readStreamIfAny(store, councilSettingsStreamId(council));
   };
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { councilSettingsStreamId } from '@app/domain';
-import { EVENT_STORE, StreamNotFoundError, type EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore, readStreamIfAny } from '@app/event-store';
 import type { TestCaller } from '../support/tokens';
 import { afterInstant, PlanApi } from './plan-queries.support';
 
@@ -67,12 +67,7 @@ describe("A council's roll-up rule, and its printed roll-ups reproduced", () => 
     plan: body.rollups.plan.percentComplete,
   });
   const settingsEvents = async () => {
-    try {
-      return await store.readStream(councilSettingsStreamId(COUNCIL));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return readStreamIfAny(store, councilSettingsStreamId(COUNCIL));
   };
 
   beforeAll(async () => {

@@ -5,13 +5,13 @@ import {
   decideCorporatePlan,
   evolveCorporatePlans,
   initialCorporatePlans,
-  sealEvent,
   toCorporatePlanEvent,
   type CorporatePlanCommand,
   type CorporatePlansState,
 } from '@app/domain';
-import { EVENT_STORE, StreamNotFoundError, type EventActor, type EventStore, type StoredEvent } from '@app/event-store';
+import { EVENT_STORE, type EventActor, type EventStore, readStreamIfAny, type StoredEvent } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
+import { chainedEvents } from '../plans/commands/chained-events';
 import type { RequestTrace } from '../plans/commands/command-origin';
 import { PerKeyQueue } from '../plans/commands/per-key-queue';
 
@@ -62,32 +62,14 @@ export class CorporatePlansStore {
   execute(council: string, command: CorporatePlanCommand, actor: EventActor, trace: RequestTrace): Promise<CorporatePlanCommandOutcome> {
     return this.turns.run(council, async () => {
       const loaded = await this.load(council);
-      const decidedAt = new Date().toISOString();
       const events = decideCorporatePlan(command, loaded.state, council);
       const streamId = corporatePlansStreamId(council);
-      const firstRevision = loaded.revision === null ? 0 : loaded.revision + 1;
-      let previousHash = loaded.lastHash;
-      const sealed = events.map((event, index) => {
-        const data = event.data as unknown as Record<string, unknown>;
-        const metadata = sealEvent(
-          {
-            streamId,
-            revision: firstRevision + index,
-            type: event.type,
-            data,
-            metadata: {
-              actor,
-              requestId: trace.requestId,
-              correlationId: trace.correlationId,
-              causationId: trace.requestId,
-              schemaVersion: CORPORATE_PLAN_EVENT_SCHEMA_VERSIONS[event.type],
-              decidedAt,
-            },
-          },
-          previousHash,
-        );
-        previousHash = metadata.hash;
-        return { id: randomUUID(), type: event.type, data, metadata };
+      const sealed = chainedEvents({ streamId, revision: loaded.revision, lastHash: loaded.lastHash }, events, {
+        actor,
+        trace,
+        decidedAt: new Date(),
+        schemaVersionOf: (type) => CORPORATE_PLAN_EVENT_SCHEMA_VERSIONS[type],
+        idOf: () => randomUUID(),
       });
       const result = await this.store.appendToStream(streamId, sealed, { expectedRevision: loaded.revision ?? 'no_stream' });
       return { corporatePlanId: command.data.corporatePlanId, revision: result.nextRevision, position: result.position, eventIds: sealed.map(({ id }) => id) };
@@ -95,11 +77,6 @@ export class CorporatePlansStore {
   }
 
   private async read(council: string): Promise<StoredEvent[]> {
-    try {
-      return await this.store.readStream(corporatePlansStreamId(council));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return readStreamIfAny(this.store, corporatePlansStreamId(council));
   }
 }

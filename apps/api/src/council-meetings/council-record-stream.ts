@@ -1,4 +1,4 @@
-import { EVENT_STORE, StreamNotFoundError, WrongExpectedVersionError, type EventActor, type EventStore, type StoredEvent } from '@app/event-store';
+import { EVENT_STORE, type EventActor, type EventStore, readStreamIfAny, type StoredEvent, WrongExpectedVersionError } from '@app/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import type { RequestTrace } from '../plans/commands/command-origin';
 
@@ -94,11 +94,6 @@ export class CouncilRecordStream {
   }
 
   private async read(streamId: string): Promise<StoredEvent[]> {
-    try {
-      return await this.store.readStream(streamId);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return readStreamIfAny(this.store, streamId);
   }
 }

@@ -17,7 +17,7 @@ import {
   type RollupRuleInForce,
   type UnverifiedFiguresRuleInForce,
 } from '@app/domain';
-import { EVENT_STORE, StreamNotFoundError, type EventActor, type EventStore, type StoredEvent } from '@app/event-store';
+import { EVENT_STORE, type EventActor, type EventStore, readStreamIfAny, type StoredEvent } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/caller';
 import { hashRequest, type RequestTrace } from '../plans/commands/command-origin';
@@ -122,11 +122,6 @@ export class CouncilSettingsStore {
   }
 
   private async read(council: string): Promise<StoredEvent[]> {
-    try {
-      return await this.store.readStream(councilSettingsStreamId(council));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return readStreamIfAny(this.store, councilSettingsStreamId(council));
   }
 }

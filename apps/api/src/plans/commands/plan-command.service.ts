@@ -16,7 +16,6 @@ import {
   PLAN_EVENT_SCHEMA_VERSIONS,
   planKey,
   planStreamId,
-  sealEvent,
   type DecisionContext,
   type DraftPlan,
   type PlanCommand,
@@ -33,6 +32,7 @@ import {
 import { ACCESS_TABLE } from '../../auth/access-table';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
 import type { Caller } from '../../auth/caller';
+import { chainedEvents } from './chained-events';
 import { hashRequest, type RequestTrace } from './command-origin';
 import { PerKeyQueue } from './per-key-queue';
 import { keyedEventId } from './plan-ids';
@@ -254,10 +254,7 @@ export function actorFor(caller: Caller, trace: RequestTrace): EventActor {
   return { id: caller.id, name: caller.name, role };
 }
 
-/**
- * Gives the decided events their ids and metadata, each chained to the hash of the one before. The
- * decision time is sealed in too: the store's `recordedAt` is outside the hash, and `asOf` reads it.
- */
+/** The decided events of a plan, chained to its stream's head, with ids derived from the idempotency key when there is one. */
 function sealEvents(
   plan: LoadedPlan,
   events: PlanEvent[],
@@ -266,35 +263,13 @@ function sealEvents(
   requestHash: string | null,
   decidedAt: Date,
 ): EventToAppend[] {
-  const streamId = planStreamId(plan.key);
-  const firstRevision = plan.revision === null ? 0 : plan.revision + 1;
-  let previousHash = plan.lastHash;
-  return events.map((event, index) => {
-    const data = event.data as Record<string, unknown>;
-    const metadata = sealEvent(
-      {
-        streamId,
-        revision: firstRevision + index,
-        type: event.type,
-        data,
-        metadata: {
-          actor,
-          requestId: trace.requestId,
-          correlationId: trace.correlationId,
-          causationId: trace.requestId,
-          schemaVersion: PLAN_EVENT_SCHEMA_VERSIONS[event.type],
-          decidedAt: decidedAt.toISOString(),
-          ...(trace.idempotencyKey === null ? {} : { idempotencyKey: trace.idempotencyKey, requestHash }),
-        },
-      },
-      previousHash,
-    );
-    previousHash = metadata.hash;
-    return {
-      id: trace.idempotencyKey === null ? randomUUID() : keyedEventId(plan.planId, trace.idempotencyKey, index),
-      type: event.type,
-      data,
-      metadata,
-    };
+  const key = trace.idempotencyKey;
+  return chainedEvents({ streamId: planStreamId(plan.key), revision: plan.revision, lastHash: plan.lastHash }, events, {
+    actor,
+    trace,
+    decidedAt,
+    schemaVersionOf: (type) => PLAN_EVENT_SCHEMA_VERSIONS[type],
+    idOf: (index) => (key === null ? randomUUID() : keyedEventId(plan.planId, key, index)),
+    ...(key === null ? {} : { idempotency: { idempotencyKey: key, requestHash } }),
   });
 }

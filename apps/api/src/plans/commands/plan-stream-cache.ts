@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '../nest';
 import { evolve, initialPlanState, planKey, planStreamId, toPlanEvent, type PlanKey, type PlanState } from '@app/domain';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
+import { EVENT_STORE, type EventStore, readStreamIfAny, type StoredEvent } from '@app/event-store';
 
 /** What one Idempotency-Key's command wrote, enough to answer its retries exactly as the first time. */
 export interface KeyedWrite {
@@ -61,12 +61,7 @@ export class PlanStreamCache {
   }
 
   private async readFrom(key: PlanKey, fromRevision: number): Promise<StoredEvent[]> {
-    try {
-      return await this.store.readStream(planStreamId(key), { fromRevision });
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return readStreamIfAny(this.store, planStreamId(key), { fromRevision });
   }
 
   private remember(plan: LoadedPlan): void {

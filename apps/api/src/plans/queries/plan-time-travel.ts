@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '../nest';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type StoredEvent } from '@app/event-store';
+import { EVENT_STORE, type EventStore, readStreamIfAny, type StoredEvent } from '@app/event-store';
 import { READ_STORE, type ReadStore } from '@app/read-store';
 import { planStreamId, type PlanKey } from '@app/domain';
 import { decodePlanEvent } from '@app/projections';
@@ -98,11 +98,6 @@ export class PlanTimeTravel {
   }
 
   private async readPage(key: PlanKey, fromRevision: number): Promise<StoredEvent[]> {
-    try {
-      return await this.events.readStream(planStreamId(key), { fromRevision, maxCount: PAGE });
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return readStreamIfAny(this.events, planStreamId(key), { fromRevision, maxCount: PAGE });
   }
 }

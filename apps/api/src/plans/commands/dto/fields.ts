@@ -79,7 +79,13 @@ export function CheckedBy(name: string, check: (value: unknown) => unknown): Pro
   });
 }
 
-function presence({ optional, nullable, ...doc }: FieldOptions, schema: Record<string, unknown>): PropertyDecorator[] {
+/**
+ * The property's schema is its description and example with the schema given: the field's other
+ * options (`min`, `maxLines`, a list's limit…) are rules for the checks, not OpenAPI keywords, and a
+ * document carrying them is one no client generator accepts.
+ */
+function presence({ optional, nullable, description, example }: FieldOptions, schema: Record<string, unknown>): PropertyDecorator[] {
+  const doc = { description, ...(example === undefined ? {} : { example }) };
   if (!optional) return [ApiProperty({ ...doc, ...schema })];
   return [
     ApiPropertyOptional({ ...doc, ...schema, ...(nullable ? { nullable: true } : {}) }),
