@@ -70,6 +70,12 @@ describe('The read-only console, in a real browser', () => {
   const cp7Actuals = () => page.locator('tr', { has: page.locator('td', { hasText: /^CP7$/ }) }).first().locator('td').nth(3);
   const banner = () => page.locator('#shown');
 
+  it('opens at /console as typed, sent on to /console/', async () => {
+    const answer = await fetch(`${base}/console`, { redirect: 'manual' });
+    expect(answer.status).toBe(301);
+    expect(answer.headers.get('location')).toBe('/console/');
+  });
+
   it('serves its files with a strict Content-Security-Policy and asks for a token, which it keeps out of the address', async () => {
     const answer = await page.goto(`${base}/console/`);
     expect(answer?.status()).toBe(200);

@@ -36,6 +36,7 @@ export async function serveConsole(app: NestFastifyApplication, filesDir: string
       void reply.header('Content-Security-Policy', CONSOLE_CONTENT_SECURITY_POLICY);
       return payload;
     });
-    await scope.register(fastifyStatic, { root: filesDir, prefix: '/console/', redirect: true, index: 'index.html' });
+    // `/console` as typed is sent on to `/console/`, whose relative links the pages' files are found by.
+    await scope.register(fastifyStatic, { root: filesDir, prefix: '/console', redirect: true, index: 'index.html' });
   });
 }
