@@ -212,6 +212,41 @@ describe('Reports, the version table and the audit trail taken out as spreadshee
     expect(csvRows(csv.body.slice(1)).at(-1)).toEqual(['', 'Total', '314300', '303870.5', '', '', '']);
   });
 
+  it('says in a report’s spreadsheet what a target note says, where the previous figure comes from and each action’s measures', async () => {
+    const commands: Array<{ as: 'editor' | 'officer'; method: 'POST' | 'PUT'; url: string; body: object }> = [
+      { as: 'editor', method: 'PUT', url: `/v1/plans/${PLAN}/indicators/CP7/priorities`, body: { priorityRefs: ['1', '2'] } },
+      {
+        as: 'editor',
+        method: 'POST',
+        url: `/v1/plans/${PLAN}/indicators`,
+        body: { code: 'CP90', title: 'Garden waste subscribers', unit: 'count', polarity: 'higher-is-better', basis: 'period', frequency: 'quarterly', targets: [{ period: '2023/24', text: 'New PI' }] },
+      },
+      { as: 'officer', method: 'POST', url: `/v1/plans/${PLAN}/indicators/CP90/actuals`, body: { period: '2023/24-Q2', value: 1200 } },
+    ];
+    for (const { as, method, url, body } of commands) {
+      const answer = await api.send({ method, url, as, body });
+      expect(answer.status).toBeLessThan(300);
+      lastPosition = answer.body.position;
+    }
+    const json = (await api.get(`/v1/plans/${PLAN}/reports/2023-24-Q2?waitFor=${lastPosition}`, 'reporting')).body;
+    const [header, ...rows] = csvRows((await download(`/v1/plans/${PLAN}/reports/2023-24-Q2`, 'text/csv', 'reporting')).body.slice(1));
+    const cellOf = (code: string, column: string) => rows.find((row) => row[0] === code)?.[header.indexOf(column)];
+    expect(cellOf('CP90', 'Target note')).toBe('Target to be set');
+    for (const indicator of json.indicators as Array<{ code: string; targetNote: string | null; previousFrom: string | null }>) {
+      expect(cellOf(indicator.code, 'Target note')).toBe(indicator.targetNote ?? '');
+      expect(cellOf(indicator.code, 'Previous figure from')).toBe(indicator.previousFrom ?? '');
+    }
+    expect(json.indicators.some((indicator: { previousFrom: string | null }) => indicator.previousFrom === 'actual')).toBe(true);
+
+    const cp7 = json.indicators.find((indicator: { code: string }) => indicator.code === 'CP7');
+    const workbook = await workbookOf((await download(`/v1/plans/${PLAN}/reports/2023-24-Q2`, XLSX, 'reporting')).rawPayload);
+    const priorities = workbook.getWorksheet('priorities')!;
+    const measures = (priorities.getRow(2).values as unknown[]).indexOf('Measures (RAG for the period)');
+    expect(measures).toBeGreaterThan(0);
+    expect([priorities.getRow(3).getCell(1).value, priorities.getRow(3).getCell(measures).value]).toEqual(['1', `CP7 ${cp7.rag}`]);
+    expect(priorities.getRow(5).getCell(measures).value).toBeNull();
+  });
+
   it('does not make a spreadsheet of figures whose events fail their check, and JSON still names the failure', async () => {
     // The latest actual: events after the last snapshot are the ones a rebuild re-reads.
     const actuals = await api.get(`/v1/plans/${PLAN}/history?type=ActualRecorded&limit=200&waitFor=${lastPosition}`);

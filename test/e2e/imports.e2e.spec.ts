@@ -59,7 +59,10 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       body: { period: '2022/23', value: 97.1, source: '2022/23 outturn' },
     });
     if (baseline.status !== 201) throw new Error(`baseline: ${baseline.status} ${baseline.text}`);
-    const { position } = baseline.body;
+    // What CP7 measures, which the Indicators sheet carries so that the copy measures the same.
+    const linked = await api.send({ method: 'PUT', url: `/v1/plans/${ORIGINAL}/indicators/CP7/priorities`, as: 'editor', body: { priorityRefs: ['4', '6'] } });
+    if (linked.status !== 200) throw new Error(`link: ${linked.status} ${linked.text}`);
+    const { position } = linked.body;
     hartXlsx = await download(api, `/v1/plans/${ORIGINAL}?waitFor=${position}`, XLSX);
     originalContent = contentOf(await viewOf(ORIGINAL, position));
   });
@@ -111,17 +114,18 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       const imported = await sendFile(api, '/v1/imports?planId=hart-from-xlsx', hartXlsx, XLSX);
 
       expect(imported.status).toBe(201);
-      expect(imported.body).toMatchObject({ dryRun: false, planId: 'hart-from-xlsx', importable: true, problems: [], commands: 1 + 19 + 13 + 1 + 2, events: 36 });
-      expect(imported.headers.etag).toBe('"35"');
+      expect(imported.body).toMatchObject({ dryRun: false, planId: 'hart-from-xlsx', importable: true, problems: [], commands: 1 + 19 + 13 + 1 + 2, events: 37 });
+      expect(imported.headers.etag).toBe('"36"');
       const events = await streamOf('hart-from-xlsx');
-      expect(events).toHaveLength(36);
+      expect(events).toHaveLength(37);
       // One request decided them all at one instant, and one append wrote them.
       expect(new Set(events.map((event) => `${event.metadata.requestId} ${event.metadata.decidedAt}`)).size).toBe(1);
       expect(events[0].metadata.actor).toMatchObject({ role: 'editor' });
       const copy = await viewOf('hart-from-xlsx', imported.body.written.position);
       expect(copy.planId).toBe('hart-from-xlsx');
       expect(copy.priorities).toHaveLength(19);
-      expect(copy.indicators.find((indicator: { code: string }) => indicator.code === 'CP7').baselines).toHaveLength(1);
+      const copiedCp7 = copy.indicators.find((indicator: { code: string }) => indicator.code === 'CP7');
+      expect(copiedCp7).toMatchObject({ priorityRefs: ['4', '6'], baselines: [expect.objectContaining({ period: '2022/23' })] });
       expect(contentOf(copy)).toEqual(originalContent);
     });
 
@@ -194,7 +198,7 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       const answer = await sendFile(api, '/v1/imports?dryRun=true&planId=hart-dry', hartXlsx, XLSX);
 
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ dryRun: true, planId: 'hart-dry', importable: true, commands: 36, events: 36, problems: [], written: null });
+      expect(answer.body).toEqual({ dryRun: true, planId: 'hart-dry', importable: true, commands: 36, events: 37, problems: [], written: null });
       expect(await store().headPosition()).toBe(head);
     });
 
@@ -223,13 +227,13 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       expect(first.body.planId).toMatch(/^[0-9a-f-]{36}$/);
       expect(again.status).toBe(201);
       expect(again.body).toEqual(first.body);
-      expect(await streamOf(first.body.planId)).toHaveLength(36);
+      expect(await streamOf(first.body.planId)).toHaveLength(37);
 
       cellAt(workbook, 'Plan', 3, 'Owner').value = 'Someone Else';
       const other = await sendFile(api, '/v1/imports', await bytesOf(workbook), XLSX, { headers });
       expect(other.status).toBe(422);
       expect(other.body.message).toMatch(/Idempotency-Key was already used/);
-      expect(await streamOf(first.body.planId)).toHaveLength(36);
+      expect(await streamOf(first.body.planId)).toHaveLength(37);
     });
   });
 

@@ -1,5 +1,5 @@
 import { BUDGET_KINDS, type BudgetKind } from '@app/domain';
-import type { MonitoringReport, PlanHistoryEntry, ReportIndicator, ReportPriority, VersionTable } from '@app/projections';
+import type { MonitoringReport, PlanHistoryEntry, ReportIndicator, ReportMeasure, ReportPriority, VersionTable } from '@app/projections';
 import { periodAsPrinted, type Column, type Row, type Sheet } from './spreadsheet';
 
 /**
@@ -27,9 +27,11 @@ export const INDICATOR_COLUMNS: Column[] = [
   { key: 'actual', header: 'Actual', kind: 'figure', unitFrom: 'unit' },
   { key: 'rag', header: 'RAG', kind: 'rag', width: 8 },
   { key: 'ragReason', header: 'Why', kind: 'text', width: 40 },
+  { key: 'targetNote', header: 'Target note', kind: 'text', width: 40 },
   { key: 'direction', header: 'Direction of travel', kind: 'text', width: 18 },
   { key: 'previousPeriod', header: 'Compared with', kind: 'period' },
   { key: 'previousActual', header: 'Previous actual', kind: 'figure', unitFrom: 'unit' },
+  { key: 'previousFrom', header: 'Previous figure from', kind: 'text', width: 12 },
   { key: 'restated', header: 'Restated', kind: 'text', width: 9 },
   { key: 'verification', header: 'Verification', kind: 'text', width: 12 },
   { key: 'checkedBy', header: 'Checked by', kind: 'text', width: 20 },
@@ -47,12 +49,14 @@ export function indicatorRow(indicator: ReportIndicator): Row {
     target: indicator.target?.value ?? null,
     targetText: indicator.target?.text ?? null,
     targetPeriod: indicator.target?.period ?? null,
+    targetNote: indicator.targetNote,
     actual: indicator.actual,
     rag: indicator.rag,
     ragReason: indicator.ragReason,
     direction: indicator.direction,
     previousPeriod: indicator.previousPeriod,
     previousActual: indicator.previousActual,
+    previousFrom: indicator.previousFrom,
     restated: indicator.restated ? 'yes' : 'no',
     verification: indicator.verification?.state ?? null,
     checkedBy: indicator.verification?.by ?? null,
@@ -73,10 +77,16 @@ export const PRIORITY_COLUMNS: Column[] = [
   { key: 'reportedFor', header: 'Reported for', kind: 'period' },
   { key: 'position', header: 'Position', kind: 'text', width: 40 },
   { key: 'commentary', header: 'Commentary', kind: 'text', width: 50 },
+  { key: 'measures', header: 'Measures (RAG for the period)', kind: 'text', width: 30 },
 ];
 
-export function priorityRow({ ref, title, objective, percentComplete, percentFrom, status, reportedFor, position, commentary }: ReportPriority): Row {
-  return { ref, title, objective, percentComplete, percentFrom, status, reportedFor, position, commentary };
+export function priorityRow({ ref, title, objective, percentComplete, percentFrom, status, reportedFor, position, commentary, measures }: ReportPriority): Row {
+  return { ref, title, objective, percentComplete, percentFrom, status, reportedFor, position, commentary, measures: measuresCell(measures) };
+}
+
+/** An action's measures in one cell, one per line with the RAG the report gives it: "CP7 green". */
+function measuresCell(measures: ReportMeasure[]): string | null {
+  return measures.length === 0 ? null : measures.map(({ code, rag }) => `${code} ${rag}`).join('\n');
 }
 
 export function reportSheets(report: MonitoringReport): Record<ReportSheetName, Sheet> {

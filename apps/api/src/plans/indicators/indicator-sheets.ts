@@ -1,6 +1,6 @@
 import { normaliseIdentifier } from '@app/domain';
 import type { PlanView } from '@app/projections';
-import { bodyOf, keyOf, orphanRows, rowsByKey, type ImportedCommand, type SectionTemplate } from '../../imports/template-sheet';
+import { bodyOf, cellOfList, keyOf, listIn, orphanRows, rowsByKey, type ImportedCommand, type SectionTemplate } from '../../imports/template-sheet';
 import { DefineIndicatorDto, RecordBaselineDto } from './indicator.dto';
 
 const INDICATORS = 'Indicators';
@@ -26,9 +26,10 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
         { key: 'frequency', header: 'Frequency', kind: 'text', width: 12 },
         { key: 'tolerance', header: 'Tolerance %', kind: 'whole-number', width: 12 },
         { key: 'toleranceAbsolute', header: 'Tolerance (in the unit)', kind: 'whole-number', width: 14 },
+        { key: 'priorityRefs', header: 'Measures (priority refs, one per line)', kind: 'text', width: 20 },
       ],
       rowsOf: (plan: PlanView) =>
-        plan.indicators.map(({ code, title, description, unit, polarity, basis, frequency, tolerance, toleranceAbsolute }) => ({
+        plan.indicators.map(({ code, title, description, unit, polarity, basis, frequency, tolerance, toleranceAbsolute, priorityRefs }) => ({
           code,
           title,
           description,
@@ -38,6 +39,7 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
           frequency,
           tolerance,
           toleranceAbsolute,
+          priorityRefs: cellOfList(priorityRefs),
         })),
     },
     {
@@ -85,7 +87,7 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
         type: 'DefineIndicator',
         dto: DefineIndicatorDto,
         row,
-        body: bodyOf({ ...row.cells, targets: own.map(({ cells: { indicator: _indicator, ...target } }) => bodyOf(target)) }),
+        body: bodyOf({ ...row.cells, priorityRefs: listIn(row.cells.priorityRefs), targets: own.map(({ cells: { indicator: _indicator, ...target } }) => bodyOf(target)) }),
         elements: { targets: own },
       };
     });
