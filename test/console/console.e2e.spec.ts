@@ -125,6 +125,13 @@ describe('The read-only console, in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter your access token');
     expect(await accessibilityViolations(page)).toEqual([]);
+    // GOV.UK Frontend's own JavaScript, bundled and started under the policy: the summary takes focus, and its link moves it to the field, leaving the address as it was.
+    expect(await page.evaluate("document.body.classList.contains('govuk-frontend-supported')")).toBe(true);
+    await page.waitForFunction("document.activeElement.classList.contains('govuk-error-summary')");
+    const signInAddress = page.url();
+    await page.getByRole('link', { name: 'Enter your access token' }).click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('token');
+    expect(page.url()).toBe(signInAddress);
 
     const token = await mintTestToken(api.dataDir, { role: 'auditor', council: HART_PLAN.council });
     await page.getByLabel('Access token').fill(token);
@@ -149,6 +156,7 @@ describe('The read-only console, in a real browser', () => {
     await page.getByRole('link', { name: 'Skip to main content' }).focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate('document.activeElement.id')).toBe('main-content');
+    expect(await page.evaluate("document.activeElement.classList.contains('govuk-skip-link-focused-element')")).toBe(true);
     expect(page.url()).toBe(address);
   });
 
@@ -282,6 +290,18 @@ describe('The read-only console, in a real browser', () => {
   it('says so when no plan covers the period asked for, naming the periods the plans cover', async () => {
     await page.goto(`${base}/console/#/reports/2030-31-Q1`);
     await page.getByText('No plan of hart covers 2030/31-Q1: they cover 2023/24.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("folds the navigation behind GOV.UK Frontend's menu button on a narrow screen, and nothing was refused by the policy", async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.waitFor();
+    await expect(page.getByRole('link', { name: 'All plans' }).isVisible()).resolves.toBe(false);
+    await menu.click();
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.getByRole('link', { name: 'All plans' }).click();
+    await page.getByRole('heading', { name: 'Plans' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(refusedByPolicy).toEqual([]);
   });

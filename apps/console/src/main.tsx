@@ -1,6 +1,8 @@
+import { ServiceNavigation, SkipLink } from 'govuk-frontend';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { tokenStore } from './api';
+import { useGovukComponent } from './govuk';
 import { CouncilExceptionsPage, CouncilReportPage } from './pages/council';
 import { IntegrityPage } from './pages/integrity';
 import { PlanPage } from './pages/plan';
@@ -58,30 +60,66 @@ function Console() {
     tokenStore.clear();
     setSignIns((count) => count + 1);
   };
+  const signedInNow = tokenStore.get() !== null;
   return (
     <>
-      {tokenStore.get() && (
-        <p class="govuk-body govuk-!-margin-top-4">
-          <a class="govuk-link" href={href(['plans'])}>
-            All plans
-          </a>{' '}
-          ·{' '}
-          <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={signOut}>
-            Sign out
-          </button>
-        </p>
-      )}
-      <main class="govuk-main-wrapper" id="main-content" tabIndex={-1}>
-        <Page route={route} onSignedIn={signedIn} />
-      </main>
+      <ServiceHeader key={signedInNow ? 'signed in' : 'signed out'} signedIn={signedInNow} />
+      <div class="govuk-width-container">
+        {signedInNow && (
+          <p class="govuk-body govuk-!-margin-top-4">
+            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={signOut}>
+              Sign out
+            </button>
+          </p>
+        )}
+        <main class="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+          <Page route={route} onSignedIn={signedIn} />
+        </main>
+      </div>
     </>
   );
 }
 
+/**
+ * The service navigation, not the GOV.UK header: the crown and GOV.UK name are for GOV.UK's own
+ * services. Signed in, it holds the console's navigation, which GOV.UK Frontend folds behind a menu
+ * button on a narrow screen; drawn anew on signing in or out, so that the menu it holds is started.
+ */
+function ServiceHeader({ signedIn }: { signedIn: boolean }) {
+  const root = useGovukComponent<HTMLElement>((element) => new ServiceNavigation(element));
+  return (
+    <header class="govuk-service-navigation" data-module="govuk-service-navigation" ref={root}>
+      <div class="govuk-width-container">
+        <div class="govuk-service-navigation__container">
+          <span class="govuk-service-navigation__service-name">
+            <span class="govuk-service-navigation__text">Service plan console (read only)</span>
+          </span>
+          {signedIn && (
+            <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+              <button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="console-navigation" hidden>
+                Menu
+              </button>
+              <ul class="govuk-service-navigation__list" id="console-navigation">
+                <li class="govuk-service-navigation__item">
+                  <a class="govuk-service-navigation__link" href={href(['plans'])}>
+                    All plans
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+// GOV.UK Frontend's components start only on a body marked as supporting them, which its page
+// template marks with an inline script: the console's Content-Security-Policy allows none.
+document.body.classList.add('govuk-frontend-supported');
 render(<Console />, document.getElementById('console')!);
 
-// The skip link moves focus without writing `#main-content` over the page's address, which the hash routing owns.
-document.querySelector('.govuk-skip-link')?.addEventListener('click', (event) => {
-  event.preventDefault();
-  document.getElementById('main-content')?.focus();
-});
+const skipLink = document.querySelector('.govuk-skip-link')!;
+new SkipLink(skipLink);
+// GOV.UK Frontend moves focus to the main content; the link must not also write `#main-content` over the page's address, which the hash routing owns.
+skipLink.addEventListener('click', (event) => event.preventDefault());
