@@ -3,13 +3,44 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../apps/api/src/console/serve-console';
-import { hartYear, RESTATEMENT } from '../../scripts/demo/hart-year';
+import { hartYear, RESTATEMENT, type PlanStep } from '../../scripts/demo/hart-year';
 import { buildConsole } from '../../scripts/build-console';
 import { afterInstant, callerOf, perform, PlanApi } from '../e2e/plan-queries.support';
 import { HART_PLAN } from '../fixtures/hart-2023-24';
 import { mintTestToken } from '../support/tokens';
 
 const PLAN = 'hart-console';
+const PLACE = 'hart-console-place';
+const PLACE_TITLE = 'Service Plan 2023/24: Place';
+const QUARTER = '2023/24-Q2';
+
+/** A second service's plan for the council report: its PL1 is green in Q1 and turns red in Q2, recorded with the restatement of CP7. */
+const PLACE_DRAFTED: PlanStep[] = [
+  { as: 'editor', method: 'POST', path: '/v1/plans', body: { planId: PLACE, title: PLACE_TITLE, service: 'Place', period: '2023/24' }, stage: 'Draft Place' },
+  {
+    as: 'editor',
+    method: 'POST',
+    path: `/v1/plans/${PLACE}/indicators`,
+    body: {
+      code: 'PL1',
+      title: 'Major planning applications decided in time',
+      unit: 'percent',
+      polarity: 'higher-is-better',
+      basis: 'period',
+      frequency: 'quarterly',
+      targets: [{ period: '2023/24', value: 90 }],
+    },
+    stage: 'Define PL1',
+  },
+  { as: 'officer', method: 'POST', path: `/v1/plans/${PLACE}/indicators/PL1/actuals`, body: { period: '2023/24-Q1', value: 93 }, stage: 'PL1 for Q1' },
+];
+const PLACE_TURNS_RED: PlanStep = {
+  as: 'officer',
+  method: 'POST',
+  path: `/v1/plans/${PLACE}/indicators/PL1/actuals`,
+  body: { period: QUARTER, value: 70 },
+  stage: 'PL1 for Q2, red',
+};
 const SCREENSHOT = resolve(__dirname, '..', '..', 'docs', 'console-plan.png');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -25,8 +56,9 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
 
 /**
  * The console in Chromium against the API on the embedded stores, with Hart's year entered as the
- * demo enters it, and a pause before the restatement of CP7 so that an instant to the second falls
- * between the figure first reported and the corrected one.
+ * demo enters it beside a small Place plan, and a pause before the restatement of CP7 (and Place's
+ * red Q2 figure) so that an instant to the second falls between the figures first reported and the
+ * later ones.
  */
 describe('The read-only console, in a real browser', () => {
   let api: PlanApi;
@@ -41,11 +73,13 @@ describe('The read-only console, in a real browser', () => {
     await buildConsole();
     api = await PlanApi.start();
     base = await api.listen();
+    for (const step of PLACE_DRAFTED) await perform(api, step);
     for (const step of hartYear(PLAN)) {
       if (step.path.endsWith(`/indicators/${RESTATEMENT.code}/actuals`) && step.body.reason === RESTATEMENT.reason) {
         const now = new Date();
         beforeRestatement = new Date(Math.ceil((now.getTime() + 1) / 1000) * 1000);
         await afterInstant(new Date(beforeRestatement.getTime() + 1000));
+        await perform(api, PLACE_TURNS_RED);
       }
       await perform(api, step);
     }
@@ -67,6 +101,14 @@ describe('The read-only console, in a real browser', () => {
     await api?.close();
   });
 
+  const indicatorRow = (code: string) => page.locator('tr', { has: page.locator('td a', { hasText: new RegExp(`^${code}$`) }) });
+  const pickInstant = async (instant: Date, button: string) => {
+    await page.getByLabel('Day').fill(String(instant.getUTCDate()));
+    await page.getByLabel('Month').fill(String(instant.getUTCMonth() + 1));
+    await page.getByLabel('Year', { exact: true }).fill(String(instant.getUTCFullYear()));
+    await page.getByLabel('Time (hh:mm:ss)').fill(instant.toISOString().slice(11, 19));
+    await page.getByRole('button', { name: button }).click();
+  };
   const cp7Actuals = () => page.locator('tr', { has: page.locator('td', { hasText: /^CP7$/ }) }).first().locator('td').nth(3);
   const banner = () => page.locator('#shown');
 
@@ -83,6 +125,13 @@ describe('The read-only console, in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter your access token');
     expect(await accessibilityViolations(page)).toEqual([]);
+    // GOV.UK Frontend's own JavaScript, bundled and started under the policy: the summary takes focus, and its link moves it to the field, leaving the address as it was.
+    expect(await page.evaluate("document.body.classList.contains('govuk-frontend-supported')")).toBe(true);
+    await page.waitForFunction("document.activeElement.classList.contains('govuk-error-summary')");
+    const signInAddress = page.url();
+    await page.getByRole('link', { name: 'Enter your access token' }).click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('token');
+    expect(page.url()).toBe(signInAddress);
 
     const token = await mintTestToken(api.dataDir, { role: 'auditor', council: HART_PLAN.council });
     await page.getByLabel('Access token').fill(token);
@@ -107,6 +156,7 @@ describe('The read-only console, in a real browser', () => {
     await page.getByRole('link', { name: 'Skip to main content' }).focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate('document.activeElement.id')).toBe('main-content');
+    expect(await page.evaluate("document.activeElement.classList.contains('govuk-skip-link-focused-element')")).toBe(true);
     expect(page.url()).toBe(address);
   });
 
@@ -120,11 +170,7 @@ describe('The read-only console, in a real browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     const at = beforeRestatement.toISOString();
-    await page.getByLabel('Day').fill(String(beforeRestatement.getUTCDate()));
-    await page.getByLabel('Month').fill(String(beforeRestatement.getUTCMonth() + 1));
-    await page.getByLabel('Year', { exact: true }).fill(String(beforeRestatement.getUTCFullYear()));
-    await page.getByLabel('Time (hh:mm:ss)').fill(at.slice(11, 19));
-    await page.getByRole('button', { name: 'Show the plan at this date' }).click();
+    await pickInstant(beforeRestatement, 'Show the plan at this date');
     await page.locator('#shown', { hasText: at }).waitFor();
     expect(new URL(page.url()).hash).toBe(`#/plans/${PLAN}?asOf=${encodeURIComponent(at)}`);
     const shown = await cp7Actuals().textContent();
@@ -162,8 +208,7 @@ describe('The read-only console, in a real browser', () => {
     await page.getByRole('link', { name: 'Quarterly report' }).click();
     await page.getByRole('link', { name: '2023/24 Q2' }).click();
     await page.getByRole('heading', { name: /^CP5:/ }).waitFor();
-    const cp5 = page.locator('tr', { has: page.locator('td a', { hasText: /^CP5$/ }) });
-    await expect(cp5.textContent()).resolves.toContain('RED');
+    await expect(indicatorRow('CP5').textContent()).resolves.toContain('RED');
     const chart = page.locator('figure', { has: page.getByRole('heading', { name: /^CP5:/ }) });
     const canvas = await chart.locator('canvas').boundingBox();
     expect(canvas?.width).toBeGreaterThan(100);
@@ -191,6 +236,72 @@ describe('The read-only console, in a real browser', () => {
     await page.getByText('Passed').waitFor();
     await page.getByRole('button', { name: 'Prepare the evidence file' }).click();
     await page.getByRole('link', { name: /^Save / }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(refusedByPolicy).toEqual([]);
+  });
+
+  it('opens the council report for a quarter from the plans list, with every plan, and filters it by service', async () => {
+    await page.getByRole('link', { name: 'All plans' }).click();
+    await page.getByRole('link', { name: 'Council report for 2023/24 Q2' }).click();
+    await page.getByRole('heading', { level: 1, name: `Council report for ${QUARTER}` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: HART_PLAN.title }).waitFor();
+    await expect(banner().textContent()).resolves.toBe(`The report for ${QUARTER} as it is now.`);
+    await expect(indicatorRow('PL1').textContent()).resolves.toContain('RED');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Service', { exact: true }).fill('Place');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.locator('#shown', { hasText: 'of the service Place' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/reports/2023-24-Q2?service=Place');
+    await page.getByRole('heading', { level: 2, name: PLACE_TITLE }).waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: HART_PLAN.title }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("opens the service's exceptions, and as they stood before Place's Q2 figure sees none", async () => {
+    await page.getByRole('link', { name: 'Exceptions', exact: true }).click();
+    const red = page.getByRole('table', { name: '1 exception' }).locator('tbody tr');
+    await red.waitFor();
+    await expect(red.textContent()).resolves.toContain(`PL1Major planning applications decided in timeRed: 70% for ${QUARTER}`);
+    expect(new URL(page.url()).hash).toBe('#/reports/2023-24-Q2/exceptions?service=Place');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const at = beforeRestatement.toISOString();
+    await pickInstant(beforeRestatement, 'Show the report at this date');
+    await page.locator('#shown', { hasText: at }).waitFor();
+    await expect(banner().textContent()).resolves.toBe(`The exceptions for ${QUARTER} of the service Place as the system held it at ${at}.`);
+    expect(new URL(page.url()).hash).toBe(`#/reports/2023-24-Q2/exceptions?service=Place&asOf=${encodeURIComponent(at)}`);
+    await page.getByText('No exception in the 1 plans looked at.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("follows a row of the council report to its plan's report, at the period and instant the council report showed", async () => {
+    await page.getByRole('link', { name: 'Report', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: PLACE_TITLE }).waitFor();
+    await expect(indicatorRow('PL1').textContent()).resolves.toContain('None recorded');
+    await indicatorRow('PL1').getByRole('link', { name: 'PL1' }).click();
+    const at = beforeRestatement.toISOString();
+    await page.locator('#shown', { hasText: `The report for ${QUARTER} as the system held it at ${at}.` }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/plans/${PLACE}/report/2023-24-Q2?asOf=${encodeURIComponent(at)}`);
+    await expect(indicatorRow('PL1').textContent()).resolves.toContain('None recorded');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('says so when no plan covers the period asked for, naming the periods the plans cover', async () => {
+    await page.goto(`${base}/console/#/reports/2030-31-Q1`);
+    await page.getByText('No plan of hart covers 2030/31-Q1: they cover 2023/24.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("folds the navigation behind GOV.UK Frontend's menu button on a narrow screen, and nothing was refused by the policy", async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.waitFor();
+    await expect(page.getByRole('link', { name: 'All plans' }).isVisible()).resolves.toBe(false);
+    await menu.click();
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.getByRole('link', { name: 'All plans' }).click();
+    await page.getByRole('heading', { name: 'Plans' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(refusedByPolicy).toEqual([]);
   });

@@ -1,4 +1,6 @@
+import { ErrorSummary as GovukErrorSummary } from 'govuk-frontend';
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 
 /** GOV.UK Design System patterns the pages share. */
 
@@ -22,9 +24,33 @@ export function BackLink({ to, children }: { to: string; children: ComponentChil
   );
 }
 
-export function ErrorSummary({ title, problems }: { title: string; problems: Array<{ text: string; field?: string }> }) {
+/**
+ * Starts a GOV.UK Frontend component on its root element once Preact has put that in the page, as
+ * `initAll` does on a page served whole. Started once per element: one drawn later is started afresh.
+ */
+export function useGovukComponent<E extends Element>(start: (root: E) => unknown) {
+  const root = useRef<E>(null);
+  useEffect(() => {
+    if (root.current) start(root.current);
+  }, []);
+  return root;
+}
+
+type Problems = { title: string; problems: Array<{ text: string; field?: string }> };
+
+/**
+ * GOV.UK Frontend moves focus to the summary when it is shown, and its links to the field at fault
+ * without writing the field's id over the page's address, which the hash routing owns. Other problems
+ * draw a new summary, so that focus moves to it again, as after a page served with errors.
+ */
+export function ErrorSummary(shown: Problems) {
+  return <ErrorSummaryOf key={shown.problems.map((problem) => problem.text).join('\n')} {...shown} />;
+}
+
+function ErrorSummaryOf({ title, problems }: Problems) {
+  const root = useGovukComponent<HTMLDivElement>((element) => new GovukErrorSummary(element));
   return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary">
+    <div class="govuk-error-summary" data-module="govuk-error-summary" ref={root}>
       <div role="alert">
         <h2 class="govuk-error-summary__title">{title}</h2>
         <div class="govuk-error-summary__body">

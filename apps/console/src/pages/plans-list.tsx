@@ -2,7 +2,7 @@ import { query } from '../api';
 import { Table } from '../govuk';
 import { go, href, type Route } from '../route';
 import { useApi } from '../use-api';
-import { Failed } from './shared';
+import { Failed, periodInAddress, periodInWords, QUARTERS } from './shared';
 
 interface PlanSummary {
   planId: string;
@@ -59,6 +59,28 @@ export function PlansListPage({ route }: { route: Route }) {
           ])}
         />
       )}
+      {plans.state === 'loaded' && <CouncilReportLinks years={plans.answer.body.items.map((plan) => plan.period)} service={filters.service} />}
     </>
+  );
+}
+
+/**
+ * The council's report and exceptions across its plans, for each year the plans listed cover and its
+ * quarters, at the service the list is filtered by.
+ */
+function CouncilReportLinks({ years, service }: { years: string[]; service?: string }) {
+  const periods = [...new Set(years)].sort().flatMap((year) => [year, ...QUARTERS.map((quarter) => `${year}-${quarter}`)]);
+  if (periods.length === 0) return null;
+  const link = (period: string, page: string[], words: string) => (
+    <a class="govuk-link" href={href(['reports', periodInAddress(period), ...page], { service })}>
+      {words} for {periodInWords(period)}
+    </a>
+  );
+  return (
+    <Table
+      caption="Council reports across the plans"
+      head={['Period', 'Report', 'Exceptions']}
+      rows={periods.map((period) => [periodInWords(period), link(period, [], 'Council report'), link(period, ['exceptions'], 'Exceptions')])}
+    />
   );
 }

@@ -1,12 +1,14 @@
 import Chart from 'chart.js/auto';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { RagTag, Table } from '../govuk';
-import { href } from '../route';
+import { query } from '../api';
+import { href, type Route } from '../route';
 import { useApi } from '../use-api';
 import type { IndicatorView, PlanView } from './plan';
-import { Failed, Loading, PlanNavigation } from './shared';
+import { Failed, heldAt, Loading, periodInAddress, PlanNavigation, QUARTERS, ShownBanner } from './shared';
 
-interface ReportIndicator {
+export interface ReportIndicator {
   code: string;
   title: string;
   target: { text: string | null; value: number | null } | null;
@@ -18,7 +20,7 @@ interface ReportIndicator {
   commentary: string | null;
 }
 
-interface ReportPriority {
+export interface ReportPriority {
   ref: string;
   title: string;
   percentComplete: number | null;
@@ -33,21 +35,18 @@ interface MonitoringReport {
   rollups: { plan: { percentComplete: number | null; items: number } };
 }
 
-const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'];
-
 /** GOV.UK's green, yellow and red, and its dark grey for a figure that was not rated. */
 const RAG_COLOURS: Record<string, string> = { green: '#00703c', amber: '#ffdd00', red: '#d4351c' };
 const NOT_RATED_COLOUR = '#505a5f';
 const TARGET_COLOUR = '#1d70b8';
 
-/** A period in an address has `-` for the `/` of a financial year: 2023/24-Q2 is 2023-24-Q2. */
-const periodInAddress = (period: string) => period.replace('/', '-');
-
-export function ReportPage({ planId, period }: { planId: string; period?: string }) {
-  const plan = useApi<PlanView>(`/v1/plans/${encodeURIComponent(planId)}`);
+/** A plan's report for a period, now or as of an instant (`asOf`, as a council report's rows link to it), with its charts. */
+export function ReportPage({ planId, period, route }: { planId: string; period?: string; route: Route }) {
+  const asOf = route.params.get('asOf') ?? undefined;
+  const plan = useApi<PlanView>(`/v1/plans/${encodeURIComponent(planId)}${query({ asOf })}`);
   const year = plan.state === 'loaded' ? plan.answer.body.period : null;
   const chosen = period ?? (year ? periodInAddress(`${year}-Q1`) : null);
-  const report = useApi<MonitoringReport>(chosen === null ? null : `/v1/plans/${encodeURIComponent(planId)}/reports/${encodeURIComponent(chosen)}`);
+  const report = useApi<MonitoringReport>(chosen === null ? null : `/v1/plans/${encodeURIComponent(planId)}/reports/${encodeURIComponent(chosen)}${query({ asOf })}`);
   return (
     <>
       <PlanNavigation planId={planId} current="report" />
@@ -59,7 +58,7 @@ export function ReportPage({ planId, period }: { planId: string; period?: string
               const quarterPeriod = periodInAddress(`${year}-${quarter}`);
               return (
                 <li key={quarter}>
-                  <a class="govuk-link" href={href(['plans', planId, 'report', quarterPeriod])} aria-current={quarterPeriod === chosen ? 'page' : undefined}>
+                  <a class="govuk-link" href={href(['plans', planId, 'report', quarterPeriod], { asOf })} aria-current={quarterPeriod === chosen ? 'page' : undefined}>
                     {year} {quarter}
                   </a>
                 </li>
@@ -71,7 +70,14 @@ export function ReportPage({ planId, period }: { planId: string; period?: string
       {(plan.state === 'loading' || report.state === 'loading') && <Loading />}
       {plan.state === 'failed' && <Failed message={plan.message} />}
       {report.state === 'failed' && <Failed message={report.message} />}
-      {report.state === 'loaded' && plan.state === 'loaded' && <ReportShown report={report.answer.body} plan={plan.answer.body} />}
+      {report.state === 'loaded' && plan.state === 'loaded' && (
+        <>
+          <ShownBanner>
+            The report for {report.answer.body.period} {asOf ? heldAt(asOf) : 'as it is now'}.
+          </ShownBanner>
+          <ReportShown report={report.answer.body} plan={plan.answer.body} />
+        </>
+      )}
     </>
   );
 }
@@ -84,13 +90,44 @@ function ReportShown({ report, plan }: { report: MonitoringReport; plan: PlanVie
         {report.period}, plan version {report.planVersion ?? 'none published'}: plan {report.rollups.plan.percentComplete ?? '-'}% complete over{' '}
         {report.rollups.plan.items} priorities and milestones.
       </p>
+      <ReportTables
+        report={report}
+        captions={{ indicators: 'Indicators', priorities: 'Priorities' }}
+        codeCell={(code) => (
+          <a class="govuk-link" href={`#chart-${code}`} onClick={(event) => jumpTo(event, `chart-${code}`)}>
+            {code}
+          </a>
+        )}
+      />
+      <h2 class="govuk-heading-l">Each indicator over the quarters</h2>
+      {report.indicators.map((row) => {
+        const indicator = indicators.get(row.code);
+        return indicator ? <IndicatorChart key={row.code} indicator={indicator} year={plan.period} /> : null;
+      })}
+    </>
+  );
+}
+
+/**
+ * A report's indicators (RAG in words beside its colour, and why) and priorities, as a plan's report
+ * and each plan of a council report show them; `codeCell` is where an indicator's code leads.
+ */
+export function ReportTables({
+  report,
+  captions,
+  codeCell,
+}: {
+  report: Pick<MonitoringReport, 'indicators' | 'priorities'>;
+  captions: { indicators: string; priorities: string };
+  codeCell: (code: string) => ComponentChildren;
+}) {
+  return (
+    <>
       <Table
-        caption="Indicators"
+        caption={captions.indicators}
         head={['Code', 'Indicator', 'Target', 'Actual', 'RAG', 'Direction of travel', 'Commentary']}
         rows={report.indicators.map((indicator) => [
-          <a class="govuk-link" href={`#chart-${indicator.code}`} onClick={(event) => jumpTo(event, `chart-${indicator.code}`)}>
-            {indicator.code}
-          </a>,
+          codeCell(indicator.code),
           indicator.title,
           indicator.target ? (indicator.target.text ?? String(indicator.target.value)) : 'None set',
           indicator.actual === null ? 'None recorded' : `${indicator.actual}${indicator.restated ? ' (restated)' : ''}`,
@@ -102,7 +139,7 @@ function ReportShown({ report, plan }: { report: MonitoringReport; plan: PlanVie
         ])}
       />
       <Table
-        caption="Priorities"
+        caption={captions.priorities}
         head={['Ref', 'Priority', 'Complete', 'Status']}
         rows={report.priorities.map((priority) => [
           priority.ref,
@@ -111,11 +148,6 @@ function ReportShown({ report, plan }: { report: MonitoringReport; plan: PlanVie
           <strong class="govuk-tag govuk-tag--blue">{priority.status ?? 'Not reported'}</strong>,
         ])}
       />
-      <h2 class="govuk-heading-l">Each indicator over the quarters</h2>
-      {report.indicators.map((row) => {
-        const indicator = indicators.get(row.code);
-        return indicator ? <IndicatorChart key={row.code} indicator={indicator} year={plan.period} /> : null;
-      })}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { ErrorSummary } from '../govuk';
 import { href } from '../route';
 
@@ -41,3 +42,32 @@ export function textOf(value: unknown): string {
   if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).filter(([, part]) => part !== null).map(([key, part]) => `${key}: ${textOf(part)}`).join(', ');
   return String(value);
 }
+
+/** What a page shows, in a banner above it, so that whoever opens a cited address reads which instant, version or filters it holds. */
+export function ShownBanner({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="govuk-notification-banner" role="region" aria-labelledby="shown-title">
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="shown-title">
+          What is shown
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading" id="shown">
+          {children}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The words for an answer rebuilt as of an instant, which is record time: what the system held then. */
+export const heldAt = (asOf: string) => `as the system held it at ${asOf}`;
+
+export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'];
+
+/** A period in an address has `-` for the `/` of a financial year: 2023/24-Q2 is 2023-24-Q2. */
+export const periodInAddress = (period: string) => period.replace('/', '-');
+
+/** A period as a link names it: 2023/24-Q2 is "2023/24 Q2". */
+export const periodInWords = (period: string) => period.replace('-', ' ');

@@ -52,7 +52,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
             aria-describedby={problem ? 'token-hint token-error' : 'token-hint'}
           />
         </div>
-        <button type="submit" class="govuk-button" data-module="govuk-button">
+        <button type="submit" class="govuk-button">
           Sign in
         </button>
       </form>
