@@ -29,9 +29,13 @@ export interface BenchResult {
   details: Record<string, unknown>;
 }
 
+/**
+ * A benchmark reports one result per goal: its first is named as the benchmark, any other as
+ * `<benchmark>/<what differs>` (the same figure against another baseline, say).
+ */
 export interface Benchmark {
   name: string;
-  run(options: BenchOptions): Promise<BenchResult>;
+  run(options: BenchOptions): Promise<BenchResult[]>;
 }
 
 export interface BenchRun {

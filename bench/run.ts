@@ -34,8 +34,9 @@ async function main(): Promise<void> {
     const started = performance.now();
     process.stderr.write(`${benchmark.name} (${size})\n`);
     try {
-      const result: BenchResult = await benchmark.run({ size, workDir, log });
-      results.push({ ...result, measuredAt: new Date().toISOString() });
+      const reported: BenchResult[] = await benchmark.run({ size, workDir, log });
+      const measuredAt = new Date().toISOString();
+      results.push(...reported.map((result) => ({ ...result, measuredAt })));
       log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     } finally {
       rmSync(workDir, { recursive: true, force: true });

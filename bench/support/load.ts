@@ -28,6 +28,8 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   latencyMs: { p50: number; p99: number; mean: number };
+  /** Bytes received per answer, headers included: whether two routes sent the same bytes. */
+  bytesPerAnswer: number;
 }
 
 /** One autocannon run. Only 2xx answers count towards the rate; the others are reported. */
@@ -60,5 +62,6 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     non2xx: result.non2xx,
     errors: result.errors,
     latencyMs: { p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.mean },
+    bytesPerAnswer: result.throughput.total / Math.max(1, result['2xx'] + result.non2xx),
   };
 }

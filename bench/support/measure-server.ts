@@ -1,3 +1,4 @@
+import type { BenchResult } from '../report';
 import type { ServerKind } from './http-server';
 import { type LoadLength, type LoadResult, type LoadSpec, runLoad } from './load';
 import { ServerProcess } from './server-process';
@@ -17,11 +18,36 @@ export async function measureBareServer(
   kind: Exclude<ServerKind, 'api'>,
   spec: Omit<LoadSpec, 'url' | 'length'>,
   durations: LoadLength,
+  env: Record<string, string> = {},
 ): Promise<LoadResult> {
-  const server = await ServerProcess.start(kind);
+  const server = await ServerProcess.start(kind, env);
   try {
     return await measureLoad(server, spec, durations);
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * One row of an HTTP benchmark: our rate against a baseline's, both measured in this run; any
+ * non-2xx answer of ours fails the goal, whatever the rate.
+ */
+export function rateAgainst(
+  name: string,
+  ours: LoadResult,
+  baseline: LoadResult,
+  { unit, goal, details }: { unit: string; goal: number; details: Record<string, unknown> },
+): BenchResult {
+  const ratio = ours.perSecond / baseline.perSecond;
+  return {
+    name,
+    figure: ours.perSecond,
+    unit,
+    baseline: baseline.perSecond,
+    baselineUnit: 'requests/s',
+    ratio,
+    goal: `ratio ≥ ${goal}`,
+    met: ratio >= goal && ours.non2xx === 0,
+    details: { ...details, latencyMs: ours.latencyMs, ours, baseline },
+  };
 }
