@@ -128,7 +128,7 @@ describe('Verification of actuals by a second officer', () => {
 
   it("rates unverified figures by default, and holds them back as awaiting verification once the council says so", async () => {
     const initial = await api.send({ method: 'GET', url: '/v1/settings/collection', as: PERFORMANCE_TEAM });
-    expect(initial.body).toEqual({ council: COUNCIL, unverifiedFigures: 'rated', source: 'default', reason: null, setAt: null, revision: null });
+    expect(initial.body).toMatchObject({ council: COUNCIL, unverifiedFigures: 'rated', source: 'default', reason: null, setAt: null, revision: null });
     const refused = await api.send({ method: 'PUT', url: '/v1/settings/collection', as: PERFORMANCE_TEAM, body: { unverifiedFigures: 'awaiting-verification' } });
     expect(refused.status).toBe(403);
     const bad = await api.send({ method: 'PUT', url: '/v1/settings/collection', as: ADMIN, body: { unverifiedFigures: 'hidden' } });

@@ -35,3 +35,5 @@ export * from './plan/keyed-items';
 export * from './council-meetings/plans-covered';
 export * from './council-meetings/meeting-record';
 export * from './council-meetings/decision-record';
+export * from './data-collection/return-deadlines';
+export * from './data-collection/return-status';

@@ -11,7 +11,8 @@ import { SettingsCommandRoute, SettingsReadRoute } from './settings-route';
 
 const ANSWER =
   "The data-collection rule in force for the caller's council: `council`, `unverifiedFigures`, `source` (`council`, or `default`: " +
-  "every figure rated), `reason`, `setAt` and `revision` (of the council's settings).";
+  'every figure rated), `reason`, `setAt`; `deadlineWorkingDays` (`monthly`, `quarterly`, `annual`) and `nation`, with `deadlines` ' +
+  "saying where they come from (`source` `default`: 10, 15 and 15 working days in England and Wales); and `revision` (of the council's settings).";
 
 @ApiTags('settings')
 @Controller('v1/settings/collection')
@@ -23,7 +24,11 @@ export class CollectionRuleController {
 
   @Get()
   @Access('settings.collection.read')
-  @SettingsReadRoute("The council's data-collection rule in force: whether reports rate figures not yet verified", ANSWER, 'CollectionRuleAnswer')
+  @SettingsReadRoute(
+    "The council's data-collection rule in force: whether reports rate figures not yet verified, and when returns fall due",
+    ANSWER,
+    'CollectionRuleAnswer',
+  )
   read(@CurrentCaller() caller: Caller): Promise<CollectionRuleAnswer> {
     return this.queries.execute(new GetCollectionRuleQuery(caller));
   }
@@ -31,15 +36,17 @@ export class CollectionRuleController {
   @Access('settings.collection.set')
   @SettingsCommandRoute("Set the council's data-collection rule", {
     description:
-      'In force from when it is recorded: every report of the council rates or holds back unverified figures by it from then on, and a ' +
-      'report `asOf` an earlier instant by the rule in force then. Every report states the rule it was made with. Setting the rule in ' +
-      'force again records nothing.',
+      'Any part of the rule; what is left out stays as it is. In force from when it is recorded: every report of the council rates or ' +
+      'holds back unverified figures by it from then on, and a report `asOf` an earlier instant by the rule in force then; the returns ' +
+      'of a period fall due by the deadlines in force on its last day, so a change never moves a deadline already running. Every ' +
+      'report states the rule it was made with. Setting the rule in force again records nothing.',
     answer: ANSWER,
     schema: 'CollectionRuleAnswer',
-    refusedWhen: 'A value is not one of those allowed',
+    refusedWhen: 'The body sets nothing',
   })
   set(@Body() body: SetCollectionRuleDto, @CurrentCaller() caller: Caller, @CommandTrace() trace: RequestTrace): Promise<CollectionRuleAnswer> {
-    const command = { type: 'SetUnverifiedFiguresRule' as const, data: { unverifiedFigures: body.unverifiedFigures, reason: body.reason } };
+    const { unverifiedFigures, deadlineWorkingDays, nation, reason } = body;
+    const command = { type: 'SetCollectionRule' as const, data: { unverifiedFigures, deadlineWorkingDays, nation, reason } };
     return this.commands.execute(new SetCollectionRuleCommand(caller, actorFor(caller, trace), command, trace));
   }
 }

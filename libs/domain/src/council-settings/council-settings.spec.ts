@@ -7,6 +7,7 @@ import {
   evolveCouncilSettings,
   initialCouncilSettings,
   riskMatrixInForce,
+  returnDeadlineRuleInForceAt,
   rollupRuleInForceAt,
   rollupRuleOf,
   type CouncilSettingsEvent,
@@ -133,6 +134,78 @@ describe("a council's settings", () => {
         settingsRevision: 1,
       });
       expect(rollupRuleInForceAt(recorded, null)).toMatchObject({ rounding: 'down', milestoneWithoutEntry: 'zero', settingsRevision: 2 });
+    });
+  });
+
+  describe('the data-collection rule', () => {
+    const scotland: CouncilSettingsEvent = {
+      type: 'ReturnDeadlinesSet',
+      data: { council: 'fife', deadlineWorkingDays: { monthly: 10, quarterly: 20, annual: 15 }, nation: 'scotland', reason: 'Cabinet timetable' },
+    };
+
+    it('sets deadlines and the nation apart from the rule for unverified figures, keeping what is left out', () => {
+      const events = decideCouncilSettings(
+        { type: 'SetCollectionRule', data: { deadlineWorkingDays: { quarterly: 20 }, nation: 'scotland', reason: ' Cabinet timetable ' } },
+        initialCouncilSettings,
+        'fife',
+      );
+      expect(events).toEqual([scotland]);
+      const state = events.reduce(evolveCouncilSettings, initialCouncilSettings);
+      expect(decideCouncilSettings({ type: 'SetCollectionRule', data: { unverifiedFigures: 'awaiting-verification', deadlineWorkingDays: { annual: 25 } } }, state, 'fife')).toEqual([
+        { type: 'UnverifiedFiguresRuleSet', data: { council: 'fife', unverifiedFigures: 'awaiting-verification', reason: null } },
+        {
+          type: 'ReturnDeadlinesSet',
+          data: { council: 'fife', deadlineWorkingDays: { monthly: 10, quarterly: 20, annual: 25 }, nation: 'scotland', reason: null },
+        },
+      ]);
+    });
+
+    it('records nothing for deadlines in force set again, the default included', () => {
+      const state = evolveCouncilSettings(initialCouncilSettings, scotland);
+      expect(decideCouncilSettings({ type: 'SetCollectionRule', data: { deadlineWorkingDays: { quarterly: 20 }, nation: 'scotland' } }, state, 'fife')).toEqual([]);
+      expect(
+        decideCouncilSettings(
+          { type: 'SetCollectionRule', data: { deadlineWorkingDays: { monthly: 10, quarterly: 15, annual: 15 }, nation: 'england-and-wales' } },
+          initialCouncilSettings,
+          'hart',
+        ),
+      ).toEqual([]);
+    });
+
+    it('refuses a body that sets nothing, days that are not whole working days from 1 to 60, and a nation it does not know', () => {
+      const set = (data: Record<string, unknown>) => () => decideCouncilSettings({ type: 'SetCollectionRule', data }, initialCouncilSettings, 'hart');
+      expect(refusalOf(set({ reason: 'Tidying up' })).message).toBe(
+        'Say what to set of the data-collection rule: unverifiedFigures, deadlineWorkingDays or nation.',
+      );
+      expect(refusalOf(set({ deadlineWorkingDays: { monthly: 0 } })).message).toBe(
+        'The deadline for monthly returns is a whole number of working days from 1 to 60, not 0.',
+      );
+      expect(refusalOf(set({ deadlineWorkingDays: { quarterly: 2.5 } })).message).toBe(
+        'The deadline for quarterly returns is a whole number of working days from 1 to 60, not 2.5.',
+      );
+      expect(refusalOf(set({ nation: 'wales' })).message).toBe(
+        "The council's nation, whose bank holidays are not working days, is one of england-and-wales, scotland, northern-ireland, not 'wales'.",
+      );
+    });
+
+    it('is in force from when it is recorded, 10, 15 and 15 days in England and Wales before', () => {
+      const recorded: RecordedSettingsEvent[] = [{ event: scotland, recordedAt: '2024-04-10T09:00:00.000Z', revision: 0 }];
+      expect(returnDeadlineRuleInForceAt(recorded, '2024-03-31T22:59:59.999Z')).toEqual({
+        deadlineWorkingDays: { monthly: 10, quarterly: 15, annual: 15 },
+        nation: 'england-and-wales',
+        source: 'default',
+        reason: null,
+        setAt: null,
+        settingsRevision: null,
+      });
+      expect(returnDeadlineRuleInForceAt(recorded, '2024-06-30T22:59:59.999Z')).toEqual({
+        deadlineWorkingDays: { monthly: 10, quarterly: 20, annual: 15 },
+        nation: 'scotland',
+        source: 'council',
+        reason: 'Cabinet timetable',
+        setAt: '2024-04-10T09:00:00.000Z',
+        settingsRevision: 0,
+      });
     });
   });
 });

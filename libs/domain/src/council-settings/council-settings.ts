@@ -7,13 +7,20 @@ import {
   type RollupRounding,
   type RollupRule,
 } from '../performance/rollups';
+import {
+  DEFAULT_RETURN_DEADLINE_RULE,
+  requireDeadlineRule,
+  sameDeadlineRule,
+  type DeadlineWorkingDays,
+  type ReturnDeadlineRule,
+} from '../data-collection/return-deadlines';
 import { requireReason } from '../plan/decision-rules';
 import { DEFAULT_RISK_MATRIX, requireRiskMatrix, sameMatrix } from '../plan/risks/risk-matrix';
 import type { RiskMatrix, RiskMatrixCell } from '../plan/risks/risk-values';
 
 /**
- * A council's settings, which hold for all its plans: its risk matrix, its roll-up rule and what its
- * reports do with figures not yet verified. They are
+ * A council's settings, which hold for all its plans: its risk matrix, its roll-up rule, what its
+ * reports do with figures not yet verified and when its returns fall due. They are
  * events on a stream of their own per council, `councilSettings-<council>` (the council URI-encoded,
  * as in a plan's key), decided and folded here as a plan's are, so that the command side reads the
  * matrix in force and hands it to the plan's decider, which stays pure, and a report reads the
@@ -47,12 +54,19 @@ export interface UnverifiedFiguresRuleSet {
   data: { council: string; unverifiedFigures: UnverifiedFiguresRule; reason: string | null };
 }
 
-export type CouncilSettingsEvent = RiskMatrixSet | RollupRuleSet | UnverifiedFiguresRuleSet;
+/** How many working days after each period's end its returns fall due, and the nation whose bank holidays are not working days. */
+export interface ReturnDeadlinesSet {
+  type: 'ReturnDeadlinesSet';
+  data: { council: string; reason: string | null } & ReturnDeadlineRule;
+}
+
+export type CouncilSettingsEvent = RiskMatrixSet | RollupRuleSet | UnverifiedFiguresRuleSet | ReturnDeadlinesSet;
 
 export const COUNCIL_SETTINGS_EVENT_SCHEMA_VERSIONS: Record<CouncilSettingsEvent['type'], number> = {
   RiskMatrixSet: 1,
   RollupRuleSet: 1,
   UnverifiedFiguresRuleSet: 1,
+  ReturnDeadlinesSet: 1,
 };
 
 export interface SetRiskMatrix {
@@ -65,21 +79,26 @@ export interface SetRollupRule {
   data: { rounding: string; milestoneWithoutEntry: string; reason?: string };
 }
 
-export interface SetUnverifiedFiguresRule {
-  type: 'SetUnverifiedFiguresRule';
-  data: { unverifiedFigures: string; reason?: string };
+/**
+ * The data-collection rule, in part or whole: what reports do with unverified figures, the deadlines
+ * of returns (per frequency) and the council's nation. What is left out stays as it is.
+ */
+export interface SetCollectionRule {
+  type: 'SetCollectionRule';
+  data: { unverifiedFigures?: string; deadlineWorkingDays?: Partial<DeadlineWorkingDays>; nation?: string; reason?: string };
 }
 
-export type CouncilSettingsCommand = SetRiskMatrix | SetRollupRule | SetUnverifiedFiguresRule;
+export type CouncilSettingsCommand = SetRiskMatrix | SetRollupRule | SetCollectionRule;
 
 /** The matrix and the rules the council set last, with why; null while it never set one. */
 export interface CouncilSettingsState {
   riskMatrix: (RiskMatrix & { reason: string }) | null;
   rollupRule: (RollupRule & { reason: string | null }) | null;
   unverifiedFigures: UnverifiedFiguresRule | null;
+  returnDeadlines: ReturnDeadlineRule | null;
 }
 
-export const initialCouncilSettings: CouncilSettingsState = { riskMatrix: null, rollupRule: null, unverifiedFigures: null };
+export const initialCouncilSettings: CouncilSettingsState = { riskMatrix: null, rollupRule: null, unverifiedFigures: null, returnDeadlines: null };
 
 /** A council that never said otherwise rates every figure, as reports did before figures were verified. */
 export const DEFAULT_UNVERIFIED_FIGURES_RULE: UnverifiedFiguresRule = 'rated';
@@ -129,15 +148,22 @@ const DECIDERS: Deciders = {
     const reason = command.data.reason?.trim() || null;
     return [{ type: 'RollupRuleSet', data: { council, rounding, milestoneWithoutEntry, reason } }];
   },
-  SetUnverifiedFiguresRule: (command, state, council) => {
-    const unverifiedFigures = requireOneOf(
-      UNVERIFIED_FIGURES_RULES,
-      command.data.unverifiedFigures,
-      'What a report does with a figure not yet verified',
-    );
-    if (unverifiedFigures === (state.unverifiedFigures ?? DEFAULT_UNVERIFIED_FIGURES_RULE)) return [];
-    const reason = command.data.reason?.trim() || null;
-    return [{ type: 'UnverifiedFiguresRuleSet', data: { council, unverifiedFigures, reason } }];
+  SetCollectionRule: ({ data }, state, council) => {
+    if (data.unverifiedFigures === undefined && data.deadlineWorkingDays === undefined && data.nation === undefined) {
+      throw DomainError.ruleBroken('Say what to set of the data-collection rule: unverifiedFigures, deadlineWorkingDays or nation.');
+    }
+    const reason = data.reason?.trim() || null;
+    const events: CouncilSettingsEvent[] = [];
+    if (data.unverifiedFigures !== undefined) {
+      const unverifiedFigures = requireOneOf(UNVERIFIED_FIGURES_RULES, data.unverifiedFigures, 'What a report does with a figure not yet verified');
+      if (unverifiedFigures !== (state.unverifiedFigures ?? DEFAULT_UNVERIFIED_FIGURES_RULE)) {
+        events.push({ type: 'UnverifiedFiguresRuleSet', data: { council, unverifiedFigures, reason } });
+      }
+    }
+    const deadlinesInForce = state.returnDeadlines ?? DEFAULT_RETURN_DEADLINE_RULE;
+    const deadlines = requireDeadlineRule(deadlinesInForce, data);
+    if (!sameDeadlineRule(deadlines, deadlinesInForce)) events.push({ type: 'ReturnDeadlinesSet', data: { council, ...deadlines, reason } });
+    return events;
   },
 };
 
@@ -148,6 +174,7 @@ const EVOLVERS: Evolvers = {
     rollupRule: { rounding: data.rounding, milestoneWithoutEntry: data.milestoneWithoutEntry, reason: data.reason },
   }),
   UnverifiedFiguresRuleSet: (state, { data }) => ({ ...state, unverifiedFigures: data.unverifiedFigures }),
+  ReturnDeadlinesSet: (state, { data }) => ({ ...state, returnDeadlines: { deadlineWorkingDays: data.deadlineWorkingDays, nation: data.nation } }),
 };
 
 function requireOneOf<T extends string>(allowed: readonly T[], value: string, what: string): T {
@@ -242,4 +269,20 @@ export const unverifiedFiguresRuleInForceAt = (recorded: RecordedSettingsEvent[]
     (event) =>
       event.type === 'UnverifiedFiguresRuleSet' ? { unverifiedFigures: event.data.unverifiedFigures, reason: event.data.reason } : null,
     DEFAULT_UNVERIFIED_FIGURES_RULE_IN_FORCE,
+  );
+
+/** When returns fall due, with where the rule comes from. */
+export type ReturnDeadlineRuleInForce = ReturnDeadlineRule & SettingSource;
+
+export const DEFAULT_RETURN_DEADLINE_RULE_IN_FORCE: ReturnDeadlineRuleInForce = { ...DEFAULT_RETURN_DEADLINE_RULE, ...DEFAULT_SOURCE };
+
+export const returnDeadlineRuleInForceAt = (recorded: RecordedSettingsEvent[], instant: string | null): ReturnDeadlineRuleInForce =>
+  inForceAt(
+    recorded,
+    instant,
+    (event) =>
+      event.type === 'ReturnDeadlinesSet'
+        ? { deadlineWorkingDays: event.data.deadlineWorkingDays, nation: event.data.nation, reason: event.data.reason }
+        : null,
+    DEFAULT_RETURN_DEADLINE_RULE_IN_FORCE,
   );
