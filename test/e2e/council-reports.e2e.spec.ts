@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { HART_CORPORATE_PLAN } from '@app/domain/corporate-plan/testing/hart-corporate-plan.seed';
 import type { Role } from '../../apps/api/src/auth/caller';
 import { hartYear } from '../../scripts/demo/hart-year';
 import { authHeader, type TestCaller } from '../support/tokens';
@@ -41,7 +42,7 @@ describe('The council-wide report and its exceptions for a quarter', () => {
   let servedBefore: { report: { text: string; etag: unknown }; exceptions: { text: string; etag: unknown } };
   let beforeRed: string;
 
-  const command = async (as: Role | TestCaller, method: 'POST' | 'PUT', url: string, body: object) => {
+  const command = async (as: Role | TestCaller, method: 'POST' | 'PUT' | 'PATCH', url: string, body: object) => {
     const answer = await api.send({ method, url, as, body });
     if (answer.status >= 300) throw new Error(`${method} ${url}: ${answer.status} ${answer.text}`);
     lastPosition = answer.body.position;
@@ -211,8 +212,8 @@ describe('The council-wide report and its exceptions for a quarter', () => {
     expect(planIds(both)).toEqual([CORPORATE]);
 
     const parks = (await ok(`/v1/reports/${QUARTER}?theme=Parks`)).body;
-    expect(parks).toMatchObject({ plans: [], note: "No plan of hart covering 2023/24-Q2 has a priority under the theme 'Parks'." });
-    // A theme's exceptions are its priorities' and their milestones': indicators and risks name no theme.
+    expect(parks).toMatchObject({ plans: [], note: "No plan of hart covering 2023/24-Q2 has a priority or an indicator under the theme 'Parks'." });
+    // A theme in words is its priorities' and their milestones': indicators link to a theme only by id, and risks to none.
     const planet = (await ok(`/v1/reports/${QUARTER}/exceptions?theme=Planet`)).body.items as ExceptionRow[];
     expect(planet.filter((item) => item.planId === PLACE).map((item) => item.kind)).toEqual(['slipped-priority', 'overdue-milestone']);
     expect(new Set(planet.map((item) => item.kind))).toEqual(new Set(['slipped-priority', 'overdue-milestone']));
@@ -306,6 +307,33 @@ describe('The council-wide report and its exceptions for a quarter', () => {
     const changed = await get(`/v1/reports/${QUARTER}?service=Communities`, 'reporting', { 'if-none-match': etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
+  });
+
+  it("narrows to a corporate theme by its id, keeping the priorities and indicators linked to it, and rolls up per theme under the corporate plan's title", async () => {
+    await command('governance', 'POST', '/v1/corporate-plans', HART_CORPORATE_PLAN);
+    const communities = `/v1/plans/${COMMUNITIES}`;
+    await command('editor', 'PATCH', `${communities}/priorities/C1`, { themeIds: ['people'], reason: 'Linked to the corporate plan 2023/2027' });
+    await command('editor', 'PATCH', `${communities}/indicators/CM1`, { themeId: 'people', reason: 'Linked to the corporate plan 2023/2027' });
+
+    const answer = await ok(`/v1/reports/${QUARTER}?theme=people`);
+    // The titles come from the corporate plans, so their revision is in the ETag: a renamed theme is a new answer.
+    expect(answer.headers.etag).toMatch(/^"plans-[0-9a-f]+\.themes-0"$/);
+    const people = answer.body;
+    expect(people.filters).toEqual({ service: null, theme: 'people' });
+    expect(people.plans.map((plan: PlanRow) => [plan.planId, plan.priorities.map((priority) => priority.ref), plan.indicators.map((indicator) => indicator.code)])).toEqual([
+      [COMMUNITIES, ['C1'], ['CM1']],
+    ]);
+    expect(people.ragCounts).toEqual({ green: 1, amber: 0, red: 0, none: 0 });
+    const linked = people.byTheme.find((row: { theme: string }) => row.theme === 'people');
+    expect(linked).toMatchObject({ themeId: 'people', title: 'People', plans: 1, priorities: 1, indicators: 1, ragCounts: { green: 1 }, progress: { percentComplete: 30 } });
+
+    // The words the plans print still narrow as before; the id, in any capitals, brings its linked indicator with them.
+    const inWords = (await ok(`/v1/reports/${QUARTER}?theme=People`)).body;
+    expect(planIds(inWords)).toEqual([COMMUNITIES, CORPORATE]);
+    expect(inWords.plans[0].indicators.map((indicator: { code: string }) => indicator.code)).toEqual(['CM1']);
+    expect(inWords.plans[1].indicators).toEqual([]);
+    const exceptions = (await ok(`/v1/reports/${QUARTER}/exceptions?theme=people`)).body.items as ExceptionRow[];
+    expect(exceptions.map((item) => [item.planId, item.kind, item.ref])).toEqual([[COMMUNITIES, 'off-track-priority', 'C1']]);
   });
 
   it('says when a plan of an answer rebuilt as of an instant has altered events, names it, and makes no spreadsheet of it', async () => {

@@ -45,8 +45,11 @@ export class CorporatePlansStore {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async load(council: string): Promise<LoadedCorporatePlans> {
-    const events = await this.read(council);
+  /** As they stand now, or as they stood at `instant` (record time), as a council report `asOf` names their themes. */
+  async load(council: string, instant?: Date): Promise<LoadedCorporatePlans> {
+    const recorded = await this.read(council);
+    const limit = instant?.toISOString();
+    const events = limit === undefined ? recorded : recorded.filter((event) => event.recordedAt <= limit);
     const last = events.at(-1);
     return {
       state: events.map(toCorporatePlanEvent).reduce(evolveCorporatePlans, initialCorporatePlans),

@@ -94,14 +94,20 @@ export function councilReportSheets(report: CouncilReport): Record<CouncilReport
       title: councilTitle(report, `roll-ups per theme (${report.rounding})`),
       columns: [
         { key: 'theme', header: 'Theme', kind: 'text', width: 50 },
+        { key: 'themeId', header: 'Theme id', kind: 'text', width: 20 },
         { key: 'plans', header: 'Plans', kind: 'whole-number', width: 8 },
         { key: 'priorities', header: 'Priorities', kind: 'whole-number', width: 10 },
+        { key: 'indicators', header: 'Indicators', kind: 'whole-number', width: 10 },
+        ...RAG_COUNT_COLUMNS,
         { key: 'percentComplete', header: 'Complete', kind: 'percent', width: 10 },
       ],
-      rows: report.byTheme.map(({ theme, plans, priorities, progress }) => ({
-        theme,
+      rows: report.byTheme.map(({ title, themeId, plans, priorities, indicators, ragCounts, progress }) => ({
+        theme: title,
+        themeId,
         plans,
         priorities,
+        indicators,
+        ...ragCounts,
         percentComplete: progress.percentComplete,
       })),
     },

@@ -13,9 +13,9 @@ export class CouncilReportParams extends AsOfParams {
   service?: string;
 
   @ApiPropertyOptional({
-    example: 'People',
+    example: 'people',
     description:
-      "Only the priorities naming this theme, as the plans write it, and the plans holding any. Indicators and risks name no theme, so a theme's answer holds none.",
+      "Only the priorities and indicators naming this theme, and the plans holding any: a theme of the corporate plan by its id (`themeIds`, `themeId`; in any capitals), or a theme in the words the plans print (priorities' `themes`). Risks name no theme, so a theme's answer holds none.",
   })
   @IsOptional()
   @IsString()

@@ -1,6 +1,18 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { buildCouncilExceptions, buildCouncilReport, type CouncilExceptions, type CouncilReport, type CouncilReportFilters } from '@app/projections';
+import { corporatePlanCovering, periodBounds } from '@app/domain';
+import {
+  buildCouncilExceptions,
+  buildCouncilReport,
+  type CouncilExceptions,
+  type CouncilReport,
+  type CouncilReportFilters,
+  type CouncilReportScope,
+  type ReportInputs,
+  type ReportRules,
+  type ThemesInForce,
+} from '@app/projections';
 import type { Caller } from '../auth/caller';
+import { CorporatePlansStore } from '../corporate-plans/corporate-plans.store';
 import { answeredAsOf } from '../plans/queries/plan-reader';
 import { CouncilSettingsStore } from '../settings/council-settings.store';
 import { CouncilReportPlans, type CouncilIntegrity } from './council-report-plans';
@@ -37,28 +49,38 @@ export class GetCouncilReportQuery extends CouncilWideQuery<CouncilReport> {}
 
 export class GetCouncilExceptionsQuery extends CouncilWideQuery<CouncilExceptions> {}
 
-/** What both answers are built from: the plans, and the council's report rules (roll-ups, unverified figures), each as they stood at the instant asked for. */
-type Sources = { plans: CouncilReportPlans; settings: CouncilSettingsStore };
+/**
+ * What both answers are built from: the plans, the council's report rules (roll-ups, unverified
+ * figures) and its corporate plans (whose themes the roll-ups per theme are titled by), each as they
+ * stood at the instant asked for.
+ */
+type Sources = { plans: CouncilReportPlans; settings: CouncilSettingsStore; corporatePlans: CorporatePlansStore };
+
+type Build<T> = (plans: ReportInputs[], scope: CouncilReportScope, rules: ReportRules, themesInForce: ThemesInForce) => T;
 
 /**
  * Both answers read the same plans and rules the same way and differ only in what they build of
  * them. The rules are read as a plan's report reads them, so that each plan shows as there; the
- * settings revision that set each is in the ETag, as in a plan report's.
+ * settings revision that set each is in the ETag, as in a plan report's. The corporate plans are read
+ * whole from their short stream, as the command side reads them to check theme links.
  */
 async function answerOf<T extends object>(
-  { plans: source, settings }: Sources,
-  { caller, period, filters, asOf }: CouncilWideQuery<T>,
-  build: typeof buildCouncilReport | typeof buildCouncilExceptions,
+  { plans: source, settings, corporatePlans }: Sources,
+  { caller, period, asOf }: CouncilWideQuery<T>,
+  build: Build<T>,
 ): Promise<CouncilAnswer<T>> {
-  const [{ plans, scope, tag, integrity }, rules] = await Promise.all([
+  const [{ plans, scope, tag, integrity }, rules, corporate] = await Promise.all([
     source.covering(caller, period, asOf),
     settings.reportRulesAt(caller.council, asOf),
+    corporatePlans.load(caller.council, asOf),
   ]);
-  const built = build(plans, period, filters, scope, rules) as T;
+  const themesInForce = corporatePlanCovering(corporate.state, periodBounds(period))?.themes ?? [];
+  const built = build(plans, scope, rules, themesInForce);
   const answer = answeredAsOf(integrity === null ? built : { ...built, integrity }, asOf);
   const rollupsPart = rules.rollupRule.settingsRevision === null ? '' : `.rollups-${rules.rollupRule.settingsRevision}`;
   const unverifiedPart = rules.unverifiedFigures.settingsRevision === null ? '' : `.unverified-${rules.unverifiedFigures.settingsRevision}`;
-  return { answer, tag: `${tag}${rollupsPart}${unverifiedPart}` };
+  const themesPart = corporate.revision === null ? '' : `.themes-${corporate.revision}`;
+  return { answer, tag: `${tag}${rollupsPart}${unverifiedPart}${themesPart}` };
 }
 
 @QueryHandler(GetCouncilReportQuery)
@@ -66,10 +88,12 @@ export class GetCouncilReportHandler implements IQueryHandler<GetCouncilReportQu
   constructor(
     private readonly plans: CouncilReportPlans,
     private readonly settings: CouncilSettingsStore,
+    private readonly corporatePlans: CorporatePlansStore,
   ) {}
 
   execute(query: GetCouncilReportQuery): Promise<CouncilAnswer<CouncilReport>> {
-    return answerOf({ plans: this.plans, settings: this.settings }, query, buildCouncilReport);
+    const { period, filters } = query;
+    return answerOf({ plans: this.plans, settings: this.settings, corporatePlans: this.corporatePlans }, query, (plans, scope, rules, themes) => buildCouncilReport(plans, period, filters, scope, rules, themes));
   }
 }
 
@@ -78,10 +102,12 @@ export class GetCouncilExceptionsHandler implements IQueryHandler<GetCouncilExce
   constructor(
     private readonly plans: CouncilReportPlans,
     private readonly settings: CouncilSettingsStore,
+    private readonly corporatePlans: CorporatePlansStore,
   ) {}
 
   execute(query: GetCouncilExceptionsQuery): Promise<CouncilAnswer<CouncilExceptions>> {
-    return answerOf({ plans: this.plans, settings: this.settings }, query, buildCouncilExceptions);
+    const { period, filters } = query;
+    return answerOf({ plans: this.plans, settings: this.settings, corporatePlans: this.corporatePlans }, query, (plans, scope, rules) => buildCouncilExceptions(plans, period, filters, scope, rules));
   }
 }
 

@@ -2,14 +2,18 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PlanTimeTravel } from '../plans/queries/plan-time-travel';
 import { ReadYourWrites } from '../plans/queries/read-your-writes';
+import { CorporatePlansModule } from '../corporate-plans/corporate-plans.module';
 import { SettingsModule } from '../settings/settings.module';
 import { CouncilReportPlans } from './council-report-plans';
 import { COUNCIL_REPORT_QUERY_HANDLERS } from './council-report.queries';
 import { CouncilReportsController } from './council-reports.controller';
 
-/** The council-wide reports, `GET /v1/reports/{period}` and its exceptions, read from the plans' report inputs. Needs the global `Projector`. */
+/**
+ * The council-wide reports, `GET /v1/reports/{period}` and its exceptions, read from the plans' report
+ * inputs, with the council's corporate plans for the titles of their themes. Needs the global `Projector`.
+ */
 @Module({
-  imports: [CqrsModule, SettingsModule],
+  imports: [CqrsModule, SettingsModule, CorporatePlansModule],
   controllers: [CouncilReportsController],
   providers: [...COUNCIL_REPORT_QUERY_HANDLERS, CouncilReportPlans, PlanTimeTravel, ReadYourWrites],
 })

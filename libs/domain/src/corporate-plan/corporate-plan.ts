@@ -70,7 +70,7 @@ export type CorporatePlanCommand = RecordCorporatePlan | ReviseCorporatePlan;
 export const initialCorporatePlans: CorporatePlansState = { plans: {} };
 
 /** The council's corporate plan covering the whole of a service plan's period, or null when none does. */
-export function corporatePlanCovering(state: CorporatePlansState, period: PlanPeriod): CorporatePlan | null {
+export function corporatePlanCovering(state: CorporatePlansState, period: Pick<PlanPeriod, 'from' | 'to'>): CorporatePlan | null {
   return Object.values(state.plans).find((plan) => plan.period.from <= period.from && plan.period.to >= period.to) ?? null;
 }
 

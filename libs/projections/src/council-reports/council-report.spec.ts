@@ -21,7 +21,7 @@ function placePlan(): PlanView {
     ref: 'P1',
     title: 'Adopt the Local Plan review',
     themes: ['Place', 'Planet'],
-    themeIds: [],
+    themeIds: ['place'],
     objective: null,
     kind: 'priority',
     sponsor: null,
@@ -38,7 +38,7 @@ function placePlan(): PlanView {
     frequency: 'quarterly',
     tolerance: 5,
     toleranceAbsolute: null,
-    themeId: null,
+    themeId: 'place',
     targets: [{ period: '2023/24', value: 90, upper: null, text: null, comparison: 'at-least' }],
   });
   plan.add('RiskAdded', {
@@ -83,9 +83,14 @@ const inputs = [planReportInputsOf('hart/hart-place-2023-24', place), planReport
 const everyService: CouncilReportScope = { council: 'hart', services: null, periodsHeld: ['2023/24'] };
 const noFilter = { service: null, theme: null };
 const rules = DEFAULT_REPORT_RULES;
+/** Hart's corporate plan 2023-2027, whose themes the Place plan links to by id. */
+const hartThemes = [
+  { id: 'place', title: 'Place' },
+  { id: 'planet', title: 'Planet' },
+];
 
 describe('buildCouncilReport', () => {
-  const report = buildCouncilReport(inputs, '2023/24-Q2', noFilter, everyService, rules);
+  const report = buildCouncilReport(inputs, '2023/24-Q2', noFilter, everyService, rules, hartThemes);
 
   it("shows each plan as its own report does, by service, and counts the council's RAG", () => {
     expect(report.plans.map((plan) => plan.planId)).toEqual(['hart-cs-2023-24', 'hart-place-2023-24']);
@@ -102,18 +107,55 @@ describe('buildCouncilReport', () => {
     ]);
     // Hart's 8a at 50% and 10 at 100%, Place's P1a at 40%: the council's mean is 63.3%, not the mean of 75% and 40%.
     expect(report.progress).toEqual({ percentComplete: 63, items: 3, withoutEntry: 0 });
+    const noRag = { green: 0, amber: 0, red: 0, none: 0 };
+    const words = { themeId: null, indicators: 0, ragCounts: noRag };
     expect(report.byTheme).toEqual([
-      { theme: 'People', plans: 1, priorities: 1, progress: { percentComplete: 50, items: 1, withoutEntry: 0 } },
-      { theme: 'Resilient and financially sound council', plans: 1, priorities: 2, progress: { percentComplete: 75, items: 2, withoutEntry: 0 } },
-      { theme: 'Place', plans: 1, priorities: 1, progress: { percentComplete: 40, items: 1, withoutEntry: 0 } },
-      { theme: 'Planet', plans: 1, priorities: 1, progress: { percentComplete: 40, items: 1, withoutEntry: 0 } },
+      { theme: 'People', title: 'People', ...words, plans: 1, priorities: 1, progress: { percentComplete: 50, items: 1, withoutEntry: 0 } },
+      {
+        theme: 'Resilient and financially sound council',
+        title: 'Resilient and financially sound council',
+        ...words,
+        plans: 1,
+        priorities: 2,
+        progress: { percentComplete: 75, items: 2, withoutEntry: 0 },
+      },
+      {
+        theme: 'place',
+        themeId: 'place',
+        title: 'Place',
+        plans: 1,
+        priorities: 1,
+        indicators: 1,
+        ragCounts: { ...noRag, red: 1 },
+        progress: { percentComplete: 40, items: 1, withoutEntry: 0 },
+      },
+      { theme: 'Place', title: 'Place', ...words, plans: 1, priorities: 1, progress: { percentComplete: 40, items: 1, withoutEntry: 0 } },
+      { theme: 'Planet', title: 'Planet', ...words, plans: 1, priorities: 1, progress: { percentComplete: 40, items: 1, withoutEntry: 0 } },
     ]);
   });
 
-  it("keeps a service's plans, or a theme's priorities without the indicators, which name no theme", () => {
-    const ofPlace = buildCouncilReport(inputs, '2023/24-Q2', { service: 'Place', theme: null }, everyService, rules);
+  it("keeps, under a corporate theme's id, the priorities and indicators linked to it, written in any capitals", () => {
+    const place = buildCouncilReport(inputs, '2023/24-Q2', { service: null, theme: 'PLACE' }, everyService, rules, hartThemes);
+    expect(place.plans.map((plan) => [plan.planId, plan.priorities.map((priority) => priority.ref), plan.indicators.map((indicator) => indicator.code)])).toEqual([
+      ['hart-place-2023-24', ['P1'], ['PL1']],
+    ]);
+    expect(place.ragCounts).toEqual({ green: 0, amber: 0, red: 1, none: 0 });
+    expect(place.byTheme.map(({ theme, title, indicators }) => [theme, title, indicators])).toEqual([
+      ['place', 'Place', 1],
+      ['Place', 'Place', 0],
+      ['Planet', 'Planet', 0],
+    ]);
+  });
+
+  it('titles a linked theme by its id alone when the corporate plan covering the period no longer has it', () => {
+    const [linked] = buildCouncilReport(inputs, '2023/24-Q2', { service: 'Place', theme: null }, everyService, rules, []).byTheme;
+    expect(linked).toMatchObject({ theme: 'place', themeId: 'place', title: 'place' });
+  });
+
+  it("keeps a service's plans, or the priorities naming a theme in words, without the indicators, which name a theme only by id", () => {
+    const ofPlace = buildCouncilReport(inputs, '2023/24-Q2', { service: 'Place', theme: null }, everyService, rules, hartThemes);
     expect(ofPlace.plans.map((plan) => plan.planId)).toEqual(['hart-place-2023-24']);
-    const people = buildCouncilReport(inputs, '2023/24-Q2', { service: null, theme: 'People' }, everyService, rules);
+    const people = buildCouncilReport(inputs, '2023/24-Q2', { service: null, theme: 'People' }, everyService, rules, hartThemes);
     expect(people.plans.map((plan) => [plan.planId, plan.priorities.map((priority) => priority.ref), plan.indicators.length])).toEqual([
       ['hart-cs-2023-24', ['8'], 0],
     ]);
@@ -121,15 +163,15 @@ describe('buildCouncilReport', () => {
   });
 
   it('says in a sentence why it holds no plan', () => {
-    expect(buildCouncilReport([], '2030/31-Q1', noFilter, everyService, rules).note).toBe('No plan of hart covers 2030/31-Q1: they cover 2023/24.');
-    expect(buildCouncilReport([], '2030/31-Q1', noFilter, { council: 'hart', services: ['Place'], periodsHeld: [] }, rules).note).toBe(
+    expect(buildCouncilReport([], '2030/31-Q1', noFilter, everyService, rules, []).note).toBe('No plan of hart covers 2030/31-Q1: they cover 2023/24.');
+    expect(buildCouncilReport([], '2030/31-Q1', noFilter, { council: 'hart', services: ['Place'], periodsHeld: [] }, rules, []).note).toBe(
       'No plan of hart in Place covers 2030/31-Q1: there are none yet.',
     );
-    expect(buildCouncilReport(inputs, '2023/24-Q2', { service: 'Waste', theme: null }, everyService, rules).note).toBe(
+    expect(buildCouncilReport(inputs, '2023/24-Q2', { service: 'Waste', theme: null }, everyService, rules, hartThemes).note).toBe(
       'No plan of hart covers 2023/24-Q2 of Waste.',
     );
-    expect(buildCouncilReport(inputs, '2023/24-Q2', { service: null, theme: 'Parks' }, everyService, rules).note).toBe(
-      "No plan of hart covering 2023/24-Q2 has a priority under the theme 'Parks'.",
+    expect(buildCouncilReport(inputs, '2023/24-Q2', { service: null, theme: 'Parks' }, everyService, rules, hartThemes).note).toBe(
+      "No plan of hart covering 2023/24-Q2 has a priority or an indicator under the theme 'Parks'.",
     );
   });
 });
@@ -191,8 +233,14 @@ describe('buildCouncilExceptions', () => {
     ]);
   });
 
-  it('under a theme, holds only the exceptions of its priorities', () => {
+  it('under a theme, holds only the exceptions of its priorities, and of its indicators when it is a corporate theme they link to', () => {
     const planet = buildCouncilExceptions(inputs, '2023/24-Q2', { service: null, theme: 'Planet' }, everyService, rules);
     expect(planet.items.map((item) => item.kind)).toEqual(['slipped-priority', 'overdue-milestone']);
+    const place = buildCouncilExceptions(inputs, '2023/24-Q2', { service: null, theme: 'place' }, everyService, rules);
+    expect(place.items.map((item) => [item.kind, item.ref])).toEqual([
+      ['red-indicator', 'PL1'],
+      ['slipped-priority', 'P1'],
+      ['overdue-milestone', 'P1/a'],
+    ]);
   });
 });

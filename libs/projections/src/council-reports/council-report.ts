@@ -1,4 +1,4 @@
-import { rollUpProgress, type PriorityProgress, type Rag, type Rollups, type RollupRuleInForce } from '@app/domain';
+import { codeKey, rollUpProgress, type CorporateTheme, type PriorityProgress, type Rag, type Rollups, type RollupRuleInForce } from '@app/domain';
 import { formatValue } from '../plan-views/format-value';
 import { buildMonitoringReport, prioritiesAtPeriodEnd, type MonitoringReport, type ReportInputs, type ReportRules } from '../plan-views/report';
 
@@ -28,8 +28,27 @@ export type CouncilPlanReport = Omit<MonitoringReport, 'period' | 'budget' | 'ri
 
 export type ServiceRollup = { service: string; plans: number; indicators: number; ragCounts: RagCounts; progress: ProgressRollup };
 
-/** Indicators name no theme yet, so a theme's roll-up is its priorities' progress. */
-export type ThemeRollup = { theme: string; plans: number; priorities: number; progress: ProgressRollup };
+/**
+ * One theme's roll-up: a theme of the corporate plan covering the period, by its id (`themeId`) and
+ * titled as that plan titles it, over the priorities (`themeIds`) and indicators (`themeId`) linked to
+ * it; or a theme as the plans print it in words (`themeId` null, titled by the words), over the
+ * priorities naming it so, since words name no indicator. Words and an id are never merged, as the
+ * plans keep them apart.
+ */
+export type ThemeRollup = {
+  /** The theme's id when linked, else its words: what `?theme=` takes to keep it. */
+  theme: string;
+  themeId: string | null;
+  title: string;
+  plans: number;
+  priorities: number;
+  indicators: number;
+  ragCounts: RagCounts;
+  progress: ProgressRollup;
+};
+
+/** The themes of the council's corporate plan covering the period reported, whose titles the roll-ups per theme give. */
+export type ThemesInForce = ReadonlyArray<Pick<CorporateTheme, 'id' | 'title'>>;
 
 export type CouncilReport = {
   council: string;
@@ -88,7 +107,24 @@ export const TOP_RISK_BAND = 'very-high';
 /** The priority statuses that are exceptions. */
 const EXCEPTIONAL_STATUSES = { 'off-track': 'off-track-priority', slipped: 'slipped-priority' } as const;
 
-type PlanInScope = { inputs: ReportInputs; report: MonitoringReport; rollups: PriorityProgress[]; themes: string[] };
+type PlanInScope = { inputs: ReportInputs; report: MonitoringReport; rollups: PriorityProgress[] };
+
+/** A theme a priority or an indicator names: by the corporate plan's id, or in the plan's words. */
+type ThemeNamed = { linked: boolean; theme: string };
+
+const sameTheme = (a: ThemeNamed, b: ThemeNamed): boolean => a.linked === b.linked && (a.linked ? codeKey(a.theme) === codeKey(b.theme) : a.theme === b.theme);
+
+const themesOfPriority = (priority: ReportInputs['priorities'][number]): ThemeNamed[] => [
+  ...priority.themeIds.map((theme) => ({ linked: true, theme })),
+  ...priority.themes.map((theme) => ({ linked: false, theme })),
+];
+
+const themesOfIndicator = (indicator: ReportInputs['indicators'][number]): ThemeNamed[] =>
+  indicator.themeId === null ? [] : [{ linked: true, theme: indicator.themeId }];
+
+/** `?theme=` keeps what names it either way: as a corporate theme's id, or in the plan's words. */
+const namesTheme = (named: ThemeNamed[], asked: string): boolean =>
+  named.some((theme) => sameTheme(theme, { linked: true, theme: asked }) || sameTheme(theme, { linked: false, theme: asked }));
 
 export function buildCouncilReport(
   plans: ReportInputs[],
@@ -96,6 +132,7 @@ export function buildCouncilReport(
   filters: CouncilReportFilters,
   scope: CouncilReportScope,
   rules: ReportRules,
+  themesInForce: ThemesInForce,
 ): CouncilReport {
   const rule = rules.rollupRule;
   const selected = selectPlans(plans, period, filters, rules);
@@ -123,17 +160,7 @@ export function buildCouncilReport(
         progress: rollUpProgress(ofService.flatMap((plan) => plan.rollups), rule).plan,
       };
     }),
-    byTheme: distinct(selected.flatMap((plan) => plan.themes)).map((theme) => {
-      const inTheme = selected.flatMap((plan) =>
-        plan.inputs.priorities.flatMap((priority, index) => (priority.themes.includes(theme) ? [{ plan, rollup: plan.rollups[index] }] : [])),
-      );
-      return {
-        theme,
-        plans: distinct(inTheme.map(({ plan }) => plan.inputs.planId)).length,
-        priorities: inTheme.length,
-        progress: rollUpProgress(inTheme.map(({ rollup }) => rollup), rule).plan,
-      };
-    }),
+    byTheme: themeRollups(selected, themesInForce, rule),
     rounding: overall.rounding,
     method: overall.method,
     rule,
@@ -171,22 +198,59 @@ export function buildCouncilExceptions(
   };
 }
 
+/** One roll-up per theme the selected plans' priorities and indicators name, in the order first named. */
+function themeRollups(selected: PlanInScope[], themesInForce: ThemesInForce, rule: RollupRuleInForce): ThemeRollup[] {
+  const named: ThemeNamed[] = [];
+  for (const { inputs } of selected) {
+    for (const theme of [...inputs.priorities.flatMap(themesOfPriority), ...inputs.indicators.flatMap(themesOfIndicator)]) {
+      if (!named.some((seen) => sameTheme(seen, theme))) named.push(theme);
+    }
+  }
+  return named.map((theme) => {
+    const priorities = selected.flatMap((plan) =>
+      plan.inputs.priorities.flatMap((priority, index) => (themesOfPriority(priority).some((of) => sameTheme(of, theme)) ? [{ plan, rollup: plan.rollups[index] }] : [])),
+    );
+    const indicators = selected.flatMap((plan) =>
+      plan.report.indicators.flatMap((indicator, index) => (themesOfIndicator(plan.inputs.indicators[index]).some((of) => sameTheme(of, theme)) ? [{ plan, indicator }] : [])),
+    );
+    const corporate = theme.linked ? themesInForce.find(({ id }) => codeKey(id) === codeKey(theme.theme)) : undefined;
+    return {
+      theme: corporate?.id ?? theme.theme,
+      themeId: theme.linked ? (corporate?.id ?? theme.theme) : null,
+      title: corporate?.title ?? theme.theme,
+      plans: distinct([...priorities, ...indicators].map(({ plan }) => plan.inputs.planId)).length,
+      priorities: priorities.length,
+      indicators: indicators.length,
+      ragCounts: ragCountsOf(indicators.map(({ indicator }) => indicator)),
+      progress: rollUpProgress(priorities.map(({ rollup }) => rollup), rule).plan,
+    };
+  });
+}
+
 /**
  * The plans of the service asked for, each reported for the period. With a theme, a plan keeps only
- * its priorities naming the theme (none of its indicators or risks, which name no theme yet), and a
- * plan with none of them is left out.
+ * its priorities and indicators naming the theme, by the corporate plan's id or in its words (none
+ * of its risks, which name no theme), and a plan with none of them is left out.
  */
 function selectPlans(plans: ReportInputs[], period: string, { service, theme }: CouncilReportFilters, rules: ReportRules): PlanInScope[] {
   return [...plans]
     .filter((plan) => service === null || plan.service === service)
-    .map((plan) => (theme === null ? plan : { ...plan, indicators: [], risks: [], priorities: plan.priorities.filter((p) => p.themes.includes(theme)) }))
-    .filter((plan) => theme === null || plan.priorities.length > 0)
+    .map((plan) =>
+      theme === null
+        ? plan
+        : {
+            ...plan,
+            risks: [],
+            priorities: plan.priorities.filter((priority) => namesTheme(themesOfPriority(priority), theme)),
+            indicators: plan.indicators.filter((indicator) => namesTheme(themesOfIndicator(indicator), theme)),
+          },
+    )
+    .filter((plan) => theme === null || plan.priorities.length > 0 || plan.indicators.length > 0)
     .sort((a, b) => compareText(a.service, b.service) || compareText(a.title, b.title) || compareText(a.planId, b.planId))
     .map((inputs) => ({
       inputs,
       report: buildMonitoringReport(inputs, period, rules),
       rollups: prioritiesAtPeriodEnd(inputs.priorities, period, rules.rollupRule).map(({ rollup }) => rollup),
-      themes: distinct(inputs.priorities.flatMap((priority) => priority.themes)),
     }));
 }
 
@@ -266,7 +330,7 @@ function noteOnNoPlan(
   const ofService = service === null ? '' : ` of ${service}`;
   return theme === null
     ? `${whose} covers ${period}${ofService}.`
-    : `${whose} covering ${period}${ofService} has a priority under the theme '${theme}'.`;
+    : `${whose} covering ${period}${ofService} has a priority or an indicator under the theme '${theme}'.`;
 }
 
 function ragCountsOf(indicators: Array<{ rag: Rag }>): RagCounts {
