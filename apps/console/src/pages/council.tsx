@@ -97,6 +97,13 @@ const planReportAddress = (planId: string, period: string, asOf?: string) => hre
 
 const percent = (progress: Progress) => (progress.percentComplete === null ? 'No entry' : `${progress.percentComplete}%`);
 
+const progressInWords = ({ percentComplete, items }: Progress) =>
+  items === 0
+    ? 'no priority or milestone to roll up.'
+    : percentComplete === null
+      ? `no progress entered over ${items} priorities and milestones.`
+      : `${percentComplete}% complete over ${items} priorities and milestones.`;
+
 export function CouncilReportPage({ period, route }: { period: string; route: Route }) {
   const params = paramsOf(route);
   const report = useApi<CouncilReport>(apiPath(period, 'report', params));
@@ -230,7 +237,7 @@ function CouncilReportShown({ report, asOf }: { report: CouncilReport; asOf?: st
   return (
     <>
       <p class="govuk-body-l">
-        {report.plans.length} plans, {percent(report.progress)} complete over {report.progress.items} priorities and milestones.
+        {report.plans.length === 1 ? '1 plan' : `${report.plans.length} plans`}: {progressInWords(report.progress)}
       </p>
       <p class="govuk-body">{report.method}</p>
       <Table caption="Indicators by RAG" head={['RAG', 'Indicators']} rows={ragCountRows(report.ragCounts)} />
@@ -245,18 +252,22 @@ function CouncilReportShown({ report, asOf }: { report: CouncilReport; asOf?: st
           percent(row.progress),
         ])}
       />
-      <Table
-        caption="By theme"
-        head={['Theme', 'Plans', 'Priorities', 'Complete']}
-        rows={report.byTheme.map((row) => [row.theme, String(row.plans), String(row.priorities), percent(row.progress)])}
-      />
+      {report.byTheme.length === 0 ? (
+        <p class="govuk-body">No priority of these plans names a theme.</p>
+      ) : (
+        <Table
+          caption="By theme"
+          head={['Theme', 'Plans', 'Priorities', 'Complete']}
+          rows={report.byTheme.map((row) => [row.theme, String(row.plans), String(row.priorities), percent(row.progress)])}
+        />
+      )}
       {report.plans.map((plan) => (
         <section key={plan.planId} aria-labelledby={`plan-${plan.planId}`}>
           <h2 class="govuk-heading-l" id={`plan-${plan.planId}`}>
             {plan.title}
           </h2>
           <p class="govuk-body">
-            {plan.service}, plan version {plan.planVersion ?? 'none published'}: {percent(plan.rollups.plan)} complete.{' '}
+            {plan.service}, plan version {plan.planVersion ?? 'none published'}: {progressInWords(plan.rollups.plan)}{' '}
             <a class="govuk-link" href={planReportAddress(plan.planId, report.period, asOf)}>
               The plan's own report for {report.period}
             </a>
