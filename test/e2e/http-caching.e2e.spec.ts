@@ -1,3 +1,7 @@
+import { planKey } from '@app/domain';
+import { documentBody, PLANS_COLLECTION } from '@app/projections';
+import { READ_STORE, type ReadStore } from '@app/read-store';
+import { HART_PLAN } from '../fixtures/hart-2023-24';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { enterSmallPlan, expectStatus, rewriteStoredEvent } from './plan-commands.support';
 
@@ -37,6 +41,41 @@ describe('HTTP caching of plan reads and reports', () => {
     const stale = await get(url, { 'if-none-match': '"0"' });
     expect(stale.status).toBe(200);
     expect(stale.text).toBe(first.text);
+  });
+
+  it('answers the plan view the read store holds, as JSON, with none of the store\'s own fields', async () => {
+    const now = expectStatus(await get(`/v1/plans/${planId}`), 200);
+    const stored = await api.get<ReadStore>(READ_STORE).get(PLANS_COLLECTION, planKey('hart', planId));
+
+    expect(now.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(now.body).toEqual(documentBody(stored!));
+    expect(now.body).toMatchObject({ planId, council: 'hart', title: HART_PLAN.title, priorities: [expect.anything()] });
+    expect(now.body).not.toHaveProperty('id');
+    expect(now.body).not.toHaveProperty('projectedPosition');
+    expect(now.headers.etag).toBe(`"${now.body.revision}"`);
+  });
+
+  it('checks who may see the plan from the one read of its stored text, never loading it into objects', async () => {
+    const reads = api.get<ReadStore>(READ_STORE);
+    const documentReads = jest.spyOn(reads, 'get');
+    const textReads = jest.spyOn(reads, 'getJson');
+    try {
+      const url = `/v1/plans/${planId}`;
+      expectStatus(await get(url), 200);
+      const otherCouncil = await api.send({ method: 'GET', url, as: { role: 'auditor', council: 'basingstoke' } });
+      const missing = await api.send({ method: 'GET', url: '/v1/plans/no-such-plan', as: 'auditor' });
+      const otherService = await api.send({ method: 'GET', url, as: { role: 'auditor', council: 'hart', services: ['Environmental Health'] } });
+
+      expect(otherCouncil.status).toBe(404);
+      expect(otherCouncil.body.message).toBe(missing.body.message.replace('no-such-plan', planId));
+      expect(otherService.status).toBe(403);
+      expect(otherService.body.message).toBe(`You are not assigned to the service '${HART_PLAN.service}'`);
+      expect(textReads).toHaveBeenCalledTimes(4);
+      expect(documentReads).not.toHaveBeenCalledWith(PLANS_COLLECTION, expect.anything());
+    } finally {
+      documentReads.mockRestore();
+      textReads.mockRestore();
+    }
   });
 
   it('answers the new plan once a command has changed it', async () => {

@@ -138,10 +138,14 @@ describe('Tenancy: plan ids per council, and other councils\' plans unseen', () 
         }
       };
       const get = documents.get.bind(documents);
+      const getJson = documents.getJson.bind(documents);
       const find = documents.find.bind(documents);
       const readStream = events.readStream.bind(events);
       const spies = [
         jest.spyOn(documents, 'get').mockImplementation((collection, id) => outcome(`get ${collection} ${id}`, () => get(collection, id))),
+        jest
+          .spyOn(documents, 'getJson')
+          .mockImplementation((collection, id, fields) => outcome(`get ${collection} ${id} as JSON`, () => getJson(collection, id, fields))),
         jest
           .spyOn(documents, 'find')
           .mockImplementation((collection, query) => outcome(`find ${collection} ${JSON.stringify(query?.where)}`, () => find(collection, query))),

@@ -4,7 +4,7 @@
  * `PlannedFind` into SQL or a Mongo filter and never see an unchecked `FindQuery`.
  */
 import { InvalidCursorError, InvalidReadDocumentError, InvalidReadQueryError } from './read-store.errors';
-import type { FieldCondition, FindQuery, FindResult, ReadDocument, ReadWrite } from './read-store.port';
+import type { FieldCondition, FindQuery, FindResult, JsonFields, ReadDocument, ReadWrite, StoredJson } from './read-store.port';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
@@ -63,6 +63,30 @@ export function assertFieldPath(path: string): void {
       `Field ${JSON.stringify(path)} is not valid: use dotted names of letters, digits and "_", each starting with a letter`,
     );
   }
+}
+
+/** Omitted fields are top-level names, picked ones dotted paths, all as `assertFieldPath` allows. */
+export function assertJsonFields({ omit, pick }: JsonFields): void {
+  if (!Array.isArray(omit) || !Array.isArray(pick)) {
+    throw new InvalidReadQueryError('The fields of a JSON read must be two lists, the fields to omit and the paths to pick');
+  }
+  for (const field of omit) {
+    assertFieldPath(field);
+    if (field.includes('.')) {
+      throw new InvalidReadQueryError(`Field ${JSON.stringify(field)} cannot be omitted: only top-level fields can`);
+    }
+  }
+  pick.forEach(assertFieldPath);
+}
+
+/** What `getJson` gives of a document an adapter holds as objects. */
+export function storedJsonOf(document: ReadDocument, { omit, pick }: JsonFields): StoredJson {
+  const omitted = new Set(omit);
+  const kept = Object.fromEntries(Object.entries(document).filter(([field]) => !omitted.has(field)));
+  return {
+    json: JSON.stringify(kept),
+    picked: Object.fromEntries(pick.map((path) => [path, valueAtPath(document, path) ?? null])),
+  };
 }
 
 export function assertStorableDocument(collection: string, document: ReadDocument): void {

@@ -36,6 +36,22 @@ export interface FindResult<T extends ReadDocument = ReadDocument> {
   next: string | null;
 }
 
+/** Which fields `getJson` leaves out of the text it gives, and which it reads beside it. */
+export interface JsonFields {
+  /** Top-level fields the text leaves out (the id, the engine's own fields). */
+  omit: string[];
+  /** Dotted paths whose values are read with the text, in the same step. */
+  pick: string[];
+}
+
+/** A document as its JSON text, with a few of its values read in the same step, so that they agree. */
+export interface StoredJson {
+  /** The document's JSON without the omitted fields; the same document as `get` gives, less them. */
+  json: string;
+  /** The value at each picked path; null where the document has none. */
+  picked: Record<string, unknown>;
+}
+
 export type ReadWrite =
   | { kind: 'upsert'; collection: string; document: ReadDocument }
   | { kind: 'delete'; collection: string; id: string };
@@ -55,6 +71,11 @@ export interface Lease {
 
 export interface ReadStore {
   get<T extends ReadDocument = ReadDocument>(collection: string, id: string): Promise<T | null>;
+  /**
+   * A document as JSON text, for an answer sent as it is stored: SQLite gives the stored text (less
+   * the omitted fields) without parsing it into objects and serialising it again. Null when absent.
+   */
+  getJson(collection: string, id: string, fields: JsonFields): Promise<StoredJson | null>;
   getMany<T extends ReadDocument = ReadDocument>(collection: string, ids: string[]): Promise<T[]>;
   find<T extends ReadDocument = ReadDocument>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
   upsert(collection: string, document: ReadDocument): Promise<void>;

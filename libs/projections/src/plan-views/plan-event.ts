@@ -38,7 +38,10 @@ export const actorName = (event: ProjectedEvent): string => {
 /** The ISO date (yyyy-mm-dd) of the event's recording. */
 export const recordedDate = (event: ProjectedEvent): string => event.recordedAt.slice(0, 10);
 
-/** A projection's own fields of a stored document, without the id and the engine's position. */
+/** What a stored document holds beside a projection's own fields: its id and the engine's position. */
+export const STORED_DOCUMENT_FIELDS = ['id', 'projectedPosition'];
+
+/** A projection's own fields of a stored document, without the `STORED_DOCUMENT_FIELDS`. */
 export function documentBody<T>(document: { id: string; [field: string]: unknown }): T {
   const { id: _id, projectedPosition: _position, ...body } = document;
   return body as T;

@@ -14,6 +14,7 @@ import {
   assertCheckpointPosition,
   assertCollectionName,
   assertIndexSpec,
+  assertJsonFields,
   assertLeaseRequest,
   assertProjectionName,
   assertReadWrite,
@@ -21,6 +22,7 @@ import {
   planFind,
   type PlannedFind,
   type SortKey,
+  storedJsonOf,
   toPage,
 } from '../read-query';
 import { InvalidReadDocumentError } from '../read-store.errors';
@@ -28,10 +30,12 @@ import { type MongoWritePath, writePathFor } from './mongodb-write-path';
 import type {
   FindQuery,
   FindResult,
+  JsonFields,
   ProjectionCheckpoint,
   ReadDocument,
   ReadStore,
   ReadWrite,
+  StoredJson,
 } from '../read-store.port';
 
 /** Collection names start with a letter (`assertCollectionName`), so these cannot clash with them. */
@@ -113,6 +117,13 @@ export class MongoReadStore implements ReadStore {
   async get<T extends ReadDocument = ReadDocument>(collection: string, id: string): Promise<T | null> {
     const stored = await this.collection(collection).findOne({ _id: id, ...NOT_DELETED });
     return stored ? fromStored<T>(stored) : null;
+  }
+
+  /** The driver decodes BSON into objects whatever is asked, so the text is serialised here. */
+  async getJson(collection: string, id: string, fields: JsonFields): Promise<StoredJson | null> {
+    assertJsonFields(fields);
+    const document = await this.get(collection, id);
+    return document ? storedJsonOf(document, fields) : null;
   }
 
   async getMany<T extends ReadDocument = ReadDocument>(collection: string, ids: string[]): Promise<T[]> {

@@ -127,6 +127,85 @@ export function describeReadStoreContract(name: string, open: () => Promise<Open
       });
     });
 
+    describe('getJson', () => {
+      const plan = {
+        id: 'p1',
+        projectedPosition: 12,
+        planId: 'roads-2024',
+        revision: 7,
+        approved: false,
+        owner: { team: 'roads', lead: { name: 'Zoë “Ada” Lovelace' } },
+        targets: [{ period: '2024-Q1', value: 3.5 }, { period: '2024-Q2', value: null }],
+      };
+
+      it('gives the document as JSON text without the omitted fields, and the picked values read with it', async () => {
+        const plans = uniqueName('plans');
+        await store.upsert(plans, plan);
+
+        const stored = await store.getJson(plans, 'p1', {
+          omit: ['id', 'projectedPosition'],
+          pick: ['revision', 'planId', 'approved', 'owner.lead.name', 'owner', 'missing', 'owner.missing'],
+        });
+
+        const { id: _id, projectedPosition: _position, ...answer } = plan;
+        expect(JSON.parse(stored!.json)).toEqual(answer);
+        expect(stored!.picked).toEqual({
+          revision: 7,
+          planId: 'roads-2024',
+          approved: false,
+          'owner.lead.name': 'Zoë “Ada” Lovelace',
+          owner: plan.owner,
+          missing: null,
+          'owner.missing': null,
+        });
+      });
+
+      it('gives the whole document when nothing is omitted, and nothing picked when nothing is asked', async () => {
+        const plans = uniqueName('plans');
+        await store.upsert(plans, plan);
+
+        const stored = await store.getJson(plans, 'p1', { omit: [], pick: [] });
+
+        expect(JSON.parse(stored!.json)).toEqual(plan);
+        expect(stored!.picked).toEqual({});
+      });
+
+      it('gives null for an unknown id and for a deleted document, and the newest text once a batch rewrote it', async () => {
+        const plans = uniqueName('plans');
+        const fields = { omit: ['id'], pick: ['revision'] };
+        expect(await store.getJson(plans, 'p1', fields)).toBeNull();
+
+        await store.applyBatch([{ kind: 'upsert', collection: plans, document: plan }], { projection: uniqueName('proj'), position: 1 });
+        await store.applyBatch([{ kind: 'upsert', collection: plans, document: { ...plan, revision: 8, title: 'Roads' } }], {
+          projection: uniqueName('proj'),
+          position: 2,
+        });
+        const rewritten = await store.getJson(plans, 'p1', fields);
+        expect(rewritten!.picked).toEqual({ revision: 8 });
+        expect(JSON.parse(rewritten!.json)).toMatchObject({ revision: 8, title: 'Roads' });
+
+        await store.delete(plans, 'p1');
+        expect(await store.getJson(plans, 'p1', fields)).toBeNull();
+      });
+
+      it('refuses fields that are not plain names, and omitting a nested field, before reading anything', async () => {
+        const plans = uniqueName('plans');
+        await store.upsert(plans, plan);
+
+        for (const fields of [
+          { omit: ["id'), '$"], pick: [] },
+          { omit: [], pick: ["revision', (SELECT body FROM documents)) --"] },
+          { omit: ['owner.team'], pick: [] },
+          { omit: [], pick: ['_id'] },
+          { omit: 'id', pick: [] } as unknown as { omit: string[]; pick: string[] },
+        ]) {
+          await expect(store.getJson(plans, 'p1', fields)).rejects.toThrow(InvalidReadQueryError);
+        }
+        await expect(store.getJson('_leases', 'p1', { omit: [], pick: [] })).rejects.toThrow(InvalidReadQueryError);
+        expect(await store.get(plans, 'p1')).toEqual(plan);
+      });
+    });
+
     describe('find', () => {
       let measures: string;
 

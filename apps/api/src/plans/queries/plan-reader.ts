@@ -1,11 +1,27 @@
 import { PlanNotFoundError } from '@app/application-errors';
 import { planKey, type PlanKey } from '@app/domain';
-import { READ_STORE, type ReadStore } from '@app/read-store';
-import { documentBody, PLAN_LIST_COLLECTION, PLANS_COLLECTION, type PlanListItem, type PlanView } from '@app/projections';
+import { type JsonFields, READ_STORE, type ReadStore } from '@app/read-store';
+import {
+  documentBody,
+  PLAN_LIST_COLLECTION,
+  PLANS_COLLECTION,
+  STORED_DOCUMENT_FIELDS,
+  type PlanListItem,
+  type PlanView,
+} from '@app/projections';
 import type { Caller } from '../../auth/caller';
 import { PlanAccessPolicy } from '../../auth/plan-access.policy';
 import { Inject, Injectable } from '../nest';
 import { PlanTimeTravel, type RebuiltPlan } from './plan-time-travel';
+
+/** The plan view as the read store holds its text, and the revision it is at, for its ETag. */
+export interface PlanJson {
+  json: string;
+  revision: number;
+}
+
+/** The plan view's own fields, and beside them what the access check and the ETag need. */
+const PLAN_JSON_FIELDS: JsonFields = { omit: STORED_DOCUMENT_FIELDS, pick: ['planId', 'council', 'service', 'revision'] };
 
 /** Now (neither), as the system held it at an instant (`asOf`), or as published at a version label. */
 export type PlanPoint = { asOf?: Date; version?: string };
@@ -35,6 +51,19 @@ export class PlanReader {
     const view = documentBody<PlanView>(document);
     this.access.assertCanSee(caller, view);
     return view;
+  }
+
+  /**
+   * The plan now as `current` gives it, but as the JSON text the read store holds: the answer is
+   * sent as it is, never parsed or serialised again, and the access check and the revision come
+   * from the same read of the same document.
+   */
+  async currentJson(caller: Caller, planId: string): Promise<PlanJson> {
+    const stored = await this.reads.getJson(PLANS_COLLECTION, planKey(caller.council, planId), PLAN_JSON_FIELDS);
+    if (!stored) throw PlanNotFoundError.withId(planId);
+    const { council, service, revision } = stored.picked as Pick<PlanView, 'council' | 'service' | 'revision'>;
+    this.access.assertCanSee(caller, { planId, council, service });
+    return { json: stored.json, revision };
   }
 
   /**

@@ -24,16 +24,19 @@ import {
   type FindQuery,
   type FindResult,
   InvalidReadDocumentError,
+  type JsonFields,
   type Lease,
   type ProjectionCheckpoint,
   type ReadDocument,
   type ReadStore,
   type ReadWrite,
+  type StoredJson,
 } from '@app/read-store';
 import {
   assertCheckpointPosition,
   assertCollectionName,
   assertIndexSpec,
+  assertJsonFields,
   assertLeaseRequest,
   assertProjectionName,
   assertReadWrite,
@@ -41,6 +44,7 @@ import {
   planFind,
   type Scalar,
   type SortKey,
+  storedJsonOf,
   toPage,
   valueAtPath,
 } from '@app/read-store/read-query';
@@ -177,6 +181,12 @@ export class InMemoryReadStore implements ReadStore {
     assertCollectionName(collection);
     const stored = this.collections.get(collection)?.get(id);
     return stored === undefined ? null : (JSON.parse(stored) as T);
+  }
+
+  async getJson(collection: string, id: string, fields: JsonFields): Promise<StoredJson | null> {
+    assertJsonFields(fields);
+    const document = await this.get(collection, id);
+    return document ? storedJsonOf(document, fields) : null;
   }
 
   async getMany<T extends ReadDocument = ReadDocument>(collection: string, ids: string[]): Promise<T[]> {

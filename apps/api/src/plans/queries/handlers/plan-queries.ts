@@ -21,7 +21,7 @@ import {
 import type { Caller } from '../../../auth/caller';
 import type { HistoryParams, ListPlansParams } from '../dto/query-params';
 import { parsedInput } from '../../period-param.pipe';
-import { answeredAsOf, PlanReader, type PlanPoint } from '../plan-reader';
+import { answeredAsOf, type PlanJson, PlanReader, type PlanPoint } from '../plan-reader';
 import type { EventsIntegrity, RebuiltPlan } from '../plan-time-travel';
 import { CouncilSettingsStore } from '../../../settings/council-settings.store';
 
@@ -47,6 +47,16 @@ export class GetPlanQuery extends Query<(PlanView | RebuiltPlan) & { asOf?: stri
     readonly caller: Caller,
     readonly planId: string,
     readonly point: PlanPoint,
+  ) {
+    super();
+  }
+}
+
+/** The plan now as its stored JSON text, for the plan read's JSON answer. */
+export class GetPlanJsonQuery extends Query<PlanJson> {
+  constructor(
+    readonly caller: Caller,
+    readonly planId: string,
   ) {
     super();
   }
@@ -125,6 +135,15 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
 
   async execute({ caller, planId, point }: GetPlanQuery): Promise<(PlanView | RebuiltPlan) & { asOf?: string }> {
     return answeredAsOf(await this.plans.at(caller, planId, point), point.asOf);
+  }
+}
+
+@QueryHandler(GetPlanJsonQuery)
+export class GetPlanJsonHandler implements IQueryHandler<GetPlanJsonQuery> {
+  constructor(private readonly plans: PlanReader) {}
+
+  execute({ caller, planId }: GetPlanJsonQuery): Promise<PlanJson> {
+    return this.plans.currentJson(caller, planId);
   }
 }
 
@@ -209,6 +228,7 @@ export class GetReportHandler implements IQueryHandler<GetReportQuery> {
 export const PLAN_QUERY_HANDLERS = [
   ListPlansHandler,
   GetPlanHandler,
+  GetPlanJsonHandler,
   GetHistoryHandler,
   GetVersionTableHandler,
   DiffVersionsHandler,
