@@ -27,9 +27,11 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
         { key: 'tolerance', header: 'Tolerance %', kind: 'whole-number', width: 12 },
         { key: 'toleranceAbsolute', header: 'Tolerance (in the unit)', kind: 'whole-number', width: 14 },
         { key: 'priorityRefs', header: 'Measures (priority refs, one per line)', kind: 'text', width: 20 },
+        { key: 'owner', header: 'Owner (user id)', kind: 'text', width: 20 },
+        { key: 'approver', header: 'Approver (user id)', kind: 'text', width: 20 },
       ],
       rowsOf: (plan: PlanView) =>
-        plan.indicators.map(({ code, title, description, unit, polarity, basis, frequency, tolerance, toleranceAbsolute, priorityRefs }) => ({
+        plan.indicators.map(({ code, title, description, unit, polarity, basis, frequency, tolerance, toleranceAbsolute, priorityRefs, owner, approver }) => ({
           code,
           title,
           description,
@@ -40,6 +42,8 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
           tolerance,
           toleranceAbsolute,
           priorityRefs: cellOfList(priorityRefs),
+          owner,
+          approver,
         })),
     },
     {
