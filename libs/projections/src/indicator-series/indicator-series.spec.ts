@@ -46,9 +46,9 @@ describe("An indicator's series across years", () => {
       { planId: 'cs-2024-25', planPeriod: '2024/25', status: 'draft', unit: 'percent' },
     ]);
     expect(series!.points).toEqual([
-      { period: '2023/24-Q1', value: 28.1, target: '98%', rag: 'red', planId: 'cs-2023-24' },
+      { period: '2023/24-Q1', value: 28.1, target: null, rag: 'none', planId: 'cs-2023-24' },
       { period: '2023/24-Q4', value: 97.6, target: '98%', rag: 'amber', planId: 'cs-2023-24' },
-      { period: '2024/25-Q1', value: 29.3, target: '98%', rag: 'red', planId: 'cs-2024-25' },
+      { period: '2024/25-Q1', value: 29.3, target: null, rag: 'none', planId: 'cs-2024-25' },
     ]);
     expect(buildIndicatorSeries('NOPE', SERVICE, await find(plansOfService('hart', SERVICE)))).toBeNull();
   });

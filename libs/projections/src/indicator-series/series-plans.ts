@@ -62,5 +62,5 @@ export function planBefore<T extends SeriesPlan>(plan: Pick<PlanView, 'service' 
 
 /** What a report of the next plan compares with of this one. */
 export function earlierPlanOf(plan: SeriesPlan): EarlierPlan {
-  return { planId: plan.planId, period: plan.period, indicators: plan.indicators };
+  return { planId: plan.planId, period: plan.period, revision: plan.revision, indicators: plan.indicators };
 }

@@ -181,6 +181,11 @@ export type MonitoringReport = {
   planVersion: string | null;
   revision: number;
   indicators: ReportIndicator[];
+  /**
+   * The service's plan before this one, at the revision its figures were read at, which direction of
+   * travel compares with for periods before this plan; null when the service has none.
+   */
+  earlierPlan: (EarlierPlanRef & { revision: number }) | null;
   priorities: ReportPriority[];
   /** Objective and plan percentages, with the council's roll-up rule they were made with. */
   rollups: Rollups<RollupRuleInForce>;
@@ -198,7 +203,11 @@ export type EarlierPlanRef = { planId: string; period: string };
  * actuals direction of travel compares with where the period before lies before the plan (a Q1, a
  * first month, an annual figure, a cumulative figure's same quarter a year earlier).
  */
-export type EarlierPlan = EarlierPlanRef & { indicators: IndicatorView[] };
+export type EarlierPlan = EarlierPlanRef & {
+  /** Its stream's revision, which the ETag of an answer compared with it carries: a restated figure there changes the answer. */
+  revision: number;
+  indicators: IndicatorView[];
+};
 
 /** What of a plan its report is built from: the council-wide reports keep exactly this of each plan. */
 export type ReportInputs = Pick<
@@ -235,6 +244,7 @@ export function buildMonitoringReport(view: ReportInputs, period: string, { roll
       .filter((_indicator, index) => view.indicators[index].priorityRefs.includes(ref))
       .map(({ code, title, unit, actual, rag, direction }) => ({ code, title, unit, actual, rag, direction }));
   const progress = prioritiesAtPeriodEnd(view.priorities, reportPeriod, rollupRule, measuresOf);
+  const earlier = view.earlierPlan ?? null;
   return {
     planId: view.planId,
     title: view.title,
@@ -243,6 +253,7 @@ export function buildMonitoringReport(view: ReportInputs, period: string, { roll
     planVersion: view.version,
     revision: view.revision,
     indicators,
+    earlierPlan: earlier && { planId: earlier.planId, period: earlier.period, revision: earlier.revision },
     priorities: progress.map(({ report }) => report),
     rollups: rollUpProgress(progress.map(({ rollup }) => rollup), rollupRule),
     unverifiedFigures,

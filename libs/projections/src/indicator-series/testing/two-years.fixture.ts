@@ -44,11 +44,14 @@ function servicePlan(planId: string, year: string, start: string, firstPosition:
   return plan;
 }
 
+const NO_TARGET: TargetInForce = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null };
+
+/** Rated as the decider rates it: a cumulative year's target applies at Q4 only, a per-quarter one every quarter. */
 function record(plan: PlanStream, code: 'CP7' | 'CP10', period: string, value: number): void {
   const year = period.slice(0, 7);
   const [unit, polarity, assessedAgainst] =
     code === 'CP7'
-      ? (['percent', 'higher-is-better', yearTarget(year, 98, 'at-least')] as const)
+      ? (['percent', 'higher-is-better', period.endsWith('Q4') ? yearTarget(year, 98, 'at-least') : NO_TARGET] as const)
       : (['rate-per-100k', 'lower-is-better', yearTarget(year, 40, 'at-most')] as const);
   plan.add('ActualRecorded', { code, unit, polarity, period, value, commentary: null, recordedBy: OFFICER.id, assessedAgainst }, { actor: OFFICER });
 }
