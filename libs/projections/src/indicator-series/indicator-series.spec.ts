@@ -3,7 +3,7 @@ import { PLANS_COLLECTION, planViewProjection } from '../plan-views/plan-view.pr
 import type { FieldCondition } from '@app/read-store';
 import { foldPlanView, type PlanView } from '../plan-views/plan-view';
 import { buildMonitoringReport, DEFAULT_REPORT_RULES } from '../plan-views/report';
-import { project } from '../plan-views/testing/plan-stream.fixture';
+import { OFFICER, PlanStream, project } from '../plan-views/testing/plan-stream.fixture';
 import { buildIndicatorSeries } from './indicator-series';
 import {
   earlierPlanOf,
@@ -106,5 +106,42 @@ describe("An indicator's series across years", () => {
     expect(planBefore(after, [before, after])?.planId).toBe('cs-2023-24');
     expect(planBefore(before, [before, after])).toBeNull();
     expect(planBefore({ ...after, service: 'Place' }, [before, after])).toBeNull();
+  });
+
+  it("compares an annual figure with the year before's plan, and a plan's first month with the last month of the plan before", () => {
+    const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null } as const;
+    const yearOf = (planId: string, year: string, start: string) => {
+      const plan = new PlanStream(planId, start);
+      const from = `${year.slice(0, 4)}-04-01`;
+      plan.add('PlanDrafted', {
+        council: 'hart',
+        service: SERVICE,
+        title: `Benefits ${year}`,
+        period: { kind: 'financial-year', label: year, from, to: `${Number(year.slice(0, 4)) + 1}-03-31` },
+        owner: null,
+      });
+      const common = { description: null, unit: 'days', polarity: 'lower-is-better', tolerance: 5, toleranceAbsolute: null, themeId: null } as const;
+      plan.add('IndicatorDefined', { ...common, code: 'BEN1', title: 'Days to process a new claim', basis: 'annual', frequency: 'annual', targets: [] });
+      plan.add('IndicatorDefined', { ...common, code: 'BEN2', title: 'Days to process a change', basis: 'period', frequency: 'monthly', targets: [] });
+      return plan;
+    };
+    const record = (plan: PlanStream, code: string, period: string, value: number) =>
+      plan.add('ActualRecorded', { code, unit: 'days', polarity: 'lower-is-better', period, value, commentary: null, recordedBy: OFFICER.id, assessedAgainst: noTarget });
+    const earlier = yearOf('ben-2023-24', '2023/24', '2023-04-03T09:00:00.000Z');
+    record(earlier, 'BEN1', '2023/24', 21);
+    record(earlier, 'BEN2', '2023/24-M12', 9);
+    const later = yearOf('ben-2024-25', '2024/25', '2024-04-03T09:00:00.000Z');
+    record(later, 'BEN1', '2024/25', 18);
+    record(later, 'BEN2', '2024/25-M01', 11);
+    const [before, after] = [earlier, later].map((stream) => seriesPlanOf(stream.planId, foldPlanView(stream.events) as PlanView));
+
+    expect(buildIndicatorSeries('BEN1', SERVICE, [after, before])!.plans[1].actuals[0]).toMatchObject({
+      direction: 'improved',
+      previousPeriod: '2023/24',
+      previousActual: 21,
+      previousFrom: 'earlier-plan',
+    });
+    const report = buildMonitoringReport({ ...foldPlanView(later.events)!, earlierPlan: earlierPlanOf(before) }, '2024/25-M01', DEFAULT_REPORT_RULES);
+    expect(report.indicators[1]).toMatchObject({ direction: 'declined', previousPeriod: '2023/24-M12', previousActual: 9, previousFrom: 'earlier-plan' });
   });
 });
