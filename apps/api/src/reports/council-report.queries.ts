@@ -15,7 +15,8 @@ import type { Caller } from '../auth/caller';
 import { CorporatePlansStore } from '../corporate-plans/corporate-plans.store';
 import { answeredAsOf } from '../plans/queries/plan-reader';
 import { CouncilSettingsStore } from '../settings/council-settings.store';
-import { CouncilReportPlans, type CouncilIntegrity } from './council-report-plans';
+import type { CouncilIntegrity } from '../plans/queries/plan-time-travel';
+import { CouncilReportPlans } from './council-report-plans';
 
 /** A council-wide answer, with `asOf` and the integrity of its plans' events when rebuilt, and its ETag. */
 export type CouncilAnswer<T> = {

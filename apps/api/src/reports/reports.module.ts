@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { EarlierPlans } from '../plans/queries/earlier-plans';
 import { PlanTimeTravel } from '../plans/queries/plan-time-travel';
 import { ReadYourWrites } from '../plans/queries/read-your-writes';
 import { CorporatePlansModule } from '../corporate-plans/corporate-plans.module';
@@ -15,6 +16,6 @@ import { CouncilReportsController } from './council-reports.controller';
 @Module({
   imports: [CqrsModule, SettingsModule, CorporatePlansModule],
   controllers: [CouncilReportsController],
-  providers: [...COUNCIL_REPORT_QUERY_HANDLERS, CouncilReportPlans, PlanTimeTravel, ReadYourWrites],
+  providers: [...COUNCIL_REPORT_QUERY_HANDLERS, CouncilReportPlans, PlanTimeTravel, EarlierPlans, ReadYourWrites],
 })
 export class ReportsModule {}
