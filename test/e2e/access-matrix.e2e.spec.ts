@@ -187,6 +187,7 @@ describe('Access matrix: every route, every role, own and other council and serv
     const query = new URLSearchParams({
       ...(route.query?.asOf && { asOf }),
       ...(route.query?.version !== undefined && { version: route.query.version }),
+      ...(route.query?.service !== undefined && { service: route.query.service }),
     }).toString();
     const made = route.freshBody?.() ?? route.body;
     const named = route.scope === 'council record' ? (JSON.parse(JSON.stringify(made ?? null).replaceAll('{planId}', planId)) as Record<string, unknown>) : made;

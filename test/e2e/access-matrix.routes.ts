@@ -54,7 +54,7 @@ export interface MatrixRoute {
   /** Values of the path's parameters other than `planId`. */
   params?: Record<string, string>;
   /** `asOf` is filled in with an instant after the shared plan was written. */
-  query?: { asOf?: true; version?: string };
+  query?: { asOf?: true; version?: string; service?: string };
   body?: Record<string, unknown>;
   /** A body made anew for each call, for writes that may not repeat (a corporate plan's id and period, a revision's title). */
   freshBody?: () => Record<string, unknown>;
@@ -336,6 +336,12 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     scope: 'council',
     params: { period: '2023-24-Q1' },
     query: { asOf: true },
+  }),
+  // The service names whose plans are read: another council's are not found, another service's refused, as a plan's.
+  read('/v1/indicators/{code}/series', ['indicatorSeries.read'], { params: { code: 'CP7' }, query: { service: OWN_SERVICE } }),
+  read('/v1/indicators/{code}/series', ['indicatorSeries.read', 'plans.readAsOf'], {
+    params: { code: 'CP7' },
+    query: { service: OWN_SERVICE, asOf: true },
   }),
   read('/v1/reports/{period}/exceptions', ['councilExceptions.read'], { scope: 'council', params: { period: '2023-24-Q1' } }),
   read('/v1/reports/{period}/exceptions', ['councilExceptions.read', 'reports.readAsOf'], {

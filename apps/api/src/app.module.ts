@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { ChangesModule } from './changes/changes.module';
 import { CouncilMeetingsModule } from './council-meetings/council-meetings.module';
 import { ImportsModule } from './imports/imports.module';
+import { IndicatorSeriesModule } from './indicator-series/indicator-series.module';
 import { CorporatePlansModule } from './corporate-plans/corporate-plans.module';
 import { completeApiDocument } from './openapi/api-document';
 import { PlanCommandsModule } from './plans/plan-commands.module';
@@ -52,6 +53,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     CouncilMeetingsModule,
     ChangesModule,
     ReportsModule,
+    IndicatorSeriesModule,
     SettingsModule,
     CorporatePlansModule,
     AdminModule,

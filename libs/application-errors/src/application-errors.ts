@@ -60,6 +60,19 @@ export class PlanNotFoundError extends ApplicationError {
   }
 }
 
+/**
+ * No plan of the service in the caller's council has the indicator (or none had it at the instant).
+ * Another council's plans are never looked at, so they cannot be told apart from none.
+ */
+export class IndicatorSeriesNotFoundError extends ApplicationError {
+  readonly kind = 'indicator-series-not-found';
+
+  static of(code: string, service: string, asOf: Date | undefined): IndicatorSeriesNotFoundError {
+    const when = asOf === undefined ? '' : ` at ${asOf.toISOString()}`;
+    return new IndicatorSeriesNotFoundError(`Indicator ${code} was not found in any plan of the service '${service}'${when}`);
+  }
+}
+
 /** The caller is limited to some services of the council, and the plan is of another. */
 export class NotAssignedToServiceError extends ApplicationError {
   readonly kind = 'not-assigned-to-service';
@@ -240,6 +253,7 @@ export class ImportFormatNotSupportedError extends ApplicationError {
 export interface ApplicationErrorOfKind {
   'plan-not-found': PlanNotFoundError;
   'corporate-plan-not-found': CorporatePlanNotFoundError;
+  'indicator-series-not-found': IndicatorSeriesNotFoundError;
   'not-assigned-to-service': NotAssignedToServiceError;
   'revision-mismatch': RevisionMismatchError;
   'plan-kept-changing': PlanKeptChangingError;

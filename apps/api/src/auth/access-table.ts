@@ -77,6 +77,8 @@ export const ACCESS_TABLE = {
   /** Across the council's plans, each reader within what they may read: an officer sees their services' plans. */
   'councilReports.read': READERS,
   'councilExceptions.read': READERS,
+  /** An indicator across a service's plans is what each of those plans' reads shows of it: their readers read it. */
+  'indicatorSeries.read': READERS,
   'integrity.check': ['auditor'],
   /** The whole event log, data and who made each change: for the auditors who run the check, to check it without us. */
   'evidence.export': ['auditor'],

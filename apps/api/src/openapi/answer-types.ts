@@ -4,6 +4,7 @@ import type { Page } from '../plans/queries/handlers/plan-queries';
 import type { EventsIntegrity } from '../plans/queries/plan-time-travel';
 import type { CorporatePlanAnswer, CorporatePlanHistoryAnswer } from '../corporate-plans/corporate-plans.handlers';
 import type { DecisionAnswer, MeetingAnswer } from '../council-meetings/council-records.answers';
+import type { IndicatorSeriesAnswer } from '../indicator-series/indicator-series.queries';
 import type { CouncilWideAnswer } from '../reports/council-report.queries';
 import type { CollectionRuleAnswer } from '../settings/collection-rule.handlers';
 import type { RiskMatrixAnswer } from '../settings/risk-matrix.handlers';
@@ -40,4 +41,4 @@ export type CouncilReportAnswer = CouncilWideAnswer<CouncilReport>;
 
 export type CouncilExceptionsAnswer = CouncilWideAnswer<CouncilExceptions>;
 
-export type { CollectionRuleAnswer, CorporatePlanAnswer, CorporatePlanHistoryAnswer, DecisionAnswer, ErrorBody, MeetingAnswer, PlanDiff, RiskMatrixAnswer, RollupRuleAnswer, VersionTable };
+export type { CollectionRuleAnswer, CorporatePlanAnswer, IndicatorSeriesAnswer, CorporatePlanHistoryAnswer, DecisionAnswer, ErrorBody, MeetingAnswer, PlanDiff, RiskMatrixAnswer, RollupRuleAnswer, VersionTable };

@@ -5,6 +5,7 @@ import { ContractsReadController } from './contracts/contracts-read.controller';
 import { ContributionsReadController, SectionsReadController } from './narrative/narrative-reads.controller';
 import { PlanQueriesController } from './queries/controllers/plan-queries.controller';
 import { PLAN_QUERY_HANDLERS } from './queries/handlers/plan-queries';
+import { EarlierPlans } from './queries/earlier-plans';
 import { PlanReader } from './queries/plan-reader';
 import { PlanTimeTravel } from './queries/plan-time-travel';
 import { ReadYourWrites } from './queries/read-your-writes';
@@ -31,6 +32,6 @@ import { KeyPostsReadController, SkillsReadController, WorkforceReadController }
     SectionsReadController,
     ContributionsReadController,
   ],
-  providers: [...PLAN_QUERY_HANDLERS, PlanReader, PlanTimeTravel, ReadYourWrites],
+  providers: [...PLAN_QUERY_HANDLERS, PlanReader, PlanTimeTravel, EarlierPlans, ReadYourWrites],
 })
 export class PlanQueriesModule {}

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { PlanKey } from '@app/domain';
+import { planKey, type PlanKey } from '@app/domain';
 import { READ_STORE, type FieldCondition, type ReadStore } from '@app/read-store';
-import { MAX_PAGE_SIZE } from '@app/read-store/read-query';
 import {
   documentBody,
   PLAN_LIST_COLLECTION,
@@ -14,13 +13,9 @@ import {
   type ReportInputs,
 } from '@app/projections';
 import type { Caller } from '../auth/caller';
-import { PlanTimeTravel, type EventsIntegrity } from '../plans/queries/plan-time-travel';
-
-/** A plan of an answer rebuilt from events whose events do not hold. */
-export type PlanIntegrityFailure = { planId: string } & EventsIntegrity;
-
-/** Whether the events of every plan of an answer rebuilt `asOf` hold, naming those that do not. */
-export type CouncilIntegrity = { ok: boolean; failures: PlanIntegrityFailure[] };
+import { EarlierPlans } from '../plans/queries/earlier-plans';
+import { findEvery } from '../plans/queries/find-every';
+import { PlanTimeTravel, type CouncilIntegrity } from '../plans/queries/plan-time-travel';
 
 /** The plans a council-wide answer is built from, the words of its note, and its ETag. */
 export type CouncilPlans = {
@@ -38,31 +33,31 @@ export type CouncilPlans = {
  * period, paged in the rare council with more plans than a page. As of an instant: the same plans
  * (a plan's council, service and period never change, and plans are never removed), each rebuilt
  * as the plan read `asOf` rebuilds it, from its newest snapshot at or before the instant; a plan
- * drafted after the instant is not in the answer.
+ * drafted after the instant is not in the answer. Either way each plan comes with the plan of its
+ * service before it, as it stood at the same instant, for direction of travel across the year boundary.
  */
 @Injectable()
 export class CouncilReportPlans {
   constructor(
     @Inject(READ_STORE) private readonly reads: ReadStore,
     private readonly timeTravel: PlanTimeTravel,
+    private readonly earlierPlans: EarlierPlans,
   ) {}
 
   async covering(caller: Caller, period: string, asOf: Date | undefined): Promise<CouncilPlans> {
-    const now = await this.findAll<PlanReportInputsDocument>(PLAN_REPORT_INPUTS_COLLECTION, plansCoveringPeriod(caller.council, period, caller.services));
+    const now = await findEvery<PlanReportInputsDocument>(this.reads, PLAN_REPORT_INPUTS_COLLECTION, plansCoveringPeriod(caller.council, period, caller.services));
     if (asOf === undefined) {
-      const plans = now.map((document) => documentBody<PlanReportInputsDocument>(document));
-      return { plans, scope: await this.scopeOf(caller, plans.length === 0), tag: tagOf(now.map(({ id, revision }) => [id, revision])), integrity: null };
+      const plans = await this.earlierPlans.attachTo(now.map((document) => documentBody<PlanReportInputsDocument>(document)), undefined);
+      return { plans, scope: await this.scopeOf(caller, plans.length === 0), tag: tagOf(plans), integrity: null };
     }
-    const rebuilt = (await Promise.all(now.map(({ id }) => this.timeTravel.asOf(id as PlanKey, asOf)))).flatMap((plan) =>
-      plan === null ? [] : [plan],
-    );
-    const failures = rebuilt.filter((plan) => !plan.integrity.ok).map(({ planId, integrity }) => ({ planId, ...integrity }));
+    const rebuilt = await this.timeTravel.everyAsOf(now.map(({ id }) => id as PlanKey), asOf);
+    const plans = await this.earlierPlans.attachTo(rebuilt.plans, asOf);
     return {
-      plans: rebuilt,
+      plans,
       // Which periods the caller's plans covered at that instant is not kept; the note then names none.
       scope: { council: caller.council, services: caller.services, periodsHeld: null },
-      tag: tagOf(rebuilt.map((plan) => [`${plan.council}/${plan.planId}`, plan.revision])),
-      integrity: { ok: failures.length === 0, failures },
+      tag: tagOf(plans),
+      integrity: rebuilt.integrity,
     };
   }
 
@@ -72,23 +67,18 @@ export class CouncilReportPlans {
     if (!namePeriods) return { ...scope, periodsHeld: [] };
     const where: Record<string, FieldCondition> = { council: caller.council };
     if (caller.services !== null) where.service = { $in: caller.services };
-    const listed = await this.findAll<PlanListItem & { id: string }>(PLAN_LIST_COLLECTION, where);
+    const listed = await findEvery<PlanListItem & { id: string }>(this.reads, PLAN_LIST_COLLECTION, where);
     return { ...scope, periodsHeld: [...new Set(listed.map((item) => item.period))].sort() };
-  }
-
-  private async findAll<T extends { id: string }>(collection: string, where: Record<string, FieldCondition>): Promise<T[]> {
-    const found: T[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.reads.find(collection, { where, limit: MAX_PAGE_SIZE, cursor });
-      found.push(...(page.items as unknown as T[]));
-      cursor = page.next ?? undefined;
-    } while (cursor !== undefined);
-    return found;
   }
 }
 
-function tagOf(revisions: Array<[string, number]>): string {
-  const listed = revisions.map(([key, revision]) => `${key}@${revision}`).sort();
+/** Each plan's key and revision, and those of the plan before it, whose figures its direction of travel may compare with. */
+function tagOf(plans: Array<ReportInputs & { council: string }>): string {
+  const listed = plans
+    .flatMap(({ council, planId, revision, earlierPlan }) => [
+      `${planKey(council, planId)}@${revision}`,
+      ...(earlierPlan ? [`${planKey(council, planId)} before ${earlierPlan.planId}@${earlierPlan.revision}`] : []),
+    ])
+    .sort();
   return `plans-${createHash('sha256').update(listed.join('\n')).digest('hex').slice(0, 20)}`;
 }

@@ -3,7 +3,8 @@ import { buildCouncilExceptions, buildCouncilReport, type CouncilExceptions, typ
 import type { Caller } from '../auth/caller';
 import { answeredAsOf } from '../plans/queries/plan-reader';
 import { CouncilSettingsStore } from '../settings/council-settings.store';
-import { CouncilReportPlans, type CouncilIntegrity } from './council-report-plans';
+import type { CouncilIntegrity } from '../plans/queries/plan-time-travel';
+import { CouncilReportPlans } from './council-report-plans';
 
 /** A council-wide answer, with `asOf` and the integrity of its plans' events when rebuilt, and its ETag. */
 export type CouncilAnswer<T> = {

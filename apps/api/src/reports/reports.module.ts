@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { EarlierPlans } from '../plans/queries/earlier-plans';
 import { PlanTimeTravel } from '../plans/queries/plan-time-travel';
 import { ReadYourWrites } from '../plans/queries/read-your-writes';
 import { SettingsModule } from '../settings/settings.module';
@@ -11,6 +12,6 @@ import { CouncilReportsController } from './council-reports.controller';
 @Module({
   imports: [CqrsModule, SettingsModule],
   controllers: [CouncilReportsController],
-  providers: [...COUNCIL_REPORT_QUERY_HANDLERS, CouncilReportPlans, PlanTimeTravel, ReadYourWrites],
+  providers: [...COUNCIL_REPORT_QUERY_HANDLERS, CouncilReportPlans, PlanTimeTravel, EarlierPlans, ReadYourWrites],
 })
 export class ReportsModule {}

@@ -8,6 +8,7 @@ import {
   PlanCommandRefusedError,
   PlanKeptChangingError,
   CorporatePlanNotFoundError,
+  IndicatorSeriesNotFoundError,
   PlanNotFoundError,
   ProjectionsBehindError,
   RebuildUnavailableError,
@@ -79,6 +80,7 @@ describe('the error body filter', () => {
     const ONE_OF_EACH: { [K in ApplicationErrorKind]: [ApplicationError, number] } = {
       'plan-not-found': [PlanNotFoundError.withId('cs-2023-24'), 404],
       'corporate-plan-not-found': [CorporatePlanNotFoundError.withId('corporate-plan-2023-27'), 404],
+      'indicator-series-not-found': [IndicatorSeriesNotFoundError.of('CP7', 'Corporate Services', undefined), 404],
       'not-assigned-to-service': [new NotAssignedToServiceError('Finance'), 403],
       'revision-mismatch': [new RevisionMismatchError(6, 7), 412],
       'plan-kept-changing': [new PlanKeptChangingError(9), 409],

@@ -46,6 +46,7 @@ const SHUTDOWN_RETRY_AFTER_SECONDS = 2;
 const APPLICATION_ANSWERS: { [K in ApplicationErrorKind]: (error: ApplicationErrorOfKind[K]) => ApplicationAnswer } = {
   'plan-not-found': () => ({ status: HttpStatus.NOT_FOUND }),
   'corporate-plan-not-found': () => ({ status: HttpStatus.NOT_FOUND }),
+  'indicator-series-not-found': () => ({ status: HttpStatus.NOT_FOUND }),
   'not-assigned-to-service': () => ({ status: HttpStatus.FORBIDDEN }),
   'revision-mismatch': () => ({ status: HttpStatus.PRECONDITION_FAILED }),
   'plan-kept-changing': () => ({ status: HttpStatus.CONFLICT }),

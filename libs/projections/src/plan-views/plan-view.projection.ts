@@ -2,6 +2,7 @@ import { PLAN_STREAM_PREFIX } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { Projection } from '../projector/projection';
 import { PLAN_REPORT_INPUTS_COLLECTION, planReportInputsOf } from '../council-reports/plan-report-inputs';
+import { INDICATOR_SERIES_COLLECTION, seriesPlanOf } from '../indicator-series/series-plans';
 import { documentBody, planKeyOf } from './plan-event';
 import { isSnapshotRevision, PLAN_SNAPSHOTS_COLLECTION, snapshotOf } from './plan-snapshot.projection';
 import { evolvePlanView, type PlanView } from './plan-view';
@@ -12,7 +13,10 @@ export type PlanDocument = PlanView & { id: string };
 
 /**
  * The current plan, beside it what its report is built from (for council-wide reports to read a
- * council's plans in one query), and every hundred events a snapshot of it for time travel to start from.
+ * council's plans in one query) and what its indicators' series across years are made of (for the
+ * series and for the next plan's direction of travel to find a service's plans in one query), and
+ * every hundred events a snapshot of it for time travel to start from. Both are cut from the one fold
+ * of the plan view in the same batch as the plan, so they never disagree with it.
  */
 export const planViewProjection: Projection = {
   name: 'plan-view',
@@ -31,12 +35,15 @@ export const planViewProjection: Projection = {
   // 15: scrutiny records name the meeting they came from, and reviews of an approved plan's progress show among them.
   // 16: priorities carry `themeIds` and indicators `themeId`, their links to the corporate plan's themes.
   // 17: each actual says who recorded it and how it was checked (verified, rejected or not yet).
-  version: 17,
-  collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
+  // 18: each plan's indicators are kept beside it for their series across years, in `indicator_series`.
+  version: 18,
+  collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, INDICATOR_SERIES_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: {
     [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }],
     // Every council report reads the council's plans covering a period, of some services or all.
     [PLAN_REPORT_INPUTS_COLLECTION]: [{ council: 1, service: 1, 'periodRange.from': 1 }, { council: 1, 'periodRange.from': 1 }],
+    // A series reads a service's plans; a report finds the plan of its service ending as its own begins.
+    [INDICATOR_SERIES_COLLECTION]: [{ council: 1, service: 1, 'periodRange.to': 1 }],
   },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLANS_COLLECTION, id: planKeyOf(event) }],
@@ -49,8 +56,9 @@ export const planViewProjection: Projection = {
   derive(document, event, ref) {
     const view = documentBody<PlanView>(document);
     const inputs = { collection: PLAN_REPORT_INPUTS_COLLECTION, document: planReportInputsOf(ref.id, view) as unknown as ReadDocument };
-    if (!isSnapshotRevision(event.revision)) return [inputs];
+    const series = { collection: INDICATOR_SERIES_COLLECTION, document: seriesPlanOf(ref.id, view) as unknown as ReadDocument };
+    if (!isSnapshotRevision(event.revision)) return [inputs, series];
     const snapshot = snapshotOf(planKeyOf(event), view, event);
-    return [inputs, { collection: PLAN_SNAPSHOTS_COLLECTION, document: snapshot as unknown as ReadDocument }];
+    return [inputs, series, { collection: PLAN_SNAPSHOTS_COLLECTION, document: snapshot as unknown as ReadDocument }];
   },
 };

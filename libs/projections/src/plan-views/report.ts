@@ -11,6 +11,7 @@ import {
   progressSourceOf,
   rollUpProgress,
   samePeriodLastYear,
+  sameCode,
   sameTarget,
   targetInForce,
   type Basis,
@@ -94,8 +95,14 @@ export type ReportIndicator = {
   /** The period direction of travel compared with: the one before (a cumulative indicator's a year before), or the latest baseline before the plan. */
   previousPeriod: string;
   previousActual: number | null;
-  /** Whether the compared figure is one of the plan's actuals or a baseline from before the plan; null when there is none. */
-  previousFrom: 'actual' | 'baseline' | null;
+  /**
+   * Where the compared figure comes from: one of the plan's actuals, an actual of the same indicator
+   * in the service's plan before this one (`previousPlan` names it), or a baseline from before the
+   * plan; null when there is none.
+   */
+  previousFrom: 'actual' | 'earlier-plan' | 'baseline' | null;
+  /** The earlier plan the compared figure was recorded in, when `previousFrom` is `earlier-plan`; else null. */
+  previousPlan: EarlierPlanRef | null;
   commentary: string | null;
   /**
    * What a reader must know beside the target: "Target to be set" while it is words alone ("TBA"),
@@ -174,6 +181,11 @@ export type MonitoringReport = {
   planVersion: string | null;
   revision: number;
   indicators: ReportIndicator[];
+  /**
+   * The service's plan before this one, at the revision its figures were read at, which direction of
+   * travel compares with for periods before this plan; null when the service has none.
+   */
+  earlierPlan: (EarlierPlanRef & { revision: number }) | null;
   priorities: ReportPriority[];
   /** Objective and plan percentages, with the council's roll-up rule they were made with. */
   rollups: Rollups<RollupRuleInForce>;
@@ -183,11 +195,31 @@ export type MonitoringReport = {
   risks: ReportRisk[];
 };
 
+/** Which earlier plan a figure was recorded in: its id and its period's label ("2023/24"). */
+export type EarlierPlanRef = { planId: string; period: string };
+
+/**
+ * The same service's plan that ends the day before a plan begins: the plan of the year before, whose
+ * actuals direction of travel compares with where the period before lies before the plan (a Q1, a
+ * first month, an annual figure, a cumulative figure's same quarter a year earlier).
+ */
+export type EarlierPlan = EarlierPlanRef & {
+  /** Its stream's revision, which the ETag of an answer compared with it carries: a restated figure there changes the answer. */
+  revision: number;
+  indicators: IndicatorView[];
+};
+
 /** What of a plan its report is built from: the council-wide reports keep exactly this of each plan. */
 export type ReportInputs = Pick<
   PlanView,
   'planId' | 'title' | 'service' | 'periodRange' | 'version' | 'revision' | 'indicators' | 'priorities' | 'budget' | 'risks'
->;
+> & {
+  /**
+   * The service's plan before this one, as it stood at the report's instant, when there is one. The
+   * reader attaches it (from the `indicator_series` projection): one plan's projection cannot see another's.
+   */
+  earlierPlan?: EarlierPlan | null;
+};
 
 /** The council's rules a report is made with, in force at the instant it is made for. */
 export type ReportRules = { rollupRule: RollupRuleInForce; unverifiedFigures: UnverifiedFiguresRuleInForce };
@@ -205,13 +237,14 @@ export const DEFAULT_REPORT_RULES: ReportRules = {
 export function buildMonitoringReport(view: ReportInputs, period: string, { rollupRule, unverifiedFigures }: ReportRules): MonitoringReport {
   const reportPeriod = normalisePeriod(period);
   const indicators = view.indicators.map((indicator) =>
-    reportIndicator(indicator, reportPeriod, view.periodRange.from, unverifiedFigures.unverifiedFigures),
+    reportIndicator(indicator, reportPeriod, view.periodRange.from, view.earlierPlan ?? null, unverifiedFigures.unverifiedFigures),
   );
   const measuresOf = (ref: string): ReportMeasure[] =>
     indicators
       .filter((_indicator, index) => view.indicators[index].priorityRefs.includes(ref))
       .map(({ code, title, unit, actual, rag, direction }) => ({ code, title, unit, actual, rag, direction }));
   const progress = prioritiesAtPeriodEnd(view.priorities, reportPeriod, rollupRule, measuresOf);
+  const earlier = view.earlierPlan ?? null;
   return {
     planId: view.planId,
     title: view.title,
@@ -220,6 +253,7 @@ export function buildMonitoringReport(view: ReportInputs, period: string, { roll
     planVersion: view.version,
     revision: view.revision,
     indicators,
+    earlierPlan: earlier && { planId: earlier.planId, period: earlier.period, revision: earlier.revision },
     priorities: progress.map(({ report }) => report),
     rollups: rollUpProgress(progress.map(({ rollup }) => rollup), rollupRule),
     unverifiedFigures,
@@ -266,11 +300,12 @@ function reportIndicator(
   indicator: IndicatorView,
   period: string,
   planStart: string,
+  earlierPlan: EarlierPlan | null,
   unverifiedFigures: UnverifiedFiguresRule,
 ): ReportIndicator {
   const actual = returnFor(indicator, period);
   const unrated = actual ? whyUnrated(actual, unverifiedFigures) : null;
-  const compared = comparedFigure(indicator, period, planStart);
+  const travel = travelOf(indicator, period, actual, planStart, earlierPlan);
   const inForce = actual ? actual.assessedAgainst : targetInForce(indicator, period);
   const target = reportTarget(inForce);
   return {
@@ -288,17 +323,11 @@ function reportIndicator(
     verification: actual?.verification ?? null,
     rag: unrated === null ? (actual?.rag ?? 'none') : 'none',
     ragReason: unrated ?? actual?.ragReason ?? `No actual recorded for ${period}`,
-    direction: actual
-      ? directionOfTravel({
-          current: actual.value,
-          previous: compared.value,
-          polarity: indicator.polarity,
-          target: target?.value ?? null,
-        })
-      : 'none',
-    previousPeriod: compared.period,
-    previousActual: compared.value,
-    previousFrom: compared.from,
+    direction: travel.direction,
+    previousPeriod: travel.compared.period,
+    previousActual: travel.compared.value,
+    previousFrom: travel.compared.from,
+    previousPlan: travel.compared.plan,
     commentary: actual?.commentary ?? null,
     targetNote: targetNote(indicator, period, actual),
   };
@@ -329,29 +358,66 @@ function targetNote(indicator: IndicatorView, period: string, actual: ActualView
   return ratedAgainst && ratedAgainst.value === null ? 'Target to be set' : null;
 }
 
-type ComparedFigure = { period: string; value: number | null; from: 'actual' | 'baseline' | null };
+/** The figure direction of travel compared with, and where it was recorded. */
+export type ComparedFigure = {
+  period: string;
+  value: number | null;
+  from: ReportIndicator['previousFrom'];
+  plan: EarlierPlanRef | null;
+};
+
+/**
+ * How the period's actual moved against the figure before it, as a report for the period shows it:
+ * also what the series across years shows beside each actual, so that both say the same.
+ */
+export function travelOf(
+  indicator: IndicatorView,
+  period: string,
+  actual: ActualView | undefined,
+  planStart: string,
+  earlierPlan: EarlierPlan | null,
+): { direction: Direction; compared: ComparedFigure } {
+  const compared = comparedFigure(indicator, period, planStart, earlierPlan);
+  if (!actual) return { direction: 'none', compared };
+  const target = reportTarget(actual.assessedAgainst)?.value ?? null;
+  return {
+    direction: directionOfTravel({ current: actual.value, previous: compared.value, polarity: indicator.polarity, target }),
+    compared,
+  };
+}
 
 /**
  * The figure direction of travel compares with. A cumulative year-to-date figure restarts each
  * April, so Q1 against last year's Q4 (24.5% against 98%) would always read as a decline: it is
  * compared with the same quarter of the previous year instead, and has no direction when that
- * quarter has no figure. Other bases compare with the period before. Either is the plan's actual,
- * else a baseline for that period; and where the period before is before the plan (a Q1 or the first
- * year), with no figure of its own, the latest baseline up to it stands in: Three Rivers' 2020/21
- * compares with its printed 2018/19 actual, 2019/20's not being known when the plan was written.
+ * quarter has no figure. Other bases compare with the period before. Either is the plan's actual;
+ * else, for a period before the plan, the same indicator's actual in the service's plan of the years
+ * before (a plan's Q1 against the last plan's Q4); else a baseline for that period; and where the
+ * period before is before the plan (a Q1 or the first year), with no figure of its own, the latest
+ * baseline up to it stands in: Three Rivers' 2020/21 compares with its printed 2018/19 actual,
+ * 2019/20's not being known when the plan was written.
  */
-function comparedFigure(indicator: IndicatorView, period: string, planStart: string): ComparedFigure {
+function comparedFigure(indicator: IndicatorView, period: string, planStart: string, earlierPlan: EarlierPlan | null): ComparedFigure {
   const compared = indicator.basis === 'cumulative-ytd' ? samePeriodLastYear(period) : previousPeriod(period);
   const actual = returnFor(indicator, compared);
-  if (actual) return { period: compared, value: actual.value, from: 'actual' };
-  const baseline = indicator.baselines.find((b) => b.period === compared);
-  if (baseline) return { period: compared, value: baseline.value, from: 'baseline' };
+  if (actual) return { period: compared, value: actual.value, from: 'actual', plan: null };
   const comparedEnd = periodBounds(compared).to;
+  const before = comparedEnd < planStart ? earlierActual(earlierPlan, indicator.code, compared) : null;
+  if (before) return { period: compared, value: before.actual.value, from: 'earlier-plan', plan: before.plan };
+  const baseline = indicator.baselines.find((b) => b.period === compared);
+  if (baseline) return { period: compared, value: baseline.value, from: 'baseline', plan: null };
   if (indicator.basis !== 'cumulative-ytd' && comparedEnd < planStart) {
     const earlier = indicator.baselines.filter((b) => periodBounds(b.period).to <= comparedEnd).at(-1);
-    if (earlier) return { period: earlier.period, value: earlier.value, from: 'baseline' };
+    if (earlier) return { period: earlier.period, value: earlier.value, from: 'baseline', plan: null };
   }
-  return { period: compared, value: null, from: null };
+  return { period: compared, value: null, from: null, plan: null };
+}
+
+/** The earlier plan's return for the period of the indicator with this code, and which plan it is; null when it has none. */
+function earlierActual(earlierPlan: EarlierPlan | null, code: string, period: string): { actual: ActualView; plan: EarlierPlanRef } | null {
+  const indicator = earlierPlan?.indicators.find((candidate) => sameCode(candidate.code, code));
+  const actual = indicator && returnFor(indicator, period);
+  return earlierPlan && actual ? { actual, plan: { planId: earlierPlan.planId, period: earlierPlan.period } } : null;
 }
 
 const actualFor = (indicator: IndicatorView, period: string): ActualView | undefined =>

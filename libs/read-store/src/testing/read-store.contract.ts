@@ -192,6 +192,8 @@ export function describeReadStoreContract(name: string, open: () => Promise<Open
         expect(await findIds({ where: { 'owner.team': 'roads' } })).toEqual(['m01', 'm03', 'm05', 'm08']);
         expect(await findIds({ where: { 'owner.lead.name': 'Ada' } })).toEqual(['m01']);
         expect(await findIds({ where: { council: 'leeds', 'owner.team': 'roads' } })).toEqual(['m01', 'm03']);
+        // $in on a nested field, as the plans before a report's plans are found by the day they end.
+        expect(await findIds({ where: { council: { $in: ['leeds', 'york'] }, 'owner.team': { $in: ['parks', 'housing'] } } })).toEqual(['m02', 'm06']);
       });
 
       it('sorts ascending and descending on one field, breaking ties by id', async () => {

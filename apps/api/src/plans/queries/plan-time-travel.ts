@@ -32,6 +32,12 @@ export interface EventsIntegrity {
 /** The plan rebuilt at a point, and whether the events it was rebuilt from hold. */
 export type RebuiltPlan = PlanView & { integrity: EventsIntegrity };
 
+/** A plan of an answer rebuilt from events whose events do not hold. */
+export type PlanIntegrityFailure = { planId: string } & EventsIntegrity;
+
+/** Whether the events of every plan of an answer rebuilt `asOf` hold, naming those that do not. */
+export type CouncilIntegrity = { ok: boolean; failures: PlanIntegrityFailure[] };
+
 /** The newest snapshot wanted is the last one with `field` at most `atMost`. */
 interface SnapshotBound {
   field: 'recordedAt' | 'revision';
@@ -57,6 +63,16 @@ export class PlanTimeTravel {
     // Sorted on the bounded field, so the (planKey, recordedAt) index finds the snapshot in one seek;
     // record time grows with revision within a plan, so it is the same snapshot.
     return this.rebuild(key, { field: 'recordedAt', atMost: limit }, (event) => event.recordedAt <= limit);
+  }
+
+  /**
+   * Each plan as the system held it at `instant`, for an answer across plans: a plan drafted after
+   * the instant is left out, and every plan whose events fail their check is named.
+   */
+  async everyAsOf(keys: PlanKey[], instant: Date): Promise<{ plans: RebuiltPlan[]; integrity: CouncilIntegrity }> {
+    const plans = (await Promise.all(keys.map((key) => this.asOf(key, instant)))).flatMap((plan) => (plan === null ? [] : [plan]));
+    const failures = plans.filter((plan) => !plan.integrity.ok).map(({ planId, integrity }) => ({ planId, ...integrity }));
+    return { plans, integrity: { ok: failures.length === 0, failures } };
   }
 
   /** The plan after the event at `revision` and nothing later. */

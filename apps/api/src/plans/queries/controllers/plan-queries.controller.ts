@@ -196,12 +196,14 @@ export class PlanQueriesController {
  * What a report's ETag is made of: the plan's revision, and once the council has set a roll-up rule
  * or a rule for unverified figures the settings' revision that set each ("42.rollups-3.unverified-5"),
  * since a new rule changes the report of the same revision and a client's copy made with the old one
- * must not be answered 304.
+ * must not be answered 304; and so for the revision of the service's plan before it, whose figures
+ * its first periods' direction of travel compares with ("42.before-17").
  */
-function reportTag({ revision, rollups, unverifiedFigures }: QueryResult<GetReportQuery>): string {
+function reportTag({ revision, rollups, unverifiedFigures, earlierPlan }: QueryResult<GetReportQuery>): string {
   const rollupsPart = rollups.rule.settingsRevision === null ? '' : `.rollups-${rollups.rule.settingsRevision}`;
   const unverifiedPart = unverifiedFigures.settingsRevision === null ? '' : `.unverified-${unverifiedFigures.settingsRevision}`;
-  return `${revision}${rollupsPart}${unverifiedPart}`;
+  const earlierPart = earlierPlan === null ? '' : `.before-${earlierPlan.revision}`;
+  return `${revision}${rollupsPart}${unverifiedPart}${earlierPart}`;
 }
 
 /**

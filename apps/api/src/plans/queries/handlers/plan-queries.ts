@@ -22,6 +22,7 @@ import type { Caller } from '../../../auth/caller';
 import type { HistoryParams, ListPlansParams } from '../dto/query-params';
 import { parsedInput } from '../../period-param.pipe';
 import { answeredAsOf, PlanReader, type PlanPoint } from '../plan-reader';
+import { EarlierPlans } from '../earlier-plans';
 import type { EventsIntegrity, RebuiltPlan } from '../plan-time-travel';
 import { CouncilSettingsStore } from '../../../settings/council-settings.store';
 
@@ -187,21 +188,24 @@ export class DiffVersionsHandler implements IQueryHandler<DiffVersionsQuery> {
 }
 
 /**
- * A report is built when asked for, from the plan view at the instant asked (now, or `asOf`) and the
- * council's rules (roll-up, unverified figures) in force at that same instant, read from the council's settings as every
- * reader of them does: a rule set later never changes a report as of before it.
+ * A report is built when asked for, from the plan view at the instant asked (now, or `asOf`), the
+ * service's plan before it as it stood then, and the council's rules (roll-up, unverified figures)
+ * in force at that same instant, read from the council's settings as every reader of them does: a
+ * rule set later never changes a report as of before it.
  */
 @QueryHandler(GetReportQuery)
 export class GetReportHandler implements IQueryHandler<GetReportQuery> {
   constructor(
     private readonly plans: PlanReader,
+    private readonly earlierPlans: EarlierPlans,
     private readonly settings: CouncilSettingsStore,
   ) {}
 
   async execute({ caller, planId, period, asOf }: GetReportQuery): Promise<(MonitoringReport | ReportAsOf) & { asOf?: string }> {
     const view = await this.plans.at(caller, planId, { asOf });
     const reported = requirePeriodOfPlan(period, { label: view.period, ...view.periodRange });
-    const report = buildMonitoringReport(view, reported, await this.settings.reportRulesAt(caller.council, asOf));
+    const [withEarlier] = await this.earlierPlans.attachTo([view], asOf);
+    const report = buildMonitoringReport(withEarlier, reported, await this.settings.reportRulesAt(caller.council, asOf));
     return answeredAsOf('integrity' in view ? { ...report, integrity: view.integrity } : report, asOf);
   }
 }

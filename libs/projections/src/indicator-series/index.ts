@@ -1,0 +1,2 @@
+export * from './series-plans';
+export * from './indicator-series';
