@@ -275,7 +275,7 @@ describe('The read-only console, in a real browser', () => {
     expect(refusedByPolicy).toEqual([]);
   });
 
-  it('opens the council report for a quarter from the plans list, with every plan, and filters it by service', async () => {
+  it('opens the council report for a quarter from the plans list, with every plan, and filters it by theme and by service', async () => {
     await page.getByRole('link', { name: 'All plans' }).click();
     await page.getByRole('link', { name: 'Council report for 2023/24 Q2' }).click();
     await page.getByRole('heading', { level: 1, name: `Council report for ${QUARTER}` }).waitFor();
@@ -284,6 +284,15 @@ describe('The read-only console, in a real browser', () => {
     await expect(indicatorRow('PL1').textContent()).resolves.toContain('RED');
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    const theme = 'Resilient and financially sound council';
+    await page.getByLabel(/^Theme of priorities/).fill(theme);
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.locator('#shown', { hasText: `priorities under the theme '${theme}'` }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/reports/2023-24-Q2?theme=${encodeURIComponent(theme).replace(/%20/g, '+')}`);
+    await page.getByRole('table', { name: 'By theme' }).locator('tbody tr', { hasText: theme }).waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: PLACE_TITLE }).count()).toBe(0);
+
+    await page.getByLabel(/^Theme of priorities/).fill('');
     await page.getByLabel('Service', { exact: true }).fill('Place');
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await page.locator('#shown', { hasText: 'of the service Place' }).waitFor();
