@@ -6,7 +6,7 @@ import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../apps/api/src/console/serv
 import { hartYear, RESTATEMENT, type PlanStep } from '../../scripts/demo/hart-year';
 import { buildConsole } from '../../scripts/build-console';
 import { afterInstant, callerOf, perform, PlanApi } from '../e2e/plan-queries.support';
-import { HART_PLAN } from '../fixtures/hart-2023-24';
+import { HART_PLAN, HART_QUARTERS } from '../fixtures/hart-2023-24';
 import { mintTestToken } from '../support/tokens';
 
 const PLAN = 'hart-console';
@@ -33,6 +33,35 @@ const PLACE_DRAFTED: PlanStep[] = [
     stage: 'Define PL1',
   },
   { as: 'officer', method: 'POST', path: `/v1/plans/${PLACE}/indicators/PL1/actuals`, body: { period: '2023/24-Q1', value: 93 }, stage: 'PL1 for Q1' },
+];
+/** The service's plan of the year after, with the same CP5, so that CP5's series runs over two years: green, then amber. */
+const NEXT_YEAR = 'hart-console-2024-25';
+const NEXT_YEAR_TITLE = 'Service Plan 2024/25: Corporate Services';
+const NEXT_YEAR_DRAFTED: PlanStep[] = [
+  {
+    as: 'editor',
+    method: 'POST',
+    path: '/v1/plans',
+    body: { planId: NEXT_YEAR, title: NEXT_YEAR_TITLE, service: HART_PLAN.service, period: '2024/25' },
+    stage: 'Draft 2024/25',
+  },
+  {
+    as: 'editor',
+    method: 'POST',
+    path: `/v1/plans/${NEXT_YEAR}/indicators`,
+    body: {
+      code: 'CP5',
+      title: 'Percentage of telephone calls answered by the Contact Centre in 30 seconds.',
+      unit: 'percent',
+      polarity: 'higher-is-better',
+      basis: 'period-end-snapshot',
+      frequency: 'quarterly',
+      targets: [{ period: '2024/25', value: 75, text: '75%' }],
+    },
+    stage: 'Define CP5 for 2024/25',
+  },
+  { as: 'officer', method: 'POST', path: `/v1/plans/${NEXT_YEAR}/indicators/CP5/actuals`, body: { period: '2024/25-Q1', value: 78 }, stage: 'CP5 for 2024/25 Q1' },
+  { as: 'officer', method: 'POST', path: `/v1/plans/${NEXT_YEAR}/indicators/CP5/actuals`, body: { period: '2024/25-Q2', value: 72 }, stage: 'CP5 for 2024/25 Q2' },
 ];
 const PLACE_TURNS_RED: PlanStep = {
   as: 'officer',
@@ -73,7 +102,7 @@ describe('The read-only console, in a real browser', () => {
     await buildConsole();
     api = await PlanApi.start();
     base = await api.listen();
-    for (const step of PLACE_DRAFTED) await perform(api, step);
+    for (const step of [...PLACE_DRAFTED, ...NEXT_YEAR_DRAFTED]) await perform(api, step);
     for (const step of hartYear(PLAN)) {
       if (step.path.endsWith(`/indicators/${RESTATEMENT.code}/actuals`) && step.body.reason === RESTATEMENT.reason) {
         const now = new Date();
@@ -203,17 +232,23 @@ describe('The read-only console, in a real browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  it('opens the Q2 report with RAG in words and a chart of each indicator with its figures as a table', async () => {
+  it("opens the Q2 report with RAG in words and each indicator's chart over its service's two years, with its figures and ratings as a table", async () => {
     await page.getByRole('link', { name: 'Back to the versions' }).click();
     await page.getByRole('link', { name: 'Quarterly report' }).click();
     await page.getByRole('link', { name: '2023/24 Q2' }).click();
     await page.getByRole('heading', { name: /^CP5:/ }).waitFor();
     await expect(indicatorRow('CP5').textContent()).resolves.toContain('RED');
     const chart = page.locator('figure', { has: page.getByRole('heading', { name: /^CP5:/ }) });
-    const canvas = await chart.locator('canvas').boundingBox();
-    expect(canvas?.width).toBeGreaterThan(100);
-    const q2 = chart.locator('tr', { has: page.locator('td', { hasText: '2023/24-Q2' }) });
-    await expect(q2.textContent()).resolves.toBe('2023/24-Q27175%RED');
+    const canvas = chart.locator('canvas');
+    await canvas.waitFor();
+    expect((await canvas.boundingBox())?.width).toBeGreaterThan(100);
+    await expect(canvas.getAttribute('aria-label')).resolves.toMatch(/2023\/24-Q1 to 2024\/25-Q2/);
+    const rows = chart.locator('tbody tr');
+    await expect(rows.locator('td:first-child').allTextContents()).resolves.toEqual([...HART_QUARTERS, '2024/25-Q1', '2024/25-Q2']);
+    const row = (period: string) => chart.locator('tr', { has: page.locator('td', { hasText: period }) });
+    await expect(row('2023/24-Q2').textContent()).resolves.toBe(`2023/24-Q2${HART_PLAN.title}7175%RED`);
+    await expect(row('2024/25-Q1').textContent()).resolves.toBe(`2024/25-Q1${NEXT_YEAR_TITLE}7875%GREEN`);
+    await expect(row('2024/25-Q2').textContent()).resolves.toBe(`2024/25-Q2${NEXT_YEAR_TITLE}7275%AMBER`);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
@@ -240,7 +275,7 @@ describe('The read-only console, in a real browser', () => {
     expect(refusedByPolicy).toEqual([]);
   });
 
-  it('opens the council report for a quarter from the plans list, with every plan, and filters it by service', async () => {
+  it('opens the council report for a quarter from the plans list, with every plan, and filters it by theme and by service', async () => {
     await page.getByRole('link', { name: 'All plans' }).click();
     await page.getByRole('link', { name: 'Council report for 2023/24 Q2' }).click();
     await page.getByRole('heading', { level: 1, name: `Council report for ${QUARTER}` }).waitFor();
@@ -249,6 +284,15 @@ describe('The read-only console, in a real browser', () => {
     await expect(indicatorRow('PL1').textContent()).resolves.toContain('RED');
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    const theme = 'Resilient and financially sound council';
+    await page.getByLabel(/^Theme of priorities/).fill(theme);
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.locator('#shown', { hasText: `priorities under the theme '${theme}'` }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/reports/2023-24-Q2?theme=${encodeURIComponent(theme).replace(/%20/g, '+')}`);
+    await page.getByRole('table', { name: 'By theme' }).locator('tbody tr', { hasText: theme }).waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: PLACE_TITLE }).count()).toBe(0);
+
+    await page.getByLabel(/^Theme of priorities/).fill('');
     await page.getByLabel('Service', { exact: true }).fill('Place');
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await page.locator('#shown', { hasText: 'of the service Place' }).waitFor();
@@ -289,7 +333,7 @@ describe('The read-only console, in a real browser', () => {
 
   it('says so when no plan covers the period asked for, naming the periods the plans cover', async () => {
     await page.goto(`${base}/console/#/reports/2030-31-Q1`);
-    await page.getByText('No plan of hart covers 2030/31-Q1: they cover 2023/24.').waitFor();
+    await page.getByText('No plan of hart covers 2030/31-Q1: they cover 2023/24 and 2024/25.').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

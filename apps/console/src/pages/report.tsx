@@ -5,7 +5,7 @@ import { RagTag, Table } from '../govuk';
 import { query } from '../api';
 import { href, type Route } from '../route';
 import { useApi } from '../use-api';
-import type { IndicatorView, PlanView } from './plan';
+import type { PlanView, TargetView } from './plan';
 import { Failed, heldAt, Loading, periodInAddress, PlanNavigation, QUARTERS, ShownBanner } from './shared';
 
 export interface ReportIndicator {
@@ -75,15 +75,14 @@ export function ReportPage({ planId, period, route }: { planId: string; period?:
           <ShownBanner>
             The report for {report.answer.body.period} {asOf ? heldAt(asOf) : 'as it is now'}.
           </ShownBanner>
-          <ReportShown report={report.answer.body} plan={plan.answer.body} />
+          <ReportShown report={report.answer.body} plan={plan.answer.body} asOf={asOf} />
         </>
       )}
     </>
   );
 }
 
-function ReportShown({ report, plan }: { report: MonitoringReport; plan: PlanView }) {
-  const indicators = new Map(plan.indicators.map((indicator) => [indicator.code, indicator]));
+function ReportShown({ report, plan, asOf }: { report: MonitoringReport; plan: PlanView; asOf?: string }) {
   return (
     <>
       <p class="govuk-body-l">
@@ -99,11 +98,10 @@ function ReportShown({ report, plan }: { report: MonitoringReport; plan: PlanVie
           </a>
         )}
       />
-      <h2 class="govuk-heading-l">Each indicator over the quarters</h2>
-      {report.indicators.map((row) => {
-        const indicator = indicators.get(row.code);
-        return indicator ? <IndicatorChart key={row.code} indicator={indicator} year={plan.period} /> : null;
-      })}
+      <h2 class="govuk-heading-l">Each indicator over the quarters and years</h2>
+      {report.indicators.map((row) => (
+        <SeriesChart key={row.code} code={row.code} title={row.title} service={plan.service} asOf={asOf} />
+      ))}
     </>
   );
 }
@@ -158,71 +156,96 @@ function jumpTo(event: Event, id: string): void {
   document.getElementById(id)?.focus();
 }
 
-interface QuarterPoint {
+interface SeriesPoint {
   period: string;
-  actual: number | null;
-  target: number | null;
-  targetText: string;
+  value: number;
+  /** The target the figure was rated against, as a report prints it; null when there was none. */
+  target: string | null;
   rag: string;
+  planId: string;
 }
 
-function quarterPoints(indicator: IndicatorView, year: string): QuarterPoint[] {
-  const yearTarget = indicator.targets.find((target) => target.period === year);
-  return QUARTERS.map((quarter) => {
-    const period = `${year}-${quarter}`;
-    const actual = indicator.actuals.find((candidate) => candidate.period === period);
-    const target = indicator.targets.find((candidate) => candidate.period === period) ?? yearTarget;
-    return {
-      period,
-      actual: actual?.value ?? null,
-      target: target?.value ?? null,
-      targetText: target ? (target.text ?? String(target.value)) : 'None set',
-      rag: actual?.rag ?? 'none',
-    };
-  });
+interface IndicatorSeries {
+  code: string;
+  plans: Array<{ planId: string; planTitle: string; targets: TargetView[] }>;
+  points: SeriesPoint[];
 }
 
-/** Actuals against target over the year, each point coloured as it was rated when recorded, with the same figures as a table. */
-function IndicatorChart({ indicator, year }: { indicator: IndicatorView; year: string }) {
+/** The figure a plan sets for a period: the period's own target, else its financial year's (the first seven characters, 2023/24). */
+function targetFigure(targets: TargetView[], period: string): number | null {
+  const target = targets.find((candidate) => candidate.period === period) ?? targets.find((candidate) => candidate.period === period.slice(0, 7));
+  return target?.value ?? null;
+}
+
+/**
+ * An indicator's actuals over the quarters and years of its service's plans (`GET
+ * /v1/indicators/{code}/series`), each point coloured as it was rated then, against the target each
+ * plan sets, with the same figures and ratings in words as a table, so that colour is never the only sign.
+ */
+function SeriesChart({ code, title, service, asOf }: { code: string; title: string; service: string; asOf?: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const points = quarterPoints(indicator, year);
+  const series = useApi<IndicatorSeries>(`/v1/indicators/${encodeURIComponent(code)}/series${query({ service, asOf })}`);
+  const body = series.state === 'loaded' ? series.answer.body : null;
   useEffect(() => {
-    if (!canvas.current) return;
+    if (!canvas.current || body === null) return;
+    const targetsOf = new Map(body.plans.map((plan) => [plan.planId, plan.targets]));
     const chart = new Chart(canvas.current, {
       type: 'line',
       data: {
-        labels: points.map((point) => point.period),
+        labels: body.points.map((point) => point.period),
         datasets: [
           {
             label: 'Actual',
-            data: points.map((point) => point.actual),
+            data: body.points.map((point) => point.value),
             borderColor: NOT_RATED_COLOUR,
-            pointBackgroundColor: points.map((point) => RAG_COLOURS[point.rag] ?? NOT_RATED_COLOUR),
+            pointBackgroundColor: body.points.map((point) => RAG_COLOURS[point.rag] ?? NOT_RATED_COLOUR),
             pointBorderColor: '#0b0c0c',
             pointRadius: 7,
           },
-          { label: 'Target', data: points.map((point) => point.target), borderColor: TARGET_COLOUR, borderDash: [6, 4], pointRadius: 0 },
+          {
+            label: 'Target',
+            data: body.points.map((point) => targetFigure(targetsOf.get(point.planId) ?? [], point.period)),
+            borderColor: TARGET_COLOUR,
+            borderDash: [6, 4],
+            pointRadius: 0,
+          },
         ],
       },
       options: { animation: false, responsive: true },
     });
     return () => chart.destroy();
-  }, [indicator, year]);
-  const titleId = `chart-${indicator.code}`;
+  }, [body]);
+  const titleId = `chart-${code}`;
+  const planTitles = new Map(body?.plans.map((plan) => [plan.planId, plan.planTitle]));
   return (
     <figure class="govuk-!-margin-bottom-8 govuk-!-margin-left-0">
       <h3 class="govuk-heading-m" id={titleId} tabIndex={-1}>
-        {indicator.code}: {indicator.title}
+        {code}: {title}
       </h3>
-      <div class="console-chart">
-        <canvas ref={canvas} role="img" aria-label={`Actuals of ${indicator.code} against target over ${year}; the table below gives the same figures`} />
-      </div>
-      <Table
-        caption={`${indicator.code} by quarter`}
-        head={['Quarter', 'Actual', 'Target', 'RAG when recorded']}
-        rows={points.map((point) => [point.period, point.actual === null ? 'None recorded' : String(point.actual), point.targetText, <RagTag rag={point.rag} />])}
-      />
+      {series.state === 'loading' && <Loading />}
+      {series.state === 'failed' && <Failed message={series.message} />}
+      {body && (
+        <>
+          <div class="console-chart">
+            <canvas
+              ref={canvas}
+              role="img"
+              aria-label={`Actuals of ${code} in every plan of ${service} against target, ${body.points[0]?.period ?? 'none'} to ${body.points.at(-1)?.period ?? 'none'}; the table below gives the same figures`}
+            />
+          </div>
+          <Table
+            caption={`${code} over the quarters and years`}
+            head={['Period', 'Plan', 'Actual', 'Target rated against', 'RAG when rated']}
+            rows={body.points.map((point) => [
+              point.period,
+              planTitles.get(point.planId) ?? point.planId,
+              String(point.value),
+              point.target ?? 'None set',
+              <RagTag rag={point.rag} />,
+            ])}
+          />
+        </>
+      )}
     </figure>
   );
 }
-
