@@ -159,4 +159,17 @@ describe("An indicator's series across years, and direction of travel across the
     expect(notTheirs).toMatchObject({ status: 403, body: { message: "You are not assigned to the service 'Corporate Services'" } });
     expect((await series('CP7', 'service=Place', PLACE_OFFICER)).body.plans.map((plan: { planId: string }) => plan.planId)).toEqual(['place-2024-25']);
   });
+
+  // Last, as it records another figure.
+  it('answers 304 to its ETag until a plan of the service changes', async () => {
+    const query = `service=${encodeURIComponent(SERVICE)}`;
+    const first = await series('CP7', query);
+    const tag = first.headers.etag as string;
+    expect(tag).toMatch(/^"plans-/);
+    expect((await read(`/v1/indicators/CP7/series?${query}`, AUDITOR, { 'if-none-match': tag })).status).toBe(304);
+    await actual(OFFICER, 'cs-2024-25', 'CP7', '2024/25-Q2', 55.4);
+    const changed = await read(`/v1/indicators/CP7/series?${query}`, AUDITOR, { 'if-none-match': tag });
+    expect(changed.status).toBe(200);
+    expect(changed.body.points.at(-1)).toMatchObject({ period: '2024/25-Q2', value: 55.4, planId: 'cs-2024-25' });
+  });
 });

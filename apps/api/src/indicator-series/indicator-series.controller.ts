@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotModifiedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, assertMayPerform } from '../auth/access-table';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { ApiAnswer, ApiRefusal } from '../openapi/answers';
 import { IdentifierParamPipe } from '../plans/identifier-param.pipe';
-import { withIntegrityShown } from '../plans/queries/controllers/plan-queries.controller';
+import { NOT_MODIFIED, withIntegrityShown } from '../plans/queries/controllers/plan-queries.controller';
 import { ReadYourWrites } from '../plans/queries/read-your-writes';
 import { IndicatorSeriesParams } from './indicator-series.dto';
 import { GetIndicatorSeriesQuery } from './indicator-series.queries';
@@ -22,7 +22,16 @@ export class IndicatorSeriesController {
 
   @Get(':code/series')
   @Access('indicatorSeries.read')
-  @ApiAnswer('IndicatorSeriesAnswer', { description: 'The series: each plan of the service holding the indicator, and its actuals as one line.' })
+  @ApiAnswer('IndicatorSeriesAnswer', {
+    description: 'The series: each plan of the service holding the indicator, and its actuals as one line.',
+    headers: {
+      ETag: {
+        description: "A digest of the keys and revisions of the service's plans; send it back as `If-None-Match` for a 304.",
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiNotModifiedResponse({ description: NOT_MODIFIED })
   @ApiRefusal(
     404,
     "No plan of the service in the caller's council has the indicator (another council's plans are never looked at).",
@@ -46,7 +55,8 @@ export class IndicatorSeriesController {
   ) {
     if (params.asOf !== undefined) assertMayPerform(caller, 'plans.readAsOf');
     await this.readYourWrites.waitFor(params.waitFor);
-    const answer = await this.queries.execute(new GetIndicatorSeriesQuery(caller, code, params.service, params.asOf));
+    const { answer, tag } = await this.queries.execute(new GetIndicatorSeriesQuery(caller, code, params.service, params.asOf));
+    reply.header('ETag', `"${tag}"`);
     return withIntegrityShown(answer, reply);
   }
 }

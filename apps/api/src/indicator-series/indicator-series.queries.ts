@@ -1,5 +1,5 @@
 import { IndicatorSeriesNotFoundError, NotAssignedToServiceError } from '@app/application-errors';
-import type { PlanKey } from '@app/domain';
+import { planKey, type PlanKey } from '@app/domain';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { READ_STORE, type ReadStore } from '@app/read-store';
@@ -16,12 +16,16 @@ import type { Caller } from '../auth/caller';
 import { findEvery } from '../plans/queries/find-every';
 import { answeredAsOf } from '../plans/queries/plan-reader';
 import { PlanTimeTravel, type CouncilIntegrity } from '../plans/queries/plan-time-travel';
+import { plansTag } from '../reports/council-report-plans';
 import type { CouncilWideAnswer } from '../reports/council-report.queries';
 
 /** The series, as of the instant asked for when asked, with whether its plans' events hold: an answer across a council's plans. */
 export type IndicatorSeriesAnswer = CouncilWideAnswer<IndicatorSeries>;
 
-export class GetIndicatorSeriesQuery extends Query<IndicatorSeriesAnswer> {
+/** The answer, and its ETag: a digest of the service's plans at their revisions, so that any change to one of them, or a new plan, changes it. */
+export type IndicatorSeriesFound = { answer: IndicatorSeriesAnswer; tag: string };
+
+export class GetIndicatorSeriesQuery extends Query<IndicatorSeriesFound> {
   constructor(
     readonly caller: Caller,
     readonly code: string,
@@ -44,13 +48,16 @@ export class GetIndicatorSeriesHandler implements IQueryHandler<GetIndicatorSeri
     private readonly timeTravel: PlanTimeTravel,
   ) {}
 
-  async execute({ caller, code, service, asOf }: GetIndicatorSeriesQuery): Promise<IndicatorSeriesAnswer> {
+  async execute({ caller, code, service, asOf }: GetIndicatorSeriesQuery): Promise<IndicatorSeriesFound> {
     if (caller.services !== null && !caller.services.includes(service)) throw new NotAssignedToServiceError(service);
     const now = await findEvery<SeriesPlanDocument>(this.reads, INDICATOR_SERIES_COLLECTION, plansOfService(caller.council, service));
     const { plans, integrity } = await this.plansAt(now, asOf);
     const series = buildIndicatorSeries(code, service, plans);
     if (series === null) throw IndicatorSeriesNotFoundError.of(code, service, asOf);
-    return answeredAsOf(integrity === null ? series : { ...series, integrity }, asOf);
+    return {
+      answer: answeredAsOf(integrity === null ? series : { ...series, integrity }, asOf),
+      tag: plansTag(plans.map(({ council, planId, revision }) => `${planKey(council, planId)}@${revision}`)),
+    };
   }
 
   private async plansAt(now: SeriesPlanDocument[], asOf: Date | undefined): Promise<{ plans: SeriesPlan[]; integrity: CouncilIntegrity | null }> {

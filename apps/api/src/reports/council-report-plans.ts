@@ -74,11 +74,15 @@ export class CouncilReportPlans {
 
 /** Each plan's key and revision, and those of the plan before it, whose figures its direction of travel may compare with. */
 function tagOf(plans: Array<ReportInputs & { council: string }>): string {
-  const listed = plans
-    .flatMap(({ council, planId, revision, earlierPlan }) => [
+  return plansTag(
+    plans.flatMap(({ council, planId, revision, earlierPlan }) => [
       `${planKey(council, planId)}@${revision}`,
       ...(earlierPlan ? [`${planKey(council, planId)} before ${earlierPlan.planId}@${earlierPlan.revision}`] : []),
-    ])
-    .sort();
-  return `plans-${createHash('sha256').update(listed.join('\n')).digest('hex').slice(0, 20)}`;
+    ]),
+  );
+}
+
+/** An ETag for an answer across plans: a digest of what names each plan at its revision, in any order. */
+export function plansTag(entries: string[]): string {
+  return `plans-${createHash('sha256').update([...entries].sort().join('\n')).digest('hex').slice(0, 20)}`;
 }
