@@ -5,6 +5,7 @@ import type { EventsIntegrity } from '../plans/queries/plan-time-travel';
 import type { CorporatePlanAnswer, CorporatePlanHistoryAnswer } from '../corporate-plans/corporate-plans.handlers';
 import type { DecisionAnswer, MeetingAnswer } from '../council-meetings/council-records.answers';
 import type { CouncilWideAnswer } from '../reports/council-report.queries';
+import type { RollForwardOutcome } from '../plans/commands/plan-command.service';
 import type { CollectionRuleAnswer } from '../settings/collection-rule.handlers';
 import type { RiskMatrixAnswer } from '../settings/risk-matrix.handlers';
 import type { RollupRuleAnswer } from '../settings/rollup-rule.handlers';
@@ -39,5 +40,7 @@ export type CorporatePlanPage = Page<CorporatePlanAnswer>;
 export type CouncilReportAnswer = CouncilWideAnswer<CouncilReport>;
 
 export type CouncilExceptionsAnswer = CouncilWideAnswer<CouncilExceptions>;
+
+export type RollForwardAnswer = RollForwardOutcome;
 
 export type { CollectionRuleAnswer, CorporatePlanAnswer, CorporatePlanHistoryAnswer, DecisionAnswer, ErrorBody, MeetingAnswer, PlanDiff, RiskMatrixAnswer, RollupRuleAnswer, VersionTable };

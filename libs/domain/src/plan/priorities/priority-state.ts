@@ -1,4 +1,4 @@
-import type { Outcome, PriorityKind } from './priority-values';
+import type { Outcome, PriorityKind, ProgressStatus } from './priority-values';
 
 export interface PriorityState {
   ref: string;
@@ -12,6 +12,8 @@ export interface PriorityState {
   outcomes: Outcome[];
   /** Highest number ever used as an outcome ref, so a new unnumbered outcome never takes a removed one's. */
   highestOutcomeNumber: number;
+  /** The progress last reported for the item as a whole, of its latest period: whether it is completed. */
+  latestProgress: { period: string; status: ProgressStatus } | null;
 }
 
 /** What the decider knows of a plan's priorities. */
