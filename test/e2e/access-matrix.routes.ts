@@ -266,6 +266,7 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     given: 'fresh approved plan',
   }),
   write('POST', '/v1/plans/{planId}/close', 'plans.close', { reason: 'Superseded by the 2024/25 plan' }),
+  write('POST', '/v1/plans/{planId}/roll-forward', 'plans.rollForward', { period: '2024/25' }, { succeeds: 201 }),
   write('POST', '/v1/plans/{planId}/contracts', 'contracts.add', CONTRACT_C1, { succeeds: 201 }),
   write('PATCH', '/v1/plans/{planId}/contracts/{ref}', 'contracts.revise', { value: 21000, reason: 'Renewed' }, {
     params: { ref: 'C1' },

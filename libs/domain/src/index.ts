@@ -17,6 +17,7 @@ export * from './plan/plan-commands';
 export * from './plan/plan-state';
 export * from './plan/decide';
 export * from './plan/evolve';
+export * from './plan/governance/roll-forward';
 export * from './plan/indicators/targets';
 export * from './plan/priorities/target-dates';
 export * from './plan/upcasting';

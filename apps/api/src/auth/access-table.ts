@@ -21,6 +21,8 @@ export const ACCESS_TABLE = {
   'plans.submitForScrutiny': ['editor'],
   'plans.reopen': ['editor'],
   'plans.close': ['editor'],
+  /** Next year's plan drafted from this year's: an editor shapes plans. */
+  'plans.rollForward': ['editor'],
   'priorities.add': ['editor'],
   'priorities.revise': ['editor'],
   'priorities.withdraw': ['editor'],

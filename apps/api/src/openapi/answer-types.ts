@@ -6,6 +6,7 @@ import type { CorporatePlanAnswer, CorporatePlanHistoryAnswer } from '../corpora
 import type { DecisionAnswer, MeetingAnswer } from '../council-meetings/council-records.answers';
 import type { IndicatorSeriesAnswer } from '../indicator-series/indicator-series.queries';
 import type { CouncilWideAnswer } from '../reports/council-report.queries';
+import type { RollForwardOutcome } from '../plans/commands/plan-command.service';
 import type { CollectionRuleAnswer } from '../settings/collection-rule.handlers';
 import type { RiskMatrixAnswer } from '../settings/risk-matrix.handlers';
 import type { RollupRuleAnswer } from '../settings/rollup-rule.handlers';
@@ -40,5 +41,7 @@ export type CorporatePlanPage = Page<CorporatePlanAnswer>;
 export type CouncilReportAnswer = CouncilWideAnswer<CouncilReport>;
 
 export type CouncilExceptionsAnswer = CouncilWideAnswer<CouncilExceptions>;
+
+export type RollForwardAnswer = RollForwardOutcome;
 
 export type { CollectionRuleAnswer, CorporatePlanAnswer, IndicatorSeriesAnswer, CorporatePlanHistoryAnswer, DecisionAnswer, ErrorBody, MeetingAnswer, PlanDiff, RiskMatrixAnswer, RollupRuleAnswer, VersionTable };

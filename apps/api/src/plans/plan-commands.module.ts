@@ -4,6 +4,8 @@ import { BudgetLinesController } from './budget/budget-lines.controller';
 import { PrintedBudgetTotalsController } from './budget/printed-totals.controller';
 import { ApprovalController } from './governance/approval.controller';
 import { CloseController } from './governance/close.controller';
+import { RollForwardController } from './governance/roll-forward.controller';
+import { RollForwardPlanHandler } from './governance/roll-forward.command';
 import { ContractsController } from './contracts/contracts.controller';
 import { EvidenceController } from './integrity/evidence.controller';
 import { IndicatorsController } from './indicators/indicators.controller';
@@ -33,12 +35,13 @@ import { CorporatePlansModule } from '../corporate-plans/corporate-plans.module'
 @Module({
   imports: [CqrsModule, SettingsModule, CorporatePlansModule],
   controllers: [
-    // governance: drafting, scrutiny, versions, approval, closing
+    // governance: drafting, scrutiny, versions, approval, closing, rolling forward to next year
     PlansController,
     ScrutinyController,
     VersionsController,
     ApprovalController,
     CloseController,
+    RollForwardController,
     // priorities and their progress
     PrioritiesController,
     ProgressController,
@@ -62,7 +65,7 @@ import { CorporatePlansModule } from '../corporate-plans/corporate-plans.module'
     IntegrityController,
     EvidenceController,
   ],
-  providers: [PlanStreamCache, PlanCommandService, ExecutePlanCommandHandler, PlanIntegrityService, PlanRevisionETagInterceptor],
+  providers: [PlanStreamCache, PlanCommandService, ExecutePlanCommandHandler, RollForwardPlanHandler, PlanIntegrityService, PlanRevisionETagInterceptor],
   // Imports bring a whole plan in through the same service, and meetings and decisions covering several plans enter themselves on each through it.
   exports: [PlanCommandService],
 })

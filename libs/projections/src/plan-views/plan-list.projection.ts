@@ -34,7 +34,8 @@ export const planListProjection: Projection = {
   // 10: each entry says who approved the plan (`approvedBy`: body, date, decision reference).
   // 11: checks of actuals are read as the plan's monitoring, not as unknown types.
   // 12: assignments of owners and approvers are read as the plan's structural changes, not as unknown types.
-  version: 12,
+  // 13: roll-forwards are read as steps of the plan's governance, not as unknown types.
+  version: 13,
   collections: [PLAN_LIST_COLLECTION],
   // Every list query is within one council; the other filters narrow it.
   indexes: {

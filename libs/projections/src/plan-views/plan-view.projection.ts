@@ -37,7 +37,8 @@ export const planViewProjection: Projection = {
   // 17: each actual says who recorded it and how it was checked (verified, rejected or not yet).
   // 18: indicators and priorities show their owner and approver.
   // 19: each plan's indicators are kept beside it for their series across years, in `indicator_series`.
-  version: 19,
+  // 20: a plan says which plan it was rolled forward from (`rolledForwardFrom`) and to (`rolledForwardTo`).
+  version: 20,
   collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, INDICATOR_SERIES_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: {
     [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }],

@@ -202,6 +202,8 @@ describe('evolvePlanView', () => {
         versionLabel: '2',
         recordedAt: at(13),
       },
+      rolledForwardFrom: null,
+      rolledForwardTo: null,
       budget: { lines: [], totals: [] },
       contracts: [],
       workforce: null,

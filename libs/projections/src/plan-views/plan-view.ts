@@ -117,5 +117,7 @@ function drafted(planEvent: Extract<PlanEvent, { type: 'PlanDrafted' }>, event: 
     versions: [],
     scrutiny: [],
     approval: null,
+    rolledForwardFrom: null,
+    rolledForwardTo: null,
   };
 }

@@ -88,7 +88,8 @@ export const versionTableProjection: Projection = {
   // 12: the approved version's row says who approved it (`approvedBy`).
   // 13: checks of actuals are read as the plan's monitoring, not as unknown types.
   // 14: rows count owners and approvers assigned to indicators and priorities.
-  version: 14,
+  // 15: roll-forwards are read as steps of the plan's governance, not as unknown types.
+  version: 15,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],

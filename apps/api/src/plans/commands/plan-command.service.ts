@@ -11,8 +11,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   decide,
   decideInSequence,
+  decideRollForward,
   DomainError,
   councilFactsNeededBy,
+  parsePlanPeriod,
   PLAN_EVENT_SCHEMA_VERSIONS,
   planKey,
   planStreamId,
@@ -21,6 +23,7 @@ import {
   type PlanCommand,
   type PlanEvent,
   type RefusalInSequence,
+  type RollForward,
 } from '@app/domain';
 import {
   EVENT_STORE,
@@ -35,7 +38,7 @@ import type { Caller } from '../../auth/caller';
 import { chainedEvents } from './chained-events';
 import { hashRequest, type RequestTrace } from './command-origin';
 import { PerKeyQueue } from './per-key-queue';
-import { keyedEventId } from './plan-ids';
+import { keyedEventId, rolledForwardPlanId } from './plan-ids';
 import { Inject, Injectable } from '../nest';
 import { PlanStreamCache, type AppendedEvent, type LoadedPlan } from './plan-stream-cache';
 import { CouncilSettingsStore } from '../../settings/council-settings.store';
@@ -61,6 +64,12 @@ export interface PlanCommandOutcome {
 export type PlanImportOutcome =
   | { refusals: RefusalInSequence[]; written: null; events: number }
   | { refusals: []; written: PlanCommandOutcome; events: number };
+
+/**
+ * What a roll-forward answers, the same however often it is asked: the new plan's opening write, and
+ * the old plan's revision and position after its PlanRolledForward, which `position` covers too.
+ */
+export type RollForwardOutcome = PlanCommandOutcome & { rolledForwardFrom: { planId: string; revision: number; position: number } };
 
 /** A command checked on one plan: what it would write, decided at the plan's revision, or why it cannot. */
 export type PlanCheck = { planId: string; revision: number; events: PlanEvent[] } | { planId: string; refusal: string };
@@ -188,6 +197,47 @@ export class PlanCommandService {
     });
   }
 
+  /**
+   * Next year's plan drafted from this year's (`decideRollForward`), under an id derived from the old
+   * plan's and the new period, in two writes, as the store has no transaction across streams: the new
+   * plan whole, at no revision, then the old plan's PlanRolledForward at the revision decided on. Each
+   * is a write keyed by the new plan, so that the answer is read back from both streams the same every
+   * time and a retried append is a no-op in the store. Asked again, it decides only what is missing, so a
+   * process that stopped between the two writes is completed by the repeat, which the caller, who got
+   * no answer, makes. A race with another writer of either plan is retried on the fresh state.
+   */
+  rollForward(fromPlanId: string, asked: Omit<RollForward, 'planId'>, caller: Caller, trace: RequestTrace): Promise<RollForwardOutcome> {
+    return this.turns.run(planKey(caller.council, fromPlanId), async () => {
+      for (let attempt = 1; ; attempt++) {
+        const from = await this.plans.load(caller.council, fromPlanId);
+        if (from.state.lifecycle === 'not-yet-drafted' || from.revision === null) throw PlanNotFoundError.withId(fromPlanId);
+        this.access.assertCanSee(caller, from.state);
+        const planId = rolledForwardPlanId(fromPlanId, refusedAt(from, () => parsePlanPeriod(asked.period)).label);
+        // A space, which no Idempotency-Key header may hold: a client cannot take the key of a roll-forward.
+        const keyed: RequestTrace = { ...trace, idempotencyKey: `roll-forward ${planId}`, expectedRevision: null };
+        const decidedAt = new Date();
+        try {
+          await this.turns.run(planKey(caller.council, planId), async () => {
+            const to = await this.plans.load(caller.council, planId);
+            const decided = refusedAt(from, () => decideRollForward(from.state, from.revision ?? 0, to.state, { ...asked, planId }));
+            const toWrite = decided.newPlan.length + decided.oldPlan.length;
+            if (toWrite > 0 && trace.expectedRevision !== null && trace.expectedRevision !== from.revision) {
+              throw new RevisionMismatchError(trace.expectedRevision, from.revision);
+            }
+            if (decided.newPlan.length > 0) await this.append(to, decided.newPlan, caller, keyed, null, decidedAt);
+            if (decided.oldPlan.length > 0) await this.append(from, decided.oldPlan, caller, keyed, null, decidedAt);
+          });
+        } catch (error) {
+          if (!(error instanceof WrongExpectedVersionError)) throw error;
+          if (attempt >= MAX_ATTEMPTS) throw new PlanKeptChangingError(error.actual);
+          await sleep(BACKOFF_STEP_MS * attempt * (0.5 + Math.random()));
+          continue;
+        }
+        return rollForwardOutcome(await this.plans.load(caller.council, planId), await this.plans.load(caller.council, fromPlanId), keyed);
+      }
+    });
+  }
+
   /** Seals the decided events and appends them at exactly the revision they were decided on. */
   private async append(
     plan: LoadedPlan,
@@ -234,17 +284,34 @@ function commandOutcome(planId: string, revision: number, position: number, even
   return { planId, revision, version: revision, position, eventIds };
 }
 
+/** The roll-forward's two keyed writes, as the plans' streams hold them. */
+function rollForwardOutcome(to: LoadedPlan, from: LoadedPlan, keyed: RequestTrace): RollForwardOutcome {
+  const key = keyed.idempotencyKey ?? '';
+  const opening = to.writesByKey.get(key);
+  const rolledForward = from.writesByKey.get(key);
+  if (!opening || !rolledForward) throw new Error(`The roll-forward of plan ${from.planId} to plan ${to.planId} is not held by both plans.`);
+  return {
+    ...commandOutcome(to.planId, opening.revision, Math.max(opening.position, rolledForward.position), [...opening.eventIds, ...rolledForward.eventIds]),
+    rolledForwardFrom: { planId: from.planId, revision: rolledForward.revision, position: rolledForward.position },
+  };
+}
+
+/** A decision refused by the plan's rules, stating the revision the plan is at, as `decideAt` does. */
+function refusedAt<T>(plan: LoadedPlan, decision: () => T): T {
+  try {
+    return decision();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.kind === 'not-found' || plan.revision === null) throw error;
+    throw new PlanCommandRefusedError(error, plan.revision);
+  }
+}
+
 /**
  * The domain's decision in `context`. A refusal by the plan's rules or of a duplicate states the revision
  * the plan is at, so the client can retry with If-Match without a read.
  */
 function decideAt(plan: LoadedPlan, command: PlanCommand, context: DecisionContext): PlanEvent[] {
-  try {
-    return decide(command, plan.state, context);
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.kind === 'not-found' || plan.revision === null) throw error;
-    throw new PlanCommandRefusedError(error, plan.revision);
-  }
+  return refusedAt(plan, () => decide(command, plan.state, context));
 }
 
 /** The caller's role that the access table allowed for this operation. */

@@ -12,3 +12,11 @@ export function draftPlanIdFor(council: string, idempotencyKey: string): string 
 export function keyedEventId(planId: string, idempotencyKey: string, index: number): string {
   return uuidv5(JSON.stringify(['event', planId, idempotencyKey, index]), IDEMPOTENT_ID_NAMESPACE);
 }
+
+/**
+ * Next year's plan rolled forward from a plan: the same plan and period always name the same plan, so
+ * that a roll-forward asked again finds the plan it drafted instead of drafting another.
+ */
+export function rolledForwardPlanId(fromPlanId: string, period: string): string {
+  return uuidv5(JSON.stringify(['rolled-forward', fromPlanId, period]), IDEMPOTENT_ID_NAMESPACE);
+}

@@ -115,3 +115,15 @@ export class ApprovePlanDto {
   @TextField({ description: 'The decision or minute reference.', optional: true, maxLength: 200 })
   decisionRef?: string;
 }
+
+export class RollForwardDto {
+  @PlanPeriodField()
+  period: string | { from: string; to: string };
+
+  @TextField({
+    description: "The new plan's title; the old plan's, with its period's label replaced by the new one's, when absent.",
+    example: 'Service Plan 2024/25: Corporate Services',
+    optional: true,
+  })
+  title?: string;
+}

@@ -15,8 +15,7 @@ import type {
 } from './budget-commands';
 import type { BudgetLineFields } from './budget-events';
 import {
-  BUDGET_YEARS_AFTER_PLAN,
-  BUDGET_YEARS_BEFORE_PLAN,
+  budgetYearStarts,
   compareBudgetAmounts,
   MAX_BUDGET_AMOUNT,
   penceOf,
@@ -133,8 +132,7 @@ function budgetYear(plan: OpenPlan, giver: AmountsGiver, written: string): strin
       `${giver.gives} ${period.label}, a ${period.kind}: budgets are set per financial year, so write ${financialYearLabel(period.startYear)}.`,
     );
   }
-  const first = Number(plan.period.from.slice(0, 4)) - BUDGET_YEARS_BEFORE_PLAN;
-  const last = Number(plan.period.to.slice(0, 4)) - 1 + BUDGET_YEARS_AFTER_PLAN;
+  const { first, last } = budgetYearStarts(plan.period);
   if (period.startYear < first || period.startYear > last) {
     throw DomainError.ruleBroken(
       `${giver.gives} an amount for ${period.label}, too far from this plan's period, ${plan.period.label}: ` +

@@ -47,6 +47,14 @@ export const MAX_BUDGET_AMOUNT = 10_000_000_000;
 export const BUDGET_YEARS_BEFORE_PLAN = 2;
 export const BUDGET_YEARS_AFTER_PLAN = 3;
 
+/** The first and last years (by the calendar year each starts in) a budget of a plan over `period` may name. */
+export function budgetYearStarts(period: { from: string; to: string }): { first: number; last: number } {
+  return {
+    first: Number(period.from.slice(0, 4)) - BUDGET_YEARS_BEFORE_PLAN,
+    last: Number(period.to.slice(0, 4)) - 1 + BUDGET_YEARS_AFTER_PLAN,
+  };
+}
+
 /** Amounts in year order, and within a year in the order original, latest, forecast, outturn. */
 export function compareBudgetAmounts(a: Pick<BudgetAmount, 'year' | 'kind'>, b: Pick<BudgetAmount, 'year' | 'kind'>): number {
   if (a.year !== b.year) return a.year < b.year ? -1 : 1;

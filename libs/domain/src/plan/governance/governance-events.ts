@@ -43,6 +43,19 @@ export type PlanApproved = PlanEventOf<
 
 export type PlanReopenedForRevision = PlanEventOf<'PlanReopenedForRevision', { reason: string }>;
 
+/**
+ * The first event after drafting of a plan rolled forward from last year's: which plan it was drafted
+ * from, that plan's period, and the revision and published version it stood at then, so that what was
+ * carried can be read from the old plan's stream as it was.
+ */
+export type PlanRolledForwardFrom = PlanEventOf<
+  'PlanRolledForwardFrom',
+  { fromPlanId: string; fromPeriod: string; fromRevision: number; fromVersionLabel: string | null }
+>;
+
+/** On the old plan: next year's plan was drafted from it. It changes nothing the old plan says, nor its lifecycle. */
+export type PlanRolledForward = PlanEventOf<'PlanRolledForward', { toPlanId: string; toPeriod: string }>;
+
 export type PlanClosed = PlanEventOf<'PlanClosed', { reason: string }>;
 
 /** The plan's lifecycle, from drafting to closing, and its published versions. */
@@ -54,7 +67,9 @@ export type GovernanceEvent =
   | VersionPublished
   | PlanApproved
   | PlanReopenedForRevision
-  | PlanClosed;
+  | PlanClosed
+  | PlanRolledForwardFrom
+  | PlanRolledForward;
 
 export const GOVERNANCE_EVENT_DEFINITIONS: EventDefinitions<GovernanceEvent> = {
   PlanDrafted: { schemaVersion: 1, role: 'governance' },
@@ -66,4 +81,6 @@ export const GOVERNANCE_EVENT_DEFINITIONS: EventDefinitions<GovernanceEvent> = {
   PlanApproved: { schemaVersion: 1, role: 'governance' },
   PlanReopenedForRevision: { schemaVersion: 1, role: 'governance' },
   PlanClosed: { schemaVersion: 1, role: 'governance' },
+  PlanRolledForwardFrom: { schemaVersion: 1, role: 'governance' },
+  PlanRolledForward: { schemaVersion: 1, role: 'governance' },
 };

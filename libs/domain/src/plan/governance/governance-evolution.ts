@@ -24,6 +24,8 @@ export const GOVERNANCE_EVOLVERS: EventEvolvers<Exclude<GovernanceEvent, { type:
   PlanApproved: (state) => ({ ...state, lifecycle: 'approved' }),
   PlanReopenedForRevision: (state) => ({ ...state, lifecycle: 'draft' }),
   PlanClosed: (state) => ({ ...state, lifecycle: 'closed' }),
+  PlanRolledForwardFrom: (state, { data }) => ({ ...state, rolledForwardFrom: { planId: data.fromPlanId, period: data.fromPeriod } }),
+  PlanRolledForward: (state, { data }) => ({ ...state, rolledForwardTo: { planId: data.toPlanId, period: data.toPeriod } }),
 };
 
 /** ISO dates compare as text. */

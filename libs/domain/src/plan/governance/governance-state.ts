@@ -9,6 +9,16 @@ export interface GovernanceSlice {
   versionLabels: string[];
   /** Whether a structural event came after the last published version (or, before any, at all). */
   changedSinceLastVersion: boolean;
+  /** The plan this one was rolled forward from, when it was. */
+  rolledForwardFrom: PlanRolledOver | null;
+  /** The plan rolled forward from this one, once there is one. */
+  rolledForwardTo: PlanRolledOver | null;
+}
+
+/** One end of a roll-forward: the plan at the other end, and its period's label. */
+export interface PlanRolledOver {
+  planId: string;
+  period: string;
 }
 
 export const initialGovernanceSlice = (): GovernanceSlice => ({
@@ -17,4 +27,6 @@ export const initialGovernanceSlice = (): GovernanceSlice => ({
   lastScrutinyDate: null,
   versionLabels: [],
   changedSinceLastVersion: false,
+  rolledForwardFrom: null,
+  rolledForwardTo: null,
 });

@@ -1,3 +1,4 @@
+import { comparePeriods } from '../../periods/financial-periods';
 import type { EventEvolvers } from '../evolution-rules';
 import { NOBODY_NAMED } from '../ownership';
 import type { DraftedPlanState } from '../plan-state';
@@ -8,7 +9,7 @@ import type { Outcome } from './priority-values';
 
 export const PRIORITY_EVOLVERS: EventEvolvers<PriorityEvent> = {
   PriorityAdded: (state, { data: { ref, title, themes, themeIds, objective, kind, sponsor, manager, outcomes } }) =>
-    withPriority(state, { ref, title, themes, themeIds, objective, kind, sponsor, manager, ...NOBODY_NAMED, outcomes, highestOutcomeNumber: 0 }),
+    withPriority(state, { ref, title, themes, themeIds, objective, kind, sponsor, manager, ...NOBODY_NAMED, outcomes, highestOutcomeNumber: 0, latestProgress: null }),
   PriorityRevised: (state, { data }) => updatePriority(state, data.ref, (priority) => ({ ...priority, ...data.changes })),
   PriorityWithdrawn: (state, { data }) => {
     const { [data.ref]: _withdrawn, ...priorities } = state.priorities;
@@ -28,7 +29,14 @@ export const PRIORITY_EVOLVERS: EventEvolvers<PriorityEvent> = {
       ...priority,
       outcomes: priority.outcomes.filter((outcome) => outcome.ref !== data.outcome.ref),
     })),
-  ProgressRecorded: (state) => state,
+  ProgressRecorded: (state, { data: { priorityRef, milestone, period, status } }) =>
+    milestone !== null
+      ? state
+      : updatePriority(state, priorityRef, (priority) =>
+          priority.latestProgress !== null && comparePeriods(period, priority.latestProgress.period) < 0
+            ? priority
+            : { ...priority, latestProgress: { period, status } },
+        ),
   PriorityOwnershipAssigned: (state, { data: { ref, owner, approver } }) => updatePriority(state, ref, (priority) => ({ ...priority, owner, approver })),
 };
 

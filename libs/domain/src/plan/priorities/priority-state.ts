@@ -1,5 +1,5 @@
 import type { Ownership } from '../ownership';
-import type { Outcome, PriorityKind } from './priority-values';
+import type { Outcome, PriorityKind, ProgressStatus } from './priority-values';
 
 export interface PriorityState extends Ownership {
   ref: string;
@@ -13,6 +13,8 @@ export interface PriorityState extends Ownership {
   outcomes: Outcome[];
   /** Highest number ever used as an outcome ref, so a new unnumbered outcome never takes a removed one's. */
   highestOutcomeNumber: number;
+  /** The progress last reported for the item as a whole, of its latest period: whether it is completed. */
+  latestProgress: { period: string; status: ProgressStatus } | null;
 }
 
 /** What the decider knows of a plan's priorities. */

@@ -37,20 +37,30 @@ export function given(...history: PlanEvent[][]) {
           expect(decision()).toEqual(expected);
         },
         thenRefused(kind: DomainErrorKind, message: RegExp): void {
-          let refusal: unknown;
-          try {
-            decision();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
-          expect(refusal).toMatchObject({ kind });
-          expect((refusal as DomainError).message).toMatch(message);
+          expectRefused(decision, kind, message);
         },
       };
     },
   });
   return { ...decidedFor(SPEC_ACTOR), by: decidedFor };
+}
+
+/** The refusal a decision throws; fails the spec when it decides instead. */
+export function refusalOf(decision: () => unknown): DomainError {
+  try {
+    decision();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('The decision was not refused');
+}
+
+/** The decision is refused, as `kind`, in words matching `message`. */
+export function expectRefused(decision: () => unknown, kind: DomainErrorKind, message: RegExp): void {
+  const refusal = refusalOf(decision);
+  expect(refusal.kind).toBe(kind);
+  expect(refusal.message).toMatch(message);
 }
 
 /** The history after `commands`, each decided on the plan as the ones before it left it: to reach a total the way users would. */

@@ -44,4 +44,13 @@ export const GOVERNANCE_EVENT_TRAITS: EventTraitsTable<GovernanceEvent, never, n
     summary: ({ data }) => withReason('Plan closed', data.reason),
     touches: touchesNothing,
   },
+  PlanRolledForwardFrom: {
+    summary: ({ data: { fromPlanId, fromPeriod, fromVersionLabel } }) =>
+      `Plan rolled forward from plan ${fromPlanId} (${fromPeriod}${fromVersionLabel === null ? '' : `, version ${fromVersionLabel}`}): its open priorities, indicators, risks, running contracts and budget lines carried over`,
+    touches: touchesNothing,
+  },
+  PlanRolledForward: {
+    summary: ({ data: { toPlanId, toPeriod } }) => `Plan rolled forward to plan ${toPlanId} for ${toPeriod}`,
+    touches: touchesNothing,
+  },
 };

@@ -39,6 +39,8 @@ export const GOVERNANCE_VIEW_EVOLVERS: ViewEvolvers<Exclude<GovernanceEvent, { t
   }),
   PlanReopenedForRevision: (view) => view,
   PlanClosed: (view) => view,
+  PlanRolledForwardFrom: (view, { data }) => ({ ...view, rolledForwardFrom: { planId: data.fromPlanId, period: data.fromPeriod } }),
+  PlanRolledForward: (view, { data }) => ({ ...view, rolledForwardTo: { planId: data.toPlanId, period: data.toPeriod } }),
 };
 
 function withScrutiny(

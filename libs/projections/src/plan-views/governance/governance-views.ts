@@ -37,7 +37,10 @@ export type ApprovedBy = { body: string; date: string; decisionRef: string | nul
 
 export const approvedByOf = ({ data }: PlanApproved): ApprovedBy => ({ body: data.body, date: data.meetingDate, decisionRef: data.decisionRef });
 
-/** The plan view's governance: its versions, scrutiny and approval. */
+/** One end of a roll-forward, as the plan view shows it: the plan at the other end, and its period. */
+export type RolledOverView = { planId: string; period: string };
+
+/** The plan view's governance: its versions, scrutiny and approval, and the plans it was rolled forward from and to. */
 export type GovernancePart = {
   /** Label of the latest published version, or null before the first. */
   version: string | null;
@@ -45,4 +48,8 @@ export type GovernancePart = {
   scrutiny: ScrutinyView[];
   /** The latest approval; it stays when a plan is reopened, whose status then says draft. */
   approval: ApprovalView | null;
+  /** Last year's plan this one was drafted from, when it was rolled forward. */
+  rolledForwardFrom: RolledOverView | null;
+  /** Next year's plan drafted from this one, once it is. */
+  rolledForwardTo: RolledOverView | null;
 };

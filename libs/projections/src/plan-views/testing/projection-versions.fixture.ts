@@ -22,8 +22,8 @@ const REPORTED = ['2023/24-Q1', '2023/24-Q2'];
  * (`hartPlan`), then the rest of its year, so that the stream holds every plan event type and more
  * than a snapshot interval of events: reopened for revision, a priority revised, outcomes added,
  * changed and removed, an indicator revised, baselines recorded and corrected, an indicator linked to priorities and relinked, the rest of the seed's priorities and indicators,
- * version 3 published and approved, a year of illustrative actuals with one restated, progress, and
- * the plan closed. Another council's plan sits beside it, with its budget lines added, revised and
+ * version 3 published and approved, a year of illustrative actuals with one restated, progress, the
+ * plan rolled forward to 2024/25 and closed. Another council's plan, rolled forward from its 2017-2020 plan, sits beside it, with its budget lines added, revised and
  * removed and a printed total set and removed, a risk register, its contract, key posts and skills
  * entered, revised and removed, its workforce recorded twice, and its prose: narrative sections and
  * contributions to its strategic themes, added, revised and removed. The story after `hartPlan` is ILLUSTRATIVE;
@@ -38,6 +38,7 @@ export function projectionVersionsStream(): ProjectedEvent[] {
     period: { kind: 'multi-year', label: '2020-2023', from: '2020-04-01', to: '2023-03-31' },
     owner: null,
   });
+  threeRivers.add('PlanRolledForwardFrom', { fromPlanId: 'three-rivers-cs-2017-20', fromPeriod: '2017-2020', fromRevision: 41, fromVersionLabel: '3' });
   enterThreeRiversBudget(threeRivers);
   registerRisks(threeRivers);
   enterTheRegisterAndWorkforce(threeRivers);
@@ -270,6 +271,7 @@ function reportTheYear(plan: PlanStream): void {
       officer,
     );
   }
+  plan.add('PlanRolledForward', { toPlanId: 'hart-cs-2024-25', toPeriod: '2024/25' });
   plan.add('PlanClosed', { reason: 'Superseded by the 2024/25 plan' });
 }
 
