@@ -1,4 +1,5 @@
 import { evolve } from '../evolve';
+import { NOBODY_NAMED } from '../ownership';
 import type { PlanEvent } from '../plan-events';
 import { initialPlanState, type PlanState } from '../plan-state';
 import { expectRefused } from '../testing/given-when-then';
@@ -111,6 +112,21 @@ describe('rolling a plan forward to next year', () => {
       expect.objectContaining({ type: 'IndicatorDefined', data: expect.objectContaining({ code: 'CP10', targets: [] }) }),
     ]);
     expect(decided.newPlan.some((event) => event.type === 'ActualRecorded')).toBe(false);
+  });
+
+  it('names the same owners and approvers of the indicators and priorities it carries, and nobody where none was named', () => {
+    const named = stateOf(endOfYear, [
+      { type: 'IndicatorOwnershipAssigned', data: { planId, code: 'CP7', owner: 'sam.reed@hart', approver: 'jo.hale@hart', previous: NOBODY_NAMED, reason: null } },
+      { type: 'PriorityOwnershipAssigned', data: { planId, ref: '3', kind: 'priority', owner: 'sam.reed@hart', approver: null, previous: NOBODY_NAMED, reason: null } },
+    ]);
+    const owned = decideRollForward(named, 43, initialPlanState, toNextYear).newPlan.filter(
+      (event) => event.type === 'IndicatorOwnershipAssigned' || event.type === 'PriorityOwnershipAssigned',
+    );
+    expect(owned).toEqual([
+      { type: 'PriorityOwnershipAssigned', data: { planId: NEXT_ID, ref: '3', kind: 'priority', owner: 'sam.reed@hart', approver: null, previous: NOBODY_NAMED, reason: null } },
+      { type: 'IndicatorOwnershipAssigned', data: { planId: NEXT_ID, code: 'CP7', owner: 'sam.reed@hart', approver: 'jo.hale@hart', previous: NOBODY_NAMED, reason: null } },
+    ]);
+    expect(decided.newPlan.some((event) => event.type === 'IndicatorOwnershipAssigned' || event.type === 'PriorityOwnershipAssigned')).toBe(false);
   });
 
   it('keeps targets for the new period that the old plan already held', () => {

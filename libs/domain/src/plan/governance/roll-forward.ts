@@ -6,6 +6,7 @@ import { budgetYearStarts } from '../budget/budget-values';
 import type { PlanEvent } from '../plan-events';
 import type { DraftedPlanState, PlanState } from '../plan-state';
 import { lastVersionLabel } from '../plan-state';
+import { NOBODY_NAMED, type Ownership } from '../ownership';
 import type { PlanPeriod } from '../plan-values';
 import type { RiskState } from '../risks/risk-state';
 import type { Contract } from '../contracts/contract-values';
@@ -88,19 +89,25 @@ function openingEvents(from: DraftedPlanState, fromRevision: number, asked: Roll
       type: 'PlanRolledForwardFrom',
       data: { planId, fromPlanId: from.planId, fromPeriod: from.period.label, fromRevision, fromVersionLabel: lastVersionLabel(from) },
     },
-    ...carriedPriorities.map(
-      ({ ref, title, themes, themeIds, objective, kind, sponsor, manager, outcomes }): PlanEvent => ({
-        type: 'PriorityAdded',
-        data: { planId, ref, title, themes, themeIds, objective, kind, sponsor, manager, outcomes },
-      }),
+    ...carriedPriorities.flatMap(({ ref, title, themes, themeIds, objective, kind, sponsor, manager, outcomes, owner, approver }): PlanEvent[] => [
+      { type: 'PriorityAdded', data: { planId, ref, title, themes, themeIds, objective, kind, sponsor, manager, outcomes } },
+      ...(isAnybodyNamed({ owner, approver })
+        ? [{ type: 'PriorityOwnershipAssigned' as const, data: { planId, ref, kind, owner, approver, previous: NOBODY_NAMED, reason: null } }]
+        : []),
+    ]),
+    ...Object.values(from.indicators).flatMap(
+      ({ code, targets, actuals: _actuals, baselines: _baselines, priorityRefs, owner, approver, ...fields }): PlanEvent[] => {
+        const measured = priorityRefs.filter((ref) => carriedRefs.has(ref));
+        return [
+          { type: 'IndicatorDefined', data: { planId, code, ...fields, targets: targets.filter((target) => isWithinPlanPeriod(target.period, period)) } },
+          ...(measured.length === 0 ? [] : [{ type: 'IndicatorLinked' as const, data: { planId, code, priorityRefs: measured, previous: [], reason: null } }]),
+          // Next year's returns are owed and checked by the same officers until the plan's editors say otherwise.
+          ...(isAnybodyNamed({ owner, approver })
+            ? [{ type: 'IndicatorOwnershipAssigned' as const, data: { planId, code, owner, approver, previous: NOBODY_NAMED, reason: null } }]
+            : []),
+        ];
+      },
     ),
-    ...Object.values(from.indicators).flatMap(({ code, targets, actuals: _actuals, baselines: _baselines, priorityRefs, ...fields }): PlanEvent[] => {
-      const measured = priorityRefs.filter((ref) => carriedRefs.has(ref));
-      return [
-        { type: 'IndicatorDefined', data: { planId, code, ...fields, targets: targets.filter((target) => isWithinPlanPeriod(target.period, period)) } },
-        ...(measured.length === 0 ? [] : [{ type: 'IndicatorLinked' as const, data: { planId, code, priorityRefs: measured, previous: [], reason: null } }]),
-      ];
-    }),
     ...Object.values(from.risks).map((risk): PlanEvent => {
       const { ref, reviews: _reviews, ...fields } = risk;
       return { type: 'RiskAdded', data: { planId, ref, ...fields, residual: latestResidual(risk) } };
@@ -138,4 +145,8 @@ function isStillRunning(contract: Contract, period: PlanPeriod): boolean {
 function latestResidual(risk: RiskState): RiskState['residual'] {
   const [latest] = Object.keys(risk.reviews).sort((a, b) => comparePeriods(b, a));
   return latest === undefined ? risk.residual : risk.reviews[latest].residual;
+}
+
+function isAnybodyNamed({ owner, approver }: Ownership): boolean {
+  return owner !== null || approver !== null;
 }
