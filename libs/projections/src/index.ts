@@ -9,3 +9,4 @@ export * from './projector/read-model-origin';
 export * from './corporate-plan';
 export * from './stored-event-decoder';
 export * from './council-reports';
+export * from './returns';

@@ -2,7 +2,8 @@ import { PLAN_STREAM_PREFIX } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
 import type { Projection } from '../projector/projection';
 import { PLAN_REPORT_INPUTS_COLLECTION, planReportInputsOf } from '../council-reports/plan-report-inputs';
-import { documentBody, planKeyOf } from './plan-event';
+import { PLAN_RETURNS_COLLECTION, planReturnsOf, periodsTouchedBy } from '../returns/plan-returns';
+import { documentBody, planEventOf, planKeyOf } from './plan-event';
 import { isSnapshotRevision, PLAN_SNAPSHOTS_COLLECTION, snapshotOf } from './plan-snapshot.projection';
 import { evolvePlanView, type PlanView } from './plan-view';
 
@@ -12,7 +13,8 @@ export type PlanDocument = PlanView & { id: string };
 
 /**
  * The current plan, beside it what its report is built from (for council-wide reports to read a
- * council's plans in one query), and every hundred events a snapshot of it for time travel to start from.
+ * council's plans in one query) and the returns it owes per period (for the council's returns list),
+ * and every hundred events a snapshot of it for time travel to start from.
  */
 export const planViewProjection: Projection = {
   name: 'plan-view',
@@ -31,12 +33,15 @@ export const planViewProjection: Projection = {
   // 15: scrutiny records name the meeting they came from, and reviews of an approved plan's progress show among them.
   // 16: priorities carry `themeIds` and indicators `themeId`, their links to the corporate plan's themes.
   // 17: each actual says who recorded it and how it was checked (verified, rejected or not yet).
-  version: 17,
-  collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
+  // 18: the returns each plan owes per period are kept beside it, in `plan_returns`.
+  version: 18,
+  collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, PLAN_RETURNS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: {
     [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }],
     // Every council report reads the council's plans covering a period, of some services or all.
     [PLAN_REPORT_INPUTS_COLLECTION]: [{ council: 1, service: 1, 'periodRange.from': 1 }, { council: 1, 'periodRange.from': 1 }],
+    // The returns list reads a council's returns for a period, or for every period ended by today.
+    [PLAN_RETURNS_COLLECTION]: [{ council: 1, live: 1, period: 1 }, { council: 1, live: 1, periodEnd: 1 }],
   },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLANS_COLLECTION, id: planKeyOf(event) }],
@@ -49,8 +54,13 @@ export const planViewProjection: Projection = {
   derive(document, event, ref) {
     const view = documentBody<PlanView>(document);
     const inputs = { collection: PLAN_REPORT_INPUTS_COLLECTION, document: planReportInputsOf(ref.id, view) as unknown as ReadDocument };
-    if (!isSnapshotRevision(event.revision)) return [inputs];
+    const planEvent = planEventOf(event);
+    const returns = (planEvent === null ? [] : periodsTouchedBy(event, planEvent.type, view)).map((period) => ({
+      collection: PLAN_RETURNS_COLLECTION,
+      document: planReturnsOf(ref.id, view, period) as unknown as ReadDocument,
+    }));
+    if (!isSnapshotRevision(event.revision)) return [inputs, ...returns];
     const snapshot = snapshotOf(planKeyOf(event), view, event);
-    return [inputs, { collection: PLAN_SNAPSHOTS_COLLECTION, document: snapshot as unknown as ReadDocument }];
+    return [inputs, ...returns, { collection: PLAN_SNAPSHOTS_COLLECTION, document: snapshot as unknown as ReadDocument }];
   },
 };
