@@ -14,6 +14,7 @@ import { completeApiDocument } from './openapi/api-document';
 import { PlanCommandsModule } from './plans/plan-commands.module';
 import { PlanQueriesModule } from './plans/plan-queries.module';
 import { ReportsModule } from './reports/reports.module';
+import { ReturnsModule } from './returns/returns.module';
 import { SettingsModule } from './settings/settings.module';
 
 export const API_DOCUMENT: OpenApiOptions = {
@@ -52,6 +53,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     CouncilMeetingsModule,
     ChangesModule,
     ReportsModule,
+    ReturnsModule,
     SettingsModule,
     CorporatePlansModule,
     AdminModule,

@@ -5,6 +5,7 @@ import type { EventsIntegrity } from '../plans/queries/plan-time-travel';
 import type { CorporatePlanAnswer, CorporatePlanHistoryAnswer } from '../corporate-plans/corporate-plans.handlers';
 import type { DecisionAnswer, MeetingAnswer } from '../council-meetings/council-records.answers';
 import type { CouncilWideAnswer } from '../reports/council-report.queries';
+import type { ReturnsAnswer } from '../returns/returns.queries';
 import type { CollectionRuleAnswer } from '../settings/collection-rule.handlers';
 import type { RiskMatrixAnswer } from '../settings/risk-matrix.handlers';
 import type { RollupRuleAnswer } from '../settings/rollup-rule.handlers';
@@ -40,4 +41,4 @@ export type CouncilReportAnswer = CouncilWideAnswer<CouncilReport>;
 
 export type CouncilExceptionsAnswer = CouncilWideAnswer<CouncilExceptions>;
 
-export type { CollectionRuleAnswer, CorporatePlanAnswer, CorporatePlanHistoryAnswer, DecisionAnswer, ErrorBody, MeetingAnswer, PlanDiff, RiskMatrixAnswer, RollupRuleAnswer, VersionTable };
+export type { CollectionRuleAnswer, CorporatePlanAnswer, CorporatePlanHistoryAnswer, DecisionAnswer, ErrorBody, MeetingAnswer, PlanDiff, ReturnsAnswer, RiskMatrixAnswer, RollupRuleAnswer, VersionTable };

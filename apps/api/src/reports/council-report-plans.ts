@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PlanKey } from '@app/domain';
-import { READ_STORE, type FieldCondition, type ReadStore } from '@app/read-store';
-import { MAX_PAGE_SIZE } from '@app/read-store/read-query';
+import { findAll, READ_STORE, type FieldCondition, type ReadStore } from '@app/read-store';
 import {
   documentBody,
   PLAN_LIST_COLLECTION,
@@ -48,7 +47,7 @@ export class CouncilReportPlans {
   ) {}
 
   async covering(caller: Caller, period: string, asOf: Date | undefined): Promise<CouncilPlans> {
-    const now = await this.findAll<PlanReportInputsDocument>(PLAN_REPORT_INPUTS_COLLECTION, plansCoveringPeriod(caller.council, period, caller.services));
+    const now = await findAll<PlanReportInputsDocument>(this.reads, PLAN_REPORT_INPUTS_COLLECTION, plansCoveringPeriod(caller.council, period, caller.services));
     if (asOf === undefined) {
       const plans = now.map((document) => documentBody<PlanReportInputsDocument>(document));
       return { plans, scope: await this.scopeOf(caller, plans.length === 0), tag: tagOf(now.map(({ id, revision }) => [id, revision])), integrity: null };
@@ -72,19 +71,8 @@ export class CouncilReportPlans {
     if (!namePeriods) return { ...scope, periodsHeld: [] };
     const where: Record<string, FieldCondition> = { council: caller.council };
     if (caller.services !== null) where.service = { $in: caller.services };
-    const listed = await this.findAll<PlanListItem & { id: string }>(PLAN_LIST_COLLECTION, where);
+    const listed = await findAll<PlanListItem & { id: string }>(this.reads, PLAN_LIST_COLLECTION, where);
     return { ...scope, periodsHeld: [...new Set(listed.map((item) => item.period))].sort() };
-  }
-
-  private async findAll<T extends { id: string }>(collection: string, where: Record<string, FieldCondition>): Promise<T[]> {
-    const found: T[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.reads.find(collection, { where, limit: MAX_PAGE_SIZE, cursor });
-      found.push(...(page.items as unknown as T[]));
-      cursor = page.next ?? undefined;
-    } while (cursor !== undefined);
-    return found;
   }
 }
 
