@@ -59,7 +59,13 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       body: { period: '2022/23', value: 97.1, source: '2022/23 outturn' },
     });
     if (baseline.status !== 201) throw new Error(`baseline: ${baseline.status} ${baseline.text}`);
-    const { position } = baseline.body;
+    // Who answers for a return and who checks it are the plan's too, and come back with it.
+    const owners = { owner: 'sam.reed@hart', approver: 'jo.hale@hart', reason: 'Responsibilities named' };
+    for (const url of [`/v1/plans/${ORIGINAL}/indicators/CP7`, `/v1/plans/${ORIGINAL}/priorities/8`]) {
+      const named = await api.send({ method: 'PATCH', url, as: 'editor', body: owners });
+      if (named.status !== 200) throw new Error(`owners: ${named.status} ${named.text}`);
+    }
+    const { position } = (await api.send({ method: 'PATCH', url: `/v1/plans/${ORIGINAL}/indicators/CP10`, as: 'editor', body: { ...owners, approver: null } })).body;
     hartXlsx = await download(api, `/v1/plans/${ORIGINAL}?waitFor=${position}`, XLSX);
     originalContent = contentOf(await viewOf(ORIGINAL, position));
   });
@@ -75,12 +81,15 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       ]);
       const priorities = workbook.getWorksheet('Priorities')!;
       expect(priorities.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-      expect(priorities.getRow(2).values).toEqual([undefined, 'Ref', 'Kind (priority, project, action)', 'Priority', 'Objective', 'Themes (one per line)', 'Sponsor', 'Manager']);
+      expect(priorities.getRow(2).values).toEqual([undefined, 'Ref', 'Kind (priority, project, action)', 'Priority', 'Objective', 'Themes (one per line)', 'Sponsor', 'Manager', 'Owner (user id)', 'Approver (user id)']);
       expect(priorities.rowCount).toBe(2 + 19);
       expect(cellAt(workbook, 'Plan', 3, 'Title').value).toBe(HART_PLAN.title);
       expect(cellAt(workbook, 'Targets', 3, 'Period').value).toBe('2023/24');
       expect(workbook.getWorksheet('Narrative')!.rowCount).toBe(2 + 2);
       expect(workbook.getWorksheet('Baselines')!.getRow(3).values).toEqual([undefined, 'CP7', '2022/23', 97.1, '2022/23 outturn']);
+      const cp7Row = (workbook.getWorksheet('Indicators')!.getColumn(1).values as unknown[]).indexOf('CP7');
+      expect(cellAt(workbook, 'Indicators', cp7Row, 'Owner (user id)').value).toBe('sam.reed@hart');
+      expect(cellAt(workbook, 'Indicators', cp7Row, 'Approver (user id)').value).toBe('jo.hale@hart');
     });
 
     it('answers the plan as it stood asOf an instant, as the JSON read does, with its own ETag', async () => {
@@ -111,10 +120,10 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       const imported = await sendFile(api, '/v1/imports?planId=hart-from-xlsx', hartXlsx, XLSX);
 
       expect(imported.status).toBe(201);
-      expect(imported.body).toMatchObject({ dryRun: false, planId: 'hart-from-xlsx', importable: true, problems: [], commands: 1 + 19 + 13 + 1 + 2, events: 36 });
-      expect(imported.headers.etag).toBe('"35"');
+      expect(imported.body).toMatchObject({ dryRun: false, planId: 'hart-from-xlsx', importable: true, problems: [], commands: 1 + 19 + 13 + 1 + 2, events: 39 });
+      expect(imported.headers.etag).toBe('"38"');
       const events = await streamOf('hart-from-xlsx');
-      expect(events).toHaveLength(36);
+      expect(events).toHaveLength(39);
       // One request decided them all at one instant, and one append wrote them.
       expect(new Set(events.map((event) => `${event.metadata.requestId} ${event.metadata.decidedAt}`)).size).toBe(1);
       expect(events[0].metadata.actor).toMatchObject({ role: 'editor' });
@@ -194,7 +203,7 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       const answer = await sendFile(api, '/v1/imports?dryRun=true&planId=hart-dry', hartXlsx, XLSX);
 
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ dryRun: true, planId: 'hart-dry', importable: true, commands: 36, events: 36, problems: [], written: null });
+      expect(answer.body).toEqual({ dryRun: true, planId: 'hart-dry', importable: true, commands: 36, events: 39, problems: [], written: null });
       expect(await store().headPosition()).toBe(head);
     });
 
@@ -223,13 +232,13 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       expect(first.body.planId).toMatch(/^[0-9a-f-]{36}$/);
       expect(again.status).toBe(201);
       expect(again.body).toEqual(first.body);
-      expect(await streamOf(first.body.planId)).toHaveLength(36);
+      expect(await streamOf(first.body.planId)).toHaveLength(39);
 
       cellAt(workbook, 'Plan', 3, 'Owner').value = 'Someone Else';
       const other = await sendFile(api, '/v1/imports', await bytesOf(workbook), XLSX, { headers });
       expect(other.status).toBe(422);
       expect(other.body.message).toMatch(/Idempotency-Key was already used/);
-      expect(await streamOf(first.body.planId)).toHaveLength(36);
+      expect(await streamOf(first.body.planId)).toHaveLength(39);
     });
   });
 

@@ -121,7 +121,7 @@ describe('The version-control table and version diffs, for the Three Rivers plan
       {
         kind: 'priority',
         key: 'WD',
-        before: { ref: 'WD', kind: 'priority', title: 'Website Development', objective: null, themes: [HIGH_PERFORMING], themeIds: [], sponsor: null, manager: null },
+        before: { ref: 'WD', kind: 'priority', title: 'Website Development', objective: null, themes: [HIGH_PERFORMING], themeIds: [], sponsor: null, manager: null, owner: null, approver: null },
         after: {
           ref: 'WD',
           kind: 'priority',
@@ -131,6 +131,8 @@ describe('The version-control table and version diffs, for the Three Rivers plan
           themeIds: [],
           sponsor: null,
           manager: null,
+          owner: null,
+          approver: null,
         },
       },
     ]);

@@ -2,6 +2,7 @@ import { councilSettingsStreamId, financialYearLabel, returnDeadline, ukDateOf }
 import { EVENT_STORE, readStreamIfAny, type EventStore } from '@app/event-store';
 import { BankHolidayCalendar } from '../../apps/api/src/returns/bank-holiday-calendar';
 import type { TestCaller } from '../support/tokens';
+import { INDICATOR_CP7 } from './access-matrix.routes';
 import { PlanApi } from './plan-queries.support';
 
 /**
@@ -109,15 +110,8 @@ const today = new Date();
 const thisYear = today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
 const COMING_YEAR = financialYearLabel(thisYear + 2);
 const COMING = 'returns-corporate-coming';
-const COLLECTION_RATE = {
-  code: 'CP7',
-  title: 'Percentage of Council Tax collected',
-  unit: 'percent',
-  polarity: 'higher-is-better',
-  basis: 'cumulative-ytd',
-  frequency: 'quarterly',
-  targets: [],
-};
+// Without targets, which would have to be for the plan's own years.
+const COLLECTION_RATE = { ...INDICATOR_CP7, targets: [] };
 const MISSED_BINS = { ...COLLECTION_RATE, code: 'CP10', title: 'Missed collections per 100,000', unit: 'rate-per-100k', polarity: 'lower-is-better', basis: 'period' };
 const SICKNESS = { ...COLLECTION_RATE, code: 'HR1', title: 'Days lost to sickness per employee', unit: 'days', polarity: 'lower-is-better', basis: 'period', frequency: 'monthly' };
 const ACCOUNTS = { ref: '1', title: 'Publish the statement of accounts', themes: ['Resilient council'], outcomes: [] };
@@ -183,7 +177,7 @@ describe('Who owes which return by when', () => {
       service: 'Corporate Services',
       period: '2023/24-Q1',
       kind: 'indicator',
-      title: 'Percentage of Council Tax collected',
+      title: INDICATOR_CP7.title,
       owner: null,
       approver: null,
       deadline: '2023-07-21',
@@ -268,6 +262,31 @@ describe('Who owes which return by when', () => {
     ]);
     expect((await returns({ role: 'auditor', council: HART })).status).toBe(403);
     expect((await returns(HART_ADMIN)).status).toBe(403);
+  });
+
+  it("with mine=true, are what the officer owns and the figures awaiting their check as approver", async () => {
+    const WASTE = 'returns-waste-2023-24';
+    await command(EDITOR, 'POST', '/v1/plans', { planId: WASTE, title: 'Service Plan: Waste', service: 'Waste', period: '2023/24' });
+    await command(EDITOR, 'POST', `/v1/plans/${WASTE}/indicators`, { ...MISSED_BINS, code: 'WS1', owner: RECORDER.sub, approver: CHECKER.sub });
+    await command(EDITOR, 'POST', `/v1/plans/${WASTE}/indicators`, { ...MISSED_BINS, code: 'WS2', owner: CHECKER.sub });
+    await command(EDITOR, 'POST', `/v1/plans/${WASTE}/priorities`, { ...ACCOUNTS, owner: RECORDER.sub, approver: CHECKER.sub });
+    const mine = '&period=2023-24-Q1&mine=true';
+    const recorders = await returns(RECORDER, mine);
+    expect(recorders.body).toMatchObject({ mine: true, counts: { due: 0, overdue: 2, submitted: 0, verified: 0 } });
+    expect(statusOf(recorders.body.items)).toEqual([`${WASTE} WS1 overdue`, `${WASTE} priority 1 overdue`]);
+    expect(recorders.body.items[0]).toMatchObject({ owner: RECORDER.sub, approver: CHECKER.sub });
+    expect(statusOf(await itemsOf(CHECKER, mine))).toEqual([`${WASTE} WS2 overdue`]);
+
+    await command(RECORDER, 'POST', `/v1/plans/${WASTE}/indicators/WS1/actuals`, { period: '2023/24-Q1', value: 30 });
+    expect(statusOf(await itemsOf(RECORDER, mine))).toEqual([`${WASTE} WS1 submitted`, `${WASTE} priority 1 overdue`]);
+    // The approver now has WS1's figure to check, beside the return they owe.
+    expect(statusOf(await itemsOf(CHECKER, mine))).toEqual([`${WASTE} WS1 submitted`, `${WASTE} WS2 overdue`]);
+
+    await command(CHECKER, 'POST', `/v1/plans/${WASTE}/indicators/WS1/actuals/2023-24-Q1/verification`, { outcome: 'verified' });
+    expect(statusOf(await itemsOf(CHECKER, mine))).toEqual([`${WASTE} WS2 overdue`]);
+    expect(statusOf(await itemsOf(RECORDER, `${mine}&status=overdue`))).toEqual([`${WASTE} priority 1 overdue`]);
+    // The performance team sees them all, owned or not.
+    expect((await itemsOf(PERFORMANCE_TEAM, '&period=2023-24-Q1')).filter(({ planId }) => planId === WASTE)).toHaveLength(3);
   });
 
   it('keep nothing of a closed plan, which owes no more returns', async () => {

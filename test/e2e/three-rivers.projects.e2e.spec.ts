@@ -181,6 +181,8 @@ describe('Three Rivers: its project, with sponsor and a milestone due in a quart
       themes: [],
       themeIds: [],
       sponsor: 'Joanne Wagstaffe',
+      owner: null,
+      approver: null,
     };
     expect(diff.body.changed).toEqual([
       { kind: 'priority', key: 'WD', before: { ...project, manager: null }, after: { ...project, manager: 'Phil King' } },

@@ -32,6 +32,7 @@ export * from './performance/rollups';
 export * from './plan/written-text';
 export * from './plan/plan-limits';
 export * from './plan/keyed-items';
+export * from './plan/ownership';
 export * from './council-meetings/plans-covered';
 export * from './council-meetings/meeting-record';
 export * from './council-meetings/decision-record';

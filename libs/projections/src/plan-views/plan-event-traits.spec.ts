@@ -181,6 +181,23 @@ describe('summarisePlanEvent', () => {
     ]);
   });
 
+  it('names who is made answerable for returns and who checks them, and who they replace', () => {
+    const nobody = { owner: null, approver: null };
+    const events: PlanEvent[] = [
+      { type: 'IndicatorOwnershipAssigned', data: { planId: 'p', code: 'CP7', owner: 'u-jones', approver: 'u-patel', previous: nobody, reason: null } },
+      {
+        type: 'IndicatorOwnershipAssigned',
+        data: { planId: 'p', code: 'CP7', owner: 'u-khan', approver: null, previous: { owner: 'u-jones', approver: 'u-patel' }, reason: 'Mr Jones retired' },
+      },
+      { type: 'PriorityOwnershipAssigned', data: { planId: 'p', ref: 'WD', kind: 'project', owner: null, approver: 'u-patel', previous: nobody, reason: 'Sponsor signs off' } },
+    ];
+    expect(events.map(summarisePlanEvent)).toEqual([
+      'Responsibility for indicator CP7: owner u-jones, approver u-patel',
+      'Responsibility for indicator CP7: owner u-jones to u-khan, no approver: Mr Jones retired',
+      'Responsibility for project WD: approver u-patel: Sponsor signs off',
+    ]);
+  });
+
   it('cuts a long priority title at a word', () => {
     const added: PlanEvent = {
       type: 'PriorityAdded',

@@ -33,8 +33,9 @@ export const planViewProjection: Projection = {
   // 15: scrutiny records name the meeting they came from, and reviews of an approved plan's progress show among them.
   // 16: priorities carry `themeIds` and indicators `themeId`, their links to the corporate plan's themes.
   // 17: each actual says who recorded it and how it was checked (verified, rejected or not yet).
-  // 18: the returns each plan owes per period are kept beside it, in `plan_returns`.
-  version: 18,
+  // 18: indicators and priorities show their owner and approver.
+  // 19: the returns each plan owes per period are kept beside it, in `plan_returns`.
+  version: 19,
   collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, PLAN_RETURNS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: {
     [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }],

@@ -33,6 +33,8 @@ describe('evolvePlanView', () => {
           themeIds: [],
           sponsor: null,
           manager: null,
+          owner: null,
+          approver: null,
           outcomes: [
             {
               ref: '8a',
@@ -98,6 +100,8 @@ describe('evolvePlanView', () => {
           tolerance: 5,
           toleranceAbsolute: null,
           themeId: null,
+          owner: null,
+          approver: null,
           targets: [
             { period: '2023/24-Q2', value: 49, upper: null, comparison: 'at-least', text: null, setAt: '2023-04-03T09:11:00.000Z' },
             { period: '2023/24', value: 98, upper: null, comparison: 'at-least', text: null, setAt: '2023-04-03T09:10:00.000Z' },

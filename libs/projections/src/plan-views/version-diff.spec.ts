@@ -36,6 +36,8 @@ describe('diffPlanViews', () => {
           themeIds: [],
           sponsor: null,
           manager: null,
+          owner: null,
+          approver: null,
         },
         after: null,
       },

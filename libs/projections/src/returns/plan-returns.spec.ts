@@ -35,7 +35,7 @@ describe("A plan's returns", () => {
     expect((await reads.get(PLAN_RETURNS_COLLECTION, planReturnsId(PLAN_KEY, '2023/24')))?.returns).toEqual([]);
   });
 
-  it('show a figure verified or rejected, and owe nothing more once the plan is closed', async () => {
+  it('show a figure verified or rejected, who owns and checks each return, and owe nothing more once the plan is closed', async () => {
     const plan = hartPlan();
     plan.add('ActualVerified', { code: 'CP7', unit: 'percent', period: '2023/24-Q1', value: 28.1, verifiedBy: CHECKER.id }, { actor: CHECKER });
     plan.add('ActualRejected', { code: 'CP10', unit: 'rate-per-100k', period: '2023/24-Q2', value: 41, rejectedBy: CHECKER.id, reason: 'Counted twice' }, { actor: CHECKER });
@@ -51,6 +51,14 @@ describe("A plan's returns", () => {
       reason: 'Counted twice',
     });
 
+    plan.add('IndicatorOwnershipAssigned', {
+      code: 'CP7',
+      owner: OFFICER.id,
+      approver: CHECKER.id,
+      previous: { owner: null, approver: null },
+      reason: 'Named at the Q1 review',
+    });
+    expect((await returnsOf(plan.events, '2023/24-Q3')).returns[0]).toMatchObject({ ref: 'CP7', owner: OFFICER.id, approver: CHECKER.id });
     plan.add('PlanClosed', { reason: 'The year is over' });
     expect(await returnsOf(plan.events, '2023/24-Q3')).toMatchObject({ live: false });
   });

@@ -52,8 +52,8 @@ function indicatorReturn(indicator: IndicatorView, period: string): ReturnView {
     kind: 'indicator',
     ref: indicator.code,
     title: indicator.title,
-    owner: null,
-    approver: null,
+    owner: indicator.owner,
+    approver: indicator.approver,
     submission: actual ? { recordedAt: actual.recordedAt, recordedBy: actual.recordedBy, verification: actual.verification } : null,
   };
 }
@@ -67,8 +67,8 @@ function priorityReturn(priority: PriorityView, period: string): ReturnView {
     kind: 'priority',
     ref: priority.ref,
     title: priority.title,
-    owner: null,
-    approver: null,
+    owner: priority.owner,
+    approver: priority.approver,
     submission: latest ? { recordedAt: latest.recordedAt, recordedBy: null, verification: null } : null,
   };
 }

@@ -26,9 +26,11 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
         { key: 'frequency', header: 'Frequency', kind: 'text', width: 12 },
         { key: 'tolerance', header: 'Tolerance %', kind: 'whole-number', width: 12 },
         { key: 'toleranceAbsolute', header: 'Tolerance (in the unit)', kind: 'whole-number', width: 14 },
+        { key: 'owner', header: 'Owner (user id)', kind: 'text', width: 20 },
+        { key: 'approver', header: 'Approver (user id)', kind: 'text', width: 20 },
       ],
       rowsOf: (plan: PlanView) =>
-        plan.indicators.map(({ code, title, description, unit, polarity, basis, frequency, tolerance, toleranceAbsolute }) => ({
+        plan.indicators.map(({ code, title, description, unit, polarity, basis, frequency, tolerance, toleranceAbsolute, owner, approver }) => ({
           code,
           title,
           description,
@@ -38,6 +40,8 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
           frequency,
           tolerance,
           toleranceAbsolute,
+          owner,
+          approver,
         })),
     },
     {

@@ -11,7 +11,7 @@ import {
   type TargetComparison,
   type Unit,
 } from '@app/domain';
-import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField } from '../commands/dto/fields';
+import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField, UserIdField } from '../commands/dto/fields';
 
 const VALUE_DESCRIPTION = 'The figure the actual is held to. Absent for a target not yet set, given in words alone ("TBA", "New PI").';
 const UPPER_DESCRIPTION = 'The top of a `between` range (inclusive); only with `comparison: "between"`.';
@@ -99,6 +99,16 @@ export class DefineIndicatorDto {
     optional: true,
   })
   priorityRefs?: string[];
+
+  @UserIdField({ description: 'User id (the `sub` of their token) of the officer responsible for its returns.', example: 'u-jones', optional: true })
+  owner?: string;
+
+  @UserIdField({
+    description: 'User id of who verifies its actuals: not the owner. Once named, only they (or the performance team, role `reporting`) may verify or reject its figures.',
+    example: 'u-patel',
+    optional: true,
+  })
+  approver?: string;
 }
 
 export class ReviseIndicatorDto {
@@ -128,6 +138,12 @@ export class ReviseIndicatorDto {
 
   @IdentifierField({ description: "New theme of the corporate plan in force, by id, checked; null unlinks it.", optional: true, nullable: true })
   themeId?: string | null;
+
+  @UserIdField({ description: 'New owner, by user id; null names nobody.', optional: true, nullable: true })
+  owner?: string | null;
+
+  @UserIdField({ description: 'New approver, by user id, not the owner; null names nobody.', optional: true, nullable: true })
+  approver?: string | null;
 
   @TextField({ description: 'Why the definition changes.' })
   reason: string;

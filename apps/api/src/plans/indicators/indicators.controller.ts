@@ -97,7 +97,8 @@ export class IndicatorsController {
     @CurrentCaller() caller: Caller,
     @CommandTrace() trace: RequestTrace,
   ): Promise<PlanCommandOutcome> {
-    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'VerifyActual', data: { ...body, code, period } }, caller, trace));
+    const byPerformanceTeam = caller.roles.includes('reporting');
+    return this.bus.execute(new ExecutePlanCommand(planId, { type: 'VerifyActual', data: { ...body, code, period, byPerformanceTeam } }, caller, trace));
   }
 
   @Post(':code/baselines')

@@ -28,9 +28,11 @@ export const PRIORITY_TEMPLATE: SectionTemplate = {
         { key: 'themes', header: 'Themes (one per line)', kind: 'text', width: 40 },
         { key: 'sponsor', header: 'Sponsor', kind: 'text', width: 24 },
         { key: 'manager', header: 'Manager', kind: 'text', width: 24 },
+        { key: 'owner', header: 'Owner (user id)', kind: 'text', width: 20 },
+        { key: 'approver', header: 'Approver (user id)', kind: 'text', width: 20 },
       ],
       rowsOf: (plan: PlanView) =>
-        plan.priorities.map(({ ref, kind, title, objective, themes, sponsor, manager }) => ({
+        plan.priorities.map(({ ref, kind, title, objective, themes, sponsor, manager, owner, approver }) => ({
           ref,
           kind,
           title,
@@ -38,6 +40,8 @@ export const PRIORITY_TEMPLATE: SectionTemplate = {
           themes: cellOfList(themes),
           sponsor,
           manager,
+          owner,
+          approver,
         })),
     },
     {

@@ -9,6 +9,7 @@ import {
   PeriodOrDateField,
   TextField,
   TextListField,
+  UserIdField,
 } from '../commands/dto/fields';
 
 /** A person's name or post ("Joanne Wagstaffe", "Head of Corporate Services"). */
@@ -75,6 +76,12 @@ export class AddPriorityDto {
   @TextField({ description: 'Who manages it.', example: 'Phil King', optional: true, maxLength: NAME_LENGTH })
   manager?: string;
 
+  @UserIdField({ description: 'User id (the `sub` of their token) of the officer who reports its progress.', example: 'u-jones', optional: true })
+  owner?: string;
+
+  @UserIdField({ description: 'User id of who signs its progress off: not the owner.', example: 'u-patel', optional: true })
+  approver?: string;
+
   @NestedListField(() => OutcomeDto, {
     description: 'Expected outcomes or, for a project, its milestones, each with its target date and due.',
     limit: PLAN_LIMITS.outcomesPerPriority,
@@ -107,6 +114,12 @@ export class RevisePriorityDto {
 
   @TextField({ description: 'New manager; null removes it.', optional: true, nullable: true, maxLength: NAME_LENGTH })
   manager?: string | null;
+
+  @UserIdField({ description: 'New owner, by user id; null names nobody.', optional: true, nullable: true })
+  owner?: string | null;
+
+  @UserIdField({ description: 'New approver, by user id, not the owner; null names nobody.', optional: true, nullable: true })
+  approver?: string | null;
 
   @NestedListField(() => OutcomeDto, {
     description: 'The full new list of outcomes, matched to the old ones by ref.',

@@ -19,6 +19,10 @@ export type DefineIndicator = PlanCommandOf<
     targets: TargetStatement[];
     /** The priorities, projects or actions it measures, by ref. */
     priorityRefs?: string[];
+    /** User id of the officer responsible for its returns. */
+    owner?: string;
+    /** User id of who verifies its actuals: never the owner. */
+    approver?: string;
   }
 >;
 
@@ -36,6 +40,9 @@ export type ReviseIndicator = PlanCommandOf<
     toleranceAbsolute?: number;
     /** null unlinks it. */
     themeId?: string | null;
+    /** null: nobody named any more. */
+    owner?: string | null;
+    approver?: string | null;
     reason: string;
   }
 >;
@@ -52,10 +59,14 @@ export type RecordActual = PlanCommandOf<
   { code: string; period: string; value: number; commentary?: string; reason?: string }
 >;
 
-/** A second officer's check of the period's figure: `verified`, or `rejected` with a reason. */
+/**
+ * A second officer's check of the period's figure: `verified`, or `rejected` with a reason.
+ * `byPerformanceTeam`: the caller checks figures for the whole council, so may check those of an
+ * indicator whose approver is someone else.
+ */
 export type VerifyActual = PlanCommandOf<
   'VerifyActual',
-  { code: string; period: string; outcome: string; reason?: string }
+  { code: string; period: string; outcome: string; reason?: string; byPerformanceTeam: boolean }
 >;
 
 /**

@@ -24,6 +24,7 @@ import type { IndicatorState } from './indicator-state';
 import { DEFAULT_TOLERANCE_PERCENT, VERIFICATION_OUTCOMES } from './indicator-values';
 import { buildTarget, comparisonUnderPolarity, describeTarget, sameTarget } from './targets';
 import { requireThemeIds } from '../theme-links';
+import { NOBODY_NAMED, requestedOwnership, type Ownership } from '../ownership';
 
 /** Indicators, their targets and the actuals officers record against them. */
 export const INDICATOR_DECIDERS: CommandDeciders<IndicatorCommand> = {
@@ -60,6 +61,8 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan, context: Deci
   const priorityRefs = measuredPriorities(plan, code, command.data.priorityRefs ?? []);
   const linked: PlanEvent[] =
     priorityRefs.length === 0 ? [] : [{ type: 'IndicatorLinked', data: { planId: plan.planId, code, priorityRefs, previous: [], reason: null } }];
+  const ownership = requestedOwnership(NOBODY_NAMED, command.data, `indicator ${code}`);
+  const owned = ownership === null ? [] : [ownershipAssigned(plan, code, ownership, NOBODY_NAMED, null)];
   return structuralChange(plan, `Indicator ${code} defined`, [
     {
       type: 'IndicatorDefined',
@@ -78,7 +81,12 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan, context: Deci
       },
     },
     ...linked,
+    ...owned,
   ]);
+}
+
+function ownershipAssigned(plan: OpenPlan, code: string, ownership: Ownership, previous: Ownership, reason: string | null): PlanEvent {
+  return { type: 'IndicatorOwnershipAssigned', data: { planId: plan.planId, code, ...ownership, previous, reason } };
 }
 
 /** The tolerance a command states, as a percent of the target or an amount in the unit, or undefined when it states none. */
@@ -133,13 +141,19 @@ function reviseIndicator(command: ReviseIndicator, plan: OpenPlan, context: Deci
     ...toleranceStated(command.data.tolerance, command.data.toleranceAbsolute),
     themeId: linkedTheme(plan, context, command.data.themeId, `indicator ${code}`),
   });
-  if (Object.keys(changes).length === 0) {
+  const current: Ownership = { owner: indicator.owner, approver: indicator.approver };
+  const ownership = requestedOwnership(current, command.data, `indicator ${code}`);
+  if (Object.keys(changes).length === 0 && ownership === null) {
     throw DomainError.ruleBroken(`Nothing would change: indicator ${code} already says that.`);
   }
-  return structuralChange(plan, reason, [
-    { type: 'IndicatorRevised', data: { planId: plan.planId, code, changes, previous, reason } },
-    ...targetsFollowingPolarity(plan, { ...indicator, ...changes }, reason),
-  ]);
+  const revised: PlanEvent[] =
+    Object.keys(changes).length === 0
+      ? []
+      : [
+          { type: 'IndicatorRevised', data: { planId: plan.planId, code, changes, previous, reason } },
+          ...targetsFollowingPolarity(plan, { ...indicator, ...changes }, reason),
+        ];
+  return structuralChange(plan, reason, [...revised, ...(ownership === null ? [] : [ownershipAssigned(plan, code, ownership, current, reason)])]);
 }
 
 /** The theme a revision links the indicator to: undefined when not asked, null to unlink. */
@@ -270,6 +284,7 @@ function verifyActual(command: VerifyActual, plan: OpenPlan, context: DecisionCo
       `You entered the actual for ${code} in ${period}: it must be verified or rejected by someone else.`,
     );
   }
+  requireApproverOrPerformanceTeam(indicator, command, context, period);
   if (actual.verification === outcome) {
     throw DomainError.ruleBroken(`Nothing would change: the actual for ${code} in ${period}, ${actual.value}, is already ${outcome}.`);
   }
@@ -285,6 +300,19 @@ function verifyActual(command: VerifyActual, plan: OpenPlan, context: DecisionCo
   }
   const reason = requireReason(command.data.reason, `rejecting the actual for ${code} in ${period}`);
   return [{ type: 'ActualRejected', data: { planId, code, unit, period, value, rejectedBy: context.actor, reason } }];
+}
+
+/**
+ * An indicator that names its approver has its figures checked by them, the officer the plan makes
+ * answerable for the check, or by the performance team, which checks for the whole council (when the
+ * approver is away, or entered the figure themselves); any other officer is refused.
+ */
+function requireApproverOrPerformanceTeam(indicator: IndicatorState, command: VerifyActual, context: DecisionContext, period: string): void {
+  const { code, approver } = indicator;
+  if (approver === null || approver === context.actor || command.data.byPerformanceTeam) return;
+  throw DomainError.ruleBroken(
+    `The actuals of ${code} are verified or rejected by its approver, ${approver}, or by the performance team: ask them to check the actual for ${period}.`,
+  );
 }
 
 function recordBaseline(command: RecordBaseline, plan: OpenPlan): PlanEvent[] {

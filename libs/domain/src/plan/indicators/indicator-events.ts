@@ -1,4 +1,5 @@
 import type { EventDefinitions, PlanEventOf } from '../plan-message';
+import type { Ownership } from '../ownership';
 import type { Baseline, Basis, Frequency, Polarity, Target, TargetInForce, Unit } from './indicator-values';
 
 export interface IndicatorFields {
@@ -111,6 +112,16 @@ export type IndicatorLinked = PlanEventOf<
   { code: string; priorityRefs: string[]; previous: string[]; reason: string | null }
 >;
 
+/**
+ * Who answers for the indicator's returns (`owner`) and who verifies its actuals (`approver`), by user
+ * id, replacing `previous`. An event of its own, as links are, so that indicators defined before
+ * owners were named read as they were, with nobody named, and a change of owner reads alone.
+ */
+export type IndicatorOwnershipAssigned = PlanEventOf<
+  'IndicatorOwnershipAssigned',
+  { code: string } & Ownership & { previous: Ownership; reason: string | null }
+>;
+
 export type IndicatorEvent =
   | IndicatorDefined
   | IndicatorRevised
@@ -121,7 +132,8 @@ export type IndicatorEvent =
   | ActualVerified
   | ActualRejected
   | BaselineRecorded
-  | IndicatorLinked;
+  | IndicatorLinked
+  | IndicatorOwnershipAssigned;
 
 /**
  * IndicatorDefined version 1 had no tolerance (the default applied). Up to IndicatorDefined 2 and
@@ -142,4 +154,6 @@ export const INDICATOR_EVENT_DEFINITIONS: EventDefinitions<IndicatorEvent> = {
   // Structure, not monitoring: the plan prints its baselines ("2018/19 Actual") beside its targets.
   BaselineRecorded: { schemaVersion: 1, role: 'structure' },
   IndicatorLinked: { schemaVersion: 1, role: 'structure' },
+  // Structure: the plan prints who is responsible for each indicator, and its template carries it.
+  IndicatorOwnershipAssigned: { schemaVersion: 1, role: 'structure' },
 };

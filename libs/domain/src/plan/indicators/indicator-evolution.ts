@@ -1,4 +1,5 @@
 import type { EventEvolvers } from '../evolution-rules';
+import { NOBODY_NAMED } from '../ownership';
 import type { DraftedPlanState } from '../plan-state';
 import { entryOf } from '../plan-state';
 import type { ActualRecorded, ActualRestated, IndicatorEvent } from './indicator-events';
@@ -7,7 +8,7 @@ import type { IndicatorState, VerificationState } from './indicator-state';
 export const INDICATOR_EVOLVERS: EventEvolvers<IndicatorEvent> = {
   IndicatorDefined: (state, { data: { planId: _planId, ...definition } }) => ({
     ...state,
-    indicators: { ...state.indicators, [definition.code]: { ...definition, actuals: {}, baselines: {}, priorityRefs: [] } },
+    indicators: { ...state.indicators, [definition.code]: { ...definition, ...NOBODY_NAMED, actuals: {}, baselines: {}, priorityRefs: [] } },
   }),
   IndicatorRevised: (state, { data }) =>
     updateIndicator(state, data.code, (indicator) => ({ ...indicator, ...data.changes })),
@@ -29,6 +30,8 @@ export const INDICATOR_EVOLVERS: EventEvolvers<IndicatorEvent> = {
     })),
   IndicatorLinked: (state, { data: { code, priorityRefs } }) =>
     updateIndicator(state, code, (indicator) => ({ ...indicator, priorityRefs })),
+  IndicatorOwnershipAssigned: (state, { data: { code, owner, approver } }) =>
+    updateIndicator(state, code, (indicator) => ({ ...indicator, owner, approver })),
 };
 
 function withActual(state: DraftedPlanState, { data }: ActualRecorded | ActualRestated): DraftedPlanState {

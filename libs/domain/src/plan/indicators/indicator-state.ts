@@ -1,3 +1,4 @@
+import type { Ownership } from '../ownership';
 import type { IndicatorFields } from './indicator-events';
 import type { Baseline, Target } from './indicator-values';
 
@@ -11,7 +12,7 @@ export interface RecordedActual {
   verification: VerificationState;
 }
 
-export interface IndicatorState extends IndicatorFields {
+export interface IndicatorState extends IndicatorFields, Ownership {
   code: string;
   targets: Target[];
   /** The latest figure for each period (canonical period → actual). */

@@ -19,8 +19,8 @@ const restated: ActualRestated = {
     reason: 'March counted once',
   },
 };
-const verify = (outcome: string, reason?: string) =>
-  ({ type: 'VerifyActual', data: { code: 'cp7', period: '2023-24-Q1', outcome, reason } }) as const;
+const verify = (outcome: string, reason?: string, byPerformanceTeam = false) =>
+  ({ type: 'VerifyActual', data: { code: 'cp7', period: '2023-24-Q1', outcome, reason, byPerformanceTeam } }) as const;
 
 describe('verifying an actual', () => {
   it('is recorded by a second officer, with the figure they checked', () => {
@@ -79,7 +79,7 @@ describe('verifying an actual', () => {
   it('refuses a period without an actual, and an outcome it does not know', () => {
     given(planInMonitoring)
       .by(CHECKER)
-      .when({ type: 'VerifyActual', data: { code: 'CP7', period: '2023/24-Q2', outcome: 'verified' } })
+      .when({ type: 'VerifyActual', data: { code: 'CP7', period: '2023/24-Q2', outcome: 'verified', byPerformanceTeam: false } })
       .thenRefused('rule-broken', /^No actual is recorded for CP7 in 2023\/24-Q2: there is nothing to verify\.$/);
     given(planInMonitoring)
       .by(CHECKER)

@@ -23,6 +23,10 @@ export type AddPriority = PlanCommandOf<
     kind?: PriorityKind;
     sponsor?: string;
     manager?: string;
+    /** User id of the officer who reports its progress. */
+    owner?: string;
+    /** User id of who signs its progress off: never the owner. */
+    approver?: string;
     outcomes: OutcomeInput[];
   }
 >;
@@ -41,6 +45,9 @@ export type RevisePriority = PlanCommandOf<
     /** null removes it. */
     sponsor?: string | null;
     manager?: string | null;
+    /** null: nobody named any more. */
+    owner?: string | null;
+    approver?: string | null;
     outcomes?: OutcomeInput[];
     reason: string;
   }

@@ -10,6 +10,7 @@ import type { PriorityState } from './priority-state';
 import type { Outcome, PriorityKind } from './priority-values';
 import { parseDue, parseTargetDate } from './target-dates';
 import { requireThemeIds } from '../theme-links';
+import { NOBODY_NAMED, requestedOwnership, type Ownership } from '../ownership';
 
 /** Priorities, their outcomes and the progress officers record against them. */
 export const PRIORITY_DECIDERS: CommandDeciders<PriorityCommand> = {
@@ -37,6 +38,7 @@ function addPriority(command: AddPriority, plan: OpenPlan, context: DecisionCont
   requireOutcomesInPlan(plan, ref, command.data.outcomes.length);
   const themeIds = requireThemeIds(plan, context, command.data.themeIds ?? [], itemName(kind, ref));
   const outcomes = numberOutcomes(itemName(kind, ref), command.data.outcomes, [], 0);
+  const ownership = requestedOwnership(NOBODY_NAMED, command.data, itemName(kind, ref));
   return structuralChange(plan, `${capitalised(itemName(kind, ref))} added`, [
     {
       type: 'PriorityAdded',
@@ -53,7 +55,19 @@ function addPriority(command: AddPriority, plan: OpenPlan, context: DecisionCont
         outcomes,
       },
     },
+    ...(ownership === null ? [] : [ownershipAssigned(plan, ref, kind, ownership, NOBODY_NAMED, null)]),
   ]);
+}
+
+function ownershipAssigned(
+  plan: OpenPlan,
+  ref: string,
+  kind: PriorityKind,
+  ownership: Ownership,
+  previous: Ownership,
+  reason: string | null,
+): PlanEvent {
+  return { type: 'PriorityOwnershipAssigned', data: { planId: plan.planId, ref, kind, ...ownership, previous, reason } };
 }
 
 /** Checked before anything else reads the lists, so an oversized one costs nothing more. */
@@ -139,6 +153,9 @@ function revisePriority(command: RevisePriority, plan: OpenPlan, context: Decisi
     events.push({ type: 'PriorityRevised', data: { planId: plan.planId, ref, kind, changes, previous, reason } });
   }
   if (command.data.outcomes) events.push(...outcomeChanges(plan, priority, kind, command.data.outcomes, reason));
+  const current: Ownership = { owner: priority.owner, approver: priority.approver };
+  const ownership = requestedOwnership(current, command.data, itemName(kind, ref));
+  if (ownership !== null) events.push(ownershipAssigned(plan, ref, kind, ownership, current, reason));
   if (events.length === 0) {
     throw DomainError.ruleBroken(`Nothing would change: ${itemName(priority.kind, ref)} already says that.`);
   }

@@ -1,4 +1,5 @@
 import type { EventDefinitions, PlanEventOf } from '../plan-message';
+import type { Ownership } from '../ownership';
 import type { Outcome, PriorityKind, ProgressStatus } from './priority-values';
 
 export interface PriorityFields {
@@ -59,6 +60,15 @@ export type ProgressRecorded = PlanEventOf<
   }
 >;
 
+/**
+ * Who reports the item's progress (`owner`) and who signs it off (`approver`), by user id, replacing
+ * `previous`; an event of its own, as an indicator's is, so items added before read with nobody named.
+ */
+export type PriorityOwnershipAssigned = PlanEventOf<
+  'PriorityOwnershipAssigned',
+  { ref: string; kind: PriorityKind } & Ownership & { previous: Ownership; reason: string | null }
+>;
+
 export type PriorityEvent =
   | PriorityAdded
   | PriorityRevised
@@ -66,7 +76,8 @@ export type PriorityEvent =
   | OutcomeAdded
   | OutcomeChanged
   | OutcomeRemoved
-  | ProgressRecorded;
+  | ProgressRecorded
+  | PriorityOwnershipAssigned;
 
 /**
  * Version 2 of the structural events: kinds, sponsor and manager, and outcomes' `due`; PriorityAdded's
@@ -80,4 +91,5 @@ export const PRIORITY_EVENT_DEFINITIONS: EventDefinitions<PriorityEvent> = {
   OutcomeChanged: { schemaVersion: 2, role: 'structure' },
   OutcomeRemoved: { schemaVersion: 2, role: 'structure' },
   ProgressRecorded: { schemaVersion: 1, role: 'monitoring' },
+  PriorityOwnershipAssigned: { schemaVersion: 1, role: 'structure' },
 };

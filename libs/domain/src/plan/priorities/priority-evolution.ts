@@ -1,4 +1,5 @@
 import type { EventEvolvers } from '../evolution-rules';
+import { NOBODY_NAMED } from '../ownership';
 import type { DraftedPlanState } from '../plan-state';
 import { entryOf } from '../plan-state';
 import type { PriorityEvent } from './priority-events';
@@ -7,7 +8,7 @@ import type { Outcome } from './priority-values';
 
 export const PRIORITY_EVOLVERS: EventEvolvers<PriorityEvent> = {
   PriorityAdded: (state, { data: { ref, title, themes, themeIds, objective, kind, sponsor, manager, outcomes } }) =>
-    withPriority(state, { ref, title, themes, themeIds, objective, kind, sponsor, manager, outcomes, highestOutcomeNumber: 0 }),
+    withPriority(state, { ref, title, themes, themeIds, objective, kind, sponsor, manager, ...NOBODY_NAMED, outcomes, highestOutcomeNumber: 0 }),
   PriorityRevised: (state, { data }) => updatePriority(state, data.ref, (priority) => ({ ...priority, ...data.changes })),
   PriorityWithdrawn: (state, { data }) => {
     const { [data.ref]: _withdrawn, ...priorities } = state.priorities;
@@ -28,6 +29,7 @@ export const PRIORITY_EVOLVERS: EventEvolvers<PriorityEvent> = {
       outcomes: priority.outcomes.filter((outcome) => outcome.ref !== data.outcome.ref),
     })),
   ProgressRecorded: (state) => state,
+  PriorityOwnershipAssigned: (state, { data: { ref, owner, approver } }) => updatePriority(state, ref, (priority) => ({ ...priority, owner, approver })),
 };
 
 function withPriority(state: DraftedPlanState, priority: PriorityState): DraftedPlanState {

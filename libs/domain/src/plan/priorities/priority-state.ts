@@ -1,6 +1,7 @@
+import type { Ownership } from '../ownership';
 import type { Outcome, PriorityKind } from './priority-values';
 
-export interface PriorityState {
+export interface PriorityState extends Ownership {
   ref: string;
   title: string;
   themes: string[];

@@ -1,7 +1,7 @@
 import { assessRag, type ActualRecorded, type IndicatorEvent, type IndicatorFields } from '@app/domain';
 import { formatTarget, formatValue } from '../format-value';
 import type { ChangeKindWords, EventTraitsTable } from '../section-traits';
-import { clip, counted, withReason } from '../summary-text';
+import { clip, counted, describeOwnership, withReason } from '../summary-text';
 
 export const INDICATOR_CHANGE_KINDS = [
   ['indicatorsAdded', 'indicator added', 'indicators added'],
@@ -10,6 +10,7 @@ export const INDICATOR_CHANGE_KINDS = [
   ['targetsChanged', 'target changed', 'targets changed'],
   ['baselinesRecorded', 'baseline recorded', 'baselines recorded'],
   ['indicatorsLinked', 'indicator linked', 'indicators linked'],
+  ['returnResponsibilitiesAssigned', 'return responsibility assigned', 'return responsibilities assigned'],
 ] as const satisfies ChangeKindWords<string>;
 
 type IndicatorChangeKind = (typeof INDICATOR_CHANGE_KINDS)[number][0];
@@ -91,6 +92,11 @@ export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorC
       ),
     touches: ({ data }) => indicator(data.code),
     change: ({ data }) => ({ kind: 'indicatorsLinked', ref: data.code, name: data.priorityRefs.join(', ') || 'nothing' }),
+  },
+  IndicatorOwnershipAssigned: {
+    summary: ({ data }) => withReason(`Responsibility for indicator ${data.code}: ${describeOwnership(data, data.previous)}`, data.reason),
+    touches: ({ data }) => indicator(data.code),
+    change: ({ data }) => ({ kind: 'returnResponsibilitiesAssigned', ref: data.code, name: describeOwnership(data, data.previous) }),
   },
 };
 

@@ -1,5 +1,6 @@
 import {
   assessRag,
+  NOBODY_NAMED,
   comparePeriods,
   type ActualRecorded,
   type ActualRestated,
@@ -26,6 +27,7 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
       tolerance: data.tolerance,
       toleranceAbsolute: data.toleranceAbsolute,
       themeId: data.themeId,
+      ...NOBODY_NAMED,
       targets: sortByPeriod(data.targets.map((target) => targetView(target, stored.recordedAt))),
       actuals: [],
       baselines: [],
@@ -69,6 +71,8 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
     })),
   IndicatorLinked: (view, { data: { code, priorityRefs } }) =>
     updateIndicator(view, code, (indicator) => ({ ...indicator, priorityRefs: [...priorityRefs] })),
+  IndicatorOwnershipAssigned: (view, { data: { code, owner, approver } }) =>
+    updateIndicator(view, code, (indicator) => ({ ...indicator, owner, approver })),
 };
 
 function withTarget(view: PlanView, code: string, target: TargetView): PlanView {

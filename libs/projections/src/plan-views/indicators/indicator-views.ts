@@ -1,4 +1,4 @@
-import type { Baseline, IndicatorFields, Rag, Target, TargetInForce, VerificationState } from '@app/domain';
+import type { Baseline, IndicatorFields, Ownership, Rag, Target, TargetInForce, VerificationState } from '@app/domain';
 
 /**
  * A target as decided: its figure, comparison and upper figure, and the plan's words beside them;
@@ -36,7 +36,8 @@ export type ActualView = {
 /** A figure from before the plan, as recorded (or last corrected). */
 export type BaselineView = Baseline & { recordedAt: string };
 
-export type IndicatorView = { code: string } & IndicatorFields & {
+/** `owner` answers for its returns and `approver` verifies its actuals, by user id; null when nobody is named. */
+export type IndicatorView = { code: string } & IndicatorFields & Ownership & {
   targets: TargetView[];
   actuals: ActualView[];
   /** Figures from before the plan, by period: for direction of travel, never monitoring returns. */

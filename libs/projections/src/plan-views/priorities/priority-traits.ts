@@ -1,6 +1,6 @@
 import type { PriorityEvent, PriorityKind } from '@app/domain';
 import type { ChangeKindWords, EventTraitsTable } from '../section-traits';
-import { clip, listFields, withReason } from '../summary-text';
+import { clip, describeOwnership, listFields, withReason } from '../summary-text';
 
 /**
  * Priorities, projects and actions share one collection, but a committee reads "1 project added"
@@ -23,6 +23,7 @@ export const PRIORITY_CHANGE_KINDS = [
   ['milestonesAdded', 'milestone added', 'milestones added'],
   ['milestonesChanged', 'milestone changed', 'milestones changed'],
   ['milestonesRemoved', 'milestone removed', 'milestones removed'],
+  ['progressResponsibilitiesAssigned', 'progress responsibility assigned', 'progress responsibilities assigned'],
 ] as const satisfies ChangeKindWords<string>;
 
 type PriorityChangeKind = (typeof PRIORITY_CHANGE_KINDS)[number][0];
@@ -134,5 +135,11 @@ export const PRIORITY_EVENT_TRAITS: EventTraitsTable<PriorityEvent, PriorityChan
       return `Progress on ${subject} for ${period}: ${percentComplete}% complete, ${status.replace(/-/g, ' ')}`;
     },
     touches: ({ data }) => priority(data.priorityRef),
+  },
+  PriorityOwnershipAssigned: {
+    summary: ({ data }) =>
+      withReason(`Responsibility for ${inSentence(data.kind, data.ref)}: ${describeOwnership(data, data.previous)}`, data.reason),
+    touches: ({ data }) => priority(data.ref),
+    change: ({ data }) => ({ kind: 'progressResponsibilitiesAssigned', ref: data.ref, name: describeOwnership(data, data.previous) }),
   },
 };

@@ -1,4 +1,4 @@
-import { comparePeriods, type Outcome, type PriorityEvent } from '@app/domain';
+import { comparePeriods, NOBODY_NAMED, type Outcome, type PriorityEvent } from '@app/domain';
 import type { PlanView } from '../plan-view-shape';
 import type { ViewEvolvers } from '../section-traits';
 import type { PriorityView, ProgressEntryView, WithdrawnPriorityView } from './priority-views';
@@ -14,6 +14,7 @@ export const PRIORITY_VIEW_EVOLVERS: ViewEvolvers<PriorityEvent> = {
       themeIds: [...themeIds],
       sponsor,
       manager,
+      ...NOBODY_NAMED,
       outcomes: outcomes.map(copyOutcome),
       progress: null,
       progressHistory: [],
@@ -81,6 +82,8 @@ export const PRIORITY_VIEW_EVOLVERS: ViewEvolvers<PriorityEvent> = {
       return { ...priority, progress: latestProgress(progressHistory), progressHistory };
     });
   },
+  PriorityOwnershipAssigned: (view, { data: { ref, owner, approver } }) =>
+    updatePriority(view, ref, (priority) => ({ ...priority, owner, approver })),
 };
 
 function updatePriority(view: PlanView, ref: string, change: (priority: PriorityView) => PriorityView): PlanView {

@@ -1,4 +1,4 @@
-import type { Outcome, PriorityKind, ProgressStatus } from '@app/domain';
+import type { Outcome, Ownership, PriorityKind, ProgressStatus } from '@app/domain';
 
 export type ProgressEntryView = {
   period: string;
@@ -13,7 +13,8 @@ export type ProgressEntryView = {
   revision: number;
 };
 
-export type PriorityView = {
+/** `owner` reports its progress and `approver` signs it off, by user id; null when nobody is named. */
+export type PriorityView = Ownership & {
   ref: string;
   /** A service priority, a project or an action. */
   kind: PriorityKind;

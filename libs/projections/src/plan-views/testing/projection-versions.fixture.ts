@@ -159,6 +159,16 @@ function reviseInTheYear(plan: PlanStream): void {
   });
   plan.add('IndicatorLinked', { code: 'CP7', priorityRefs: ['6', '8'], previous: [], reason: null });
   plan.add('IndicatorLinked', { code: 'CP7', priorityRefs: ['8'], previous: ['6', '8'], reason: 'Measures the income work only' });
+  const nobody = { owner: null, approver: null };
+  plan.add('IndicatorOwnershipAssigned', { code: 'CP7', owner: 'u-revenues', approver: CHECKER.id, previous: nobody, reason: null });
+  plan.add('PriorityOwnershipAssigned', {
+    ref: '10',
+    kind: 'priority',
+    owner: 'u-ict',
+    approver: null,
+    previous: nobody,
+    reason: 'Named after the restructure',
+  });
   for (const { ref, title, themes, outcomes } of HART_PRIORITIES.filter(({ ref }) => !IN_THE_STORY.priorities.includes(ref))) {
     plan.add('PriorityAdded', {
       ref,

@@ -116,6 +116,16 @@ export function TextField(options: FieldOptions & { maxLength?: number }): Prope
   );
 }
 
+const MAX_USER_ID_LENGTH = 200;
+
+/**
+ * A user's id as their token names them (its `sub`), to hold an officer answerable for an item
+ * (`owner`, `approver`): compared exactly with the id of whoever enters or checks a figure.
+ */
+export function UserIdField(options: FieldOptions): PropertyDecorator {
+  return TextField({ ...options, maxLength: MAX_USER_ID_LENGTH });
+}
+
 /** A reference or code ("3", "1a", "CP7"), normalised as it is in a path. */
 export function IdentifierField(options: FieldOptions): PropertyDecorator {
   return applyDecorators(
