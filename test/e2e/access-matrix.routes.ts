@@ -344,6 +344,7 @@ export const MATRIX_ROUTES: MatrixRoute[] = [
     params: { code: 'CP7' },
     query: { service: OWN_SERVICE, asOf: true },
   }),
+  read('/v1/returns', ['returns.read'], { scope: 'council' }),
   read('/v1/reports/{period}/exceptions', ['councilExceptions.read'], { scope: 'council', params: { period: '2023-24-Q1' } }),
   read('/v1/reports/{period}/exceptions', ['councilExceptions.read', 'reports.readAsOf'], {
     scope: 'council',

@@ -15,6 +15,7 @@ import { completeApiDocument } from './openapi/api-document';
 import { PlanCommandsModule } from './plans/plan-commands.module';
 import { PlanQueriesModule } from './plans/plan-queries.module';
 import { ReportsModule } from './reports/reports.module';
+import { ReturnsModule } from './returns/returns.module';
 import { SettingsModule } from './settings/settings.module';
 
 export const API_DOCUMENT: OpenApiOptions = {
@@ -54,6 +55,7 @@ export const API_DOCUMENT: OpenApiOptions = {
     ChangesModule,
     ReportsModule,
     IndicatorSeriesModule,
+    ReturnsModule,
     SettingsModule,
     CorporatePlansModule,
     AdminModule,

@@ -10,3 +10,4 @@ export * from './corporate-plan';
 export * from './stored-event-decoder';
 export * from './council-reports';
 export * from './indicator-series';
+export * from './returns';

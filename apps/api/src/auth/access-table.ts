@@ -81,6 +81,11 @@ export const ACCESS_TABLE = {
   'councilExceptions.read': READERS,
   /** An indicator across a service's plans is what each of those plans' reads shows of it: their readers read it. */
   'indicatorSeries.read': READERS,
+  /**
+   * Who owes which return by when: the officers who owe them (most ask for their own, `mine=true`), the performance team
+   * that chases them, and the editors and governance who answer for the plans. Auditors read the figures and their checks in the plans.
+   */
+  'returns.read': ['officer', 'editor', 'governance', 'reporting'],
   'integrity.check': ['auditor'],
   /** The whole event log, data and who made each change: for the auditors who run the check, to check it without us. */
   'evidence.export': ['auditor'],

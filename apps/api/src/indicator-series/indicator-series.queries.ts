@@ -2,7 +2,7 @@ import { IndicatorSeriesNotFoundError, NotAssignedToServiceError } from '@app/ap
 import { planKey, type PlanKey } from '@app/domain';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { READ_STORE, type ReadStore } from '@app/read-store';
+import { findAll, READ_STORE, type ReadStore } from '@app/read-store';
 import {
   buildIndicatorSeries,
   documentBody,
@@ -13,7 +13,6 @@ import {
   type SeriesPlanDocument,
 } from '@app/projections';
 import type { Caller } from '../auth/caller';
-import { findEvery } from '../plans/queries/find-every';
 import { answeredAsOf } from '../plans/queries/plan-reader';
 import { PlanTimeTravel, type CouncilIntegrity } from '../plans/queries/plan-time-travel';
 import { plansTag } from '../reports/council-report-plans';
@@ -50,7 +49,7 @@ export class GetIndicatorSeriesHandler implements IQueryHandler<GetIndicatorSeri
 
   async execute({ caller, code, service, asOf }: GetIndicatorSeriesQuery): Promise<IndicatorSeriesFound> {
     if (caller.services !== null && !caller.services.includes(service)) throw new NotAssignedToServiceError(service);
-    const now = await findEvery<SeriesPlanDocument>(this.reads, INDICATOR_SERIES_COLLECTION, plansOfService(caller.council, service));
+    const now = await findAll<SeriesPlanDocument>(this.reads, INDICATOR_SERIES_COLLECTION, plansOfService(caller.council, service));
     const { plans, integrity } = await this.plansAt(now, asOf);
     const series = buildIndicatorSeries(code, service, plans);
     if (series === null) throw IndicatorSeriesNotFoundError.of(code, service, asOf);

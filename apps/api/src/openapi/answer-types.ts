@@ -7,6 +7,7 @@ import type { DecisionAnswer, MeetingAnswer } from '../council-meetings/council-
 import type { IndicatorSeriesAnswer } from '../indicator-series/indicator-series.queries';
 import type { CouncilWideAnswer } from '../reports/council-report.queries';
 import type { RollForwardOutcome } from '../plans/commands/plan-command.service';
+import type { ReturnsAnswer } from '../returns/returns.queries';
 import type { CollectionRuleAnswer } from '../settings/collection-rule.handlers';
 import type { RiskMatrixAnswer } from '../settings/risk-matrix.handlers';
 import type { RollupRuleAnswer } from '../settings/rollup-rule.handlers';
@@ -44,4 +45,4 @@ export type CouncilExceptionsAnswer = CouncilWideAnswer<CouncilExceptions>;
 
 export type RollForwardAnswer = RollForwardOutcome;
 
-export type { CollectionRuleAnswer, CorporatePlanAnswer, IndicatorSeriesAnswer, CorporatePlanHistoryAnswer, DecisionAnswer, ErrorBody, MeetingAnswer, PlanDiff, RiskMatrixAnswer, RollupRuleAnswer, VersionTable };
+export type { CollectionRuleAnswer, CorporatePlanAnswer, IndicatorSeriesAnswer, CorporatePlanHistoryAnswer, DecisionAnswer, ErrorBody, MeetingAnswer, PlanDiff, ReturnsAnswer, RiskMatrixAnswer, RollupRuleAnswer, VersionTable };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { planKey, type PlanKey } from '@app/domain';
-import { READ_STORE, type FieldCondition, type ReadStore } from '@app/read-store';
+import { findAll, READ_STORE, type FieldCondition, type ReadStore } from '@app/read-store';
 import {
   documentBody,
   PLAN_LIST_COLLECTION,
@@ -14,7 +14,6 @@ import {
 } from '@app/projections';
 import type { Caller } from '../auth/caller';
 import { EarlierPlans } from '../plans/queries/earlier-plans';
-import { findEvery } from '../plans/queries/find-every';
 import { PlanTimeTravel, type CouncilIntegrity } from '../plans/queries/plan-time-travel';
 
 /** The plans a council-wide answer is built from, the words of its note, and its ETag. */
@@ -45,7 +44,7 @@ export class CouncilReportPlans {
   ) {}
 
   async covering(caller: Caller, period: string, asOf: Date | undefined): Promise<CouncilPlans> {
-    const now = await findEvery<PlanReportInputsDocument>(this.reads, PLAN_REPORT_INPUTS_COLLECTION, plansCoveringPeriod(caller.council, period, caller.services));
+    const now = await findAll<PlanReportInputsDocument>(this.reads, PLAN_REPORT_INPUTS_COLLECTION, plansCoveringPeriod(caller.council, period, caller.services));
     if (asOf === undefined) {
       const plans = await this.earlierPlans.attachTo(now.map((document) => documentBody<PlanReportInputsDocument>(document)), undefined);
       return { plans, scope: await this.scopeOf(caller, plans.length === 0), tag: tagOf(plans), integrity: null };
@@ -67,7 +66,7 @@ export class CouncilReportPlans {
     if (!namePeriods) return { ...scope, periodsHeld: [] };
     const where: Record<string, FieldCondition> = { council: caller.council };
     if (caller.services !== null) where.service = { $in: caller.services };
-    const listed = await findEvery<PlanListItem & { id: string }>(this.reads, PLAN_LIST_COLLECTION, where);
+    const listed = await findAll<PlanListItem & { id: string }>(this.reads, PLAN_LIST_COLLECTION, where);
     return { ...scope, periodsHeld: [...new Set(listed.map((item) => item.period))].sort() };
   }
 }

@@ -1,4 +1,4 @@
-import { endOfUkDay, startOfUkDay } from './calendar';
+import { endOfUkDay, startOfUkDay, ukDateOf } from './calendar';
 
 describe('days in UK time', () => {
   it.each([
@@ -12,5 +12,10 @@ describe('days in UK time', () => {
   ])('%s runs from %s to %s', (date, start, end) => {
     expect(startOfUkDay(date).toISOString()).toBe(start);
     expect(endOfUkDay(date).toISOString()).toBe(end);
+  });
+
+  it('name the UK date of an instant, a day ahead of UTC late in a summer evening', () => {
+    expect(ukDateOf(new Date('2024-07-01T23:30:00.000Z'))).toBe('2024-07-02');
+    expect(ukDateOf(new Date('2024-12-31T23:30:00.000Z'))).toBe('2024-12-31');
   });
 });

@@ -72,6 +72,12 @@ function ukOffsetMs(instant: number): number {
   return wallClock - Math.floor(instant / 60_000) * 60_000;
 }
 
+/** The calendar date in the UK at an instant: 23:30 UTC on 1 July is already 2 July in BST. */
+export function ukDateOf(instant: Date): string {
+  const parts = Object.fromEntries(UK_WALL_CLOCK.formatToParts(instant).map(({ type, value }) => [type, Number(value)]));
+  return isoDate(parts.year, parts.month, parts.day);
+}
+
 /**
  * The first instant of a calendar date in the UK. UK clocks change at 01:00 UTC, never at midnight,
  * so midnight has one offset, the one in force at that date's midnight UTC.

@@ -226,6 +226,16 @@ function orderKey(period: FinancialPeriod): number {
   return (period.startYear * 12 + lastMonth) * 3 + LENGTH_RANK[period.kind];
 }
 
+/** Every period of a financial year, each once, in the order they end (`comparePeriods`): M01, M02, M03, Q1, M04, … M12, Q4, the year. */
+export function periodsOfFinancialYear(startYear: number): string[] {
+  const periods: string[] = [];
+  for (let month = 1; month <= 12; month += 1) {
+    periods.push(monthLabel(startYear, month));
+    if (month % 3 === 0) periods.push(quarterLabel(startYear, (month / 3) as QuarterNumber));
+  }
+  return [...periods, financialYearLabel(startYear)];
+}
+
 /** The fourth quarter of a year ("2023/24" → "2023/24-Q4"), whose year-to-date figure is the year's; null for a quarter. */
 export function fourthQuarterOf(period: string): string | null {
   const parsed = parsePeriod(period);

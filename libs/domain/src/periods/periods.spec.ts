@@ -14,7 +14,7 @@ import {
   requireHeldDate,
   samePeriodLastYear,
 } from './financial-periods';
-import { isWithinPlanPeriod, parsePlanPeriod, requirePeriodOfPlan } from './plan-periods';
+import { isWithinPlanPeriod, parsePlanPeriod, periodsOfPlan, requirePeriodOfPlan } from './plan-periods';
 
 describe('financial periods', () => {
   it.each([
@@ -214,6 +214,15 @@ describe('plan periods', () => {
     const threeYears = { kind: 'multi-year', label: '2020-2023', from: '2020-04-01', to: '2023-03-31' };
     expect(parsePlanPeriod({ from: '2020-04-01', to: '2023-03-31' })).toEqual(threeYears);
     expect(parsePlanPeriod('2020 - 2023')).toEqual(threeYears);
+  });
+
+  it('hold every month, quarter and year they cover, in the order they end', () => {
+    const periods = periodsOfPlan(parsePlanPeriod('2023-2025'));
+    expect(periods).toHaveLength(34);
+    expect(periods.slice(0, 5)).toEqual(['2023/24-M01', '2023/24-M02', '2023/24-M03', '2023/24-Q1', '2023/24-M04']);
+    expect(periods.slice(14, 18)).toEqual(['2023/24-M12', '2023/24-Q4', '2023/24', '2024/25-M01']);
+    expect(periods.at(-1)).toBe('2024/25');
+    expect([...periods].sort(comparePeriods)).toEqual(periods);
   });
 
   it('labels a one-year range as its financial year', () => {

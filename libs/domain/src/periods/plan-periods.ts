@@ -1,7 +1,7 @@
 import { DomainError } from '../domain-error';
 import type { PlanPeriod } from '../plan/plan-values';
 import { isoDate, longDate } from './calendar';
-import { financialYearLabel, normalisePeriod, parsePeriod, periodBounds, requirePlausibleFinancialYear } from './financial-periods';
+import { financialYearLabel, normalisePeriod, parsePeriod, periodBounds, periodsOfFinancialYear, requirePlausibleFinancialYear } from './financial-periods';
 
 /**
  * A plan covers whole financial years: one ("2023/24") or several ("2020-2023", 1 April 2020 to
@@ -48,6 +48,15 @@ function planPeriodFromYears(startYear: number, endYear: number, written: string
 export function isWithinPlanPeriod(period: string, planPeriod: PlanPeriod): boolean {
   const { from, to } = periodBounds(period);
   return from >= planPeriod.from && to <= planPeriod.to;
+}
+
+/** Every month, quarter and year a plan covers, in the order they end. */
+export function periodsOfPlan(planPeriod: Pick<PlanPeriod, 'from' | 'to'>): string[] {
+  const firstYear = Number(planPeriod.from.slice(0, 4));
+  const lastYear = Number(planPeriod.to.slice(0, 4)) - 1;
+  const periods: string[] = [];
+  for (let year = firstYear; year <= lastYear; year += 1) periods.push(...periodsOfFinancialYear(year));
+  return periods;
 }
 
 /** "2020-2023 (1 April 2020 to 31 March 2023)", for messages. */

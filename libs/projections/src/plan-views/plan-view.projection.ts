@@ -3,7 +3,8 @@ import type { ReadDocument } from '@app/read-store';
 import type { Projection } from '../projector/projection';
 import { PLAN_REPORT_INPUTS_COLLECTION, planReportInputsOf } from '../council-reports/plan-report-inputs';
 import { INDICATOR_SERIES_COLLECTION, seriesPlanOf } from '../indicator-series/series-plans';
-import { documentBody, planKeyOf } from './plan-event';
+import { PLAN_RETURNS_COLLECTION, planReturnsOf, periodsTouchedBy } from '../returns/plan-returns';
+import { documentBody, planEventOf, planKeyOf } from './plan-event';
 import { isSnapshotRevision, PLAN_SNAPSHOTS_COLLECTION, snapshotOf } from './plan-snapshot.projection';
 import { evolvePlanView, type PlanView } from './plan-view';
 
@@ -13,10 +14,11 @@ export type PlanDocument = PlanView & { id: string };
 
 /**
  * The current plan, beside it what its report is built from (for council-wide reports to read a
- * council's plans in one query) and what its indicators' series across years are made of (for the
- * series and for the next plan's direction of travel to find a service's plans in one query), and
- * every hundred events a snapshot of it for time travel to start from. Both are cut from the one fold
- * of the plan view in the same batch as the plan, so they never disagree with it.
+ * council's plans in one query), what its indicators' series across years are made of (for the
+ * series and for the next plan's direction of travel to find a service's plans in one query) and the
+ * returns it owes per period (for the council's returns list), and every hundred events a snapshot of
+ * it for time travel to start from. All are cut from the one fold of the plan view in the same batch
+ * as the plan, so they never disagree with it.
  */
 export const planViewProjection: Projection = {
   name: 'plan-view',
@@ -38,14 +40,17 @@ export const planViewProjection: Projection = {
   // 18: indicators and priorities show their owner and approver.
   // 19: each plan's indicators are kept beside it for their series across years, in `indicator_series`.
   // 20: a plan says which plan it was rolled forward from (`rolledForwardFrom`) and to (`rolledForwardTo`).
-  version: 20,
-  collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, INDICATOR_SERIES_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
+  // 21: the returns each plan owes per period are kept beside it, in `plan_returns`.
+  version: 21,
+  collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, INDICATOR_SERIES_COLLECTION, PLAN_RETURNS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: {
     [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }],
     // Every council report reads the council's plans covering a period, of some services or all.
     [PLAN_REPORT_INPUTS_COLLECTION]: [{ council: 1, service: 1, 'periodRange.from': 1 }, { council: 1, 'periodRange.from': 1 }],
     // A series reads a service's plans; a report finds the plan of its service ending as its own begins.
     [INDICATOR_SERIES_COLLECTION]: [{ council: 1, service: 1, 'periodRange.to': 1 }],
+    // The returns list reads a council's returns for a period, or for every period ended by today.
+    [PLAN_RETURNS_COLLECTION]: [{ council: 1, live: 1, period: 1 }, { council: 1, live: 1, periodEnd: 1 }],
   },
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLANS_COLLECTION, id: planKeyOf(event) }],
@@ -59,8 +64,13 @@ export const planViewProjection: Projection = {
     const view = documentBody<PlanView>(document);
     const inputs = { collection: PLAN_REPORT_INPUTS_COLLECTION, document: planReportInputsOf(ref.id, view) as unknown as ReadDocument };
     const series = { collection: INDICATOR_SERIES_COLLECTION, document: seriesPlanOf(ref.id, view) as unknown as ReadDocument };
-    if (!isSnapshotRevision(event.revision)) return [inputs, series];
+    const planEvent = planEventOf(event);
+    const returns = (planEvent === null ? [] : periodsTouchedBy(event, planEvent.type, view)).map((period) => ({
+      collection: PLAN_RETURNS_COLLECTION,
+      document: planReturnsOf(ref.id, view, period) as unknown as ReadDocument,
+    }));
+    if (!isSnapshotRevision(event.revision)) return [inputs, series, ...returns];
     const snapshot = snapshotOf(planKeyOf(event), view, event);
-    return [inputs, series, { collection: PLAN_SNAPSHOTS_COLLECTION, document: snapshot as unknown as ReadDocument }];
+    return [inputs, series, ...returns, { collection: PLAN_SNAPSHOTS_COLLECTION, document: snapshot as unknown as ReadDocument }];
   },
 };

@@ -1,5 +1,5 @@
 import { type PlanKey } from '@app/domain';
-import { READ_STORE, type ReadStore } from '@app/read-store';
+import { findAll, READ_STORE, type ReadStore } from '@app/read-store';
 import {
   documentBody,
   earlierPlanOf,
@@ -12,7 +12,6 @@ import {
   type SeriesPlanDocument,
 } from '@app/projections';
 import { Inject, Injectable } from '../nest';
-import { findEvery } from './find-every';
 import { PlanTimeTravel } from './plan-time-travel';
 
 /**
@@ -33,7 +32,7 @@ export class EarlierPlans {
   /** `plans` are of one council, the caller's. */
   async attachTo<T extends ReportInputs & Pick<PlanView, 'council'>>(plans: T[], asOf: Date | undefined): Promise<T[]> {
     if (plans.length === 0) return plans;
-    const found = await findEvery<SeriesPlanDocument>(this.reads, INDICATOR_SERIES_COLLECTION, plansEndingBefore(plans[0].council, plans));
+    const found = await findAll<SeriesPlanDocument>(this.reads, INDICATOR_SERIES_COLLECTION, plansEndingBefore(plans[0].council, plans));
     const candidates: SeriesPlan[] =
       asOf === undefined
         ? found.map((document) => documentBody<SeriesPlanDocument>(document))

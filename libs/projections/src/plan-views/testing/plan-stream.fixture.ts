@@ -1,7 +1,6 @@
 import { PLAN_EVENT_SCHEMA_VERSIONS, planKey, planStreamId, type PlanEvent } from '@app/domain';
 import type { EventActor } from '@app/event-store';
-import type { ReadDocument, ReadStore } from '@app/read-store';
-import { MAX_PAGE_SIZE } from '@app/read-store/read-query';
+import { findAll, type ReadDocument, type ReadStore } from '@app/read-store';
 import { identityDecoder, projectBatch } from '../../projector/project-batch';
 import type { ProjectedEvent, Projection } from '../../projector/projection';
 import { InMemoryReadStore } from '../../projector/testing/in-memory-stores';
@@ -82,14 +81,7 @@ export async function documentsIn(
   return documents.sort((a, b) => (a[orderBy] as number) - (b[orderBy] as number));
 }
 
-/** Every document of a collection by id, page after page: a find answers one page at a time. */
-export async function allDocuments(readStore: ReadStore, collection: string): Promise<ReadDocument[]> {
-  const documents: ReadDocument[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await readStore.find(collection, { limit: MAX_PAGE_SIZE, cursor });
-    documents.push(...page.items);
-    cursor = page.next ?? undefined;
-  } while (cursor !== undefined);
-  return documents;
+/** Every document of a collection by id. */
+export function allDocuments(readStore: ReadStore, collection: string): Promise<ReadDocument[]> {
+  return findAll(readStore, collection);
 }
