@@ -35,3 +35,4 @@ export * from './plan/keyed-items';
 export * from './council-meetings/plans-covered';
 export * from './council-meetings/meeting-record';
 export * from './council-meetings/decision-record';
+export * from './plan/indicators/figures';

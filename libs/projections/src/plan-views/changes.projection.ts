@@ -52,7 +52,7 @@ export const changesProjection: Projection = {
   // 5: narrative sections and contributions are summarised in words, not by their event type.
   // 9: reviews of an approved plan's progress are summarised in words, not by their event type.
   // 10: checks of actuals (verified, rejected) have their one-line summaries.
-  version: 10,
+  version: 11,
   collections: [CHANGES_COLLECTION, CHANGE_SCOPES_COLLECTION],
   // Every read is one council's changes after a position; an officer's also names their services.
   indexes: {

@@ -71,7 +71,7 @@ export const planHistoryProjection: Projection = {
   // 13: scrutiny comments hold their data as schema version 2 reads it (the meeting), and reviews of progress have their summaries.
   // 14: priorities' and indicators' events hold their data as PriorityAdded 3 and IndicatorDefined 4 read it (theme links), older ones upcast.
   // 15: actuals hold their data as schema version 3 reads it (recordedBy), and checks of actuals have their entries.
-  version: 15,
+  version: 16,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [

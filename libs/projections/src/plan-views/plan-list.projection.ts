@@ -33,7 +33,7 @@ export const planListProjection: Projection = {
   // 6: narrative events are read as the plan's (a structural one moves a plan revised after comments), not as unknown types.
   // 10: each entry says who approved the plan (`approvedBy`: body, date, decision reference).
   // 11: checks of actuals are read as the plan's monitoring, not as unknown types.
-  version: 11,
+  version: 12,
   collections: [PLAN_LIST_COLLECTION],
   // Every list query is within one council; the other filters narrow it.
   indexes: {

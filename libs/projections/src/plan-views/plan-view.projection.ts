@@ -31,7 +31,7 @@ export const planViewProjection: Projection = {
   // 15: scrutiny records name the meeting they came from, and reviews of an approved plan's progress show among them.
   // 16: priorities carry `themeIds` and indicators `themeId`, their links to the corporate plan's themes.
   // 17: each actual says who recorded it and how it was checked (verified, rejected or not yet).
-  version: 17,
+  version: 18,
   collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: {
     [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }],

@@ -1,6 +1,6 @@
 import {
   comparePeriods,
-  directionOfTravel,
+  directionOfFigures,
   dueDateOf,
   financialYearOf,
   fourthQuarterOf,
@@ -17,6 +17,7 @@ import {
   type BudgetAmount,
   type BudgetTotal,
   type Direction,
+  type Figure,
   type Polarity,
   type PriorityKind,
   type PriorityProgress,
@@ -48,6 +49,7 @@ import {
 } from './plan-view';
 import type { BudgetLineView } from './budget/budget-views';
 import { formatTarget } from './format-value';
+import { knownFigures } from './indicators/indicator-view-evolution';
 
 /**
  * The monitoring report for a business period, built from a plan view: the live one, or one folded
@@ -58,8 +60,15 @@ import { formatTarget } from './format-value';
 export type ReportTarget = {
   /** The period the target was set for: the quarter's own, or the year's it fell back to. */
   period: string;
-  value: number | null;
-  upper: number | null;
+  value: Figure | null;
+  upper: Figure | null;
+  /** The period of the baseline a target relative to one is held to ("more than the 2023/24 baseline"), else null. */
+  baseline: string | null;
+  /**
+   * The figure of that baseline the target was resolved to: as known when the actual was recorded,
+   * or, with no actual yet, as known now; null when not relative to a baseline or not known.
+   */
+  baselineFigure: number | null;
   comparison: TargetComparison | null;
   text: string | null;
   source: 'period' | 'year';
@@ -72,7 +81,7 @@ export type ReportIndicator = {
   polarity: Polarity;
   basis: Basis;
   target: ReportTarget | null;
-  actual: number | null;
+  actual: Figure | null;
   /**
    * The period of the return the actual comes from: the report's own or, for a year of a cumulative
    * year-to-date indicator, its fourth quarter, whose figure is the year's. Null with no actual.
@@ -93,13 +102,14 @@ export type ReportIndicator = {
   direction: Direction;
   /** The period direction of travel compared with: the one before (a cumulative indicator's a year before), or the latest baseline before the plan. */
   previousPeriod: string;
-  previousActual: number | null;
+  previousActual: Figure | null;
   /** Whether the compared figure is one of the plan's actuals or a baseline from before the plan; null when there is none. */
   previousFrom: 'actual' | 'baseline' | null;
   commentary: string | null;
   /**
    * What a reader must know beside the target: "Target to be set" while it is words alone ("TBA"),
-   * or that the target now in force was set after the actual, which keeps the rating it had.
+   * that the target now in force was set after the actual, which keeps the rating it had, or that
+   * the baseline a target is relative to was not recorded ("Baseline 2023/24 not recorded").
    */
   targetNote: string | null;
 };
@@ -271,7 +281,7 @@ function reportIndicator(
   const actual = returnFor(indicator, period);
   const unrated = actual ? whyUnrated(actual, unverifiedFigures) : null;
   const compared = comparedFigure(indicator, period, planStart);
-  const inForce = actual ? actual.assessedAgainst : targetInForce(indicator, period);
+  const inForce = actual ? actual.assessedAgainst : targetInForce(indicator, period, knownFigures(indicator));
   const target = reportTarget(inForce);
   return {
     code: indicator.code,
@@ -289,11 +299,12 @@ function reportIndicator(
     rag: unrated === null ? (actual?.rag ?? 'none') : 'none',
     ragReason: unrated ?? actual?.ragReason ?? `No actual recorded for ${period}`,
     direction: actual
-      ? directionOfTravel({
+      ? directionOfFigures({
+          unit: indicator.unit,
           current: actual.value,
           previous: compared.value,
           polarity: indicator.polarity,
-          target: target?.value ?? null,
+          target: target?.baselineFigure ?? target?.value ?? null,
         })
       : 'none',
     previousPeriod: compared.period,
@@ -316,7 +327,7 @@ function whyUnrated({ verification }: ActualView, unverifiedFigures: UnverifiedF
 }
 
 function targetNote(indicator: IndicatorView, period: string, actual: ActualView | undefined): string | null {
-  const inForce = targetInForce(indicator, period).target;
+  const inForce = targetInForce(indicator, period, knownFigures(indicator)).target;
   const current = inForce && indicator.targets.find((target) => target.period === inForce.period);
   const ratedAgainst = actual ? actual.assessedAgainst.target : current;
   if (actual && current && current.setAt > actual.recordedAt && !(ratedAgainst && sameTarget(ratedAgainst, current))) {
@@ -326,10 +337,16 @@ function targetNote(indicator: IndicatorView, period: string, actual: ActualView
       `on ${actual.recordedAt.slice(0, 10)}: the actual keeps the rating it was given then`
     );
   }
-  return ratedAgainst && ratedAgainst.value === null ? 'Target to be set' : null;
+  if (!ratedAgainst) return null;
+  if (ratedAgainst.comparison === null) return 'Target to be set';
+  const baselineFigure = actual ? actual.assessedAgainst.baselineFigure : (current?.baselineFigure ?? null);
+  if (ratedAgainst.baseline !== null && baselineFigure === null) {
+    return `Baseline ${ratedAgainst.baseline} not recorded${actual ? ' when the actual was recorded' : ''}`;
+  }
+  return null;
 }
 
-type ComparedFigure = { period: string; value: number | null; from: 'actual' | 'baseline' | null };
+type ComparedFigure = { period: string; value: Figure | null; from: 'actual' | 'baseline' | null };
 
 /**
  * The figure direction of travel compares with. A cumulative year-to-date figure restarts each
@@ -371,8 +388,8 @@ function returnFor(indicator: IndicatorView, period: string): ActualView | undef
 
 function reportTarget(inForce: TargetInForce): ReportTarget | null {
   if (inForce.target === null || inForce.source === 'none') return null;
-  const { period, value, upper, comparison, text } = inForce.target;
-  return { period, value, upper, comparison, text, source: inForce.source };
+  const { period, value, upper, baseline, comparison, text } = inForce.target;
+  return { period, value, upper, baseline, baselineFigure: inForce.baselineFigure, comparison, text, source: inForce.source };
 }
 
 /**

@@ -87,7 +87,7 @@ export const versionTableProjection: Projection = {
   // 8: rows count narrative sections and contributions to corporate themes too.
   // 12: the approved version's row says who approved it (`approvedBy`).
   // 13: checks of actuals are read as the plan's monitoring, not as unknown types.
-  version: 13,
+  version: 14,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],

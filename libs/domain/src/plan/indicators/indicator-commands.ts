@@ -1,5 +1,5 @@
 import type { PlanCommandOf } from '../plan-message';
-import type { Basis, Frequency, Polarity, Unit } from './indicator-values';
+import type { Basis, Figure, Frequency, Polarity, Unit } from './indicator-values';
 import type { TargetStatement } from './targets';
 
 export type DefineIndicator = PlanCommandOf<
@@ -49,7 +49,7 @@ export type SetTarget = PlanCommandOf<
 /** A second actual for the same period is a restatement and needs a reason. */
 export type RecordActual = PlanCommandOf<
   'RecordActual',
-  { code: string; period: string; value: number; commentary?: string; reason?: string }
+  { code: string; period: string; value: Figure; commentary?: string; reason?: string }
 >;
 
 /** A second officer's check of the period's figure: `verified`, or `rejected` with a reason. */
@@ -65,7 +65,7 @@ export type VerifyActual = PlanCommandOf<
  */
 export type RecordBaseline = PlanCommandOf<
   'RecordBaseline',
-  { code: string; period: string; value: number; source?: string; note?: string; reason?: string }
+  { code: string; period: string; value: Figure; source?: string; note?: string; reason?: string }
 >;
 
 /**
