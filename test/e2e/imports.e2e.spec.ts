@@ -114,7 +114,7 @@ describe('A plan brought in from a spreadsheet, and taken out in the same layout
       const records = csv.replace(/^\uFEFF/, '').split('\r\n');
       expect(records[0]).toBe('Plan,Plan id,Title,Service,Period,Owner');
       expect(records[1]).toBe(`Plan,${ORIGINAL},Service Plan 2023/24: Corporate Services,Corporate Services,2023/24,Graeme Clark`);
-      expect(records).toContain('Targets,Indicator code,Period,Comparison,Target,Upper figure (between),Target as worded');
+      expect(records).toContain('Targets,Indicator code,Period,Comparison,Target,Upper figure (between),Relative to the baseline of (period),Target as worded');
     });
   });
 

@@ -201,7 +201,7 @@ describe('Targets that mean what they say, through the API', () => {
       expect(unknown.body.message).toEqual([expect.stringMatching(/^comparison: must be one of: at-least, more-than, at-most, less-than, between, equal/)]);
       const words = await putTarget('CP10', { value: 40, upper: 'fifty', comparison: 'between' });
       expect(words.status).toBe(400);
-      expect(words.body.message).toEqual(['upper: must be a number']);
+      expect(words.body.message).toEqual(['upper: must be a number, a date written YYYY-MM-DD (such as 2024-09-30), or true or false']);
     });
 
     it('refuses a tolerance given both as a percent and as an amount', async () => {

@@ -39,3 +39,4 @@ export * from './council-meetings/meeting-record';
 export * from './council-meetings/decision-record';
 export * from './data-collection/return-deadlines';
 export * from './data-collection/return-status';
+export * from './plan/indicators/figures';

@@ -23,6 +23,7 @@ export const textAsWritten = (cell: string): string => (cell.startsWith("'") && 
 
 function csvValue(column: Column, value: CellValue): CellValue {
   if (value === null) return '';
+  if (typeof value === 'boolean' && column.kind === 'figure') return value ? 'yes' : 'no';
   if (typeof value !== 'string') return value;
   if (column.kind === 'period') return periodAsPrinted(value);
   if (column.kind === 'text') return textCell(value);
@@ -62,6 +63,8 @@ const FORMAT_OF_UNIT: Record<Unit, string> = {
   currency: '"£"#,##0.00',
   days: '0.## "days"',
   'rate-per-100k': '0.## "per 100,000"',
+  date: 'dd/mm/yyyy',
+  'yes-no': '@',
 };
 
 const UK_DATE = 'dd/mm/yyyy';
@@ -83,7 +86,8 @@ function writeCell(cell: ExcelJS.Cell, column: Column, row: Row): void {
       cell.value = typeof value === 'string' ? periodAsPrinted(value) : value;
       return;
     case 'figure': {
-      cell.value = value;
+      // A date indicator's figure is a date cell, a yes/no result the word a committee reads.
+      cell.value = typeof value === 'boolean' ? (value ? 'yes' : 'no') : typeof value === 'string' ? dateCellOf(value) : value;
       const unit = row[column.unitFrom];
       if (isUnit(unit)) cell.numFmt = FORMAT_OF_UNIT[unit];
       return;

@@ -158,7 +158,8 @@ function jumpTo(event: Event, id: string): void {
 
 interface SeriesPoint {
   period: string;
-  value: number;
+  /** A number, a date (YYYY-MM-DD) for a date indicator, or true or false for a yes/no one. */
+  value: number | string | boolean;
   /** The target the figure was rated against, as a report prints it; null when there was none. */
   target: string | null;
   rag: string;
@@ -186,8 +187,10 @@ function SeriesChart({ code, title, service, asOf }: { code: string; title: stri
   const canvas = useRef<HTMLCanvasElement>(null);
   const series = useApi<IndicatorSeries>(`/v1/indicators/${encodeURIComponent(code)}/series${query({ service, asOf })}`);
   const body = series.state === 'loaded' ? series.answer.body : null;
+  // A date or a yes/no result has no height on a line chart: such a series is its table alone.
+  const drawable = body !== null && body.points.every((point) => typeof point.value === 'number');
   useEffect(() => {
-    if (!canvas.current || body === null) return;
+    if (!canvas.current || body === null || !drawable) return;
     const targetsOf = new Map(body.plans.map((plan) => [plan.planId, plan.targets]));
     const chart = new Chart(canvas.current, {
       type: 'line',
@@ -196,7 +199,7 @@ function SeriesChart({ code, title, service, asOf }: { code: string; title: stri
         datasets: [
           {
             label: 'Actual',
-            data: body.points.map((point) => point.value),
+            data: body.points.map((point) => point.value as number),
             borderColor: NOT_RATED_COLOUR,
             pointBackgroundColor: body.points.map((point) => RAG_COLOURS[point.rag] ?? NOT_RATED_COLOUR),
             pointBorderColor: '#0b0c0c',
@@ -214,7 +217,7 @@ function SeriesChart({ code, title, service, asOf }: { code: string; title: stri
       options: { animation: false, responsive: true },
     });
     return () => chart.destroy();
-  }, [body]);
+  }, [body, drawable]);
   const titleId = `chart-${code}`;
   const planTitles = new Map(body?.plans.map((plan) => [plan.planId, plan.planTitle]));
   return (
@@ -226,20 +229,22 @@ function SeriesChart({ code, title, service, asOf }: { code: string; title: stri
       {series.state === 'failed' && <Failed message={series.message} />}
       {body && (
         <>
-          <div class="console-chart">
-            <canvas
-              ref={canvas}
-              role="img"
-              aria-label={`Actuals of ${code} in every plan of ${service} against target, ${body.points[0]?.period ?? 'none'} to ${body.points.at(-1)?.period ?? 'none'}; the table below gives the same figures`}
-            />
-          </div>
+          {drawable && (
+            <div class="console-chart">
+              <canvas
+                ref={canvas}
+                role="img"
+                aria-label={`Actuals of ${code} in every plan of ${service} against target, ${body.points[0]?.period ?? 'none'} to ${body.points.at(-1)?.period ?? 'none'}; the table below gives the same figures`}
+              />
+            </div>
+          )}
           <Table
             caption={`${code} over the quarters and years`}
             head={['Period', 'Plan', 'Actual', 'Target rated against', 'RAG when rated']}
             rows={body.points.map((point) => [
               point.period,
               planTitles.get(point.planId) ?? point.planId,
-              String(point.value),
+              typeof point.value === 'boolean' ? (point.value ? 'Yes' : 'No') : String(point.value),
               point.target ?? 'None set',
               <RagTag rag={point.rag} />,
             ])}

@@ -1,10 +1,11 @@
-import type { Target, TargetComparison, TargetInForce } from '../plan/indicators/indicator-values';
+import type { Figure, Target, TargetComparison, TargetInForce } from '../plan/indicators/indicator-values';
 import { assessRag, type Rag } from './rag';
 
 const target = (comparison: TargetComparison | null, value: number | null, upper: number | null = null): Target => ({
   period: '2023/24',
   value,
   upper,
+  baseline: null,
   comparison,
   text: null,
 });
@@ -13,17 +14,19 @@ const percentTolerance = (t: Target | null, percent = 5): TargetInForce => ({
   source: t ? 'year' : 'none',
   tolerancePercent: percent,
   toleranceAbsolute: null,
+  baselineFigure: null,
 });
 const absoluteTolerance = (t: Target, amount: number): TargetInForce => ({
   target: t,
   source: 'year',
   tolerancePercent: null,
   toleranceAbsolute: amount,
+  baselineFigure: null,
 });
-const rate = (actual: number, assessedAgainst: TargetInForce, formatValue?: (value: number) => string) =>
-  assessRag({ actual, assessedAgainst, period: '2023/24', formatValue });
-const percent = (value: number) => `${value}%`;
-const days = (value: number) => `${value} days`;
+const rate = (actual: number, assessedAgainst: TargetInForce, formatValue?: (value: Figure) => string) =>
+  assessRag({ actual, unit: 'number', assessedAgainst, period: '2023/24', formatValue });
+const percent = (value: Figure) => `${String(value)}%`;
+const days = (value: Figure) => `${String(value)} days`;
 
 describe('assessRag', () => {
   type Row = [actual: number, rag: Rag];

@@ -58,7 +58,7 @@ describe('how much a plan may hold', () => {
     given([hartDrafted])
       .when(indicator('X1', many(101, () => ({ period: '2023/24', value: 1 }))))
       .thenRefused('rule-broken', /^An indicator may have at most 100 targets: indicator X1 would have 101\.$/);
-    const everyYear = many(PLAN_LIMITS.targetsPerIndicator.limit, (index) => ({ period: financialYearLabel(2000 + index), value: 1, text: null, upper: null, comparison: 'at-least' as const }));
+    const everyYear = many(PLAN_LIMITS.targetsPerIndicator.limit, (index) => ({ period: financialYearLabel(2000 + index), value: 1, text: null, upper: null, baseline: null, comparison: 'at-least' as const }));
     given([hartDrafted], [{ type: 'IndicatorDefined', data: { planId, ...indicator('X1').data, description: null, tolerance: 5, toleranceAbsolute: null, themeId: null, targets: everyYear } }])
       .when({ type: 'SetTarget', data: { code: 'X1', period: '2023/24-Q1', value: 2 } })
       .thenRefused('rule-broken', /^An indicator may have at most 100 targets: indicator X1 would have 101\.$/);

@@ -30,7 +30,7 @@ describe('upcasting stored events', () => {
       tolerance: 5,
       toleranceAbsolute: null,
       themeId: null,
-      targets: [{ period: '2023/24', value: 70, upper: null, comparison: 'at-least', text: null }],
+      targets: [{ period: '2023/24', value: 70, upper: null, baseline: null, comparison: 'at-least', text: null }],
     });
   });
 
@@ -49,10 +49,42 @@ describe('upcasting stored events', () => {
   });
 
   it('reads an actual stored before it said who entered it (version 2) as entered by someone unknown', () => {
-    const stored = { planId: 'p', code: 'CP5', unit: 'percent', polarity: 'higher-is-better', period: '2023/24-Q1', value: 68 };
-    expect(upcastPlanEvent('ActualRecorded', 2, stored)).toEqual({ ...stored, recordedBy: null });
+    const assessedAgainst = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null };
+    const stored = { planId: 'p', code: 'CP5', unit: 'percent', polarity: 'higher-is-better', period: '2023/24-Q1', value: 68, assessedAgainst };
+    const current = { assessedAgainst: { ...assessedAgainst, baselineFigure: null }, recordedBy: null };
+    expect(upcastPlanEvent('ActualRecorded', 2, stored)).toEqual({ ...stored, ...current });
     const restated = { ...stored, previous: { value: 67, commentary: null }, reason: 'Corrected' };
-    expect(upcastPlanEvent('ActualRestated', 2, restated)).toEqual({ ...restated, recordedBy: null });
+    expect(upcastPlanEvent('ActualRestated', 2, restated)).toEqual({ ...restated, ...current });
+  });
+
+  describe('targets and actuals stored before a target could be relative to a baseline', () => {
+    const target = { period: '2023/24', value: 18, upper: null, comparison: 'less-than', text: 'Less than 18 days' };
+    const inForce = { target, source: 'year', tolerancePercent: null, toleranceAbsolute: 1 };
+    const actual = { planId: 'p', code: 'CP3', unit: 'days', polarity: 'lower-is-better', period: '2023/24-Q1', value: 18.5, commentary: null, assessedAgainst: inForce, recordedBy: 'sam' };
+
+    it('reads each target as held to its own figure, or to words alone', () => {
+      expect(upcastPlanEvent('IndicatorDefined', 4, { code: 'CP3', themeId: null, targets: [target] })).toEqual({
+        code: 'CP3',
+        themeId: null,
+        targets: [{ ...target, baseline: null }],
+      });
+      expect(upcastPlanEvent('TargetSet', 2, { code: 'CP3', target })).toEqual({ code: 'CP3', target: { ...target, baseline: null } });
+      expect(upcastPlanEvent('TargetChanged', 2, { code: 'CP3', previous: target, target })).toEqual({
+        code: 'CP3',
+        previous: { ...target, baseline: null },
+        target: { ...target, baseline: null },
+      });
+    });
+
+    it.each(['ActualRecorded', 'ActualRestated'] as const)('reads a %s (version 3) with the rating it was given', (type) => {
+      const event = toPlanEvent({ type, data: actual, metadata: { schemaVersion: 3 } });
+      if (event.type !== 'ActualRecorded' && event.type !== 'ActualRestated') throw new Error('not an actual');
+      expect(event.data.assessedAgainst).toEqual({ ...inForce, target: { ...target, baseline: null }, baselineFigure: null });
+      expect(assessRag({ actual: event.data.value, unit: event.data.unit, assessedAgainst: event.data.assessedAgainst, period: event.data.period })).toEqual({
+        rag: 'amber',
+        reason: 'Not below the target of 18, within the tolerance of 1',
+      });
+    });
   });
 
   describe('targets and actuals stored before comparisons were explicit', () => {
@@ -75,7 +107,7 @@ describe('upcasting stored events', () => {
     const ratedAfterUpcasting = (type: 'ActualRecorded' | 'ActualRestated', data: Record<string, unknown>) => {
       const event = toPlanEvent({ type, data, metadata: { schemaVersion: 1 } });
       if (event.type !== 'ActualRecorded' && event.type !== 'ActualRestated') throw new Error('not an actual');
-      return assessRag({ actual: event.data.value, assessedAgainst: event.data.assessedAgainst, period: event.data.period }).rag;
+      return assessRag({ actual: event.data.value, unit: event.data.unit, assessedAgainst: event.data.assessedAgainst, period: event.data.period }).rag;
     };
 
     it.each([
@@ -109,7 +141,7 @@ describe('upcasting stored events', () => {
           reason: null,
           authority: null,
         }),
-      ).toMatchObject({ target: { period: '2023/24', value: 40, upper: null, comparison: 'at-least', text: 'no more than 40 per 100,000' } });
+      ).toMatchObject({ target: { period: '2023/24', value: 40, upper: null, baseline: null, comparison: 'at-least', text: 'no more than 40 per 100,000' } });
       expect(
         upcastPlanEvent('TargetChanged', 1, {
           planId,
@@ -123,8 +155,8 @@ describe('upcasting stored events', () => {
           authority: null,
         }),
       ).toMatchObject({
-        previous: { value: null, upper: null, comparison: null, text: 'TBA' },
-        target: { value: 2020, upper: null, comparison: 'at-most', text: 'by the 26th of February 2020' },
+        previous: { value: null, upper: null, baseline: null, comparison: null, text: 'TBA' },
+        target: { value: 2020, upper: null, baseline: null, comparison: 'at-most', text: 'by the 26th of February 2020' },
       });
       expect(
         upcastPlanEvent('IndicatorDefined', 2, {
@@ -133,7 +165,7 @@ describe('upcasting stored events', () => {
           tolerance: 3,
           targets: [storedTarget(100, null, 'exactly')],
         }),
-      ).toMatchObject({ tolerance: 3, toleranceAbsolute: null, targets: [{ value: 100, upper: null, comparison: 'equal' }] });
+      ).toMatchObject({ tolerance: 3, toleranceAbsolute: null, targets: [{ value: 100, upper: null, baseline: null, comparison: 'equal' }] });
     });
 
     it('keeps rating new actuals on a stored indicator as its polarity did', () => {
@@ -156,7 +188,7 @@ describe('upcasting stored events', () => {
         corporatePlans: null,
       });
       if (recorded.type !== 'ActualRecorded') throw new Error('not recorded');
-      expect(assessRag({ actual: 45, assessedAgainst: recorded.data.assessedAgainst, period: '2023/24-Q1' }).rag).toBe('green');
+      expect(assessRag({ actual: 45, unit: 'rate-per-100k', assessedAgainst: recorded.data.assessedAgainst, period: '2023/24-Q1' }).rag).toBe('green');
     });
   });
 
@@ -255,7 +287,7 @@ describe('upcasting stored events', () => {
 
   it('leaves current events as they are', () => {
     expect(upcastPlanEvent('PlanClosed', 1, { planId: 'p', reason: 'Done' })).toEqual({ planId: 'p', reason: 'Done' });
-    expect(upcastPlanEvent('IndicatorDefined', 4, { code: 'X', tolerance: 2, themeId: 'planet' })).toEqual({ code: 'X', tolerance: 2, themeId: 'planet' });
+    expect(upcastPlanEvent('IndicatorDefined', 5, { code: 'X', tolerance: 2, themeId: 'planet' })).toEqual({ code: 'X', tolerance: 2, themeId: 'planet' });
   });
 
   it('reads priorities and indicators stored before theme links (PriorityAdded 2, IndicatorDefined 3) as linked to no theme by id, their words kept', () => {

@@ -29,6 +29,14 @@ const actualRatedAsBefore = (data: EventData): EventData => {
   return { ...data, assessedAgainst: { ...inForce, target, toleranceAbsolute: null } };
 };
 
+/** Before targets could be relative to a baseline, none was: each held its own figure, or words alone. */
+const withoutBaseline = (target: unknown): EventData => ({ ...(target as EventData), baseline: null });
+const actualWithoutBaseline = (data: EventData): EventData => {
+  const inForce = data.assessedAgainst as EventData;
+  const target = inForce.target === null ? null : withoutBaseline(inForce.target);
+  return { ...data, assessedAgainst: { ...inForce, target, baselineFigure: null } };
+};
+
 /** For each type, the step from version n (the key) to n + 1. */
 const UPCASTERS: Partial<Record<PlanEventType, Record<number, (data: EventData) => EventData>>> = {
   // Version 1 had no per-indicator tolerance: the default applied to every indicator.
@@ -41,18 +49,23 @@ const UPCASTERS: Partial<Record<PlanEventType, Record<number, (data: EventData) 
     }),
     // Version 3 linked no theme by id.
     3: (data) => ({ ...data, themeId: null }),
+    4: (data) => ({ ...data, targets: (data.targets as unknown[]).map(withoutBaseline) }),
   },
-  TargetSet: { 1: (data) => ({ ...data, target: ratedAsBefore(data.target, polarityOf(data)) }) },
+  TargetSet: {
+    1: (data) => ({ ...data, target: ratedAsBefore(data.target, polarityOf(data)) }),
+    2: (data) => ({ ...data, target: withoutBaseline(data.target) }),
+  },
   TargetChanged: {
     1: (data) => ({
       ...data,
       previous: ratedAsBefore(data.previous, polarityOf(data)),
       target: ratedAsBefore(data.target, polarityOf(data)),
     }),
+    2: (data) => ({ ...data, previous: withoutBaseline(data.previous), target: withoutBaseline(data.target) }),
   },
   // Version 2 did not say who entered the figure: the four-eyes check cannot name them, and lets anyone verify.
-  ActualRecorded: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }) },
-  ActualRestated: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }) },
+  ActualRecorded: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }), 3: actualWithoutBaseline },
+  ActualRestated: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }), 3: actualWithoutBaseline },
   PriorityAdded: {
     1: (data) => ({
       ...data,

@@ -39,7 +39,7 @@ function placePlan(): PlanView {
     tolerance: 5,
     toleranceAbsolute: null,
     themeId: 'place',
-    targets: [{ period: '2023/24', value: 90, upper: null, text: null, comparison: 'at-least' }],
+    targets: [{ period: '2023/24', value: 90, upper: null, baseline: null, text: null, comparison: 'at-least' }],
   });
   plan.add('RiskAdded', {
     ref: 'R1',
@@ -50,7 +50,7 @@ function placePlan(): PlanView {
     controls: null,
     reviewDate: null,
   });
-  const target = { period: '2023/24', value: 90, upper: null, text: null, comparison: 'at-least' as const };
+  const target = { period: '2023/24', value: 90, upper: null, baseline: null, text: null, comparison: 'at-least' as const };
   plan.add(
     'ActualRecorded',
     {
@@ -60,7 +60,7 @@ function placePlan(): PlanView {
       period: '2023/24-Q2',
       value: 70,
       commentary: null,
-      assessedAgainst: { target, source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+      assessedAgainst: { target, source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
       recordedBy: OFFICER.id,
     },
     { actor: OFFICER },

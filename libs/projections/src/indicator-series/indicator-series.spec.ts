@@ -109,7 +109,7 @@ describe("An indicator's series across years", () => {
   });
 
   it("compares an annual figure with the year before's plan, and a plan's first month with the last month of the plan before", () => {
-    const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null } as const;
+    const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null } as const;
     const yearOf = (planId: string, year: string, start: string) => {
       const plan = new PlanStream(planId, start);
       const from = `${year.slice(0, 4)}-04-01`;

@@ -1,4 +1,4 @@
-import { comparePeriods, sameCode, type Basis, type Direction, type Frequency, type PlanStatus, type Polarity, type Rag, type Unit } from '@app/domain';
+import { comparePeriods, sameCode, type Basis, type Direction, type Frequency, type PlanStatus, type Polarity, type Figure, type Rag, type Unit } from '@app/domain';
 import { formatTarget } from '../plan-views/format-value';
 import type { ActualVerificationView, ActualView, BaselineView, IndicatorView, TargetView } from '../plan-views/plan-view';
 import { travelOf, type ComparedFigure } from '../plan-views/report';
@@ -12,12 +12,12 @@ import { earlierPlanOf, planBefore, type SeriesPlan } from './series-plans';
 /** An actual as the series shows it: rated as it was when recorded, with its direction of travel as its period's report shows it. */
 export type SeriesActual = {
   period: string;
-  value: number;
+  value: Figure;
   rag: Rag;
   direction: Direction;
   /** What the direction was computed against: the period, its figure, and whether it is an actual, an earlier plan's actual or a baseline. */
   previousPeriod: string;
-  previousActual: number | null;
+  previousActual: Figure | null;
   previousFrom: ComparedFigure['from'];
   /** The earlier plan the compared figure was recorded in, when it was. */
   previousPlan: ComparedFigure['plan'];
@@ -48,7 +48,8 @@ export type SeriesEntry = {
 /** One point of the chart: an actual in business-time order, with the target it was rated against as printed, and its plan. */
 export type SeriesPoint = {
   period: string;
-  value: number;
+  /** A number, a date (YYYY-MM-DD) for a `date` indicator, or true or false for a `yes-no` one. */
+  value: Figure;
   /** The target the actual was rated against, as a report prints it ("98%", "less than 18 days"); null when there was none. */
   target: string | null;
   rag: Rag;

@@ -54,7 +54,8 @@ export const changesProjection: Projection = {
   // 10: checks of actuals (verified, rejected) have their one-line summaries.
   // 11: assignments of owners and approvers have their one-line summaries.
   // 12: roll-forwards have their one-line summaries.
-  version: 12,
+  // 13: summaries of targets and actuals say baseline-relative targets, dates and yes/no results in words.
+  version: 13,
   collections: [CHANGES_COLLECTION, CHANGE_SCOPES_COLLECTION],
   // Every read is one council's changes after a position; an officer's also names their services.
   indexes: {

@@ -42,10 +42,11 @@ describe('summarisePlanEvent', () => {
         reason: 'Contractor figures corrected',
         recordedBy: OFFICER.id,
         assessedAgainst: {
-          target: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-most' },
+          target: { period: '2023/24', value: 40, text: null, upper: null, baseline: null, comparison: 'at-most' },
           source: 'year',
           tolerancePercent: 5,
           toleranceAbsolute: null,
+          baselineFigure: null,
         },
       },
     };
@@ -67,10 +68,11 @@ describe('summarisePlanEvent', () => {
         commentary: null,
         recordedBy: OFFICER.id,
         assessedAgainst: {
-          target: { period: '2023/24', value: null, text: 'Reduce on last year', upper: null, comparison: null },
+          target: { period: '2023/24', value: null, text: 'Reduce on last year', upper: null, baseline: null, comparison: null },
           source: 'year',
           tolerancePercent: 5,
           toleranceAbsolute: null,
+          baselineFigure: null,
         },
       },
     };
@@ -126,6 +128,7 @@ describe('summarisePlanEvent', () => {
       period: '2023/24',
       value,
       upper,
+      baseline: null,
       comparison,
       text,
     });

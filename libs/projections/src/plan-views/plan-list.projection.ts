@@ -35,7 +35,8 @@ export const planListProjection: Projection = {
   // 11: checks of actuals are read as the plan's monitoring, not as unknown types.
   // 12: assignments of owners and approvers are read as the plan's structural changes, not as unknown types.
   // 13: roll-forwards are read as steps of the plan's governance, not as unknown types.
-  version: 13,
+  // 14: indicators' and targets' events hold their data as IndicatorDefined 5 and TargetSet 3 read it (baseline targets), older ones upcast.
+  version: 14,
   collections: [PLAN_LIST_COLLECTION],
   // Every list query is within one council; the other filters narrow it.
   indexes: {

@@ -160,7 +160,7 @@ describe('plan projections', () => {
       { actor: { id: 'u-pk', name: 'PK', role: 'editor' } },
     );
     const yearly = (value: number) =>
-      ['2020/21', '2021/22', '2022/23'].map((period) => ({ period, value, text: null, upper: null, comparison: 'at-least' as const }));
+      ['2020/21', '2021/22', '2022/23'].map((period) => ({ period, value, text: null, upper: null, baseline: null, comparison: 'at-least' as const }));
     plan.add('IndicatorDefined', {
       code: 'CO02',
       title: 'To what extent do you know what services Three Rivers District Council provides in your local area',

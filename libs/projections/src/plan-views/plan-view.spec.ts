@@ -103,8 +103,8 @@ describe('evolvePlanView', () => {
           owner: null,
           approver: null,
           targets: [
-            { period: '2023/24-Q2', value: 49, upper: null, comparison: 'at-least', text: null, setAt: '2023-04-03T09:11:00.000Z' },
-            { period: '2023/24', value: 98, upper: null, comparison: 'at-least', text: null, setAt: '2023-04-03T09:10:00.000Z' },
+            { period: '2023/24-Q2', value: 49, upper: null, baseline: null, comparison: 'at-least', text: null, baselineFigure: null, setAt: '2023-04-03T09:11:00.000Z' },
+            { period: '2023/24', value: 98, upper: null, baseline: null, comparison: 'at-least', text: null, baselineFigure: null, setAt: '2023-04-03T09:10:00.000Z' },
           ],
           actuals: [
             {
@@ -113,7 +113,7 @@ describe('evolvePlanView', () => {
               commentary: 'In line with last year',
               rag: 'none',
               ragReason: 'No target set for 2023/24-Q1',
-              assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null },
+              assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
               restated: false,
               restatementReason: null,
               recordedAt: at(14),
@@ -127,10 +127,11 @@ describe('evolvePlanView', () => {
               rag: 'green',
               ragReason: 'At or above the target of 49%',
               assessedAgainst: {
-                target: { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' },
+                target: { period: '2023/24-Q2', value: 49, text: null, upper: null, baseline: null, comparison: 'at-least' },
                 source: 'period',
                 tolerancePercent: 5,
                 toleranceAbsolute: null,
+                baselineFigure: null,
               },
               restated: false,
               restatementReason: null,
@@ -245,10 +246,11 @@ describe('evolvePlanView', () => {
       commentary: null,
       recordedBy: OFFICER.id,
       assessedAgainst: {
-        target: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-most' },
+        target: { period: '2023/24', value: 40, text: null, upper: null, baseline: null, comparison: 'at-most' },
         source: 'year',
         tolerancePercent: 5,
         toleranceAbsolute: null,
+        baselineFigure: null,
       },
     });
     plan.add('TargetChanged', {
@@ -256,8 +258,8 @@ describe('evolvePlanView', () => {
       unit: 'rate-per-100k',
       polarity: 'lower-is-better',
       period: '2023/24',
-      previous: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-most' },
-      target: { period: '2023/24', value: 30, text: null, upper: null, comparison: 'at-most' },
+      previous: { period: '2023/24', value: 40, text: null, upper: null, baseline: null, comparison: 'at-most' },
+      target: { period: '2023/24', value: 30, text: null, upper: null, baseline: null, comparison: 'at-most' },
       reason: 'New Serco contract terms',
       authority: 'Cabinet minute 41',
     });
@@ -271,7 +273,7 @@ describe('evolvePlanView', () => {
     const cp10 = (foldPlanView(plan.events) as PlanView).indicators.find((i) => i.code === 'CP10');
     expect(cp10?.tolerance).toBe(1);
     expect(cp10?.targets).toEqual([
-      { period: '2023/24', value: 30, upper: null, comparison: 'at-most', text: null, setAt: '2023-04-03T09:24:00.000Z' },
+      { period: '2023/24', value: 30, upper: null, baseline: null, comparison: 'at-most', text: null, baselineFigure: null, setAt: '2023-04-03T09:24:00.000Z' },
     ]);
     expect(cp10?.actuals.find((a) => a.period === '2023/24-Q3')).toMatchObject({
       rag: 'amber',
@@ -289,10 +291,11 @@ describe('evolvePlanView', () => {
       reason: 'Contractor figures corrected',
       recordedBy: OFFICER.id,
       assessedAgainst: {
-        target: { period: '2023/24', value: 30, text: null, upper: null, comparison: 'at-most' },
+        target: { period: '2023/24', value: 30, text: null, upper: null, baseline: null, comparison: 'at-most' },
         source: 'year',
         tolerancePercent: 1,
         toleranceAbsolute: null,
+        baselineFigure: null,
       },
     });
     const restated = (foldPlanView(plan.events) as PlanView).indicators
@@ -323,10 +326,11 @@ describe('evolvePlanView', () => {
       commentary: null,
       recordedBy: OFFICER.id,
       assessedAgainst: {
-        target: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-least' },
+        target: { period: '2023/24', value: 40, text: null, upper: null, baseline: null, comparison: 'at-least' },
         source: 'year',
         tolerancePercent: 5,
         toleranceAbsolute: null,
+        baselineFigure: null,
       },
     });
 

@@ -19,7 +19,7 @@ describe('buildMonitoringReport', () => {
         unit: 'percent',
         polarity: 'higher-is-better',
         basis: 'cumulative-ytd',
-        target: { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least', source: 'period' },
+        target: { period: '2023/24-Q2', value: 49, text: null, upper: null, baseline: null, baselineFigure: null, comparison: 'at-least', source: 'period' },
         actual: 55.2,
         actualPeriod: '2023/24-Q2',
         restated: false,
@@ -47,6 +47,8 @@ describe('buildMonitoringReport', () => {
           value: 40,
           text: hartIndicator('CP10').targets[0].text,
           upper: null,
+          baseline: null,
+          baselineFigure: null,
           comparison: 'at-most',
           source: 'year',
         },
@@ -146,7 +148,7 @@ describe('buildMonitoringReport', () => {
           value: 54.9,
           commentary: 'Reconciled',
           reason: 'Direct debits reconciled',
-          assessedAgainst: { target: { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' }, source: 'period', tolerancePercent: 5, toleranceAbsolute: null },
+          assessedAgainst: { target: { period: '2023/24-Q2', value: 49, text: null, upper: null, baseline: null, comparison: 'at-least' }, source: 'period', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
           recordedBy: OFFICER.id,
         },
         { actor: OFFICER },
@@ -191,9 +193,9 @@ describe('buildMonitoringReport', () => {
       frequency: 'quarterly',
       tolerance: 5,
       toleranceAbsolute: null, themeId: null,
-      targets: [{ period: '2024/25', value: 98, text: null, upper: null, comparison: 'at-least' }],
+      targets: [{ period: '2024/25', value: 98, text: null, upper: null, baseline: null, comparison: 'at-least' }],
     });
-    const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null } as const;
+    const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null } as const;
     const cp7 = { code: 'CP7', unit: 'percent', polarity: 'higher-is-better', commentary: null } as const;
     plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q1', value: 28.1, recordedBy: OFFICER.id, assessedAgainst: noTarget });
     plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q4', value: 97.6, recordedBy: OFFICER.id, assessedAgainst: noTarget });
@@ -216,7 +218,7 @@ describe('buildMonitoringReport', () => {
   });
 
   describe('with baselines from before the plan', () => {
-    const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null } as const;
+    const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null } as const;
     const hartWithBaselines = (baselines: Array<{ code: string; period: string; value: number }>) => {
       const plan = hartPlan();
       for (const { code, period, value } of baselines) {
@@ -476,10 +478,11 @@ describe('buildMonitoringReport', () => {
       reason: 'Direct debits double counted',
       recordedBy: OFFICER.id,
       assessedAgainst: {
-        target: { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' },
+        target: { period: '2023/24-Q2', value: 49, text: null, upper: null, baseline: null, comparison: 'at-least' },
         source: 'period',
         tolerancePercent: 5,
         toleranceAbsolute: null,
+        baselineFigure: null,
       },
     });
     const after = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q2', DEFAULT_REPORT_RULES);
@@ -570,7 +573,7 @@ describe('buildMonitoringReport', () => {
   });
 
   describe('targets not yet set, and targets set after the actuals', () => {
-    const tba = { period: '2020/21', value: null, upper: null, comparison: null, text: 'TBA' };
+    const tba = { period: '2020/21', value: null, upper: null, baseline: null, comparison: null, text: 'TBA' };
     const visitors = () => {
       const plan = new PlanStream('three-rivers-cs-2020-23', '2020-04-01T09:00:00.000Z', 1000, 'three-rivers');
       plan.add('PlanDrafted', {
@@ -596,7 +599,7 @@ describe('buildMonitoringReport', () => {
       return plan;
     };
     const inForce = (target: typeof tba | null) =>
-      ({ target, source: target ? 'period' : 'none', tolerancePercent: 5, toleranceAbsolute: null }) as const;
+      ({ target, source: target ? 'period' : 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null }) as const;
 
     it('says a target in words alone is to be set, with or without an actual, and rates nothing', () => {
       const plan = visitors();
@@ -625,7 +628,7 @@ describe('buildMonitoringReport', () => {
       }, { at: '2021-04-20T10:00:00.000Z' });
       plan.add('TargetChanged', {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', period: '2020/21', previous: tba,
-        target: { period: '2020/21', value: 1_000_000, upper: null, comparison: 'at-least', text: null },
+        target: { period: '2020/21', value: 1_000_000, upper: null, baseline: null, comparison: 'at-least', text: null },
         reason: 'Baseline survey done', authority: null,
       }, { at: '2021-05-03T10:00:00.000Z' });
       expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({
@@ -640,14 +643,14 @@ describe('buildMonitoringReport', () => {
       const plan = visitors();
       plan.add('TargetChanged', {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', period: '2020/21', previous: tba,
-        target: { period: '2020/21', value: 1_000_000, upper: null, comparison: 'at-least', text: null },
+        target: { period: '2020/21', value: 1_000_000, upper: null, baseline: null, comparison: 'at-least', text: null },
         reason: 'Baseline survey done', authority: null,
       });
       const [target] = (foldPlanView(plan.events) as PlanView).indicators[0].targets;
       plan.add('ActualRecorded', {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', commentary: null,
         period: '2020/21', value: 1_200_000,
-        assessedAgainst: { target: { period: '2020/21', value: 1_000_000, upper: null, comparison: 'at-least', text: null }, source: 'period', tolerancePercent: 5, toleranceAbsolute: null },
+        assessedAgainst: { target: { period: '2020/21', value: 1_000_000, upper: null, baseline: null, comparison: 'at-least', text: null }, source: 'period', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
         recordedBy: OFFICER.id,
       });
       expect(target.setAt < plan.events[plan.events.length - 1].recordedAt).toBe(true);

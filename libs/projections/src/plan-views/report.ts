@@ -1,6 +1,6 @@
 import {
   comparePeriods,
-  directionOfTravel,
+  directionOfFigures,
   dueDateOf,
   financialYearOf,
   fourthQuarterOf,
@@ -18,6 +18,7 @@ import {
   type BudgetAmount,
   type BudgetTotal,
   type Direction,
+  type Figure,
   type Polarity,
   type PriorityKind,
   type PriorityProgress,
@@ -49,6 +50,7 @@ import {
 } from './plan-view';
 import type { BudgetLineView } from './budget/budget-views';
 import { formatTarget } from './format-value';
+import { knownFigures } from './indicators/indicator-view-evolution';
 
 /**
  * The monitoring report for a business period, built from a plan view: the live one, or one folded
@@ -59,8 +61,15 @@ import { formatTarget } from './format-value';
 export type ReportTarget = {
   /** The period the target was set for: the quarter's own, or the year's it fell back to. */
   period: string;
-  value: number | null;
-  upper: number | null;
+  value: Figure | null;
+  upper: Figure | null;
+  /** The period of the baseline a target relative to one is held to ("more than the 2023/24 baseline"), else null. */
+  baseline: string | null;
+  /**
+   * The figure of that baseline the target was resolved to: as known when the actual was recorded,
+   * or, with no actual yet, as known now; null when not relative to a baseline or not known.
+   */
+  baselineFigure: number | null;
   comparison: TargetComparison | null;
   text: string | null;
   source: 'period' | 'year';
@@ -73,7 +82,7 @@ export type ReportIndicator = {
   polarity: Polarity;
   basis: Basis;
   target: ReportTarget | null;
-  actual: number | null;
+  actual: Figure | null;
   /**
    * The period of the return the actual comes from: the report's own or, for a year of a cumulative
    * year-to-date indicator, its fourth quarter, whose figure is the year's. Null with no actual.
@@ -94,7 +103,7 @@ export type ReportIndicator = {
   direction: Direction;
   /** The period direction of travel compared with: the one before (a cumulative indicator's a year before), or the latest baseline before the plan. */
   previousPeriod: string;
-  previousActual: number | null;
+  previousActual: Figure | null;
   /**
    * Where the compared figure comes from: one of the plan's actuals, an actual of the same indicator
    * in the service's plan before this one (`previousPlan` names it), or a baseline from before the
@@ -106,7 +115,8 @@ export type ReportIndicator = {
   commentary: string | null;
   /**
    * What a reader must know beside the target: "Target to be set" while it is words alone ("TBA"),
-   * or that the target now in force was set after the actual, which keeps the rating it had.
+   * that the target now in force was set after the actual, which keeps the rating it had, or that
+   * the baseline a target is relative to was not recorded ("Baseline 2023/24 not recorded").
    */
   targetNote: string | null;
 };
@@ -306,7 +316,7 @@ function reportIndicator(
   const actual = returnFor(indicator, period);
   const unrated = actual ? whyUnrated(actual, unverifiedFigures) : null;
   const travel = travelOf(indicator, period, actual, planStart, earlierPlan);
-  const inForce = actual ? actual.assessedAgainst : targetInForce(indicator, period);
+  const inForce = actual ? actual.assessedAgainst : targetInForce(indicator, period, knownFigures(indicator));
   const target = reportTarget(inForce);
   return {
     code: indicator.code,
@@ -345,7 +355,7 @@ function whyUnrated({ verification }: ActualView, unverifiedFigures: UnverifiedF
 }
 
 function targetNote(indicator: IndicatorView, period: string, actual: ActualView | undefined): string | null {
-  const inForce = targetInForce(indicator, period).target;
+  const inForce = targetInForce(indicator, period, knownFigures(indicator)).target;
   const current = inForce && indicator.targets.find((target) => target.period === inForce.period);
   const ratedAgainst = actual ? actual.assessedAgainst.target : current;
   if (actual && current && current.setAt > actual.recordedAt && !(ratedAgainst && sameTarget(ratedAgainst, current))) {
@@ -355,13 +365,19 @@ function targetNote(indicator: IndicatorView, period: string, actual: ActualView
       `on ${actual.recordedAt.slice(0, 10)}: the actual keeps the rating it was given then`
     );
   }
-  return ratedAgainst && ratedAgainst.value === null ? 'Target to be set' : null;
+  if (!ratedAgainst) return null;
+  if (ratedAgainst.comparison === null) return 'Target to be set';
+  const baselineFigure = actual ? actual.assessedAgainst.baselineFigure : (current?.baselineFigure ?? null);
+  if (ratedAgainst.baseline !== null && baselineFigure === null) {
+    return `Baseline ${ratedAgainst.baseline} not recorded${actual ? ' when the actual was recorded' : ''}`;
+  }
+  return null;
 }
 
 /** The figure direction of travel compared with, and where it was recorded. */
 export type ComparedFigure = {
   period: string;
-  value: number | null;
+  value: Figure | null;
   from: ReportIndicator['previousFrom'];
   plan: EarlierPlanRef | null;
 };
@@ -379,9 +395,10 @@ export function travelOf(
 ): { direction: Direction; compared: ComparedFigure } {
   const compared = comparedFigure(indicator, period, planStart, earlierPlan);
   if (!actual) return { direction: 'none', compared };
-  const target = reportTarget(actual.assessedAgainst)?.value ?? null;
+  const target = reportTarget(actual.assessedAgainst);
+  const heldTo = target?.baselineFigure ?? target?.value ?? null;
   return {
-    direction: directionOfTravel({ current: actual.value, previous: compared.value, polarity: indicator.polarity, target }),
+    direction: directionOfFigures({ unit: indicator.unit, current: actual.value, previous: compared.value, polarity: indicator.polarity, target: heldTo }),
     compared,
   };
 }
@@ -437,8 +454,8 @@ function returnFor(indicator: IndicatorView, period: string): ActualView | undef
 
 function reportTarget(inForce: TargetInForce): ReportTarget | null {
   if (inForce.target === null || inForce.source === 'none') return null;
-  const { period, value, upper, comparison, text } = inForce.target;
-  return { period, value, upper, comparison, text, source: inForce.source };
+  const { period, value, upper, baseline, comparison, text } = inForce.target;
+  return { period, value, upper, baseline, baselineFigure: inForce.baselineFigure, comparison, text, source: inForce.source };
 }
 
 /**

@@ -20,7 +20,7 @@ describe('diffPlanViews', () => {
         kind: 'target',
         key: 'CP7 2023/24-Q2',
         before: null,
-        after: { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' },
+        after: { period: '2023/24-Q2', value: 49, text: null, upper: null, baseline: null, comparison: 'at-least' },
       },
     ]);
     expect(diff.removed).toEqual([
@@ -52,8 +52,8 @@ describe('diffPlanViews', () => {
       {
         kind: 'target',
         key: 'CP7 2023/24',
-        before: { period: '2023/24', value: 97, text: null, upper: null, comparison: 'at-least' },
-        after: { period: '2023/24', value: 98, text: null, upper: null, comparison: 'at-least' },
+        before: { period: '2023/24', value: 97, text: null, upper: null, baseline: null, comparison: 'at-least' },
+        after: { period: '2023/24', value: 98, text: null, upper: null, baseline: null, comparison: 'at-least' },
       },
     ]);
   });

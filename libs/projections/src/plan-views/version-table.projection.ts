@@ -89,7 +89,8 @@ export const versionTableProjection: Projection = {
   // 13: checks of actuals are read as the plan's monitoring, not as unknown types.
   // 14: rows count owners and approvers assigned to indicators and priorities.
   // 15: roll-forwards are read as steps of the plan's governance, not as unknown types.
-  version: 15,
+  // 16: indicators' and targets' events are read as IndicatorDefined 5 and TargetSet 3 read them (baseline targets).
+  version: 16,
   collections: [PLAN_VERSIONS_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_VERSIONS_COLLECTION, id: planKeyOf(event) }],

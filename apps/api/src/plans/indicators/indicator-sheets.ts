@@ -1,6 +1,6 @@
-import { normaliseIdentifier } from '@app/domain';
+import { normaliseIdentifier, type Figure } from '@app/domain';
 import type { PlanView } from '@app/projections';
-import { bodyOf, cellOfList, keyOf, listIn, orphanRows, rowsByKey, type ImportedCommand, type SectionTemplate } from '../../imports/template-sheet';
+import { bodyOf, cellOfList, keyOf, listIn, orphanRows, yesOrNo, yesOrNoOf, rowsByKey, type ImportedCommand, type SectionTemplate } from '../../imports/template-sheet';
 import { DefineIndicatorDto, RecordBaselineDto } from './indicator.dto';
 
 const INDICATORS = 'Indicators';
@@ -55,11 +55,20 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
         { key: 'comparison', header: 'Comparison', kind: 'text', width: 12 },
         { key: 'value', header: 'Target', kind: 'whole-number', width: 12 },
         { key: 'upper', header: 'Upper figure (between)', kind: 'whole-number', width: 12 },
+        { key: 'baseline', header: 'Relative to the baseline of (period)', kind: 'text', width: 14 },
         { key: 'text', header: 'Target as worded', kind: 'text', width: 60 },
       ],
       rowsOf: (plan: PlanView) =>
         plan.indicators.flatMap((indicator) =>
-          indicator.targets.map(({ period, comparison, value, upper, text }) => ({ indicator: indicator.code, period, comparison, value, upper, text })),
+          indicator.targets.map(({ period, comparison, value, upper, baseline, text }) => ({
+            indicator: indicator.code,
+            period,
+            comparison,
+            value: figureCell(value),
+            upper: figureCell(upper),
+            baseline,
+            text,
+          })),
         ),
     },
     {
@@ -74,7 +83,7 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
       ],
       rowsOf: (plan: PlanView) =>
         plan.indicators.flatMap((indicator) =>
-          indicator.baselines.map(({ period, value, source, note }) => ({ indicator: indicator.code, period, value, source, note })),
+          indicator.baselines.map(({ period, value, source, note }) => ({ indicator: indicator.code, period, value: figureCell(value), source, note })),
         ),
     },
   ],
@@ -91,7 +100,11 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
         type: 'DefineIndicator',
         dto: DefineIndicatorDto,
         row,
-        body: bodyOf({ ...row.cells, priorityRefs: listIn(row.cells.priorityRefs), targets: own.map(({ cells: { indicator: _indicator, ...target } }) => bodyOf(target)) }),
+        body: bodyOf({
+          ...row.cells,
+          priorityRefs: listIn(row.cells.priorityRefs),
+          targets: own.map(({ cells: { indicator: _indicator, ...target } }) => bodyOf({ ...target, value: yesOrNo(target.value), upper: yesOrNo(target.upper) })),
+        }),
         elements: { targets: own },
       };
     });
@@ -103,10 +116,15 @@ export const INDICATOR_TEMPLATE: SectionTemplate = {
           type: 'RecordBaseline',
           dto: RecordBaselineDto,
           row: { ...row, cells: { indicator, ...baseline } },
-          body: bodyOf(baseline),
+          body: bodyOf({ ...baseline, value: yesOrNo(baseline.value) }),
           fromPath: { code: normaliseIdentifier(String(indicator)) },
         })),
       );
     return [...definitions, ...recordedBaselines];
   },
 };
+
+/** A figure as a sheet holds it: a yes/no result as the word an officer writes, a date as its ISO text, a number as itself. */
+function figureCell(figure: Figure | null): string | number | null {
+  return typeof figure === 'boolean' ? yesOrNoOf(figure) : figure;
+}

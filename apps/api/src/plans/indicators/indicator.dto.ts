@@ -6,15 +6,21 @@ import {
   TARGET_COMPARISONS,
   UNITS,
   type Basis,
+  type Figure,
   type Frequency,
   type Polarity,
   type TargetComparison,
   type Unit,
 } from '@app/domain';
-import { EnumField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField, UserIdField } from '../commands/dto/fields';
+import { EnumField, FigureField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField, UserIdField } from '../commands/dto/fields';
 
-const VALUE_DESCRIPTION = 'The figure the actual is held to. Absent for a target not yet set, given in words alone ("TBA", "New PI").';
+const VALUE_DESCRIPTION =
+  'The figure the actual is held to, in the unit: a number, a date (YYYY-MM-DD) for a `date` indicator ("by" it with `at-most`), ' +
+  'or true or false for a `yes-no` one. Absent for a target not yet set, given in words alone ("TBA", "New PI"), or one relative to a `baseline`.';
 const UPPER_DESCRIPTION = 'The top of a `between` range (inclusive); only with `comparison: "between"`.';
+const BASELINE_DESCRIPTION =
+  'Instead of `value`: the period whose figure the target is relative to ("more than the 2023/24 baseline"), a baseline recorded ' +
+  'for it or the plan\'s actual for it, as known when each actual is recorded. Not with `value`, `upper` or `between`; numbers only.';
 const COMPARISON_DESCRIPTION =
   'How the actual is held to the figure: `at-least` (80 meets "at least 80"), `more-than`, `at-most`, `less-than` ' +
   '(18 misses "less than 18"), `between` (value to upper, both included) or `equal`. Absent: what the polarity says ' +
@@ -26,11 +32,14 @@ const TEXT_DESCRIPTION =
 
 /** The parts of a target every target statement shares: its figure, comparison, upper figure and words. */
 class TargetFiguresDto {
-  @NumberField({ description: VALUE_DESCRIPTION, example: 40, optional: true })
-  value?: number;
+  @FigureField({ description: VALUE_DESCRIPTION, example: 40, optional: true })
+  value?: Figure;
 
-  @NumberField({ description: UPPER_DESCRIPTION, example: 98, optional: true })
-  upper?: number;
+  @FigureField({ description: UPPER_DESCRIPTION, example: 98, optional: true })
+  upper?: Figure;
+
+  @PeriodField({ description: BASELINE_DESCRIPTION, example: '2023/24', optional: true })
+  baseline?: string;
 
   @EnumField(TARGET_COMPARISONS, { description: COMPARISON_DESCRIPTION, example: 'at-most', optional: true })
   comparison?: TargetComparison;
@@ -67,7 +76,9 @@ export class DefineIndicatorDto {
   frequency: Frequency;
 
   @NumberField({
-    description: 'Percent of the target within which a miss is amber; 5 when neither this nor `toleranceAbsolute` is given.',
+    description:
+      'Percent of the target within which a miss is amber; 5 when neither this nor `toleranceAbsolute` is given. A `date` indicator ' +
+      'takes days (`toleranceAbsolute`, none when not given) and a `yes-no` one no tolerance.',
     example: 5,
     min: 0,
     optional: true,
@@ -75,7 +86,7 @@ export class DefineIndicatorDto {
   tolerance?: number;
 
   @NumberField({
-    description: "An amount in the indicator's unit within which a miss is amber, instead of `tolerance`; not with it.",
+    description: "An amount in the indicator's unit (days, for a `date` indicator) within which a miss is amber, instead of `tolerance`; not with it.",
     example: 2,
     min: 0,
     optional: true,
@@ -165,8 +176,11 @@ export class RecordActualDto {
   @PeriodField({ description: 'The period the figure is for.' })
   period: string;
 
-  @NumberField({ description: 'The figure.', example: 97.6 })
-  value: number;
+  @FigureField({
+    description: 'The figure, in the unit: a number, a date (YYYY-MM-DD) for a `date` indicator, true or false for a `yes-no` one.',
+    example: 97.6,
+  })
+  value: Figure;
 
   @TextField({ description: 'Commentary on the figure.', optional: true })
   commentary?: string;
@@ -190,8 +204,8 @@ export class RecordBaselineDto {
   @PeriodField({ description: 'The period the figure is for, before the plan: a year, or a quarter of a quarterly indicator.', example: '2018/19' })
   period: string;
 
-  @NumberField({ description: 'The figure.', example: 97.1 })
-  value: number;
+  @FigureField({ description: 'The figure, in the unit (as for an actual).', example: 97.1 })
+  value: Figure;
 
   @TextField({ description: 'Where the figure comes from.', example: '2018/19 outturn, as printed in the plan', optional: true })
   source?: string;

@@ -41,7 +41,7 @@ describe('recording an actual', () => {
             period: '2023/24-Q2',
             value: 56.4,
             commentary: 'On profile',
-            assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null },
+            assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
             recordedBy: SPEC_ACTOR,
           },
         },
@@ -62,7 +62,7 @@ describe('recording an actual', () => {
             period: '2023/24-Q4',
             value: 97.9,
             commentary: null,
-            assessedAgainst: { target: cp7YearTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+            assessedAgainst: { target: cp7YearTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
             recordedBy: SPEC_ACTOR,
           },
         },
@@ -70,7 +70,7 @@ describe('recording an actual', () => {
   });
 
   describe('for an annual figure reported each quarter', () => {
-    const satisfactionYearTarget: Target = { period: '2023/24', value: 80, text: null, upper: null, comparison: 'at-least' };
+    const satisfactionYearTarget: Target = { period: '2023/24', value: 80, text: null, upper: null, baseline: null, comparison: 'at-least' };
     const satisfactionDefined: PlanEvent = {
       type: 'IndicatorDefined',
       data: {
@@ -102,13 +102,13 @@ describe('recording an actual', () => {
     it("has no target before Q4, since the year's target is not due yet", () => {
       given(approvedPlan, [satisfactionDefined])
         .when({ type: 'RecordActual', data: { code: 'CS1', period: '2023/24-Q2', value: 78 } })
-        .then([recorded('2023/24-Q2', { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null })]);
+        .then([recorded('2023/24-Q2', { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null })]);
     });
 
     it("judges Q4 against the year's target", () => {
       given(approvedPlan, [satisfactionDefined])
         .when({ type: 'RecordActual', data: { code: 'CS1', period: '2023/24-Q4', value: 78 } })
-        .then([recorded('2023/24-Q4', { target: satisfactionYearTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null })]);
+        .then([recorded('2023/24-Q4', { target: satisfactionYearTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null })]);
     });
   });
 
@@ -126,7 +126,7 @@ describe('recording an actual', () => {
             period: '2023/24-Q2',
             value: 38,
             commentary: null,
-            assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+            assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
             recordedBy: SPEC_ACTOR,
           },
         },
@@ -157,7 +157,7 @@ describe('recording an actual', () => {
             period: '2023/24-Q2',
             value: 38,
             commentary: null,
-            assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+            assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
             recordedBy: SPEC_ACTOR,
           },
         },
@@ -198,7 +198,7 @@ describe('recording an actual', () => {
             period: '2023/24',
             value: 97.2,
             commentary: null,
-            assessedAgainst: { target: { ...cp7YearTarget, value: 97 }, source: 'period', tolerancePercent: 1, toleranceAbsolute: null },
+            assessedAgainst: { target: { ...cp7YearTarget, value: 97 }, source: 'period', tolerancePercent: 1, toleranceAbsolute: null, baselineFigure: null },
             recordedBy: SPEC_ACTOR,
           },
         },
@@ -230,7 +230,7 @@ describe('recording an actual', () => {
             value: 28.7,
             commentary: 'Refunds processed late',
             reason: 'Corrected by Capita',
-            assessedAgainst: { target: cp7Q1Target, source: 'period', tolerancePercent: 5, toleranceAbsolute: null },
+            assessedAgainst: { target: cp7Q1Target, source: 'period', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
             recordedBy: SPEC_ACTOR,
           },
         },
@@ -315,7 +315,7 @@ describe('monitoring a plan over several years', () => {
           period,
           value: index === 0 ? 69 : 70,
           text: null,
-          upper: null, comparison: 'at-least' as const,
+          upper: null, baseline: null, comparison: 'at-least' as const,
         })),
       },
     },
@@ -337,10 +337,11 @@ describe('monitoring a plan over several years', () => {
             commentary: null,
             recordedBy: SPEC_ACTOR,
             assessedAgainst: {
-              target: { period: '2022/23', value: 70, text: null, upper: null, comparison: 'at-least' },
+              target: { period: '2022/23', value: 70, text: null, upper: null, baseline: null, comparison: 'at-least' },
               source: 'period',
               tolerancePercent: 5,
               toleranceAbsolute: null,
+              baselineFigure: null,
             },
           },
         },
@@ -355,7 +356,7 @@ describe('monitoring a plan over several years', () => {
 });
 
 describe('returns of the indicator\'s frequency', () => {
-  const monthlyTarget: Target = { period: '2023/24', value: 95, text: null, upper: null, comparison: 'at-least' };
+  const monthlyTarget: Target = { period: '2023/24', value: 95, text: null, upper: null, baseline: null, comparison: 'at-least' };
   const callsDefined: PlanEvent = {
     type: 'IndicatorDefined',
     data: {
@@ -388,7 +389,7 @@ describe('returns of the indicator\'s frequency', () => {
             period: '2023/24-M07',
             value: 96.2,
             commentary: null,
-            assessedAgainst: { target: monthlyTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+            assessedAgainst: { target: monthlyTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
             recordedBy: SPEC_ACTOR,
           },
         },

@@ -1,5 +1,5 @@
 import type { PlanCommandOf } from '../plan-message';
-import type { Basis, Frequency, Polarity, Unit } from './indicator-values';
+import type { Basis, Figure, Frequency, Polarity, Unit } from './indicator-values';
 import type { TargetStatement } from './targets';
 
 export type DefineIndicator = PlanCommandOf<
@@ -56,7 +56,7 @@ export type SetTarget = PlanCommandOf<
 /** A second actual for the same period is a restatement and needs a reason. */
 export type RecordActual = PlanCommandOf<
   'RecordActual',
-  { code: string; period: string; value: number; commentary?: string; reason?: string }
+  { code: string; period: string; value: Figure; commentary?: string; reason?: string }
 >;
 
 /**
@@ -76,7 +76,7 @@ export type VerifyActual = PlanCommandOf<
  */
 export type RecordBaseline = PlanCommandOf<
   'RecordBaseline',
-  { code: string; period: string; value: number; source?: string; note?: string; reason?: string }
+  { code: string; period: string; value: Figure; source?: string; note?: string; reason?: string }
 >;
 
 /**

@@ -44,8 +44,8 @@ describe('defining an indicator', () => {
             tolerance: 5,
             toleranceAbsolute: null, themeId: null,
             targets: [
-              { period: '2023/24', value: null, text: '£25', upper: null, comparison: null },
-              { period: '2023/24-Q4', value: 25, text: 'at least covering costs', upper: null, comparison: 'at-most' },
+              { period: '2023/24', value: null, text: '£25', upper: null, baseline: null, comparison: null },
+              { period: '2023/24-Q4', value: 25, text: 'at least covering costs', upper: null, baseline: null, comparison: 'at-most' },
             ],
           },
         },
@@ -97,8 +97,8 @@ describe('defining an indicator', () => {
             tolerance: null,
             toleranceAbsolute: 0.5, themeId: null,
             targets: [
-              { period: '2023/24', value: 25, upper: null, comparison: 'less-than', text: 'Less than £25' },
-              { period: '2023/24-Q4', value: 24, upper: 26, comparison: 'between', text: null },
+              { period: '2023/24', value: 25, upper: null, baseline: null, comparison: 'less-than', text: 'Less than £25' },
+              { period: '2023/24-Q4', value: 24, upper: 26, baseline: null, comparison: 'between', text: null },
             ],
           },
         },
@@ -144,7 +144,7 @@ describe('defining an indicator', () => {
   it('refuses a target with neither value nor words', () => {
     given(draftPlan)
       .when({ type: 'DefineIndicator', data: { ...cp12, targets: [{ period: '2023/24', text: ' ' }] } })
-      .thenRefused('rule-broken', /target for 2023\/24 needs a value or words/);
+      .thenRefused('rule-broken', /target for 2023\/24 needs a value, a baseline or words/);
   });
 
   it('refuses two targets for the same period however written', () => {
@@ -267,7 +267,7 @@ describe('setting a target', () => {
             code: 'CP7',
             unit: 'percent',
             polarity: 'higher-is-better',
-            target: { period: '2023/24-Q2', value: 55, text: null, upper: null, comparison: 'at-least' },
+            target: { period: '2023/24-Q2', value: 55, text: null, upper: null, baseline: null, comparison: 'at-least' },
             reason: null,
             authority: null,
           },
@@ -288,7 +288,7 @@ describe('setting a target', () => {
             polarity: 'higher-is-better',
             period: '2023/24',
             previous: cp7Defined.data.targets[0],
-            target: { period: '2023/24', value: 97.5, text: null, upper: null, comparison: 'at-least' },
+            target: { period: '2023/24', value: 97.5, text: null, upper: null, baseline: null, comparison: 'at-least' },
             reason: 'Cost of living',
             authority: 'Cabinet 4 April 2024',
           },
@@ -310,7 +310,7 @@ describe('setting a target', () => {
             polarity: 'higher-is-better',
             period: '2023/24',
             previous: cp7Defined.data.targets[0],
-            target: { period: '2023/24', value: 97, text: null, upper: null, comparison: 'at-least' },
+            target: { period: '2023/24', value: 97, text: null, upper: null, baseline: null, comparison: 'at-least' },
             reason: 'Revised forecast',
             authority: null,
           },
@@ -331,7 +331,7 @@ describe('setting a target', () => {
   });
 
   it('sets a target not yet set, in words alone, and later its figure, strictly compared', () => {
-    const tba = { period: '2023/24-Q3', value: null, upper: null, comparison: null, text: 'TBA' };
+    const tba = { period: '2023/24-Q3', value: null, upper: null, baseline: null, comparison: null, text: 'TBA' };
     given(draftPlan)
       .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24-Q3', text: 'TBA' } })
       .then([
@@ -356,7 +356,7 @@ describe('setting a target', () => {
             polarity: 'higher-is-better',
             period: '2023/24-Q3',
             previous: tba,
-            target: { period: '2023/24-Q3', value: 74, upper: null, comparison: 'more-than', text: null },
+            target: { period: '2023/24-Q3', value: 74, upper: null, baseline: null, comparison: 'more-than', text: null },
             reason: 'Profile agreed',
             authority: null,
           },
@@ -378,7 +378,7 @@ describe('setting a target', () => {
   it('refuses a target with neither value nor words', () => {
     given(draftPlan)
       .when({ type: 'SetTarget', data: { code: 'CP7', period: '2023/24-Q3', reason: 'x' } })
-      .thenRefused('rule-broken', /needs a value or words/);
+      .thenRefused('rule-broken', /needs a value, a baseline or words/);
   });
 
   it('refuses an unknown indicator', () => {
@@ -401,7 +401,7 @@ describe('setting a target', () => {
             polarity: 'higher-is-better',
             period: '2023/24-Q1',
             previous: cp7Q1Recorded.data.assessedAgainst.target!,
-            target: { period: '2023/24-Q1', value: 30, text: null, upper: null, comparison: 'at-least' },
+            target: { period: '2023/24-Q1', value: 30, text: null, upper: null, baseline: null, comparison: 'at-least' },
             reason: 'Re-profiled',
             authority: null,
           },

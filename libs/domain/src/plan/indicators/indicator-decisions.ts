@@ -19,9 +19,10 @@ import type {
   VerifyActual,
 } from './indicator-commands';
 import type { IndicatorFields } from './indicator-events';
-import type { Baseline, Frequency } from './indicator-values';
+import type { Baseline, Figure, FigureKind, Frequency, Unit } from './indicator-values';
 import type { IndicatorState } from './indicator-state';
-import { DEFAULT_TOLERANCE_PERCENT, VERIFICATION_OUTCOMES } from './indicator-values';
+import { DEFAULT_TOLERANCE_PERCENT, figureKindOf, VERIFICATION_OUTCOMES } from './indicator-values';
+import { requireFigureOfUnit } from './figures';
 import { buildTarget, comparisonUnderPolarity, describeTarget, sameTarget } from './targets';
 import { requireThemeIds } from '../theme-links';
 import { NOBODY_NAMED, requestedOwnership, type Ownership } from '../ownership';
@@ -46,12 +47,9 @@ function defineIndicator(command: DefineIndicator, plan: OpenPlan, context: Deci
   }
   requireWithinLimit(PLAN_LIMITS.indicatorsPerPlan, Object.keys(plan.indicators).length + 1, 'this plan');
   requireWithinLimit(PLAN_LIMITS.targetsPerIndicator, command.data.targets.length, `indicator ${code}`);
-  const tolerance = toleranceStated(command.data.tolerance, command.data.toleranceAbsolute) ?? {
-    tolerance: DEFAULT_TOLERANCE_PERCENT,
-    toleranceAbsolute: null,
-  };
+  const tolerance = toleranceOfUnit(unit, toleranceStated(command.data.tolerance, command.data.toleranceAbsolute)) ?? defaultTolerance(unit);
   // A target is for a period the plan covers, as a return is: a plan does not set last year's.
-  const targets = command.data.targets.map((input) => buildTarget({ ...input, period: monitoredPeriod(plan, input.period) }, polarity));
+  const targets = command.data.targets.map((input) => buildTarget({ ...input, period: monitoredPeriod(plan, input.period) }, polarity, unit));
   const [themeId = null] = requireThemeIds(plan, context, command.data.themeId === undefined ? [] : [command.data.themeId], `indicator ${code}`);
   const periods = targets.map((target) => target.period);
   const repeated = periods.find((period, index) => periods.indexOf(period) !== index);
@@ -114,6 +112,34 @@ function toleranceStated(
   return undefined;
 }
 
+/**
+ * A number is amber within 5% of its target unless the plan says otherwise; a date is missed by days,
+ * so its tolerance is a number of days, none unless given; a yes/no result is met or not.
+ */
+function defaultTolerance(unit: Unit): Pick<IndicatorFields, 'tolerance' | 'toleranceAbsolute'> {
+  return figureKindOf(unit) === 'number'
+    ? { tolerance: DEFAULT_TOLERANCE_PERCENT, toleranceAbsolute: null }
+    : { tolerance: null, toleranceAbsolute: 0 };
+}
+
+/** The tolerance stated, if it is one the unit can have: days for a date (not a percent of one), none for a yes/no result. */
+function toleranceOfUnit(
+  unit: Unit,
+  stated: Pick<IndicatorFields, 'tolerance' | 'toleranceAbsolute'> | undefined,
+): Pick<IndicatorFields, 'tolerance' | 'toleranceAbsolute'> | undefined {
+  if (stated === undefined) return undefined;
+  const kind = figureKindOf(unit);
+  if (kind === 'yes-no' && (stated.tolerance ?? stated.toleranceAbsolute) !== 0) {
+    throw DomainError.ruleBroken('A yes/no result is met or not, so it has no tolerance: leave tolerance and toleranceAbsolute out.');
+  }
+  if (kind === 'date' && stated.tolerance !== null) {
+    throw DomainError.ruleBroken(
+      'A date is early or late by days, not by a percent of a date: give the tolerance as a number of days (toleranceAbsolute).',
+    );
+  }
+  return stated;
+}
+
 /** The indicator a code names, however it is capitalised. */
 function indicatorWithCode(plan: OpenPlan, code: string): IndicatorState | undefined {
   return entryOf(plan.indicators, code) ?? Object.values(plan.indicators).find((indicator) => sameCode(indicator.code, code));
@@ -131,6 +157,11 @@ function reviseIndicator(command: ReviseIndicator, plan: OpenPlan, context: Deci
   const indicator = requireIndicator(plan, command.data.code);
   const { code } = indicator;
   const reason = requireReason(command.data.reason, `revising indicator ${code}`);
+  if (unit !== undefined && figureKindOf(unit) !== figureKindOf(indicator.unit)) {
+    throw DomainError.ruleBroken(
+      `Indicator ${code}'s figures are ${FIGURE_KIND_WORDS[figureKindOf(indicator.unit)]}, and a ${unit} indicator's are ${FIGURE_KIND_WORDS[figureKindOf(unit)]}: its targets and actuals would change meaning, so define a new indicator instead.`,
+    );
+  }
   const { changes, previous } = changedFields<IndicatorFields>(indicator, {
     title,
     description,
@@ -138,7 +169,7 @@ function reviseIndicator(command: ReviseIndicator, plan: OpenPlan, context: Deci
     polarity,
     basis,
     frequency,
-    ...toleranceStated(command.data.tolerance, command.data.toleranceAbsolute),
+    ...toleranceOfUnit(indicator.unit, toleranceStated(command.data.tolerance, command.data.toleranceAbsolute)),
     themeId: linkedTheme(plan, context, command.data.themeId, `indicator ${code}`),
   });
   const current: Ownership = { owner: indicator.owner, approver: indicator.approver };
@@ -178,10 +209,12 @@ function targetsFollowingPolarity(plan: OpenPlan, revised: IndicatorState, reaso
   });
 }
 
+const FIGURE_KIND_WORDS: Record<FigureKind, string> = { number: 'numbers', date: 'dates', 'yes-no': 'yes or no' };
+
 function setTarget(command: SetTarget, plan: OpenPlan): PlanEvent[] {
-  const { period: written, value, upper, comparison, text } = command.data;
+  const { period: written, value, upper, baseline, comparison, text } = command.data;
   const { code, unit, polarity, targets } = requireIndicator(plan, command.data.code);
-  const target = buildTarget({ period: monitoredPeriod(plan, written), value, upper, comparison, text }, polarity);
+  const target = buildTarget({ period: monitoredPeriod(plan, written), value, upper, baseline, comparison, text }, polarity, unit);
   const { period } = target;
   const authority = command.data.authority?.trim() || null;
   const previous = targets.find((existing) => existing.period === period);
@@ -210,22 +243,19 @@ function setTarget(command: SetTarget, plan: OpenPlan): PlanEvent[] {
 }
 
 function recordActual(command: RecordActual, plan: OpenPlan, context: DecisionContext): PlanEvent[] {
-  const { value } = command.data;
   const indicator = requireIndicator(plan, command.data.code);
   const { code } = indicator;
   const period = monitoredPeriod(plan, command.data.period);
   requirePeriodOfFrequency(indicator, period, 'its returns are');
-  if (!Number.isFinite(value)) {
-    throw DomainError.ruleBroken(`The actual for ${code} in ${period} must be a number.`);
-  }
   const { unit, polarity } = indicator;
-  if (unit === 'percent' && (value < 0 || value > 100)) {
+  const value = requireFigureOfUnit(command.data.value, unit, `The actual for ${code} in ${period}`);
+  if (unit === 'percent' && typeof value === 'number' && (value < 0 || value > 100)) {
     throw DomainError.ruleBroken(
       `${code} is a percentage, from 0 to 100: ${value}% for ${period} cannot be. Record the figure as a percentage of the whole.`,
     );
   }
   const commentary = command.data.commentary?.trim() || null;
-  const assessedAgainst = targetInForce(indicator, period);
+  const assessedAgainst = targetInForce(indicator, period, (earlier) => knownFigure(indicator, earlier));
   const previous = entryOf(indicator.actuals, period);
   if (!previous) {
     return [
@@ -315,14 +345,16 @@ function requireApproverOrPerformanceTeam(indicator: IndicatorState, command: Ve
   );
 }
 
+/** The figure known for a period now: a baseline recorded for it, or the plan's actual for it. */
+function knownFigure(indicator: IndicatorState, period: string): Figure | null {
+  return (entryOf(indicator.baselines, period) ?? entryOf(indicator.actuals, period))?.value ?? null;
+}
+
 function recordBaseline(command: RecordBaseline, plan: OpenPlan): PlanEvent[] {
   const indicator = requireIndicator(plan, command.data.code);
   const { code, unit } = indicator;
   const period = baselinePeriod(plan, indicator, command.data.period);
-  const { value } = command.data;
-  if (!Number.isFinite(value)) {
-    throw DomainError.ruleBroken(`The baseline for ${code} in ${period} must be a number.`);
-  }
+  const value = requireFigureOfUnit(command.data.value, unit, `The baseline for ${code} in ${period}`);
   const baseline: Baseline = {
     period,
     value,

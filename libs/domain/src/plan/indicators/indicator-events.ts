@@ -1,6 +1,6 @@
 import type { EventDefinitions, PlanEventOf } from '../plan-message';
 import type { Ownership } from '../ownership';
-import type { Baseline, Basis, Frequency, Polarity, Target, TargetInForce, Unit } from './indicator-values';
+import type { Baseline, Basis, Figure, Frequency, Polarity, Target, TargetInForce, Unit } from './indicator-values';
 
 export interface IndicatorFields {
   title: string;
@@ -52,7 +52,8 @@ export type ActualRecorded = PlanEventOf<
     unit: Unit;
     polarity: Polarity;
     period: string;
-    value: number;
+    /** In the unit beside it: a number, an ISO date for a date indicator, true or false for a yes/no one. */
+    value: Figure;
     commentary: string | null;
     assessedAgainst: TargetInForce;
     /** The user id of the officer who entered it: never the one who verifies it. Null when recorded before this was kept. */
@@ -68,8 +69,8 @@ export type ActualRestated = PlanEventOf<
     unit: Unit;
     polarity: Polarity;
     period: string;
-    previous: { value: number; commentary: string | null };
-    value: number;
+    previous: { value: Figure; commentary: string | null };
+    value: Figure;
     commentary: string | null;
     reason: string;
     assessedAgainst: TargetInForce;
@@ -81,13 +82,13 @@ export type ActualRestated = PlanEventOf<
 /** A second officer checked the period's figure (`value` in `unit`, the one checked) and found it right. */
 export type ActualVerified = PlanEventOf<
   'ActualVerified',
-  { code: string; unit: Unit; period: string; value: number; verifiedBy: string }
+  { code: string; unit: Unit; period: string; value: Figure; verifiedBy: string }
 >;
 
 /** A second officer checked the period's figure and found it wrong, saying why; it stands until restated. */
 export type ActualRejected = PlanEventOf<
   'ActualRejected',
-  { code: string; unit: Unit; period: string; value: number; rejectedBy: string; reason: string }
+  { code: string; unit: Unit; period: string; value: Figure; rejectedBy: string; reason: string }
 >;
 
 /** A figure from before the plan; `previous` is the one it corrects for the same period, with `reason`. */
@@ -140,15 +141,17 @@ export type IndicatorEvent =
  * version 1 of the others, a target's comparison was only shown: every actual was rated by the
  * indicator's polarity, a target had no upper figure and the tolerance was always a percent.
  * IndicatorDefined 3 linked no theme. Actuals up to version 2 did not say who entered them (the stored
- * event's metadata does). `upcastPlanEvent` brings events stored before to these versions.
+ * event's metadata does). Up to IndicatorDefined 4, TargetSet and TargetChanged 2 and actuals 3, no
+ * target was relative to a baseline. `upcastPlanEvent` brings events stored before to these versions.
+ * Dates and yes/no results came with units of their own and changed no event: numbers stay numbers.
  */
 export const INDICATOR_EVENT_DEFINITIONS: EventDefinitions<IndicatorEvent> = {
-  IndicatorDefined: { schemaVersion: 4, role: 'structure' },
+  IndicatorDefined: { schemaVersion: 5, role: 'structure' },
   IndicatorRevised: { schemaVersion: 1, role: 'structure' },
-  TargetSet: { schemaVersion: 2, role: 'structure' },
-  TargetChanged: { schemaVersion: 2, role: 'structure' },
-  ActualRecorded: { schemaVersion: 3, role: 'monitoring' },
-  ActualRestated: { schemaVersion: 3, role: 'monitoring' },
+  TargetSet: { schemaVersion: 3, role: 'structure' },
+  TargetChanged: { schemaVersion: 3, role: 'structure' },
+  ActualRecorded: { schemaVersion: 4, role: 'monitoring' },
+  ActualRestated: { schemaVersion: 4, role: 'monitoring' },
   ActualVerified: { schemaVersion: 1, role: 'monitoring' },
   ActualRejected: { schemaVersion: 1, role: 'monitoring' },
   // Structure, not monitoring: the plan prints its baselines ("2018/19 Actual") beside its targets.

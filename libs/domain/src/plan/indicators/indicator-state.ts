@@ -1,11 +1,11 @@
 import type { Ownership } from '../ownership';
 import type { IndicatorFields } from './indicator-events';
-import type { Baseline, Target } from './indicator-values';
+import type { Baseline, Figure, Target } from './indicator-values';
 
 export type VerificationState = 'unverified' | 'verified' | 'rejected';
 
 export interface RecordedActual {
-  value: number;
+  value: Figure;
   commentary: string | null;
   recordedBy: string | null;
   /** The second officer's check of this very figure: a restatement is unverified again. */

@@ -9,8 +9,21 @@ export type Basis = (typeof BASES)[number];
 export const FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-export const UNITS = ['percent', 'number', 'count', 'currency', 'days', 'rate-per-100k'] as const;
+/** `date`: each figure is a day ("by September 2024"); `yes-no`: each figure is true or false ("Statement published"). */
+export const UNITS = ['percent', 'number', 'count', 'currency', 'days', 'rate-per-100k', 'date', 'yes-no'] as const;
 export type Unit = (typeof UNITS)[number];
+
+/**
+ * A figure in an indicator's unit: a number, an ISO date ("2024-09-30") for a `date` indicator, or
+ * true or false for a `yes-no` one. Which it is follows from the unit the event carries beside it.
+ */
+export type Figure = number | string | boolean;
+
+export type FigureKind = 'number' | 'date' | 'yes-no';
+
+export function figureKindOf(unit: Unit): FigureKind {
+  return unit === 'date' || unit === 'yes-no' ? unit : 'number';
+}
 
 export const DEFAULT_TOLERANCE_PERCENT = 5;
 
@@ -24,11 +37,16 @@ export type TargetComparison = (typeof TARGET_COMPARISONS)[number];
 export interface Target {
   /** "2023/24" or "2023/24-Q1". */
   period: string;
-  /** The figure the actual is held to; null for a target not yet set ("TBA", "New PI"). */
-  value: number | null;
+  /** The figure the actual is held to; null for a target not yet set ("TBA", "New PI") or one relative to a baseline. */
+  value: Figure | null;
   /** The top of a `between` range; null for every other comparison. */
-  upper: number | null;
-  /** Null exactly when there is no figure: words alone are never rated. */
+  upper: Figure | null;
+  /**
+   * The period whose figure the target is relative to ("more than the 2023/24 baseline"): a baseline
+   * recorded for it, or the plan's actual for it, as known when an actual is rated. Null otherwise.
+   */
+  baseline: string | null;
+  /** Null exactly when there is neither a figure nor a baseline: words alone are never rated. */
   comparison: TargetComparison | null;
   /** The target as the plan words it ("no more than 40 per 100,000"), kept as written and never read for a figure. */
   text: string | null;
@@ -41,15 +59,20 @@ export interface TargetInForce {
   source: 'period' | 'year' | 'none';
   /** Percent of the target within which a miss is amber; null when the tolerance is absolute. */
   tolerancePercent: number | null;
-  /** An amount in the indicator's unit within which a miss is amber; null when it is a percent. */
+  /** An amount in the indicator's unit (days, for a date) within which a miss is amber; null when it is a percent. */
   toleranceAbsolute: number | null;
+  /**
+   * The figure of the target's baseline as known when the actual was recorded; null when the target
+   * is not relative to a baseline, or its baseline was not known then (the actual is not rated).
+   */
+  baselineFigure: number | null;
 }
 
 /** A figure for a period before the plan: an earlier year's actual or a baseline measurement. */
 export interface Baseline {
   /** "2018/19", or a quarter or month of the indicator's frequency. */
   period: string;
-  value: number;
+  value: Figure;
   /** Where the figure comes from ("2018/19 outturn, Management Board report"), or null. */
   source: string | null;
   note: string | null;

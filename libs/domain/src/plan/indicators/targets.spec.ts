@@ -25,10 +25,11 @@ describe('a target as stated', () => {
     ['on-target-is-best', 'equal'],
   ] as const)('a figure alone, with %s, is %s', (polarity, comparison) => {
     expect(defaultComparison(polarity)).toBe(comparison);
-    expect(buildTarget({ period: '2023-24', value: 40 }, polarity)).toEqual({
+    expect(buildTarget({ period: '2023-24', value: 40 }, polarity, 'number')).toEqual({
       period: '2023/24',
       value: 40,
       upper: null,
+      baseline: null,
       comparison,
       text: null,
     });
@@ -40,12 +41,12 @@ describe('a target as stated', () => {
 
     it.each(agreeing)('accepts %s', (comparison) => {
       const upper = comparison === 'between' ? 50 : undefined;
-      expect(buildTarget({ period: '2023/24', value: 40, upper, comparison }, polarity)).toMatchObject({ comparison, value: 40 });
+      expect(buildTarget({ period: '2023/24', value: 40, upper, comparison }, polarity, 'number')).toMatchObject({ comparison, value: 40 });
     });
 
     if (contradicting.length > 0) {
       it.each(contradicting)('refuses %s, saying it contradicts the polarity', (comparison) => {
-        const error = refusal(() => buildTarget({ period: '2023/24', value: 40, comparison }, polarity));
+        const error = refusal(() => buildTarget({ period: '2023/24', value: 40, comparison }, polarity, 'number'));
         expect(error.kind).toBe('rule-broken');
         expect(error.message).toMatch(new RegExp(`"${comparison} 40" for 2023/24 contradicts the indicator's polarity`));
       });
@@ -54,41 +55,44 @@ describe('a target as stated', () => {
 
   it('keeps the words exactly as written and never takes a figure out of them', () => {
     const words = 'Target, as set in the Serco contract, aims to miss no more than 40 bins per 100,000 collected';
-    expect(buildTarget({ period: '2023/24', text: words }, 'lower-is-better')).toEqual({
+    expect(buildTarget({ period: '2023/24', text: words }, 'lower-is-better', 'number')).toEqual({
       period: '2023/24',
       value: null,
       upper: null,
+      baseline: null,
       comparison: null,
       text: words,
     });
     for (const text of ['by the 26th of February 2020', 'above the previous year’s baseline', '1,250 visitors', 'Less than 18 days']) {
-      expect(buildTarget({ period: '2023/24', text }, 'higher-is-better')).toMatchObject({ value: null, comparison: null, text });
+      expect(buildTarget({ period: '2023/24', text }, 'higher-is-better', 'number')).toMatchObject({ value: null, comparison: null, text });
     }
   });
 
   it('holds the figure to the stated comparison whatever the words say, and keeps the words beside it', () => {
-    expect(buildTarget({ period: '2023/24', value: 18, comparison: 'less-than', text: 'Less than 18 days' }, 'lower-is-better')).toEqual({
+    expect(buildTarget({ period: '2023/24', value: 18, comparison: 'less-than', text: 'Less than 18 days' }, 'lower-is-better', 'number')).toEqual({
       period: '2023/24',
       value: 18,
       upper: null,
+      baseline: null,
       comparison: 'less-than',
       text: 'Less than 18 days',
     });
   });
 
   it.each(['TBA', 'New PI'])('takes "%s" alone as a target not yet set', (text) => {
-    expect(buildTarget({ period: '2020/21', text }, 'higher-is-better')).toEqual({
+    expect(buildTarget({ period: '2020/21', text }, 'higher-is-better', 'number')).toEqual({
       period: '2020/21',
       value: null,
       upper: null,
+      baseline: null,
       comparison: null,
       text,
     });
   });
 
   it.each([
-    [{ period: '2023/24' }, /needs a value or words/],
-    [{ period: '2023/24', text: '   ' }, /needs a value or words/],
+    [{ period: '2023/24' }, /needs a value, a baseline or words/],
+    [{ period: '2023/24', text: '   ' }, /needs a value, a baseline or words/],
     [{ period: '2023/24', text: 'TBA', comparison: 'at-least' as const }, /words but no value, so it cannot have a comparison/],
     [{ period: '2023/24', text: 'TBA', upper: 5 }, /words but no value/],
     [{ period: '2023/24', value: 95, comparison: 'between' as const }, /needs its upper figure/],
@@ -96,11 +100,11 @@ describe('a target as stated', () => {
     [{ period: '2023/24', value: 95, upper: 98 }, /upper figure belongs only to a target between two figures/],
     [{ period: '2023/24', value: Number.NaN }, /must be a number/],
   ])('refuses %p', (statement, message) => {
-    expect(refusal(() => buildTarget(statement, 'higher-is-better')).message).toMatch(message);
+    expect(refusal(() => buildTarget(statement, 'higher-is-better', 'number')).message).toMatch(message);
   });
 
   it('accepts a range of one figure', () => {
-    expect(buildTarget({ period: '2023/24', value: 95, upper: 95, comparison: 'between' }, 'on-target-is-best')).toMatchObject({
+    expect(buildTarget({ period: '2023/24', value: 95, upper: 95, comparison: 'between' }, 'on-target-is-best', 'number')).toMatchObject({
       value: 95,
       upper: 95,
     });
@@ -120,13 +124,13 @@ describe('a target as stated', () => {
   });
 
   it('is described with its comparison and words', () => {
-    expect(describeTarget(buildTarget({ period: '2023/24', value: 98 }, 'higher-is-better'))).toBe('at least 98');
-    expect(describeTarget(buildTarget({ period: '2023/24', value: 95, upper: 98, comparison: 'between' }, 'higher-is-better'))).toBe(
+    expect(describeTarget(buildTarget({ period: '2023/24', value: 98 }, 'higher-is-better', 'number'))).toBe('at least 98');
+    expect(describeTarget(buildTarget({ period: '2023/24', value: 95, upper: 98, comparison: 'between' }, 'higher-is-better', 'number'))).toBe(
       'between 95 and 98',
     );
-    expect(describeTarget(buildTarget({ period: '2023/24', value: 40, text: 'no more than 40' }, 'lower-is-better'))).toBe(
+    expect(describeTarget(buildTarget({ period: '2023/24', value: 40, text: 'no more than 40' }, 'lower-is-better', 'number'))).toBe(
       'at most 40 ("no more than 40")',
     );
-    expect(describeTarget(buildTarget({ period: '2023/24', text: 'TBA' }, 'lower-is-better'))).toBe('"TBA"');
+    expect(describeTarget(buildTarget({ period: '2023/24', text: 'TBA' }, 'lower-is-better', 'number'))).toBe('"TBA"');
   });
 });

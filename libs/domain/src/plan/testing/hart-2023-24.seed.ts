@@ -528,7 +528,7 @@ export function hartIndicatorDefinition(code: string) {
 export function hartYearTarget(code: string): Target {
   const { polarity, targets } = hartIndicator(code);
   const { period, value, comparison, text } = targets[0];
-  return { period, value, upper: null, comparison: comparison ?? defaultComparison(polarity), text: text ?? null };
+  return { period, value, upper: null, baseline: null, comparison: comparison ?? defaultComparison(polarity), text: text ?? null };
 }
 
 /** The seed's target for the year entered as its figure alone, as where its words ("98%") add nothing. */

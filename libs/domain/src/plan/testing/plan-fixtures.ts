@@ -50,7 +50,7 @@ export const priority3Added: PriorityAdded = {
 };
 
 /** The Q1 profile is ILLUSTRATIVE: the seed sets only the year's target. */
-const cp7Q1Profile: Target = { period: '2023/24-Q1', value: 24.5, text: null, upper: null, comparison: 'at-least' };
+const cp7Q1Profile: Target = { period: '2023/24-Q1', value: 24.5, text: null, upper: null, baseline: null, comparison: 'at-least' };
 
 export const cp7Defined: IndicatorDefined = {
   type: 'IndicatorDefined',
@@ -116,6 +116,7 @@ export const cp7Q1Recorded: ActualRecorded = {
       source: 'period',
       tolerancePercent: 5,
       toleranceAbsolute: null,
+      baselineFigure: null,
     },
   },
 };

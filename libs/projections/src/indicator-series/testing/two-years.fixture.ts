@@ -11,10 +11,11 @@ import { OFFICER, PlanStream } from '../../plan-views/testing/plan-stream.fixtur
 export const SERVICE = 'Corporate Services';
 
 const yearTarget = (period: string, value: number, comparison: Target['comparison']): TargetInForce => ({
-  target: { period, value, upper: null, comparison, text: null },
+  target: { period, value, upper: null, baseline: null, comparison, text: null },
   source: 'year',
   tolerancePercent: 5,
   toleranceAbsolute: null,
+  baselineFigure: null,
 });
 
 function servicePlan(planId: string, year: string, start: string, firstPosition: number, council = 'hart'): PlanStream {
@@ -30,7 +31,7 @@ function servicePlan(planId: string, year: string, start: string, firstPosition:
     unit: 'percent',
     polarity: 'higher-is-better',
     basis: 'cumulative-ytd',
-    targets: [{ period: year, value: 98, upper: null, comparison: 'at-least', text: null }],
+    targets: [{ period: year, value: 98, upper: null, baseline: null, comparison: 'at-least', text: null }],
   });
   plan.add('IndicatorDefined', {
     ...common,
@@ -39,12 +40,12 @@ function servicePlan(planId: string, year: string, start: string, firstPosition:
     unit: 'rate-per-100k',
     polarity: 'lower-is-better',
     basis: 'period',
-    targets: [{ period: year, value: 40, upper: null, comparison: 'at-most', text: null }],
+    targets: [{ period: year, value: 40, upper: null, baseline: null, comparison: 'at-most', text: null }],
   });
   return plan;
 }
 
-const NO_TARGET: TargetInForce = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null };
+const NO_TARGET: TargetInForce = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null };
 
 /** Rated as the decider rates it: a cumulative year's target applies at Q4 only, a per-quarter one every quarter. */
 function record(plan: PlanStream, code: 'CP7' | 'CP10', period: string, value: number): void {

@@ -137,7 +137,7 @@ function describeActual(actual: Pick<ActualRecorded['data'], 'unit' | 'polarity'
   const figure = formatValue(value, unit);
   const target = assessedAgainst.target;
   if (target === null) return `${figure} (no target for ${period})`;
-  const targetText = formatTarget(target, unit, polarity);
-  const { rag } = assessRag({ actual: value, assessedAgainst, period });
+  const targetText = formatTarget(target, unit, polarity, assessedAgainst.baselineFigure);
+  const { rag } = assessRag({ actual: value, unit, assessedAgainst, period });
   return rag === 'none' ? `${figure} (target ${targetText}, not rated)` : `${figure} (${rag} against ${targetText})`;
 }

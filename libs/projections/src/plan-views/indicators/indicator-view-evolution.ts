@@ -1,9 +1,11 @@
 import {
   assessRag,
+  baselineFigureOf,
   NOBODY_NAMED,
   comparePeriods,
   type ActualRecorded,
   type ActualRestated,
+  type Figure,
   type IndicatorEvent,
   type Target,
   type TargetInForce,
@@ -33,7 +35,7 @@ export const INDICATOR_VIEW_EVOLVERS: ViewEvolvers<IndicatorEvent> = {
       baselines: [],
       priorityRefs: [],
     };
-    return { ...view, indicators: [...view.indicators.filter((i) => i.code !== data.code), indicator] };
+    return { ...view, indicators: [...view.indicators.filter((i) => i.code !== data.code), withBaselineFigures(indicator)] };
   },
   IndicatorRevised: (view, { data: { code, changes } }) =>
     updateIndicator(view, code, (indicator) => ({
@@ -88,6 +90,7 @@ function withActual(view: PlanView, planEvent: ActualRecorded | ActualRestated, 
   // indicator never recolours an actual already recorded.
   const assessment = assessRag({
     actual: data.value,
+    unit: data.unit,
     assessedAgainst: data.assessedAgainst,
     period: data.period,
     formatValue: (value) => formatValue(value, data.unit),
@@ -124,15 +127,32 @@ function withVerification(view: PlanView, code: string, period: string, verifica
 
 function updateIndicator(view: PlanView, code: string, change: (indicator: IndicatorView) => IndicatorView): PlanView {
   if (!view.indicators.some((i) => i.code === code)) return view;
-  return { ...view, indicators: view.indicators.map((i) => (i.code === code ? change(i) : i)) };
+  return { ...view, indicators: view.indicators.map((i) => (i.code === code ? withBaselineFigures(change(i)) : i)) };
 }
 
-const targetView = (target: Target, setAt: string): TargetView => ({ ...copyTarget(target), setAt });
+/** Each target relative to a baseline with the figure its baseline has now, as a baseline or an actual arrives or is corrected. */
+function withBaselineFigures(indicator: IndicatorView): IndicatorView {
+  const figureOf = knownFigures(indicator);
+  return {
+    ...indicator,
+    targets: indicator.targets.map((target) => ({ ...target, baselineFigure: baselineFigureOf(target, figureOf) })),
+  };
+}
+
+/** The figure the view knows for a period: a baseline recorded for it, or the plan's actual for it. */
+export function knownFigures(indicator: Pick<IndicatorView, 'baselines' | 'actuals'>): (period: string) => Figure | null {
+  return (period) =>
+    (indicator.baselines.find((baseline) => baseline.period === period) ?? indicator.actuals.find((actual) => actual.period === period))
+      ?.value ?? null;
+}
+
+const targetView = (target: Target, setAt: string): TargetView => ({ ...copyTarget(target), setAt, baselineFigure: null });
 
 const copyTarget = (target: Target): Target => ({
   period: target.period,
   value: target.value,
   upper: target.upper,
+  baseline: target.baseline,
   comparison: target.comparison,
   text: target.text,
 });
@@ -142,6 +162,7 @@ const copyTargetInForce = (inForce: TargetInForce): TargetInForce => ({
   source: inForce.source,
   tolerancePercent: inForce.tolerancePercent,
   toleranceAbsolute: inForce.toleranceAbsolute,
+  baselineFigure: inForce.baselineFigure,
 });
 
 function sortByPeriod<T extends { period: string }>(items: T[]): T[] {

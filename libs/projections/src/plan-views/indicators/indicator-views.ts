@@ -1,10 +1,12 @@
-import type { Baseline, IndicatorFields, Ownership, Rag, Target, TargetInForce, VerificationState } from '@app/domain';
+import type { Baseline, Figure, IndicatorFields, Ownership, Rag, Target, TargetInForce, VerificationState } from '@app/domain';
 
 /**
  * A target as decided: its figure, comparison and upper figure, and the plan's words beside them;
  * `setAt` is when it was recorded, so a report can say a target came after the actuals it follows.
+ * `baselineFigure` is the figure its baseline has now (null when it has none, or the target has its
+ * own figure): what an actual recorded now would be held to.
  */
-export type TargetView = Target & { setAt: string };
+export type TargetView = Target & { setAt: string; baselineFigure: number | null };
 
 /**
  * The second officer's check of the figure shown: `by` and `at` (record time) once verified or
@@ -19,7 +21,7 @@ export type ActualVerificationView = {
 
 export type ActualView = {
   period: string;
-  value: number;
+  value: Figure;
   commentary: string | null;
   /** Rated once, against `assessedAgainst`, when recorded or restated: never recoloured. */
   rag: Rag;

@@ -20,7 +20,7 @@ export const HART_OBJECTIVE = '6.3 Actively tell residents how we use Council re
 
 const cp7YearTarget = hartYearFigure('CP7');
 const cp7DraftTarget: Target = { ...cp7YearTarget, value: 97 };
-const cp7Q2Profile: Target = { period: '2023/24-Q2', value: 49, text: null, upper: null, comparison: 'at-least' };
+const cp7Q2Profile: Target = { period: '2023/24-Q2', value: 49, text: null, upper: null, baseline: null, comparison: 'at-least' };
 const cp10YearTarget = hartYearTarget('CP10');
 
 export function hartPlan(): PlanStream {
@@ -84,7 +84,7 @@ export function hartPlan(): PlanStream {
       period: '2023/24-Q1',
       value: 28.1,
       commentary: 'In line with last year',
-      assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null },
+      assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
       recordedBy: OFFICER.id,
     },
     officer,
@@ -104,6 +104,7 @@ export function hartPlan(): PlanStream {
         source: 'year',
         tolerancePercent: 5,
         toleranceAbsolute: null,
+        baselineFigure: null,
       },
     },
     officer,
@@ -149,6 +150,7 @@ export function hartPlan(): PlanStream {
         source: 'period',
         tolerancePercent: 5,
         toleranceAbsolute: null,
+        baselineFigure: null,
       },
     },
     officer,
@@ -168,6 +170,7 @@ export function hartPlan(): PlanStream {
         source: 'year',
         tolerancePercent: 5,
         toleranceAbsolute: null,
+        baselineFigure: null,
       },
     },
     officer,

@@ -7,7 +7,7 @@ import {
   hartIndicatorDefinition,
   hartYearTarget,
 } from '@app/domain/plan/testing/hart-2023-24.seed';
-import type { Target } from '@app/domain';
+import type { Figure, Polarity, Target, Unit } from '@app/domain';
 import type { ProjectedEvent } from '../../projector/projection';
 import { hartPlan } from './hart-plan.fixture';
 import { CHECKER, OFFICER, PlanStream } from './plan-stream.fixture';
@@ -197,9 +197,26 @@ function reviseInTheYear(plan: PlanStream): void {
     const { unit, polarity } = hartIndicator(code);
     plan.add('TargetSet', { code, unit, polarity, target, reason: null, authority: null });
   };
-  targetFor('CP13', { period: '2023/24-Q1', value: 44, upper: 48, comparison: 'between', text: 'Between 44% and 48%' });
-  targetFor('CP12', { period: '2023/24-Q4', value: 25, upper: null, comparison: 'less-than', text: 'Less than £25' });
-  targetFor('CP9', { period: '2023/24-Q1', value: null, upper: null, comparison: null, text: 'TBA' });
+  targetFor('CP13', { period: '2023/24-Q1', value: 44, upper: 48, baseline: null, comparison: 'between', text: 'Between 44% and 48%' });
+  targetFor('CP12', { period: '2023/24-Q4', value: 25, upper: null, baseline: null, comparison: 'less-than', text: 'Less than £25' });
+  targetFor('CP9', { period: '2023/24-Q1', value: null, upper: null, baseline: null, comparison: null, text: 'TBA' });
+  // ILLUSTRATIVE: a date target, a yes/no result and a target relative to a baseline, each of a unit or kind of its own.
+  for (const { code, title, unit, polarity, tolerance, target } of EXTRA_INDICATORS) {
+    plan.add('IndicatorDefined', {
+      code,
+      title,
+      description: null,
+      unit,
+      polarity,
+      basis: 'annual',
+      frequency: 'annual',
+      tolerance: null,
+      toleranceAbsolute: tolerance,
+      themeId: null,
+      targets: [target],
+    });
+  }
+  plan.add('BaselineRecorded', { code: 'CS22', unit: 'percent', baseline: { period: '2022/23', value: 61, source: 'Residents survey 2022', note: null }, previous: null, reason: null });
   plan.add('VersionPublished', { label: '3', reason: 'Version updated for the new Corporate Plan', effectiveDate: '2023-10-01' });
   plan.add('PlanApproved', { body: 'Cabinet', meetingDate: '2023-10-05', decisionRef: 'Cabinet minute 61', versionLabel: '3' });
   plan.add('ProgressReviewed', {
@@ -211,6 +228,48 @@ function reviseInTheYear(plan: PlanStream): void {
   });
 }
 
+const EXTRA_INDICATORS: ReadonlyArray<{
+  code: string;
+  title: string;
+  unit: Unit;
+  polarity: Polarity;
+  tolerance: number;
+  target: Target;
+  actual: Figure;
+  baselineFigure: number | null;
+}> = [
+  {
+    code: 'CS20',
+    title: 'Statement of accounts published',
+    unit: 'date',
+    polarity: 'lower-is-better',
+    tolerance: 7,
+    target: { period: '2023/24', value: '2024-09-30', upper: null, baseline: null, comparison: 'at-most', text: 'By September 2024' },
+    actual: '2024-10-04',
+    baselineFigure: null,
+  },
+  {
+    code: 'CS21',
+    title: 'Pay policy statement published',
+    unit: 'yes-no',
+    polarity: 'higher-is-better',
+    tolerance: 0,
+    target: { period: '2023/24', value: true, upper: null, baseline: null, comparison: 'equal', text: null },
+    actual: false,
+    baselineFigure: null,
+  },
+  {
+    code: 'CS22',
+    title: 'Residents satisfied with the way the Council runs things',
+    unit: 'percent',
+    polarity: 'higher-is-better',
+    tolerance: 2,
+    target: { period: '2023/24', value: null, upper: null, baseline: '2022/23', comparison: 'more-than', text: 'Above the 2022 survey' },
+    actual: 64,
+    baselineFigure: 61,
+  },
+];
+
 function reportTheYear(plan: PlanStream): void {
   const officer = { actor: OFFICER };
   for (const [code, figures] of Object.entries(HART_ILLUSTRATIVE_ACTUALS)) {
@@ -220,6 +279,7 @@ function reportTheYear(plan: PlanStream): void {
       source: 'year' as const,
       tolerancePercent: code === 'CP10' ? 10 : 5,
       toleranceAbsolute: null,
+      baselineFigure: null,
     };
     for (const [period, value] of Object.entries(figures)) {
       if (IN_THE_STORY.indicators.includes(code) && REPORTED.includes(period)) continue;
@@ -237,11 +297,15 @@ function reportTheYear(plan: PlanStream): void {
       value: 86.2,
       commentary: 'Late direct debits counted',
       reason: 'Figures corrected after the reconciliation',
-      assessedAgainst: { target: hartYearTarget('CP7'), source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+      assessedAgainst: { target: hartYearTarget('CP7'), source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
       recordedBy: OFFICER.id,
     },
     officer,
   );
+  for (const { code, unit, polarity, target, actual, baselineFigure, tolerance } of EXTRA_INDICATORS) {
+    const assessedAgainst = { target, source: 'period' as const, tolerancePercent: null, toleranceAbsolute: tolerance, baselineFigure };
+    plan.add('ActualRecorded', { code, unit, polarity, period: '2023/24', value: actual, commentary: null, recordedBy: OFFICER.id, assessedAgainst }, officer);
+  }
   const checker = { actor: CHECKER };
   plan.add('ActualVerified', { code: 'CP7', unit: 'percent', period: HART_QUARTERS[2], value: 86.2, verifiedBy: CHECKER.id }, checker);
   plan.add(

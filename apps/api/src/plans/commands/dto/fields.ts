@@ -192,6 +192,23 @@ export function NumberField(options: FieldOptions & { min?: number; max?: number
   );
 }
 
+/**
+ * An indicator's figure: a number, a date written YYYY-MM-DD (a date indicator's), or true or false
+ * (a yes/no indicator's). Which of them the indicator takes is its unit's, which the domain checks.
+ */
+export function FigureField(options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options, {
+      oneOf: [{ type: 'number' }, { type: 'string', format: 'date' }, { type: 'boolean' }],
+    }),
+    CheckedBy('isFigure', (value) => {
+      const isFigure =
+        (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' || (typeof value === 'string' && isCalendarDate(value));
+      if (!isFigure) throw new Error('must be a number, a date written YYYY-MM-DD (such as 2024-09-30), or true or false');
+    }),
+  );
+}
+
 /** A whole number from `min` to `max`, such as a likelihood or impact score of 1 to 4. */
 export function WholeNumberField(options: FieldOptions & { min: number; max: number }): PropertyDecorator {
   const { min, max } = options;
