@@ -234,7 +234,7 @@ describe('Reports, the version table and the audit trail taken out as spreadshee
     expect(cellOf('CP90', 'Target note')).toBe('Target to be set');
     for (const indicator of json.indicators as Array<{ code: string; targetNote: string | null; previousFrom: string | null }>) {
       expect(cellOf(indicator.code, 'Target note')).toBe(indicator.targetNote ?? '');
-      expect(cellOf(indicator.code, 'Previous figure from')).toBe(indicator.previousFrom ?? '');
+      expect(cellOf(indicator.code, 'Previous figure from')).toBe({ actual: 'this plan', baseline: 'baseline' }[indicator.previousFrom ?? ''] ?? '');
     }
     expect(json.indicators.some((indicator: { previousFrom: string | null }) => indicator.previousFrom === 'actual')).toBe(true);
 

@@ -117,6 +117,10 @@ describe("An indicator's series across years, and direction of travel across the
     // The series says of each actual what its report says.
     const cp10 = (await series('CP10', `service=${encodeURIComponent(SERVICE)}`)).body.plans[1].actuals[0];
     expect(cp10).toMatchObject({ period: '2024/25-Q1', direction: 'improved', previousActual: 36, ...fromTheYearBefore });
+    // Its spreadsheet says where the previous figure came from.
+    const csv = (await read('/v1/plans/cs-2024-25/reports/2024-25-Q1', AUDITOR, { accept: 'text/csv' })).text;
+    expect(csv).toContain('Previous figure from');
+    expect(csv).toContain('2023/24 plan (cs-2023-24)');
     // The council-wide report shows the plan as its own report does.
     const council = (await read('/v1/reports/2024-25-Q1?service=Corporate%20Services')).body;
     expect(indicatorIn(council.plans[0], 'CP10')).toMatchObject({ direction: 'improved', previousActual: 36, ...fromTheYearBefore });

@@ -32,7 +32,7 @@ export const INDICATOR_COLUMNS: Column[] = [
   { key: 'direction', header: 'Direction of travel', kind: 'text', width: 18 },
   { key: 'previousPeriod', header: 'Compared with', kind: 'period' },
   { key: 'previousActual', header: 'Previous actual', kind: 'figure', unitFrom: 'unit' },
-  { key: 'previousFrom', header: 'Previous figure from', kind: 'text', width: 12 },
+  { key: 'previousFrom', header: 'Previous figure from', kind: 'text', width: 24 },
   { key: 'restated', header: 'Restated', kind: 'text', width: 9 },
   { key: 'verification', header: 'Verification', kind: 'text', width: 12 },
   { key: 'checkedBy', header: 'Checked by', kind: 'text', width: 20 },
@@ -59,7 +59,7 @@ export function indicatorRow(indicator: ReportIndicator): Row {
     direction: indicator.direction,
     previousPeriod: indicator.previousPeriod,
     previousActual: indicator.previousActual,
-    previousFrom: indicator.previousFrom,
+    previousFrom: comparedFrom(indicator),
     restated: indicator.restated ? 'yes' : 'no',
     verification: indicator.verification?.state ?? null,
     checkedBy: indicator.verification?.by ?? null,
@@ -67,6 +67,13 @@ export function indicatorRow(indicator: ReportIndicator): Row {
     rejectedBecause: indicator.verification?.reason ?? null,
     commentary: indicator.commentary,
   };
+}
+
+/** Where the previous figure came from, in words: "this plan", "baseline", or the earlier plan by its period and id. */
+function comparedFrom({ previousFrom, previousPlan }: ReportIndicator): string | null {
+  if (previousFrom === 'earlier-plan' && previousPlan) return `${previousPlan.period} plan (${previousPlan.planId})`;
+  if (previousFrom === 'actual') return 'this plan';
+  return previousFrom;
 }
 
 /** A report's priority columns, which the council report's sheet of every plan's priorities repeats. */
