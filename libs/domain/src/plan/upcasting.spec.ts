@@ -50,9 +50,17 @@ describe('upcasting stored events', () => {
 
   it('reads an actual stored before it said who entered it (version 2) as entered by someone unknown', () => {
     const stored = { planId: 'p', code: 'CP5', unit: 'percent', polarity: 'higher-is-better', period: '2023/24-Q1', value: 68 };
-    expect(upcastPlanEvent('ActualRecorded', 2, stored)).toEqual({ ...stored, recordedBy: null });
+    const withoutNotes = { source: null, method: null, caveats: null };
+    expect(upcastPlanEvent('ActualRecorded', 2, stored)).toEqual({ ...stored, recordedBy: null, ...withoutNotes });
     const restated = { ...stored, previous: { value: 67, commentary: null }, reason: 'Corrected' };
-    expect(upcastPlanEvent('ActualRestated', 2, restated)).toEqual({ ...restated, recordedBy: null });
+    expect(upcastPlanEvent('ActualRestated', 2, restated)).toEqual({ ...restated, recordedBy: null, ...withoutNotes });
+  });
+
+  it('reads an actual stored before data-quality notes (version 3) as one without source, method or caveats', () => {
+    const stored = { planId: 'p', code: 'CP5', unit: 'percent', polarity: 'higher-is-better', period: '2023/24-Q1', value: 68, recordedBy: 'u-1' };
+    expect(upcastPlanEvent('ActualRecorded', 3, stored)).toEqual({ ...stored, source: null, method: null, caveats: null });
+    const restated = { ...stored, previous: { value: 67, commentary: null }, reason: 'Corrected' };
+    expect(upcastPlanEvent('ActualRestated', 3, restated)).toEqual({ ...restated, source: null, method: null, caveats: null });
   });
 
   describe('targets and actuals stored before comparisons were explicit', () => {

@@ -1,6 +1,6 @@
 import type { PlanEvent, PlanEventType } from './plan-events';
 import { PLAN_EVENT_SCHEMA_VERSIONS } from './plan-events';
-import { DEFAULT_TOLERANCE_PERCENT, type Polarity } from './indicators/indicator-values';
+import { DEFAULT_TOLERANCE_PERCENT, NO_DATA_QUALITY_NOTES, type Polarity } from './indicators/indicator-values';
 import { defaultComparison } from './indicators/targets';
 
 type EventData = Record<string, unknown>;
@@ -51,8 +51,9 @@ const UPCASTERS: Partial<Record<PlanEventType, Record<number, (data: EventData) 
     }),
   },
   // Version 2 did not say who entered the figure: the four-eyes check cannot name them, and lets anyone verify.
-  ActualRecorded: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }) },
-  ActualRestated: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }) },
+  // Version 3 carried no notes on where the figure came from, how it was made or what it leaves out.
+  ActualRecorded: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }), 3: (data) => ({ ...data, ...NO_DATA_QUALITY_NOTES }) },
+  ActualRestated: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }), 3: (data) => ({ ...data, ...NO_DATA_QUALITY_NOTES }) },
   PriorityAdded: {
     1: (data) => ({
       ...data,

@@ -53,7 +53,8 @@ export const changesProjection: Projection = {
   // 9: reviews of an approved plan's progress are summarised in words, not by their event type.
   // 10: checks of actuals (verified, rejected) have their one-line summaries.
   // 11: assignments of owners and approvers have their one-line summaries.
-  version: 11,
+  // 12: actuals' one-line summaries name their data-quality notes.
+  version: 12,
   collections: [CHANGES_COLLECTION, CHANGE_SCOPES_COLLECTION],
   // Every read is one council's changes after a position; an officer's also names their services.
   indexes: {

@@ -72,7 +72,8 @@ export const planHistoryProjection: Projection = {
   // 14: priorities' and indicators' events hold their data as PriorityAdded 3 and IndicatorDefined 4 read it (theme links), older ones upcast.
   // 15: actuals hold their data as schema version 3 reads it (recordedBy), and checks of actuals have their entries.
   // 16: assignments of owners and approvers have their entries.
-  version: 16,
+  // 17: actuals hold their data as schema version 4 reads it (data-quality notes), and their summaries name the notes.
+  version: 17,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [

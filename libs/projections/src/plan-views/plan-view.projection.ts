@@ -32,7 +32,8 @@ export const planViewProjection: Projection = {
   // 16: priorities carry `themeIds` and indicators `themeId`, their links to the corporate plan's themes.
   // 17: each actual says who recorded it and how it was checked (verified, rejected or not yet).
   // 18: indicators and priorities show their owner and approver.
-  version: 18,
+  // 19: each actual carries its data-quality notes (source, method, caveats).
+  version: 19,
   collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: {
     [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }],

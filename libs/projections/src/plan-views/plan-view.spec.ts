@@ -117,7 +117,7 @@ describe('evolvePlanView', () => {
               restated: false,
               restatementReason: null,
               recordedAt: at(14),
-              recordedBy: OFFICER.id,
+              recordedBy: OFFICER.id, source: null, method: null, caveats: null,
               verification: { state: 'unverified', by: null, at: null, reason: null },
             },
             {
@@ -135,7 +135,7 @@ describe('evolvePlanView', () => {
               restated: false,
               restatementReason: null,
               recordedAt: at(18),
-              recordedBy: OFFICER.id,
+              recordedBy: OFFICER.id, source: null, method: null, caveats: null,
               verification: { state: 'unverified', by: null, at: null, reason: null },
             },
           ],
@@ -241,7 +241,7 @@ describe('evolvePlanView', () => {
       period: '2023/24-Q3',
       value: 41,
       commentary: null,
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
       assessedAgainst: {
         target: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-most' },
         source: 'year',
@@ -285,7 +285,7 @@ describe('evolvePlanView', () => {
       value: 41,
       commentary: 'Recounted after contractor audit',
       reason: 'Contractor figures corrected',
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
       assessedAgainst: {
         target: { period: '2023/24', value: 30, text: null, upper: null, comparison: 'at-most' },
         source: 'year',
@@ -319,7 +319,7 @@ describe('evolvePlanView', () => {
       period: '2023/24-Q3',
       value: 35,
       commentary: null,
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
       assessedAgainst: {
         target: { period: '2023/24', value: 40, text: null, upper: null, comparison: 'at-least' },
         source: 'year',

@@ -1,6 +1,6 @@
 import type { EventDefinitions, PlanEventOf } from '../plan-message';
 import type { Ownership } from '../ownership';
-import type { Baseline, Basis, Frequency, Polarity, Target, TargetInForce, Unit } from './indicator-values';
+import type { Baseline, Basis, DataQualityNotes, Frequency, Polarity, Target, TargetInForce, Unit } from './indicator-values';
 
 export interface IndicatorFields {
   title: string;
@@ -44,10 +44,13 @@ export type TargetChanged = PlanEventOf<
   }
 >;
 
-/** `unit` and `polarity` are the indicator's when recorded: the actual is rated with them, never recoloured. */
+/**
+ * `unit` and `polarity` are the indicator's when recorded: the actual is rated with them, never
+ * recoloured. Its data-quality notes (source, method, caveats) are the recorder's, of this figure.
+ */
 export type ActualRecorded = PlanEventOf<
   'ActualRecorded',
-  {
+  DataQualityNotes & {
     code: string;
     unit: Unit;
     polarity: Polarity;
@@ -63,7 +66,7 @@ export type ActualRecorded = PlanEventOf<
 /** A corrected figure for a period that already had one: the earlier figure stays in the log. */
 export type ActualRestated = PlanEventOf<
   'ActualRestated',
-  {
+  DataQualityNotes & {
     code: string;
     unit: Unit;
     polarity: Polarity;
@@ -140,15 +143,15 @@ export type IndicatorEvent =
  * version 1 of the others, a target's comparison was only shown: every actual was rated by the
  * indicator's polarity, a target had no upper figure and the tolerance was always a percent.
  * IndicatorDefined 3 linked no theme. Actuals up to version 2 did not say who entered them (the stored
- * event's metadata does). `upcastPlanEvent` brings events stored before to these versions.
+ * event's metadata does), and up to version 3 carried no data-quality notes. `upcastPlanEvent` brings events stored before to these versions.
  */
 export const INDICATOR_EVENT_DEFINITIONS: EventDefinitions<IndicatorEvent> = {
   IndicatorDefined: { schemaVersion: 4, role: 'structure' },
   IndicatorRevised: { schemaVersion: 1, role: 'structure' },
   TargetSet: { schemaVersion: 2, role: 'structure' },
   TargetChanged: { schemaVersion: 2, role: 'structure' },
-  ActualRecorded: { schemaVersion: 3, role: 'monitoring' },
-  ActualRestated: { schemaVersion: 3, role: 'monitoring' },
+  ActualRecorded: { schemaVersion: 4, role: 'monitoring' },
+  ActualRestated: { schemaVersion: 4, role: 'monitoring' },
   ActualVerified: { schemaVersion: 1, role: 'monitoring' },
   ActualRejected: { schemaVersion: 1, role: 'monitoring' },
   // Structure, not monitoring: the plan prints its baselines ("2018/19 Actual") beside its targets.

@@ -1,10 +1,10 @@
 import type { Ownership } from '../ownership';
 import type { IndicatorFields } from './indicator-events';
-import type { Baseline, Target } from './indicator-values';
+import type { Baseline, DataQualityNotes, Target } from './indicator-values';
 
 export type VerificationState = 'unverified' | 'verified' | 'rejected';
 
-export interface RecordedActual {
+export interface RecordedActual extends DataQualityNotes {
   value: number;
   commentary: string | null;
   recordedBy: string | null;

@@ -222,7 +222,7 @@ function reportTheYear(plan: PlanStream): void {
     };
     for (const [period, value] of Object.entries(figures)) {
       if (IN_THE_STORY.indicators.includes(code) && REPORTED.includes(period)) continue;
-      plan.add('ActualRecorded', { code, unit, polarity, period, value, commentary: null, recordedBy: OFFICER.id, assessedAgainst }, officer);
+      plan.add('ActualRecorded', { code, unit, polarity, period, value, commentary: null, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst }, officer);
     }
   }
   plan.add(
@@ -238,6 +238,9 @@ function reportTheYear(plan: PlanStream): void {
       reason: 'Figures corrected after the reconciliation',
       assessedAgainst: { target: hartYearTarget('CP7'), source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
       recordedBy: OFFICER.id,
+      source: 'Capita revenues system',
+      method: 'Cash received ÷ net collectable debit',
+      caveats: null,
     },
     officer,
   );
