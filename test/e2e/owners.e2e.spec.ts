@@ -1,5 +1,6 @@
 import { planKey, planStreamId } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { hartIndicator } from '../fixtures/hart-2023-24';
 import type { TestCaller } from '../support/tokens';
 import { PlanApi } from './plan-queries.support';
 
@@ -18,15 +19,8 @@ const PERFORMANCE_TEAM: TestCaller = { role: 'reporting', council: COUNCIL, sub:
 const AUDITOR: TestCaller = { role: 'auditor', council: COUNCIL };
 const PLAN = 'owners-worked-example';
 const plan = `/v1/plans/${PLAN}`;
-const MISSED_COLLECTIONS = {
-  code: 'CP10',
-  title: 'Number of missed collections excluding garden waste (per 100,000)',
-  unit: 'rate-per-100k',
-  polarity: 'lower-is-better',
-  basis: 'period',
-  frequency: 'quarterly',
-  targets: [{ period: '2023/24', value: 40 }],
-};
+/** Hart's measure of missed bin collections, as its plan prints it: at most 40 per 100,000. */
+const MISSED_COLLECTIONS = hartIndicator('CP10');
 const verification = (period: string) => `${plan}/indicators/CP10/actuals/${period}/verification`;
 
 describe('Owners and approvers of indicators and priorities', () => {
@@ -141,5 +135,53 @@ describe('Owners and approvers of indicators and priorities', () => {
     await command(OWNER, 'POST', `${plan}/indicators/CP10/actuals`, { period: '2023/24-Q1', value: 36, reason: 'One round counted late' });
     await command(PERFORMANCE_TEAM, 'POST', verification('2023-24-Q1'), { outcome: 'rejected', reason: 'The late round is Q2’s' });
     expect((await cp10()).actuals[0].verification).toMatchObject({ state: 'rejected', by: PERFORMANCE_TEAM.sub });
+  });
+
+  describe("an actual's data-quality notes", () => {
+    const NOTES = {
+      source: 'Bartec collection log, extracted 5 October',
+      method: 'Missed collections reported ÷ collections scheduled × 100,000',
+      caveats: '=Two rounds estimated after a system outage',
+    };
+
+    beforeAll(async () => {
+      await command(OWNER, 'POST', `${plan}/indicators/CP10/actuals`, { period: '2023/24-Q2', value: 38, ...NOTES });
+    });
+
+    it('shows them on the actual in the plan view and on the report row, and says them in history', async () => {
+      expect((await cp10()).actuals[1]).toMatchObject({ period: '2023/24-Q2', value: 38, ...NOTES });
+      const report = await read('/reports/2023-24-Q2');
+      expect(report.indicators[0]).toMatchObject({
+        actual: 38,
+        actualSource: NOTES.source,
+        actualMethod: NOTES.method,
+        actualCaveats: NOTES.caveats,
+      });
+      const history = await read('/history?type=ActualRecorded');
+      expect(history.items.map((item: { summary: string }) => item.summary)).toContain(
+        `Actual for CP10 2023/24-Q2 recorded: 38 per 100,000 (green against 40 per 100,000) [source: ${NOTES.source}; method: ${NOTES.method}; caveats: ${NOTES.caveats}]`,
+      );
+    });
+
+    it("carries them in the report's CSV, a caveat a spreadsheet would take for a formula kept as text", async () => {
+      const csv = await api.send({ method: 'GET', url: `${plan}/reports/2023-24-Q2?waitFor=${lastPosition}`, as: AUDITOR, headers: { accept: 'text/csv' } });
+      expect(csv.status).toBe(200);
+      const [header, row] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+      expect(header.split(',').slice(-3)).toEqual(['Source', 'Method', 'Caveats']);
+      expect(row.endsWith(`,"${NOTES.source}","${NOTES.method}",'${NOTES.caveats}`)).toBe(true);
+    });
+
+    it('refuses an over-long caveat and a source that is not text with 400 naming each, writing nothing', async () => {
+      const before = (await planEvents()).length;
+      const refused = await send(OWNER, 'POST', `${plan}/indicators/CP10/actuals`, {
+        period: '2023/24-Q3',
+        value: 39,
+        source: ['Bartec'],
+        caveats: 'x'.repeat(1001),
+      });
+      expect(refused.status).toBe(400);
+      expect([...refused.body.message].sort()).toEqual(['caveats: must be at most 1000 characters', 'source: must be text']);
+      expect(await planEvents()).toHaveLength(before);
+    });
   });
 });

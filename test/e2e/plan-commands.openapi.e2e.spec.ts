@@ -30,7 +30,7 @@ describe('The command routes in the OpenAPI document', () => {
     ['/v1/plans/{planId}/indicators', 'post', '201', ['code', 'title', 'description', 'unit', 'polarity', 'basis', 'frequency', 'tolerance', 'toleranceAbsolute', 'themeId', 'targets', 'priorityRefs', 'owner', 'approver']],
     ['/v1/plans/{planId}/indicators/{code}', 'patch', '200', ['title', 'description', 'unit', 'polarity', 'basis', 'frequency', 'tolerance', 'toleranceAbsolute', 'themeId', 'owner', 'approver', 'reason']],
     ['/v1/plans/{planId}/indicators/{code}/targets/{period}', 'put', '200', ['value', 'upper', 'comparison', 'text', 'reason', 'authority']],
-    ['/v1/plans/{planId}/indicators/{code}/actuals', 'post', '201', ['period', 'value', 'commentary', 'reason']],
+    ['/v1/plans/{planId}/indicators/{code}/actuals', 'post', '201', ['period', 'value', 'commentary', 'source', 'method', 'caveats', 'reason']],
     ['/v1/plans/{planId}/indicators/{code}/baselines', 'post', '201', ['period', 'value', 'source', 'note', 'reason']],
     ['/v1/plans/{planId}/indicators/{code}/priorities', 'put', '200', ['priorityRefs', 'reason']],
     ['/v1/plans/{planId}/priorities/{ref}/progress', 'post', '201', ['period', 'percentComplete', 'status', 'position', 'commentary', 'milestone']],

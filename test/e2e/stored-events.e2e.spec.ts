@@ -153,6 +153,44 @@ describe('stored events through the running system', () => {
     expect(q3.body.indicators[0]).toMatchObject({ actual: 45, rag: 'green' });
   });
 
+  it('reads an actual stored at schema version 3, before data-quality notes, as one without them, and restates it with its own', async () => {
+    const planId = randomUUID();
+    const cp10 = { code: 'CP10', unit: 'rate-per-100k', polarity: 'lower-is-better' };
+    const yearTarget = { period: '2023/24', value: 40, upper: null, text: null, comparison: 'at-most' };
+    await appendAsStored(planId, [
+      drafted,
+      {
+        type: 'IndicatorDefined',
+        schemaVersion: 4,
+        data: { ...cp10, title: 'Missed bins', description: null, basis: 'period', frequency: 'quarterly', tolerance: 5, toleranceAbsolute: null, themeId: null, targets: [yearTarget] },
+      },
+      {
+        type: 'ActualRecorded',
+        schemaVersion: 3,
+        data: {
+          ...cp10,
+          period: '2023/24-Q1',
+          value: 35,
+          commentary: null,
+          recordedBy: 'sam.reed@hart',
+          assessedAgainst: { target: yearTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null },
+        },
+      },
+    ]);
+    const before = await api.send({ method: 'GET', url: `/v1/plans/${planId}/reports/2023-24-Q1`, as: 'reporting' });
+    expect(before.body.indicators[0]).toMatchObject({ actual: 35, actualSource: null, actualMethod: null, actualCaveats: null });
+
+    const restated = await api.send({
+      method: 'POST',
+      url: `/v1/plans/${planId}/indicators/CP10/actuals`,
+      as: 'officer',
+      body: { period: '2023/24-Q1', value: 35, caveats: 'One round estimated', reason: 'Caveat added' },
+    });
+    expect(restated.status).toBe(201);
+    const after = await api.send({ method: 'GET', url: `/v1/plans/${planId}/reports/2023-24-Q1?waitFor=${restated.body.position}`, as: 'reporting' });
+    expect(after.body.indicators[0]).toMatchObject({ actual: 35, restated: true, actualSource: null, actualCaveats: 'One round estimated' });
+  });
+
   it('reads priority events stored at schema version 1, before kinds, sponsors and dues, as priorities', async () => {
     const planId = randomUUID();
     const outcome = { ref: '1', description: 'Full supported IT infrastructure', targetDate: { text: 'September 2023', date: '2023-09-30' } };

@@ -39,6 +39,9 @@ export const INDICATOR_COLUMNS: Column[] = [
   { key: 'checkedAt', header: 'Checked at', kind: 'text', width: 22 },
   { key: 'rejectedBecause', header: 'Rejected because', kind: 'text', width: 40 },
   { key: 'commentary', header: 'Commentary', kind: 'text', width: 50 },
+  { key: 'source', header: 'Source', kind: 'text', width: 30 },
+  { key: 'method', header: 'Method', kind: 'text', width: 40 },
+  { key: 'caveats', header: 'Caveats', kind: 'text', width: 50 },
 ];
 
 export function indicatorRow(indicator: ReportIndicator): Row {
@@ -66,6 +69,9 @@ export function indicatorRow(indicator: ReportIndicator): Row {
     checkedAt: indicator.verification?.at ?? null,
     rejectedBecause: indicator.verification?.reason ?? null,
     commentary: indicator.commentary,
+    source: indicator.actualSource,
+    method: indicator.actualMethod,
+    caveats: indicator.actualCaveats,
   };
 }
 

@@ -63,7 +63,7 @@ describe('what the state remembers', () => {
     };
     const plan = drafted(fold(planInMonitoring, [restated]));
     expect(plan.indicators.CP7.actuals).toEqual({
-      '2023/24-Q1': { value: 28.7, commentary: 'Corrected', recordedBy: SPEC_ACTOR, verification: 'unverified' },
+      '2023/24-Q1': { value: 28.7, commentary: 'Corrected', recordedBy: SPEC_ACTOR, source: null, method: null, caveats: null, verification: 'unverified' },
     });
     expect(Object.keys(plan.indicators)).toEqual(['CP7', 'CP10']);
     expect(plan.priorities['3'].outcomes).toEqual(priority3Added.data.outcomes);

@@ -1,6 +1,7 @@
 import type { IndicatorOwnershipAssigned, PriorityOwnershipAssigned } from './plan-events';
 import type { Ownership } from './ownership';
 import { given, SPEC_ACTOR } from './testing/given-when-then';
+import { hartIndicatorDefinition } from './testing/hart-2023-24.seed';
 import { approvedPlan, draftPlan, HART_PLAN_ID, hartDrafted, planInMonitoring } from './testing/plan-fixtures';
 
 const planId = HART_PLAN_ID;
@@ -13,29 +14,24 @@ const cp7Owned = (owner: string | null, approver: string | null, previous = nobo
   data: { planId, code: 'CP7', owner, approver, previous, reason },
 });
 
-const definition = {
-  code: 'CP12',
-  title: 'Overall cost of waste per household',
-  unit: 'currency' as const,
-  polarity: 'lower-is-better' as const,
-  basis: 'annual' as const,
-  frequency: 'annual' as const,
-};
+/** An indicator of Hart's not yet in the plan, defined with nobody named unless a spec names them. */
+const { description, ...definition } = hartIndicatorDefinition('CP11');
+const defined = { planId, ...definition, description, tolerance: 5, toleranceAbsolute: null, themeId: null, targets: [] };
 
 describe("an indicator's owner and approver", () => {
   it('are named when it is defined, in the same decision, by user id', () => {
     given([hartDrafted])
-      .when({ type: 'DefineIndicator', data: { ...definition, targets: [], owner: ` ${OWNER} `, approver: APPROVER } })
+      .when({ type: 'DefineIndicator', data: { ...definition, description: description ?? undefined, targets: [], owner: ` ${OWNER} `, approver: APPROVER } })
       .then([
-        { type: 'IndicatorDefined', data: { planId, ...definition, description: null, tolerance: 5, toleranceAbsolute: null, themeId: null, targets: [] } },
-        { type: 'IndicatorOwnershipAssigned', data: { planId, code: 'CP12', owner: OWNER, approver: APPROVER, previous: nobody, reason: null } },
+        { type: 'IndicatorDefined', data: defined },
+        { type: 'IndicatorOwnershipAssigned', data: { planId, code: 'CP11', owner: OWNER, approver: APPROVER, previous: nobody, reason: null } },
       ]);
   });
 
   it('are not recorded for an indicator defined without them', () => {
     given([hartDrafted])
-      .when({ type: 'DefineIndicator', data: { ...definition, targets: [] } })
-      .then([{ type: 'IndicatorDefined', data: { planId, ...definition, description: null, tolerance: 5, toleranceAbsolute: null, themeId: null, targets: [] } }]);
+      .when({ type: 'DefineIndicator', data: { ...definition, description: description ?? undefined, targets: [] } })
+      .then([{ type: 'IndicatorDefined', data: defined }]);
   });
 
   it('change on a revision with its reason, keeping who they were, and reopen an approved plan', () => {
@@ -79,10 +75,10 @@ describe("an indicator's owner and approver", () => {
 
   it('are two people: the owner is never the approver, on definition or revision, and nothing is decided', () => {
     given([hartDrafted])
-      .when({ type: 'DefineIndicator', data: { ...definition, targets: [], owner: OWNER, approver: OWNER } })
+      .when({ type: 'DefineIndicator', data: { ...definition, description: description ?? undefined, targets: [], owner: OWNER, approver: OWNER } })
       .thenRefused(
         'rule-broken',
-        /^u-jones cannot be both the owner and the approver of indicator CP12: its returns are checked by someone other than the officer responsible for them, so name another approver\.$/,
+        /^u-jones cannot be both the owner and the approver of indicator CP11: its returns are checked by someone other than the officer responsible for them, so name another approver\.$/,
       );
     given(draftPlan, [cp7Owned(OWNER, APPROVER)])
       .when({ type: 'ReviseIndicator', data: { code: 'CP7', title: 'New title', owner: APPROVER, reason: 'Reorganised' } })

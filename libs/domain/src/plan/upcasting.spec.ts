@@ -51,10 +51,18 @@ describe('upcasting stored events', () => {
   it('reads an actual stored before it said who entered it (version 2) as entered by someone unknown', () => {
     const assessedAgainst = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null };
     const stored = { planId: 'p', code: 'CP5', unit: 'percent', polarity: 'higher-is-better', period: '2023/24-Q1', value: 68, assessedAgainst };
-    const current = { assessedAgainst: { ...assessedAgainst, baselineFigure: null }, recordedBy: null };
+    const current = { assessedAgainst: { ...assessedAgainst, baselineFigure: null }, recordedBy: null, source: null, method: null, caveats: null };
     expect(upcastPlanEvent('ActualRecorded', 2, stored)).toEqual({ ...stored, ...current });
     const restated = { ...stored, previous: { value: 67, commentary: null }, reason: 'Corrected' };
     expect(upcastPlanEvent('ActualRestated', 2, restated)).toEqual({ ...restated, ...current });
+  });
+
+  it('reads an actual stored before data-quality notes (version 4) as one without source, method or caveats', () => {
+    const assessedAgainst = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null };
+    const stored = { planId: 'p', code: 'CP5', unit: 'percent', polarity: 'higher-is-better', period: '2023/24-Q1', value: 68, assessedAgainst, recordedBy: 'u-1' };
+    expect(upcastPlanEvent('ActualRecorded', 4, stored)).toEqual({ ...stored, source: null, method: null, caveats: null });
+    const restated = { ...stored, previous: { value: 67, commentary: null }, reason: 'Corrected' };
+    expect(upcastPlanEvent('ActualRestated', 4, restated)).toEqual({ ...restated, source: null, method: null, caveats: null });
   });
 
   describe('targets and actuals stored before a target could be relative to a baseline', () => {

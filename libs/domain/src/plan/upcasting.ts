@@ -1,6 +1,6 @@
 import type { PlanEvent, PlanEventType } from './plan-events';
 import { PLAN_EVENT_SCHEMA_VERSIONS } from './plan-events';
-import { DEFAULT_TOLERANCE_PERCENT, type Polarity } from './indicators/indicator-values';
+import { DEFAULT_TOLERANCE_PERCENT, NO_DATA_QUALITY_NOTES, type Polarity } from './indicators/indicator-values';
 import { defaultComparison } from './indicators/targets';
 
 type EventData = Record<string, unknown>;
@@ -36,6 +36,7 @@ const actualWithoutBaseline = (data: EventData): EventData => {
   const target = inForce.target === null ? null : withoutBaseline(inForce.target);
   return { ...data, assessedAgainst: { ...inForce, target, baselineFigure: null } };
 };
+const withoutDataQualityNotes = (data: EventData): EventData => ({ ...data, ...NO_DATA_QUALITY_NOTES });
 
 /** For each type, the step from version n (the key) to n + 1. */
 const UPCASTERS: Partial<Record<PlanEventType, Record<number, (data: EventData) => EventData>>> = {
@@ -64,8 +65,9 @@ const UPCASTERS: Partial<Record<PlanEventType, Record<number, (data: EventData) 
     2: (data) => ({ ...data, previous: withoutBaseline(data.previous), target: withoutBaseline(data.target) }),
   },
   // Version 2 did not say who entered the figure: the four-eyes check cannot name them, and lets anyone verify.
-  ActualRecorded: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }), 3: actualWithoutBaseline },
-  ActualRestated: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }), 3: actualWithoutBaseline },
+  // Version 4 carried no notes on where the figure came from, how it was made or what it leaves out.
+  ActualRecorded: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }), 3: actualWithoutBaseline, 4: withoutDataQualityNotes },
+  ActualRestated: { 1: actualRatedAsBefore, 2: (data) => ({ ...data, recordedBy: null }), 3: actualWithoutBaseline, 4: withoutDataQualityNotes },
   PriorityAdded: {
     1: (data) => ({
       ...data,

@@ -61,7 +61,7 @@ function placePlan(): PlanView {
       value: 70,
       commentary: null,
       assessedAgainst: { target, source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
     },
     { actor: OFFICER },
   );

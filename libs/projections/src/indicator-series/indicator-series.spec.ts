@@ -126,7 +126,7 @@ describe("An indicator's series across years", () => {
       return plan;
     };
     const record = (plan: PlanStream, code: string, period: string, value: number) =>
-      plan.add('ActualRecorded', { code, unit: 'days', polarity: 'lower-is-better', period, value, commentary: null, recordedBy: OFFICER.id, assessedAgainst: noTarget });
+      plan.add('ActualRecorded', { code, unit: 'days', polarity: 'lower-is-better', period, value, commentary: null, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst: noTarget });
     const earlier = yearOf('ben-2023-24', '2023/24', '2023-04-03T09:00:00.000Z');
     record(earlier, 'BEN1', '2023/24', 21);
     record(earlier, 'BEN2', '2023/24-M12', 9);

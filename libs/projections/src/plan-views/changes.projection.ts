@@ -55,7 +55,8 @@ export const changesProjection: Projection = {
   // 11: assignments of owners and approvers have their one-line summaries.
   // 12: roll-forwards have their one-line summaries.
   // 13: summaries of targets and actuals say baseline-relative targets, dates and yes/no results in words.
-  version: 13,
+  // 14: actuals' one-line summaries name their data-quality notes.
+  version: 14,
   collections: [CHANGES_COLLECTION, CHANGE_SCOPES_COLLECTION],
   // Every read is one council's changes after a position; an officer's also names their services.
   indexes: {

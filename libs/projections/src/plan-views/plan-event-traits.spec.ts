@@ -40,7 +40,7 @@ describe('summarisePlanEvent', () => {
         value: 39.5,
         commentary: null,
         reason: 'Contractor figures corrected',
-        recordedBy: OFFICER.id,
+        recordedBy: OFFICER.id, source: null, method: null, caveats: null,
         assessedAgainst: {
           target: { period: '2023/24', value: 40, text: null, upper: null, baseline: null, comparison: 'at-most' },
           source: 'year',
@@ -66,7 +66,7 @@ describe('summarisePlanEvent', () => {
         period: '2023/24-Q1',
         value: 12,
         commentary: null,
-        recordedBy: OFFICER.id,
+        recordedBy: OFFICER.id, source: null, method: null, caveats: null,
         assessedAgainst: {
           target: { period: '2023/24', value: null, text: 'Reduce on last year', upper: null, baseline: null, comparison: null },
           source: 'year',
@@ -182,6 +182,13 @@ describe('summarisePlanEvent', () => {
       'Outcome Q1 removed from action A1: Done',
       'Action A1 withdrawn: Done elsewhere',
     ]);
+  });
+
+  it("adds an actual's data-quality notes to its line, those given only", () => {
+    const recorded = eventAt(plan.events.findIndex((event) => event.type === 'ActualRecorded'));
+    const noted = { ...recorded, data: { ...recorded.data, source: 'Capita revenues system', caveats: 'Refunds not yet netted off' } } as PlanEvent;
+    expect(summarisePlanEvent(noted)).toMatch(/ \[source: Capita revenues system; caveats: Refunds not yet netted off\]$/);
+    expect(summarisePlanEvent(recorded)).not.toContain('[');
   });
 
   it('names who is made answerable for returns and who checks them, and who they replace', () => {

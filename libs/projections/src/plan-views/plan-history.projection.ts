@@ -74,7 +74,8 @@ export const planHistoryProjection: Projection = {
   // 16: assignments of owners and approvers have their entries.
   // 17: roll-forwards, from last year's plan and to next year's, have their entries.
   // 18: targets and actuals hold their data as IndicatorDefined 5, TargetSet/TargetChanged 3 and ActualRecorded/Restated 4 read it (baseline targets, dates and yes/no), older ones upcast.
-  version: 18,
+  // 19: actuals hold their data as schema version 5 reads it (data-quality notes), and their summaries name the notes.
+  version: 19,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [

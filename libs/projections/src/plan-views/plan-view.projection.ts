@@ -42,7 +42,8 @@ export const planViewProjection: Projection = {
   // 20: a plan says which plan it was rolled forward from (`rolledForwardFrom`) and to (`rolledForwardTo`).
   // 21: the returns each plan owes per period are kept beside it, in `plan_returns`.
   // 22: targets may be relative to a baseline (`baseline`, `baselineFigure`), and figures may be dates or yes/no results.
-  version: 22,
+  // 23: each actual carries its data-quality notes (source, method, caveats).
+  version: 23,
   collections: [PLANS_COLLECTION, PLAN_REPORT_INPUTS_COLLECTION, INDICATOR_SERIES_COLLECTION, PLAN_RETURNS_COLLECTION, PLAN_SNAPSHOTS_COLLECTION],
   indexes: {
     [PLAN_SNAPSHOTS_COLLECTION]: [{ planKey: 1, revision: -1 }, { planKey: 1, recordedAt: -1 }],

@@ -117,7 +117,7 @@ describe('evolvePlanView', () => {
               restated: false,
               restatementReason: null,
               recordedAt: at(14),
-              recordedBy: OFFICER.id,
+              recordedBy: OFFICER.id, source: null, method: null, caveats: null,
               verification: { state: 'unverified', by: null, at: null, reason: null },
             },
             {
@@ -136,7 +136,7 @@ describe('evolvePlanView', () => {
               restated: false,
               restatementReason: null,
               recordedAt: at(18),
-              recordedBy: OFFICER.id,
+              recordedBy: OFFICER.id, source: null, method: null, caveats: null,
               verification: { state: 'unverified', by: null, at: null, reason: null },
             },
           ],
@@ -244,7 +244,7 @@ describe('evolvePlanView', () => {
       period: '2023/24-Q3',
       value: 41,
       commentary: null,
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
       assessedAgainst: {
         target: { period: '2023/24', value: 40, text: null, upper: null, baseline: null, comparison: 'at-most' },
         source: 'year',
@@ -289,7 +289,7 @@ describe('evolvePlanView', () => {
       value: 41,
       commentary: 'Recounted after contractor audit',
       reason: 'Contractor figures corrected',
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
       assessedAgainst: {
         target: { period: '2023/24', value: 30, text: null, upper: null, baseline: null, comparison: 'at-most' },
         source: 'year',
@@ -324,7 +324,7 @@ describe('evolvePlanView', () => {
       period: '2023/24-Q3',
       value: 35,
       commentary: null,
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
       assessedAgainst: {
         target: { period: '2023/24', value: 40, text: null, upper: null, baseline: null, comparison: 'at-least' },
         source: 'year',

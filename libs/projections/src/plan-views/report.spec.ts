@@ -25,6 +25,9 @@ describe('buildMonitoringReport', () => {
         restated: false,
         actualRecordedAt: '2023-04-03T09:19:00.000Z',
         actualRecordedBy: OFFICER.id,
+        actualSource: null,
+        actualMethod: null,
+        actualCaveats: null,
         verification: { state: 'unverified', by: null, at: null, reason: null },
         rag: 'green',
         ragReason: 'At or above the target of 49%',
@@ -57,6 +60,9 @@ describe('buildMonitoringReport', () => {
         restated: false,
         actualRecordedAt: '2023-04-03T09:20:00.000Z',
         actualRecordedBy: OFFICER.id,
+        actualSource: null,
+        actualMethod: null,
+        actualCaveats: null,
         verification: { state: 'unverified', by: null, at: null, reason: null },
         rag: 'amber',
         ragReason: 'Above the target of 40 per 100,000, within the 5% tolerance',
@@ -149,7 +155,7 @@ describe('buildMonitoringReport', () => {
           commentary: 'Reconciled',
           reason: 'Direct debits reconciled',
           assessedAgainst: { target: { period: '2023/24-Q2', value: 49, text: null, upper: null, baseline: null, comparison: 'at-least' }, source: 'period', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
-          recordedBy: OFFICER.id,
+          recordedBy: OFFICER.id, source: null, method: null, caveats: null,
         },
         { actor: OFFICER },
       );
@@ -197,10 +203,10 @@ describe('buildMonitoringReport', () => {
     });
     const noTarget = { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null } as const;
     const cp7 = { code: 'CP7', unit: 'percent', polarity: 'higher-is-better', commentary: null } as const;
-    plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q1', value: 28.1, recordedBy: OFFICER.id, assessedAgainst: noTarget });
-    plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q4', value: 97.6, recordedBy: OFFICER.id, assessedAgainst: noTarget });
-    plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q1', value: 29.3, recordedBy: OFFICER.id, assessedAgainst: noTarget });
-    plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q2', value: 55, recordedBy: OFFICER.id, assessedAgainst: noTarget });
+    plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q1', value: 28.1, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst: noTarget });
+    plan.add('ActualRecorded', { ...cp7, period: '2023/24-Q4', value: 97.6, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst: noTarget });
+    plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q1', value: 29.3, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst: noTarget });
+    plan.add('ActualRecorded', { ...cp7, period: '2024/25-Q2', value: 55, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst: noTarget });
     const twoYears = foldPlanView(plan.events) as PlanView;
 
     expect(buildMonitoringReport(twoYears, '2024/25-Q1', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({
@@ -308,7 +314,7 @@ describe('buildMonitoringReport', () => {
       });
       plan.add('ActualRecorded', {
         code: 'CP10', unit: 'rate-per-100k', polarity: 'lower-is-better', commentary: null,
-        period: '2023/24-Q3', value: 36, recordedBy: OFFICER.id, assessedAgainst: noTarget,
+        period: '2023/24-Q3', value: 36, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst: noTarget,
       });
       const q3 = buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2023/24-Q3', DEFAULT_REPORT_RULES).indicators[0];
       expect(q3).toMatchObject({ direction: 'none', previousPeriod: '2023/24-Q2', previousActual: null, previousFrom: null });
@@ -476,7 +482,7 @@ describe('buildMonitoringReport', () => {
       value: 45.2,
       commentary: 'Corrected: direct debits double counted',
       reason: 'Direct debits double counted',
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
       assessedAgainst: {
         target: { period: '2023/24-Q2', value: 49, text: null, upper: null, baseline: null, comparison: 'at-least' },
         source: 'period',
@@ -610,7 +616,7 @@ describe('buildMonitoringReport', () => {
       });
       plan.add('ActualRecorded', {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', commentary: null,
-        period: '2020/21', value: 1_200_000, recordedBy: OFFICER.id, assessedAgainst: inForce(tba),
+        period: '2020/21', value: 1_200_000, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst: inForce(tba),
       });
       expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({
         actual: 1_200_000,
@@ -624,7 +630,7 @@ describe('buildMonitoringReport', () => {
       const plan = visitors();
       plan.add('ActualRecorded', {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', commentary: null,
-        period: '2020/21', value: 1_200_000, recordedBy: OFFICER.id, assessedAgainst: inForce(tba),
+        period: '2020/21', value: 1_200_000, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst: inForce(tba),
       }, { at: '2021-04-20T10:00:00.000Z' });
       plan.add('TargetChanged', {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', period: '2020/21', previous: tba,
@@ -651,7 +657,7 @@ describe('buildMonitoringReport', () => {
         code: 'New PI 1', unit: 'count', polarity: 'higher-is-better', commentary: null,
         period: '2020/21', value: 1_200_000,
         assessedAgainst: { target: { period: '2020/21', value: 1_000_000, upper: null, baseline: null, comparison: 'at-least', text: null }, source: 'period', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
-        recordedBy: OFFICER.id,
+        recordedBy: OFFICER.id, source: null, method: null, caveats: null,
       });
       expect(target.setAt < plan.events[plan.events.length - 1].recordedAt).toBe(true);
       expect(buildMonitoringReport(foldPlanView(plan.events) as PlanView, '2020/21', DEFAULT_REPORT_RULES).indicators[0]).toMatchObject({

@@ -92,6 +92,10 @@ export type ReportIndicator = {
   actualRecordedAt: string | null;
   /** Who entered the figure shown; null with no actual, or for one recorded before this was kept. */
   actualRecordedBy: string | null;
+  /** The figure's data-quality notes as its recorder gave them: where it comes from, how it was made, what it leaves out. */
+  actualSource: string | null;
+  actualMethod: string | null;
+  actualCaveats: string | null;
   /** The second officer's check of the figure shown (by whom, when, why rejected); null with no actual. */
   verification: ActualVerificationView | null;
   /**
@@ -330,6 +334,9 @@ function reportIndicator(
     restated: actual?.restated ?? false,
     actualRecordedAt: actual?.recordedAt ?? null,
     actualRecordedBy: actual?.recordedBy ?? null,
+    actualSource: actual?.source ?? null,
+    actualMethod: actual?.method ?? null,
+    actualCaveats: actual?.caveats ?? null,
     verification: actual?.verification ?? null,
     rag: unrated === null ? (actual?.rag ?? 'none') : 'none',
     ragReason: unrated ?? actual?.ragReason ?? `No actual recorded for ${period}`,

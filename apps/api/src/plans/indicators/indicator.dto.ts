@@ -14,6 +14,11 @@ import {
 } from '@app/domain';
 import { EnumField, FigureField, IdentifierField, NestedListField, NumberField, PeriodField, TextField, TextListField, UserIdField } from '../commands/dto/fields';
 
+/** Data-quality notes are short: a line saying where a figure comes from, a few saying how and what to beware of. */
+const SOURCE_LENGTH = 200;
+const METHOD_LENGTH = 500;
+const CAVEATS_LENGTH = 1000;
+
 const VALUE_DESCRIPTION =
   'The figure the actual is held to, in the unit: a number, a date (YYYY-MM-DD) for a `date` indicator ("by" it with `at-most`), ' +
   'or true or false for a `yes-no` one. Absent for a target not yet set, given in words alone ("TBA", "New PI"), or one relative to a `baseline`.';
@@ -184,6 +189,25 @@ export class RecordActualDto {
 
   @TextField({ description: 'Commentary on the figure.', optional: true })
   commentary?: string;
+
+  @TextField({
+    description: 'Where the figure comes from (a data-quality note).',
+    example: 'Bartec collection log, extracted 5 July',
+    optional: true,
+    maxLength: SOURCE_LENGTH,
+  })
+  source?: string;
+
+  @TextField({ description: 'How the figure was worked out (a data-quality note).', example: 'Missed collections reported ÷ collections scheduled × 100,000', optional: true, maxLength: METHOD_LENGTH })
+  method?: string;
+
+  @TextField({
+    description: 'What a reader must know before relying on the figure (a data-quality note).',
+    example: 'Two rounds estimated after a system outage',
+    optional: true,
+    maxLength: CAVEATS_LENGTH,
+  })
+  caveats?: string;
 
   @TextField({ description: 'Why; required when the period already has a figure (a restatement).', optional: true })
   reason?: string;

@@ -42,7 +42,7 @@ describe('recording an actual', () => {
             value: 56.4,
             commentary: 'On profile',
             assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
-            recordedBy: SPEC_ACTOR,
+            recordedBy: SPEC_ACTOR, source: null, method: null, caveats: null,
           },
         },
       ]);
@@ -63,7 +63,7 @@ describe('recording an actual', () => {
             value: 97.9,
             commentary: null,
             assessedAgainst: { target: cp7YearTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
-            recordedBy: SPEC_ACTOR,
+            recordedBy: SPEC_ACTOR, source: null, method: null, caveats: null,
           },
         },
       ]);
@@ -95,7 +95,7 @@ describe('recording an actual', () => {
         value: 78,
         commentary: null,
         assessedAgainst,
-        recordedBy: SPEC_ACTOR,
+        recordedBy: SPEC_ACTOR, source: null, method: null, caveats: null,
       },
     });
 
@@ -127,7 +127,7 @@ describe('recording an actual', () => {
             value: 38,
             commentary: null,
             assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
-            recordedBy: SPEC_ACTOR,
+            recordedBy: SPEC_ACTOR, source: null, method: null, caveats: null,
           },
         },
       ]);
@@ -158,7 +158,7 @@ describe('recording an actual', () => {
             value: 38,
             commentary: null,
             assessedAgainst: { target: cp10Defined.data.targets[0], source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
-            recordedBy: SPEC_ACTOR,
+            recordedBy: SPEC_ACTOR, source: null, method: null, caveats: null,
           },
         },
       ]);
@@ -199,7 +199,7 @@ describe('recording an actual', () => {
             value: 97.2,
             commentary: null,
             assessedAgainst: { target: { ...cp7YearTarget, value: 97 }, source: 'period', tolerancePercent: 1, toleranceAbsolute: null, baselineFigure: null },
-            recordedBy: SPEC_ACTOR,
+            recordedBy: SPEC_ACTOR, source: null, method: null, caveats: null,
           },
         },
       ]);
@@ -231,10 +231,47 @@ describe('recording an actual', () => {
             commentary: 'Refunds processed late',
             reason: 'Corrected by Capita',
             assessedAgainst: { target: cp7Q1Target, source: 'period', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
-            recordedBy: SPEC_ACTOR,
+            recordedBy: SPEC_ACTOR, source: null, method: null, caveats: null,
           },
         },
       ]);
+  });
+
+  describe('with data-quality notes', () => {
+    const notes = { source: 'Capita revenues system', method: 'Cash received ÷ net collectable debit', caveats: 'Refunds not yet netted off' };
+    const withNotes = { ...cp7Q1Recorded, data: { ...cp7Q1Recorded.data, ...notes } } as PlanEvent;
+
+    it('records where the figure comes from, how it was made and what it leaves out, trimmed, blank ones as none', () => {
+      given(approvedPlan)
+        .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q1', value: 29.1, ...notes, caveats: ` ${notes.caveats} ` } })
+        .then([withNotes]);
+      given(approvedPlan)
+        .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q1', value: 29.1, source: '  ', method: '' } })
+        .then([cp7Q1Recorded]);
+    });
+
+    it('restates the figure with the notes the restatement gives, even the same figure with new caveats', () => {
+      given(approvedPlan, [withNotes])
+        .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q1', value: 29.1, ...notes, caveats: 'Refunds netted off', reason: 'Caveat resolved' } })
+        .then([
+          {
+            type: 'ActualRestated',
+            data: {
+              ...cp7Q1Recorded.data,
+              ...notes,
+              caveats: 'Refunds netted off',
+              previous: { value: 29.1, commentary: null },
+              reason: 'Caveat resolved',
+            },
+          },
+        ]);
+    });
+
+    it('refuses a restatement giving the same figure, commentary and notes', () => {
+      given(approvedPlan, [withNotes])
+        .when({ type: 'RecordActual', data: { code: 'CP7', period: '2023/24-Q1', value: 29.1, ...notes, reason: 'Again' } })
+        .thenRefused('rule-broken', /^Nothing would change: the actual for CP7 in 2023\/24-Q1 is already 29.1 with that commentary and those notes\.$/);
+    });
   });
 
   it('refuses a second figure for the same period without a reason', () => {
@@ -335,7 +372,7 @@ describe('monitoring a plan over several years', () => {
             period: '2022/23',
             value: 71,
             commentary: null,
-            recordedBy: SPEC_ACTOR,
+            recordedBy: SPEC_ACTOR, source: null, method: null, caveats: null,
             assessedAgainst: {
               target: { period: '2022/23', value: 70, text: null, upper: null, baseline: null, comparison: 'at-least' },
               source: 'period',
@@ -390,7 +427,7 @@ describe('returns of the indicator\'s frequency', () => {
             value: 96.2,
             commentary: null,
             assessedAgainst: { target: monthlyTarget, source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
-            recordedBy: SPEC_ACTOR,
+            recordedBy: SPEC_ACTOR, source: null, method: null, caveats: null,
           },
         },
       ]);

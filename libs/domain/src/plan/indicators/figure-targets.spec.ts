@@ -93,6 +93,9 @@ describe('a target relative to a baseline', () => {
               baselineFigure: 61,
             },
             recordedBy: SPEC_ACTOR,
+            source: null,
+            method: null,
+            caveats: null,
           },
         },
       ]);

@@ -53,10 +53,13 @@ export type SetTarget = PlanCommandOf<
   TargetStatement & { code: string; reason?: string; authority?: string }
 >;
 
-/** A second actual for the same period is a restatement and needs a reason. */
+/**
+ * A second actual for the same period is a restatement and needs a reason. `source`, `method` and
+ * `caveats` are the figure's data-quality notes; a restatement states its own.
+ */
 export type RecordActual = PlanCommandOf<
   'RecordActual',
-  { code: string; period: string; value: Figure; commentary?: string; reason?: string }
+  { code: string; period: string; value: Figure; commentary?: string; source?: string; method?: string; caveats?: string; reason?: string }
 >;
 
 /**

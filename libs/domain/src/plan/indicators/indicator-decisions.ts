@@ -19,7 +19,7 @@ import type {
   VerifyActual,
 } from './indicator-commands';
 import type { IndicatorFields } from './indicator-events';
-import type { Baseline, Figure, FigureKind, Frequency, Unit } from './indicator-values';
+import type { Baseline, DataQualityNotes, Figure, FigureKind, Frequency, Unit } from './indicator-values';
 import type { IndicatorState } from './indicator-state';
 import { DEFAULT_TOLERANCE_PERCENT, figureKindOf, VERIFICATION_OUTCOMES } from './indicator-values';
 import { requireFigureOfUnit } from './figures';
@@ -255,19 +255,25 @@ function recordActual(command: RecordActual, plan: OpenPlan, context: DecisionCo
     );
   }
   const commentary = command.data.commentary?.trim() || null;
+  const notes: DataQualityNotes = {
+    source: command.data.source?.trim() || null,
+    method: command.data.method?.trim() || null,
+    caveats: command.data.caveats?.trim() || null,
+  };
   const assessedAgainst = targetInForce(indicator, period, (earlier) => knownFigure(indicator, earlier));
   const previous = entryOf(indicator.actuals, period);
   if (!previous) {
     return [
       {
         type: 'ActualRecorded',
-        data: { planId: plan.planId, code, unit, polarity, period, value, commentary, assessedAgainst, recordedBy: context.actor },
+        data: { planId: plan.planId, code, unit, polarity, period, value, commentary, ...notes, assessedAgainst, recordedBy: context.actor },
       },
     ];
   }
-  if (previous.value === value && previous.commentary === commentary) {
+  const { source, method, caveats } = previous;
+  if (previous.value === value && previous.commentary === commentary && sameValue({ source, method, caveats }, notes)) {
     throw DomainError.ruleBroken(
-      `Nothing would change: the actual for ${code} in ${period} is already ${value} with that commentary.`,
+      `Nothing would change: the actual for ${code} in ${period} is already ${value} with that commentary and those notes.`,
     );
   }
   const reason = requireReason(
@@ -286,6 +292,7 @@ function recordActual(command: RecordActual, plan: OpenPlan, context: DecisionCo
         previous: { value: previous.value, commentary: previous.commentary },
         value,
         commentary,
+        ...notes,
         reason,
         assessedAgainst,
         recordedBy: context.actor,

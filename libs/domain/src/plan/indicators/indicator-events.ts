@@ -1,6 +1,6 @@
 import type { EventDefinitions, PlanEventOf } from '../plan-message';
 import type { Ownership } from '../ownership';
-import type { Baseline, Basis, Figure, Frequency, Polarity, Target, TargetInForce, Unit } from './indicator-values';
+import type { Baseline, Basis, DataQualityNotes, Figure, Frequency, Polarity, Target, TargetInForce, Unit } from './indicator-values';
 
 export interface IndicatorFields {
   title: string;
@@ -44,10 +44,13 @@ export type TargetChanged = PlanEventOf<
   }
 >;
 
-/** `unit` and `polarity` are the indicator's when recorded: the actual is rated with them, never recoloured. */
+/**
+ * `unit` and `polarity` are the indicator's when recorded: the actual is rated with them, never
+ * recoloured. Its data-quality notes (source, method, caveats) are the recorder's, of this figure.
+ */
 export type ActualRecorded = PlanEventOf<
   'ActualRecorded',
-  {
+  DataQualityNotes & {
     code: string;
     unit: Unit;
     polarity: Polarity;
@@ -64,7 +67,7 @@ export type ActualRecorded = PlanEventOf<
 /** A corrected figure for a period that already had one: the earlier figure stays in the log. */
 export type ActualRestated = PlanEventOf<
   'ActualRestated',
-  {
+  DataQualityNotes & {
     code: string;
     unit: Unit;
     polarity: Polarity;
@@ -150,8 +153,8 @@ export const INDICATOR_EVENT_DEFINITIONS: EventDefinitions<IndicatorEvent> = {
   IndicatorRevised: { schemaVersion: 1, role: 'structure' },
   TargetSet: { schemaVersion: 3, role: 'structure' },
   TargetChanged: { schemaVersion: 3, role: 'structure' },
-  ActualRecorded: { schemaVersion: 4, role: 'monitoring' },
-  ActualRestated: { schemaVersion: 4, role: 'monitoring' },
+  ActualRecorded: { schemaVersion: 5, role: 'monitoring' },
+  ActualRestated: { schemaVersion: 5, role: 'monitoring' },
   ActualVerified: { schemaVersion: 1, role: 'monitoring' },
   ActualRejected: { schemaVersion: 1, role: 'monitoring' },
   // Structure, not monitoring: the plan prints its baselines ("2018/19 Actual") beside its targets.

@@ -35,10 +35,10 @@ export const INDICATOR_EVOLVERS: EventEvolvers<IndicatorEvent> = {
 };
 
 function withActual(state: DraftedPlanState, { data }: ActualRecorded | ActualRestated): DraftedPlanState {
-  const { code, period, value, commentary, recordedBy } = data;
+  const { code, period, value, commentary, source, method, caveats, recordedBy } = data;
   return updateIndicator(state, code, (indicator) => ({
     ...indicator,
-    actuals: { ...indicator.actuals, [period]: { value, commentary, recordedBy, verification: 'unverified' } },
+    actuals: { ...indicator.actuals, [period]: { value, commentary, source, method, caveats, recordedBy, verification: 'unverified' } },
   }));
 }
 

@@ -1,10 +1,10 @@
 import type { Ownership } from '../ownership';
 import type { IndicatorFields } from './indicator-events';
-import type { Baseline, Figure, Target } from './indicator-values';
+import type { Baseline, DataQualityNotes, Figure, Target } from './indicator-values';
 
 export type VerificationState = 'unverified' | 'verified' | 'rejected';
 
-export interface RecordedActual {
+export interface RecordedActual extends DataQualityNotes {
   value: Figure;
   commentary: string | null;
   recordedBy: string | null;

@@ -78,6 +78,19 @@ export interface Baseline {
   note: string | null;
 }
 
+/**
+ * What a reader of a figure needs to know to trust it, as the data-quality standards ask of each
+ * return: where it comes from (`source`: "Bartec collection log"), how it was worked out (`method`),
+ * and what it does not say (`caveats`: "Two rounds estimated after a system outage"). Null when not given.
+ */
+export interface DataQualityNotes {
+  source: string | null;
+  method: string | null;
+  caveats: string | null;
+}
+
+export const NO_DATA_QUALITY_NOTES: DataQualityNotes = { source: null, method: null, caveats: null };
+
 /** What a second officer's check of a figure finds it: right, or wrong (it stands until restated). */
 export const VERIFICATION_OUTCOMES = ['verified', 'rejected'] as const;
 export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number];

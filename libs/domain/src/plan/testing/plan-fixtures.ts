@@ -110,7 +110,7 @@ export const cp7Q1Recorded: ActualRecorded = {
     period: '2023/24-Q1',
     value: 29.1,
     commentary: null,
-    recordedBy: SPEC_ACTOR,
+    recordedBy: SPEC_ACTOR, source: null, method: null, caveats: null,
     assessedAgainst: {
       target: cp7Q1Profile,
       source: 'period',

@@ -54,7 +54,7 @@ function record(plan: PlanStream, code: 'CP7' | 'CP10', period: string, value: n
     code === 'CP7'
       ? (['percent', 'higher-is-better', period.endsWith('Q4') ? yearTarget(year, 98, 'at-least') : NO_TARGET] as const)
       : (['rate-per-100k', 'lower-is-better', yearTarget(year, 40, 'at-most')] as const);
-  plan.add('ActualRecorded', { code, unit, polarity, period, value, commentary: null, recordedBy: OFFICER.id, assessedAgainst }, { actor: OFFICER });
+  plan.add('ActualRecorded', { code, unit, polarity, period, value, commentary: null, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst }, { actor: OFFICER });
 }
 
 export type TwoYears = { earlier: PlanStream; later: PlanStream; otherCouncil: PlanStream; events: ProjectedEvent[] };

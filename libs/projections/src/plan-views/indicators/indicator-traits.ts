@@ -1,4 +1,4 @@
-import { assessRag, type ActualRecorded, type IndicatorEvent, type IndicatorFields } from '@app/domain';
+import { assessRag, type ActualRecorded, type DataQualityNotes, type IndicatorEvent, type IndicatorFields } from '@app/domain';
 import { formatTarget, formatValue } from '../format-value';
 import type { ChangeKindWords, EventTraitsTable } from '../section-traits';
 import { clip, counted, describeOwnership, withReason } from '../summary-text';
@@ -53,13 +53,13 @@ export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorC
     change: ({ data }) => ({ kind: 'targetsChanged', ref: data.code, name: `${data.code} ${data.period}` }),
   },
   ActualRecorded: {
-    summary: ({ data }) => `Actual for ${data.code} ${data.period} recorded: ${describeActual(data)}`,
+    summary: ({ data }) => `Actual for ${data.code} ${data.period} recorded: ${describeActual(data)}${describeNotes(data)}`,
     touches: ({ data }) => indicator(data.code),
   },
   ActualRestated: {
     summary: ({ data }) =>
       withReason(
-        `Actual for ${data.code} ${data.period} restated from ${formatValue(data.previous.value, data.unit)} to ${describeActual(data)}`,
+        `Actual for ${data.code} ${data.period} restated from ${formatValue(data.previous.value, data.unit)} to ${describeActual(data)}${describeNotes(data)}`,
         data.reason,
       ),
     touches: ({ data }) => indicator(data.code),
@@ -129,6 +129,12 @@ function describeIndicatorChanges(changes: Partial<IndicatorFields>, previous: P
       return [SCALAR_INDICATOR_FIELDS.includes(field) ? `${field} ${String(previous[field])} to ${String(changes[field])}` : field];
     })
     .join(', ');
+}
+
+/** The figure's data-quality notes as a history line adds them: "[source: Bartec log; caveats: Two rounds estimated]". */
+function describeNotes({ source, method, caveats }: DataQualityNotes): string {
+  const given = Object.entries({ source, method, caveats }).flatMap(([name, text]) => (text === null ? [] : [`${name}: ${clip(text)}`]));
+  return given.length === 0 ? '' : ` [${given.join('; ')}]`;
 }
 
 /** The figure with the RAG it was given against the target then in force, as the event carries it. */

@@ -1,4 +1,4 @@
-import type { Baseline, Figure, IndicatorFields, Ownership, Rag, Target, TargetInForce, VerificationState } from '@app/domain';
+import type { Baseline, DataQualityNotes, Figure, IndicatorFields, Ownership, Rag, Target, TargetInForce, VerificationState } from '@app/domain';
 
 /**
  * A target as decided: its figure, comparison and upper figure, and the plan's words beside them;
@@ -19,7 +19,8 @@ export type ActualVerificationView = {
   reason: string | null;
 };
 
-export type ActualView = {
+/** `source`, `method` and `caveats`: the recorder's data-quality notes on this figure. */
+export type ActualView = DataQualityNotes & {
   period: string;
   value: Figure;
   commentary: string | null;

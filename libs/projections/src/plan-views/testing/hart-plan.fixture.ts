@@ -85,7 +85,7 @@ export function hartPlan(): PlanStream {
       value: 28.1,
       commentary: 'In line with last year',
       assessedAgainst: { target: null, source: 'none', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
     },
     officer,
   );
@@ -98,7 +98,7 @@ export function hartPlan(): PlanStream {
       period: '2023/24-Q1',
       value: 35,
       commentary: null,
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
       assessedAgainst: {
         target: cp10YearTarget,
         source: 'year',
@@ -144,7 +144,7 @@ export function hartPlan(): PlanStream {
       period: '2023/24-Q2',
       value: 55.2,
       commentary: 'Ahead of profile',
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
       assessedAgainst: {
         target: cp7Q2Profile,
         source: 'period',
@@ -164,7 +164,7 @@ export function hartPlan(): PlanStream {
       period: '2023/24-Q2',
       value: 41,
       commentary: 'Two rounds disrupted by roadworks',
-      recordedBy: OFFICER.id,
+      recordedBy: OFFICER.id, source: null, method: null, caveats: null,
       assessedAgainst: {
         target: cp10YearTarget,
         source: 'year',

@@ -283,7 +283,7 @@ function reportTheYear(plan: PlanStream): void {
     };
     for (const [period, value] of Object.entries(figures)) {
       if (IN_THE_STORY.indicators.includes(code) && REPORTED.includes(period)) continue;
-      plan.add('ActualRecorded', { code, unit, polarity, period, value, commentary: null, recordedBy: OFFICER.id, assessedAgainst }, officer);
+      plan.add('ActualRecorded', { code, unit, polarity, period, value, commentary: null, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst }, officer);
     }
   }
   plan.add(
@@ -299,12 +299,15 @@ function reportTheYear(plan: PlanStream): void {
       reason: 'Figures corrected after the reconciliation',
       assessedAgainst: { target: hartYearTarget('CP7'), source: 'year', tolerancePercent: 5, toleranceAbsolute: null, baselineFigure: null },
       recordedBy: OFFICER.id,
+      source: 'Capita revenues system',
+      method: 'Cash received ÷ net collectable debit',
+      caveats: null,
     },
     officer,
   );
   for (const { code, unit, polarity, target, actual, baselineFigure, tolerance } of EXTRA_INDICATORS) {
     const assessedAgainst = { target, source: 'period' as const, tolerancePercent: null, toleranceAbsolute: tolerance, baselineFigure };
-    plan.add('ActualRecorded', { code, unit, polarity, period: '2023/24', value: actual, commentary: null, recordedBy: OFFICER.id, assessedAgainst }, officer);
+    plan.add('ActualRecorded', { code, unit, polarity, period: '2023/24', value: actual, commentary: null, recordedBy: OFFICER.id, source: null, method: null, caveats: null, assessedAgainst }, officer);
   }
   const checker = { actor: CHECKER };
   plan.add('ActualVerified', { code: 'CP7', unit: 'percent', period: HART_QUARTERS[2], value: 86.2, verifiedBy: CHECKER.id }, checker);
