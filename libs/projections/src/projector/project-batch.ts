@@ -76,7 +76,7 @@ export interface ProjectedBatch {
   handled: number;
   /** Set when projection code threw; `writes` and `position` cover only the events before it. */
   failure: ProjectionFailedError | null;
-  /** The documents events were applied to, as `writes` leaves them (null: deleted or never stored). */
+  /** The documents events were applied to and may read again, as `writes` leaves them (null: deleted or never stored). */
   applied: Array<[DocumentRef, ReadDocument | null]>;
 }
 
@@ -107,11 +107,10 @@ export async function projectBatch(
   }
 
   const workingSet = new WorkingSet();
-  await workingSet.load(
-    readStore,
-    planned.flatMap((step) => step.refs),
-    written,
-  );
+  const insertOnly = new Set(projection.insertOnly);
+  const toRead = planned.flatMap((step) => step.refs).filter((ref) => !insertOnly.has(ref.collection));
+  await workingSet.load(readStore, toRead, written);
+  workingSet.putNew(planned.flatMap((step) => step.refs).filter((ref) => insertOnly.has(ref.collection)));
 
   let position: number | null = null;
   let handled = 0;
@@ -128,7 +127,8 @@ export async function projectBatch(
     position = stored.position;
     handled += 1;
   }
-  return { writes: workingSet.writes(), position, handled, failure, applied: workingSet.applied() };
+  const applied = workingSet.applied().filter(([ref]) => !insertOnly.has(ref.collection));
+  return { writes: workingSet.writes(), position, handled, failure, applied };
 }
 
 function applyEvent(
@@ -210,6 +210,11 @@ class WorkingSet {
         }
       }),
     );
+  }
+
+  /** Documents of insert-only collections, which the store cannot hold yet: nothing to read. */
+  putNew(refs: DocumentRef[]): void {
+    for (const ref of refs) this.documents.set(refKey(ref), { ref, document: null, stored: false, changed: false, derived: false });
   }
 
   get(ref: DocumentRef): ReadDocument | null {
