@@ -39,6 +39,7 @@ describe('benchmarks at smoke size', () => {
         rmSync(workDir, { recursive: true, force: true });
       }
     },
-    180_000,
+    // An HTTP benchmark starts up to three servers, each compiled by ts-node: minutes on a busy machine.
+    900_000,
   );
 });

@@ -7,7 +7,7 @@ import { PlanTemplate, seedShapedPlan } from '../support/synthetic-plans';
 
 export const name = 'time-travel';
 
-const GOAL = 2;
+const GOAL = 1.5;
 const HALF_A_MINUTE_MS = 30_000;
 
 const timeTravelPlanId = (events: number) => `time-travel-${events}`;

@@ -1,6 +1,7 @@
 /**
  * A server for the HTTP benchmarks, run as a child process so the load generator has the other core:
- * `api` is the real API (AppModule, as `main.ts` builds it, with the environment the parent set);
+ * `api` is the real API (AppModule, as `main.ts` builds it, with the environment the parent set),
+ * `projector` the projection worker (`apps/projector`, for an API with `PROJECTOR_MODE=external`);
  * `bare-fastify` and `bare-node` are the tiny baselines, routes that parse the same JSON body and
  * answer a small document with no application behind them; `bare-plan-read` and `bare-command` do
  * the physical work of a plan read and of a command on the stores the API left in `DATA_DIR`, with
@@ -18,7 +19,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BENCH_COUNCIL } from './synthetic-plans';
 
-export type ServerKind = 'api' | 'bare-fastify' | 'bare-node' | 'bare-plan-read' | 'bare-command';
+export type ServerKind = 'api' | 'projector' | 'bare-fastify' | 'bare-node' | 'bare-plan-read' | 'bare-command';
 
 /** What the parent hears once the server listens. */
 export interface ServerReady {
@@ -34,6 +35,17 @@ async function startApi(): Promise<number> {
     abortOnError: false,
   });
   await configureHttpApplication(app, API_DOCUMENT);
+  await app.listen(0, '127.0.0.1');
+  return (app.getHttpServer().address() as AddressInfo).port;
+}
+
+async function startProjector(): Promise<number> {
+  const { ProjectorAppModule } = await import('../../apps/projector/src/projector-app.module');
+  const app = await NestFactory.create<NestFastifyApplication>(ProjectorAppModule, createHttpAdapter(), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  await configureHttpApplication(app);
   await app.listen(0, '127.0.0.1');
   return (app.getHttpServer().address() as AddressInfo).port;
 }
@@ -161,6 +173,7 @@ function startBareNode(): Promise<number> {
 
 const starters: Record<ServerKind, () => Promise<number>> = {
   api: startApi,
+  projector: startProjector,
   'bare-fastify': startBareFastify,
   'bare-node': startBareNode,
   'bare-plan-read': startBarePlanRead,

@@ -30,6 +30,8 @@ export interface LoadResult {
   latencyMs: { p50: number; p99: number; mean: number };
   /** Bytes received per answer, headers included: whether two routes sent the same bytes. */
   bytesPerAnswer: number;
+  /** The server's CPU time per answer, in µs, when it can be read: the cost other load does not blur. */
+  serverCpuMicrosPerAnswer?: number;
 }
 
 /** One autocannon run. Only 2xx answers count towards the rate; the others are reported. */

@@ -10,12 +10,16 @@ export async function measureLoad(
   { warmUpSeconds, ...measured }: LoadLength,
 ): Promise<LoadResult> {
   if (warmUpSeconds > 0) await runLoad({ ...spec, url: server.url, length: { seconds: warmUpSeconds } });
-  return runLoad({ ...spec, url: server.url, length: measured });
+  const cpuBefore = server.cpuSeconds();
+  const result = await runLoad({ ...spec, url: server.url, length: measured });
+  const cpuAfter = server.cpuSeconds();
+  if (cpuBefore === null || cpuAfter === null || result.requests === 0) return result;
+  return { ...result, serverCpuMicrosPerAnswer: ((cpuAfter - cpuBefore) * 1e6) / result.requests };
 }
 
 /** Starts a bare baseline server, measures the load against it and stops it. */
 export async function measureBareServer(
-  kind: Exclude<ServerKind, 'api'>,
+  kind: Exclude<ServerKind, 'api' | 'projector'>,
   spec: Omit<LoadSpec, 'url' | 'length'>,
   durations: LoadLength,
   env: Record<string, string> = {},
@@ -48,6 +52,15 @@ export function rateAgainst(
     ratio,
     goal: `ratio ≥ ${goal}`,
     met: ratio >= goal && ours.non2xx === 0,
-    details: { ...details, latencyMs: ours.latencyMs, ours, baseline },
+    details: { ...details, latencyMs: ours.latencyMs, cpuRatio: cpuRatio(ours, baseline), ours, baseline },
   };
+}
+
+/**
+ * The baseline's server CPU per answer over ours: the ratio the rates would have if each server had a
+ * core to itself, which a shared machine's rates only approach. Null where CPU time cannot be read.
+ */
+export function cpuRatio(ours: LoadResult, baseline: LoadResult): number | null {
+  if (ours.serverCpuMicrosPerAnswer === undefined || baseline.serverCpuMicrosPerAnswer === undefined) return null;
+  return baseline.serverCpuMicrosPerAnswer / ours.serverCpuMicrosPerAnswer;
 }

@@ -84,6 +84,8 @@ export const planHistoryProjection: Projection = {
       { planKey: 1, refKey: 1, position: 1 },
     ],
   },
+  // One entry per event, made from the event alone.
+  insertOnly: [PLAN_HISTORY_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
   documentsFor: (event) => [{ collection: PLAN_HISTORY_COLLECTION, id: eventEntryId(event) }],
   apply(_document, event) {

@@ -1,6 +1,7 @@
 import { type StoredEvent, UnreadableEventError } from '@app/event-store';
 import type { ReadDocument, ReadStore, ReadWrite } from '@app/read-store';
 import type { DocumentRef, ProjectedEvent, Projection } from './projection';
+import type { WrittenDocuments } from './written-documents';
 
 /** Turns a stored event into the shape projections read, e.g. an upcaster. */
 export type EventDecoder = (stored: StoredEvent) => ProjectedEvent;
@@ -75,19 +76,23 @@ export interface ProjectedBatch {
   handled: number;
   /** Set when projection code threw; `writes` and `position` cover only the events before it. */
   failure: ProjectionFailedError | null;
+  /** The documents events were applied to and may read again, as `writes` leaves them (null: deleted or never stored). */
+  applied: Array<[DocumentRef, ReadDocument | null]>;
 }
 
 /**
  * Applies a run of events to the documents they touch, in memory: one `getMany` per collection for
- * the whole run, then each event in order over a working set, so that several events on one document
- * cost one read and one write. A document whose `projectedPosition` is at or past an event has
- * already seen it and is left alone, which makes replays harmless even without the checkpoint guard.
+ * the whole run (of the documents `written` does not hold as last committed), then each event in
+ * order over a working set, so that several events on one document cost one read and one write. A
+ * document whose `projectedPosition` is at or past an event has already seen it and is left alone,
+ * which makes replays harmless even without the checkpoint guard.
  */
 export async function projectBatch(
   readStore: ReadStore,
   projection: Projection,
   events: StoredEvent[],
   decode: EventDecoder,
+  written?: WrittenDocuments,
 ): Promise<ProjectedBatch> {
   const planned: Array<{ stored: StoredEvent; event: ProjectedEvent; refs: DocumentRef[] }> = [];
   let failure: ProjectionFailedError | null = null;
@@ -102,10 +107,10 @@ export async function projectBatch(
   }
 
   const workingSet = new WorkingSet();
-  await workingSet.load(
-    readStore,
-    planned.flatMap((step) => step.refs),
-  );
+  const insertOnly = new Set(projection.insertOnly);
+  const toRead = planned.flatMap((step) => step.refs).filter((ref) => !insertOnly.has(ref.collection));
+  await workingSet.load(readStore, toRead, written);
+  workingSet.putNew(planned.flatMap((step) => step.refs).filter((ref) => insertOnly.has(ref.collection)));
 
   let position: number | null = null;
   let handled = 0;
@@ -122,7 +127,8 @@ export async function projectBatch(
     position = stored.position;
     handled += 1;
   }
-  return { writes: workingSet.writes(), position, handled, failure };
+  const applied = workingSet.applied().filter(([ref]) => !insertOnly.has(ref.collection));
+  return { writes: workingSet.writes(), position, handled, failure, applied };
 }
 
 function applyEvent(
@@ -176,10 +182,15 @@ interface WorkingDocument {
 class WorkingSet {
   private readonly documents = new Map<string, WorkingDocument>();
 
-  async load(readStore: ReadStore, refs: DocumentRef[]): Promise<void> {
+  async load(readStore: ReadStore, refs: DocumentRef[], written?: WrittenDocuments): Promise<void> {
     const idsByCollection = new Map<string, Set<string>>();
     for (const ref of refs) {
       if (this.documents.has(refKey(ref))) continue;
+      const committed = written?.get(ref);
+      if (committed !== undefined) {
+        this.documents.set(refKey(ref), { ref, document: committed, stored: true, changed: false, derived: false });
+        continue;
+      }
       const ids = idsByCollection.get(ref.collection) ?? new Set<string>();
       ids.add(ref.id);
       idsByCollection.set(ref.collection, ids);
@@ -201,6 +212,11 @@ class WorkingSet {
     );
   }
 
+  /** Documents of insert-only collections, which the store cannot hold yet: nothing to read. */
+  putNew(refs: DocumentRef[]): void {
+    for (const ref of refs) this.documents.set(refKey(ref), { ref, document: null, stored: false, changed: false, derived: false });
+  }
+
   get(ref: DocumentRef): ReadDocument | null {
     return this.documents.get(refKey(ref))?.document ?? null;
   }
@@ -220,6 +236,12 @@ class WorkingSet {
       const ref = { collection, id: document.id };
       this.documents.set(refKey(ref), { ref, document, stored: false, changed: true, derived: true });
     }
+  }
+
+  applied(): Array<[DocumentRef, ReadDocument | null]> {
+    return [...this.documents.values()]
+      .filter((entry) => entry.changed && !entry.derived)
+      .map((entry): [DocumentRef, ReadDocument | null] => [entry.ref, entry.document]);
   }
 
   /**

@@ -14,6 +14,7 @@ import { ensureProjectionIndexes, readProjectionVersion, resetProjectionState } 
 import type { ProjectionStatus, ProjectorLogger, ProjectorObserver } from './projector.types';
 import { type RebuildProgress, RebuildRefusedError, type RebuildResult, rebuildProjection } from './rebuild';
 import { SubscriptionBatches } from './subscription-batches';
+import { WrittenDocuments } from './written-documents';
 
 const FIRST_RETRY_DELAY_MS = 500;
 const MAX_RETRY_DELAY_MS = 30_000;
@@ -71,6 +72,9 @@ export class ProjectionRunner {
   /** Bumped to disown renewals in flight when the renewal cycle stops. */
   private leaseTerm = 0;
   private renewalTimer: NodeJS.Timeout | undefined;
+
+  /** Kept only while the loop runs here, the one writer of the projection's collections. */
+  private readonly written = new WrittenDocuments();
 
   constructor(
     readonly projection: Projection,
@@ -265,6 +269,8 @@ export class ProjectionRunner {
 
   private async runWhileOwner(ready: () => void): Promise<void> {
     this.setPhase('running');
+    // Whatever happened since (another owner, a reset, a replay, a commit that failed), the store tells.
+    this.written.forget();
     await this.prepare();
     if (this.mustPause()) return;
     const batches = new SubscriptionBatches(
@@ -285,6 +291,7 @@ export class ProjectionRunner {
       }
     } finally {
       this.batches = null;
+      this.written.forget();
       await this.closeQuietly(batches);
     }
   }
@@ -320,9 +327,10 @@ export class ProjectionRunner {
   private async applyEvents(events: StoredEvent[]): Promise<void> {
     const { readStore, decode, observer } = this.settings;
     const startedAt = performance.now();
-    const batch = await projectBatch(readStore, this.projection, events, decode);
+    const batch = await projectBatch(readStore, this.projection, events, decode, this.written);
     if (batch.position !== null) {
       await readStore.applyBatch(batch.writes, { projection: this.name, position: batch.position });
+      this.written.remember(batch.applied);
       this.checkpointPosition = batch.position;
       this.noteHead(batch.position);
       this.tellObserver(() => observer?.onBatchApplied?.(this.name, batch.handled, performance.now() - startedAt));
@@ -402,6 +410,8 @@ export class ProjectionRunner {
   private loseLease(): void {
     this.holdsLease = false;
     this.leaseLost = true;
+    // The new holder may write the documents before this runner's batch in flight ends.
+    this.written.forget();
     this.endRebuild?.abort();
     this.settings.logger.warn(
       `Instance ${this.settings.instanceId} lost the lease on projection ${this.name}; it stands by after the current batch`,

@@ -31,6 +31,12 @@ export interface Projection {
   /** Collections this projection alone writes; dropped on rebuild. */
   collections: string[];
   indexes?: Record<string, Array<Record<string, 1 | -1>>>;
+  /**
+   * Collections of documents written once each and never read back (an audit trail: one new entry
+   * per event, which `apply` makes without looking at the document): the projector does not look
+   * for them in the store, as none can be there yet. A replay writes them again, the same.
+   */
+  insertOnly?: string[];
   filter: AllFilter;
   documentsFor(event: ProjectedEvent): DocumentRef[];
   /** Returns the new document, or null to delete it. Must not read the clock or do I/O. */

@@ -89,6 +89,30 @@ describe('Projector', () => {
     expect(before.items).toEqual([expect.objectContaining({ id: 'ledger-a', balance: 11 })]);
   });
 
+  it('never looks in the store for documents of an insert-only collection, and a replay writes them again the same', async () => {
+    await append(eventStore, `${AUDIT_PREFIX}1`, 'Audited');
+    await append(eventStore, `${AUDIT_PREFIX}2`, 'Reviewed');
+    const events = await eventStore.readAll();
+    const projection = { ...auditProjection(), insertOnly: ['audit'] };
+    const reads = jest.spyOn(readStore, 'getMany');
+
+    const first = await projectBatch(readStore, projection, events, identityDecoder);
+    await readStore.applyBatch(first.writes, { projection: projection.name, position: first.position! });
+    const replay = await projectBatch(readStore, projection, events, identityDecoder);
+
+    expect(reads).not.toHaveBeenCalled();
+    expect(first.applied).toEqual([]);
+    expect(replay.writes).toEqual(first.writes);
+    const stored = (await readStore.find('audit')).items;
+    expect(stored).toHaveLength(2);
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'Audited', projectedPosition: events[0].position }),
+        expect.objectContaining({ type: 'Reviewed', projectedPosition: events[1].position }),
+      ]),
+    );
+  });
+
   it('resumes from its checkpoint after a restart without applying any event twice', async () => {
     await append(eventStore, 'ledger-a', 'Deposited', { amount: 1 });
     await append(eventStore, 'ledger-b', 'Deposited', { amount: 2 });

@@ -56,6 +56,22 @@ describe('rebuildProjection', () => {
     expect(await rebuilt.get(PROJECTION_VERSIONS_COLLECTION, 'ledger')).toMatchObject({ version: 1 });
   });
 
+  it('reads back none of the documents it has written, only those it has not seen yet', async () => {
+    const readStore = new InMemoryReadStore();
+    const asked: string[] = [];
+    const getMany = readStore.getMany.bind(readStore);
+    jest.spyOn(readStore, 'getMany').mockImplementation((collection, ids) => {
+      asked.push(...ids.map((id) => `${collection}/${id}`));
+      return getMany(collection, ids);
+    });
+
+    await rebuildProjection({ eventStore, readStore, decode: identityDecoder, projection: ledgerProjection().projection, batchSize: 2 });
+
+    // ledger-1 is deleted by its Closed event, so its next deposit looks for it once more.
+    expect(asked.sort()).toEqual(['entries/all', 'totals/ledger-0', 'totals/ledger-1', 'totals/ledger-1', 'totals/ledger-2']);
+    expect(await readStore.get('totals', 'ledger-0')).toMatchObject({ balance: 0 + 3 + 6 + 9 });
+  });
+
   it('leaves a projector started afterwards nothing to redo', async () => {
     const readStore = new InMemoryReadStore();
     await rebuildProjection({ eventStore, readStore, decode: identityDecoder, projection: ledgerProjection().projection });

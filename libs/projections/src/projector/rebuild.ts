@@ -4,6 +4,7 @@ import type { ReadStore } from '@app/read-store';
 import { asProjectionFailure, type EventDecoder, projectBatch } from './project-batch';
 import type { Projection } from './projection';
 import { ensureProjectionIndexes, resetProjectionState } from './projection-setup';
+import { WrittenDocuments } from './written-documents';
 
 export interface RebuildProgress {
   processed: number;
@@ -53,6 +54,9 @@ const DEFAULT_BATCH_SIZE = 500;
  * projection's code throws or the store holds an event it cannot read; the batches before the failing
  * event stay applied. Rejects too when `signal` ends it early.
  *
+ * The replay is the one writer of the projection's documents, so it keeps those it last wrote and
+ * reads back only the others (`WrittenDocuments`).
+ *
  * It gives way to the event loop after every page it reads and every batch it writes: on an
  * embedded store each of those completes without waiting for I/O, so without it a replay run inside
  * the API would hold every request back until the last batch.
@@ -86,6 +90,7 @@ async function replayProjection(options: RebuildOptions): Promise<RebuildResult>
 
   let processed = 0;
   let checkpoint: number | null = null;
+  const written = new WrittenDocuments();
   while (head !== null && (checkpoint === null || checkpoint < head)) {
     if (signal?.aborted) {
       throw new Error(
@@ -97,9 +102,10 @@ async function replayProjection(options: RebuildOptions): Promise<RebuildResult>
       await eventStore.readAll({ fromPosition: checkpoint ?? undefined, filter, maxCount: batchSize })
     ).filter(({ position }) => position <= head);
     if (events.length === 0) break;
-    const batch = await projectBatch(readStore, projection, events, decode);
+    const batch = await projectBatch(readStore, projection, events, decode, written);
     if (batch.position !== null) {
       await readStore.applyBatch(batch.writes, { projection: projection.name, position: batch.position });
+      written.remember(batch.applied);
       checkpoint = batch.position;
       processed += batch.handled;
       onProgress?.(progress(processed));
