@@ -108,7 +108,7 @@ describe('The Hart 2023/24 Corporate Services plan, entered through the command 
       requestId: 'req-cp5-target',
       causationId: 'req-cp5-target',
       correlationId: 'os-minute-126',
-      schemaVersion: 2,
+      schemaVersion: 3,
       previousHash: events[2].metadata.hash,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });

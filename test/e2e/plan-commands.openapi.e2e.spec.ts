@@ -29,7 +29,7 @@ describe('The command routes in the OpenAPI document', () => {
     ['/v1/plans/{planId}/priorities/{ref}', 'delete', '200', ['reason']],
     ['/v1/plans/{planId}/indicators', 'post', '201', ['code', 'title', 'description', 'unit', 'polarity', 'basis', 'frequency', 'tolerance', 'toleranceAbsolute', 'themeId', 'targets', 'priorityRefs', 'owner', 'approver']],
     ['/v1/plans/{planId}/indicators/{code}', 'patch', '200', ['title', 'description', 'unit', 'polarity', 'basis', 'frequency', 'tolerance', 'toleranceAbsolute', 'themeId', 'owner', 'approver', 'reason']],
-    ['/v1/plans/{planId}/indicators/{code}/targets/{period}', 'put', '200', ['value', 'upper', 'comparison', 'text', 'reason', 'authority']],
+    ['/v1/plans/{planId}/indicators/{code}/targets/{period}', 'put', '200', ['value', 'upper', 'baseline', 'comparison', 'text', 'reason', 'authority']],
     ['/v1/plans/{planId}/indicators/{code}/actuals', 'post', '201', ['period', 'value', 'commentary', 'source', 'method', 'caveats', 'reason']],
     ['/v1/plans/{planId}/indicators/{code}/baselines', 'post', '201', ['period', 'value', 'source', 'note', 'reason']],
     ['/v1/plans/{planId}/indicators/{code}/priorities', 'put', '200', ['priorityRefs', 'reason']],
@@ -52,7 +52,7 @@ describe('The command routes in the OpenAPI document', () => {
     expect(document.components.schemas.DefineIndicatorDto.properties.polarity).toMatchObject({
       enum: ['higher-is-better', 'lower-is-better', 'on-target-is-best'],
     });
-    expect(Object.keys(document.components.schemas.TargetDto.properties).sort()).toEqual(['comparison', 'period', 'text', 'upper', 'value']);
+    expect(Object.keys(document.components.schemas.TargetDto.properties).sort()).toEqual(['baseline', 'comparison', 'period', 'text', 'upper', 'value']);
     expect(document.components.schemas.TargetDto.properties.comparison).toMatchObject({
       enum: ['at-least', 'more-than', 'at-most', 'less-than', 'between', 'equal'],
     });

@@ -55,7 +55,7 @@ describe('Plan commands refused: the status, the sentence, and no event written'
     expect(answer.status).toBe(400);
     expect(answer.body.message).toEqual(
       expect.arrayContaining([
-        'unit: must be one of: percent, number, count, currency, days, rate-per-100k',
+        'unit: must be one of: percent, number, count, currency, days, rate-per-100k, date, yes-no',
         'polarity: must be one of: higher-is-better, lower-is-better, on-target-is-best',
         expect.stringMatching(/^targets\[0\]\.period: 'Q5 of next year' is not a period/),
       ]),
