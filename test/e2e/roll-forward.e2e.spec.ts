@@ -101,6 +101,27 @@ describe("Hart's 2023/24 plan rolled forward to 2024/25", () => {
     expect(next.priorities).toEqual(open.map(({ progress: _p, progressHistory: _h, ...priority }: Record<string, unknown>) => ({ ...priority, progress: null, progressHistory: [] })));
   });
 
+  it("continues each indicator's series: the new plan joins it, and its first quarter compares with the old plan's fourth", async () => {
+    const old = await read(plan);
+    const measured = old.indicators.find(
+      (indicator: { basis: string; actuals: Array<{ period: string }> }) =>
+        indicator.basis !== 'cumulative-ytd' && indicator.actuals.some((actual) => actual.period === '2023/24-Q4'),
+    );
+    const fourthQuarter = measured.actuals.find((actual: { period: string }) => actual.period === '2023/24-Q4');
+    const series = await read(`/v1/indicators/${measured.code}/series?service=${encodeURIComponent(old.service)}`);
+    expect(series.plans.map((entry: { planId: string; planPeriod: string }) => [entry.planId, entry.planPeriod])).toEqual([
+      [OLD, '2023/24'],
+      [newPlanId, '2024/25'],
+    ]);
+    const report = await read(`/v1/plans/${newPlanId}/reports/2024-25-Q1`);
+    expect(report.indicators.find((indicator: { code: string }) => indicator.code === measured.code)).toMatchObject({
+      previousPeriod: '2023/24-Q4',
+      previousActual: fourthQuarter.value,
+      previousFrom: 'earlier-plan',
+      previousPlan: { planId: OLD, period: '2023/24' },
+    });
+  });
+
   it('carries the risk as last reviewed, the contract still running and the budget line', async () => {
     const next = await read(`/v1/plans/${newPlanId}`);
     expect(next.risks).toEqual([expect.objectContaining({ ref: 'R1', residual: expect.objectContaining({ likelihood: 2, impact: 3, score: 6 }) })]);
