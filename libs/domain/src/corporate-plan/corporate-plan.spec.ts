@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error';
+import { refusalOf } from '../plan/testing/given-when-then';
 import { parsePlanPeriod } from '../periods/plan-periods';
 import {
   corporatePlanCovering,
@@ -23,15 +23,6 @@ const RECORD: CorporatePlanCommand = {
 
 const given = (events: CorporatePlanEvent[]): CorporatePlansState => events.reduce(evolveCorporatePlans, initialCorporatePlans);
 const decided = (events: CorporatePlanEvent[], command: CorporatePlanCommand) => decideCorporatePlan(command, given(events), 'hart');
-const refusalOf = (decision: () => unknown): DomainError => {
-  try {
-    decision();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('It was not refused');
-};
 const recorded = () => decided([], RECORD);
 const revise = (data: Partial<Extract<CorporatePlanCommand, { type: 'ReviseCorporatePlan' }>['data']>): CorporatePlanCommand => ({
   type: 'ReviseCorporatePlan',

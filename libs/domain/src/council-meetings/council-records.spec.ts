@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error';
+import { refusalOf } from '../plan/testing/given-when-then';
 import {
   decideDecision,
   evolveDecision,
@@ -30,15 +30,6 @@ const entries: PlanEntry[] = plans.map((planId, index) => ({ planId, entered: tr
 
 const stateAfter = (events: DecisionEvent[]) => events.reduce(evolveDecision, initialDecisionState);
 
-function refusalOf(decision: () => unknown): DomainError {
-  try {
-    decision();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('The command was not refused');
-}
 
 describe("a council's decision covering several plans", () => {
   it('is taken once, for every plan it names', () => {

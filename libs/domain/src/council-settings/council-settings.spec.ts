@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error';
+import { refusalOf } from '../plan/testing/given-when-then';
 import { DEFAULT_RISK_MATRIX } from '../plan/risks/risk-matrix';
 import type { RiskMatrixCell } from '../plan/risks/risk-values';
 import {
@@ -19,15 +19,6 @@ const stricterCells: RiskMatrixCell[] = DEFAULT_RISK_MATRIX.cells.map((cell) =>
   cell.likelihood === 4 && cell.impact === 1 ? { ...cell, band: 'medium' } : cell,
 );
 
-const refusalOf = (decision: () => unknown): DomainError => {
-  try {
-    decision();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('It was not refused');
-};
 
 describe("a council's settings", () => {
   it("are Three Rivers' printed matrix until the council sets its own", () => {

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain-error';
+import { refusalOf } from '../testing/given-when-then';
 import { POLARITIES, TARGET_COMPARISONS, type Polarity, type TargetComparison } from './indicator-values';
 import { buildTarget, comparisonUnderPolarity, defaultComparison, describeTarget } from './targets';
 
@@ -8,15 +8,6 @@ const AGREEING: Record<Polarity, TargetComparison[]> = {
   'on-target-is-best': ['between', 'equal'],
 };
 
-const refusal = (build: () => unknown): DomainError => {
-  try {
-    build();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('The target was accepted');
-};
 
 describe('a target as stated', () => {
   it.each([
@@ -46,7 +37,7 @@ describe('a target as stated', () => {
 
     if (contradicting.length > 0) {
       it.each(contradicting)('refuses %s, saying it contradicts the polarity', (comparison) => {
-        const error = refusal(() => buildTarget({ period: '2023/24', value: 40, comparison }, polarity, 'number'));
+        const error = refusalOf(() => buildTarget({ period: '2023/24', value: 40, comparison }, polarity, 'number'));
         expect(error.kind).toBe('rule-broken');
         expect(error.message).toMatch(new RegExp(`"${comparison} 40" for 2023/24 contradicts the indicator's polarity`));
       });
@@ -100,7 +91,7 @@ describe('a target as stated', () => {
     [{ period: '2023/24', value: 95, upper: 98 }, /upper figure belongs only to a target between two figures/],
     [{ period: '2023/24', value: Number.NaN }, /must be a number/],
   ])('refuses %p', (statement, message) => {
-    expect(refusal(() => buildTarget(statement, 'higher-is-better', 'number')).message).toMatch(message);
+    expect(refusalOf(() => buildTarget(statement, 'higher-is-better', 'number')).message).toMatch(message);
   });
 
   it('accepts a range of one figure', () => {
