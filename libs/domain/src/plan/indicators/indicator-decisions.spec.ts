@@ -8,19 +8,13 @@ import {
   HART_PLAN_ID,
   hartDrafted,
   planInMonitoring,
+  CP12_DEFINITION,
 } from '../testing/plan-fixtures';
 
 const planId = HART_PLAN_ID;
 
 describe('defining an indicator', () => {
-  const cp12 = {
-    code: 'CP12',
-    title: 'Overall cost of waste per household',
-    unit: 'currency' as const,
-    polarity: 'lower-is-better' as const,
-    basis: 'annual' as const,
-    frequency: 'annual' as const,
-  };
+  const cp12 = CP12_DEFINITION;
 
   it('applies the default tolerance and comparison, keeps the words, and never reads a figure from them', () => {
     given([hartDrafted])

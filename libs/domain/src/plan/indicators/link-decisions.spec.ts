@@ -1,6 +1,6 @@
 import type { PlanEvent } from '../plan-events';
 import { given } from '../testing/given-when-then';
-import { approvedPlan, draftPlan, HART_PLAN_ID, hartDrafted, priority3Added } from '../testing/plan-fixtures';
+import { approvedPlan, CP12_DEFINITION, draftPlan, HART_PLAN_ID, hartDrafted, priority3Added } from '../testing/plan-fixtures';
 import type { IndicatorLinked } from './indicator-events';
 
 const planId = HART_PLAN_ID;
@@ -24,14 +24,7 @@ describe('linking an indicator to the priorities and actions it measures', () =>
   });
 
   it('links it when it is defined, in the same decision', () => {
-    const definition = {
-      code: 'CP12',
-      title: 'Overall cost of waste per household',
-      unit: 'currency' as const,
-      polarity: 'lower-is-better' as const,
-      basis: 'annual' as const,
-      frequency: 'annual' as const,
-    };
+    const definition = CP12_DEFINITION;
     given([hartDrafted, priority3Added])
       .when({ type: 'DefineIndicator', data: { ...definition, targets: [], priorityRefs: ['3'] } })
       .then([

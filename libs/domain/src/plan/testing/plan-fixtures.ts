@@ -52,6 +52,16 @@ export const priority3Added: PriorityAdded = {
 /** The Q1 profile is ILLUSTRATIVE: the seed sets only the year's target. */
 const cp7Q1Profile: Target = { period: '2023/24-Q1', value: 24.5, text: null, upper: null, baseline: null, comparison: 'at-least' };
 
+/** CP12 as the Hart plan defines it, before its targets: what a DefineIndicator command for it says. */
+export const CP12_DEFINITION = {
+  code: 'CP12',
+  title: 'Overall cost of waste per household',
+  unit: 'currency' as const,
+  polarity: 'lower-is-better' as const,
+  basis: 'annual' as const,
+  frequency: 'annual' as const,
+};
+
 export const cp7Defined: IndicatorDefined = {
   type: 'IndicatorDefined',
   data: {
