@@ -159,7 +159,7 @@ const SECURITY_HEADER_OPTIONS = {
  * a server of its own: registered on the application, it would build helmet's middleware and parse
  * the policy's directives again for every request, for the same headers each time.
  */
-export async function securityHeaders(): Promise<Record<string, string>> {
+async function securityHeaders(): Promise<Record<string, string>> {
   const probe = Fastify();
   await probe.register(helmet, SECURITY_HEADER_OPTIONS);
   // Helmet sets its headers on the raw response before the handler runs; Fastify's own come later.
