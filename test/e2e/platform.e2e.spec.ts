@@ -91,6 +91,22 @@ describe('the platform: stores, projector, health, metrics and documentation', (
     expect(echoed.headers['x-request-id']).toBe('probe-42');
   });
 
+  it("gives every response helmet's security headers, a refusal before any route as well as an answer", async () => {
+    for (const url of ['/health', '/nowhere']) {
+      const { headers } = await api.inject({ method: 'GET', url });
+
+      expect(headers).toMatchObject({
+        'content-security-policy': expect.stringContaining("style-src 'self' 'unsafe-inline'"),
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-resource-policy': 'same-origin',
+      });
+      expect(headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    }
+  });
+
   it('exposes the HTTP, event store and projection metrics on /metrics', async () => {
     await api.get(Projector).waitFor(appendedAt, 10_000);
     await api.inject({ method: 'GET', url: '/health' });

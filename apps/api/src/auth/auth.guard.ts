@@ -4,21 +4,14 @@ import {
   Inject,
   Injectable,
   InternalServerErrorException,
-  UnauthorizedException,
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { ACCESS_METADATA_KEY, ACCESS_TABLE, assertHoldsOneOf, Operation } from './access-table';
 import { isApiPath, METRICS_PATH, normalPath } from './api-paths';
 import { authConfig } from './auth-config';
-import { CALLER_REQUEST_KEY, type Principal, type Role } from './caller';
-import { TokenVerifier } from './token-verifier';
-
-export interface AuthenticatedRequest {
-  url: string;
-  headers: Record<string, string | string[] | undefined>;
-  [CALLER_REQUEST_KEY]?: Principal;
-}
+import { CALLER_REQUEST_KEY, type Role } from './caller';
+import { type AuthenticatedRequest, TokenVerifier } from './token-verifier';
 
 /**
  * Every `/v1` route needs a valid bearer token and a caller holding one of the roles its `@Access`
@@ -50,16 +43,8 @@ export class AuthGuard implements CanActivate {
   }
 
   private async admit(request: AuthenticatedRequest, roles: readonly Role[]): Promise<void> {
-    const caller = await this.verifier.verify(bearerToken(request));
+    const caller = await this.verifier.callerOf(request);
     request[CALLER_REQUEST_KEY] = caller;
     assertHoldsOneOf(caller, roles);
   }
-}
-
-export function bearerToken(request: AuthenticatedRequest): string {
-  const header = request.headers.authorization;
-  if (header === undefined || header === '') throw new UnauthorizedException('A bearer token is required.');
-  const match = typeof header === 'string' ? /^Bearer +(\S+)\s*$/i.exec(header) : null;
-  if (match === null) throw new UnauthorizedException("The Authorization header must read 'Bearer <token>'.");
-  return match[1];
 }

@@ -13,8 +13,8 @@ import { errorBody, type ErrorBody } from '@app/platform';
 import type { FastifyRequest } from 'fastify';
 import { HEALTH_PATH, METRICS_PATH, normalPath } from './api-paths';
 import { authConfig } from './auth-config';
-import { bearerToken, type AuthenticatedRequest } from './auth.guard';
-import { TokenVerifier } from './token-verifier';
+import { RateLimitStorage } from './rate-limit-storage';
+import { type AuthenticatedRequest, TokenVerifier } from './token-verifier';
 
 const MINUTE_MS = 60_000;
 
@@ -32,10 +32,10 @@ const PROBE_PATHS = new Set([HEALTH_PATH, METRICS_PATH]);
  * against its address, so a flood of bad tokens is throttled too. A request refused before the
  * guards run (a body that cannot be parsed, is too large or too deep, an unknown route, an address
  * that cannot be decoded or is too long) counts against its address as well, by `chargeEarlyRefusal`. Probes are not
- * counted. The counts are per process.
+ * counted. The counts are per process, in `RateLimitStorage`.
  */
 export function rateLimitOptions(config: ConfigType<typeof authConfig>): ThrottlerModuleOptions {
-  return { throttlers: [{ ttl: MINUTE_MS, limit: config.rateLimitPerMinute }] };
+  return { throttlers: [{ ttl: MINUTE_MS, limit: config.rateLimitPerMinute }], storage: new RateLimitStorage() };
 }
 
 @Injectable()
@@ -57,8 +57,8 @@ export class RateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     (request as Countable)[COUNTED] = true;
     try {
-      // The verifier remembers tokens it has verified, so AuthGuard's check after this one is cheap.
-      const { council, id } = await this.verifier.verify(bearerToken(request as unknown as AuthenticatedRequest));
+      // Decided once per request: AuthGuard, after this guard, is given the same caller.
+      const { council, id } = await this.verifier.callerOf(request as unknown as AuthenticatedRequest);
       return `caller:${JSON.stringify([council, id])}`;
     } catch {
       // The library's tracker: the address, IPv6 ones by subnet so that rotating addresses does not help.

@@ -4,7 +4,7 @@ import { createRemoteJWKSet, errors, jwtVerify, JWTPayload, JWTVerifyGetKey, JWT
 import { APP_CONFIG } from '@app/platform/config/platform-config.module';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { authConfig } from './auth-config';
-import { OPERATOR_ROLE, type Principal, type Role, ROLES } from './caller';
+import { CALLER_REQUEST_KEY, OPERATOR_ROLE, type Principal, type Role, ROLES } from './caller';
 import { EMBEDDED_ALGORITHM, loadOrCreateEmbeddedSecret } from './embedded-token';
 import { VerifiedTokenCache } from './verified-token-cache';
 
@@ -30,6 +30,20 @@ const TOKEN_FAULTS = new Set([
   'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
 ]);
 
+export interface AuthenticatedRequest {
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  [CALLER_REQUEST_KEY]?: Principal;
+}
+
+function bearerToken(request: AuthenticatedRequest): string {
+  const header = request.headers.authorization;
+  if (header === undefined || header === '') throw new UnauthorizedException('A bearer token is required.');
+  const match = typeof header === 'string' ? /^Bearer +(\S+)\s*$/i.exec(header) : null;
+  if (match === null) throw new UnauthorizedException("The Authorization header must read 'Bearer <token>'.");
+  return match[1];
+}
+
 /**
  * Turns a bearer token into a `Principal` (a council's user, or the operator), or refuses it with a 401 whose message says what is wrong
  * in general terms only. Algorithms are pinned per mode, so `alg: none` and algorithm confusion
@@ -43,6 +57,7 @@ export class TokenVerifier {
   private readonly key: Uint8Array | KeyLike | JWTVerifyGetKey;
   private readonly options: JWTVerifyOptions;
   private readonly verified = new VerifiedTokenCache({ capacity: VERIFIED_TOKEN_CAPACITY, maxAgeMs: VERIFIED_TOKEN_MAX_AGE_MS });
+  private readonly callers = new WeakMap<AuthenticatedRequest, Promise<Principal>>();
 
   constructor(
     @Inject(authConfig.KEY) config: ConfigType<typeof authConfig>,
@@ -64,6 +79,23 @@ export class TokenVerifier {
         this.options = { ...checks, algorithms: [source.algorithm], issuer: source.issuer, audience: source.audience };
         break;
     }
+  }
+
+  /**
+   * The caller of the request's bearer token, or its refusal, decided once per request: the rate
+   * limit needs it before `AuthGuard` does, and both get the same answer.
+   */
+  callerOf(request: AuthenticatedRequest): Promise<Principal> {
+    let caller = this.callers.get(request);
+    if (caller === undefined) {
+      caller = this.verifyBearerToken(request);
+      this.callers.set(request, caller);
+    }
+    return caller;
+  }
+
+  private async verifyBearerToken(request: AuthenticatedRequest): Promise<Principal> {
+    return this.verify(bearerToken(request));
   }
 
   async verify(token: string): Promise<Principal> {

@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import { BadRequestException, HttpStatus, type INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fresh from 'fresh';
 import { Logger } from 'nestjs-pino';
 import { PlatformMetrics } from '../metrics/platform-metrics';
@@ -42,29 +42,39 @@ export function createHttpAdapter(): FastifyAdapter {
     frameworkErrors: answerFrameworkError,
   });
   const fastify = adapter.getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
+  // Callback hooks rather than async ones: each runs on every request, and needs no promise of its own.
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
   });
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode < HttpStatus.BAD_REQUEST) return payload;
-    const instead = await earlyRefusalChecks.get(request.server)?.(request);
-    if (!instead) return payload;
-    void reply.code(instead.body.statusCode).header('Retry-After', String(instead.retryAfterSeconds));
-    return JSON.stringify(instead.body);
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode < HttpStatus.BAD_REQUEST) return done(null, payload);
+    answerEarlyRefusal(request, reply, payload).then((answer) => done(null, answer), done);
   });
   // Before the validation pipe, whose recursive walks are what a deeply nested body would overflow.
-  fastify.addHook('preValidation', async ({ body }) => {
-    // A file sent as it is (a workbook to import) is read by the route's own reader, not walked as JSON.
-    if (body === undefined || Buffer.isBuffer(body)) return;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new BadRequestException('The body must be a JSON object.');
-    }
-    if (nestsDeeperThan(body, MAX_BODY_DEPTH)) {
-      throw new BadRequestException(`The body nests objects and lists more than ${MAX_BODY_DEPTH} levels deep; no request needs that many.`);
-    }
-  });
-  fastify.addHook('onSend', async (request, reply, payload) => (isNotModified(request, reply) ? notModified(reply) : payload));
+  fastify.addHook('preValidation', (request, _reply, done) => done(bodyRefusal(request.body)));
+  fastify.addHook('onSend', (request, reply, payload, done) => done(null, isNotModified(request, reply) ? notModified(reply) : payload));
   return adapter;
+}
+
+/** A refusal made before any guard ran is counted by the early refusal check, and may become its 429. */
+async function answerEarlyRefusal(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  const instead = await earlyRefusalChecks.get(request.server)?.(request);
+  if (!instead) return payload;
+  void reply.code(instead.body.statusCode).header('Retry-After', String(instead.retryAfterSeconds));
+  return JSON.stringify(instead.body);
+}
+
+function bodyRefusal(body: unknown): BadRequestException | undefined {
+  // A file sent as it is (a workbook to import) is read by the route's own reader, not walked as JSON.
+  if (body === undefined || Buffer.isBuffer(body)) return undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return new BadRequestException('The body must be a JSON object.');
+  }
+  if (nestsDeeperThan(body, MAX_BODY_DEPTH)) {
+    return new BadRequestException(`The body nests objects and lists more than ${MAX_BODY_DEPTH} levels deep; no request needs that many.`);
+  }
+  return undefined;
 }
 
 /**
@@ -115,17 +125,14 @@ export interface OpenApiOptions {
 export async function configureHttpApplication(app: NestFastifyApplication, openApi?: OpenApiOptions): Promise<void> {
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        // The API documentation page styles itself inline and draws its logo from a data: URL.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // TLS usually ends at a proxy; upgrading would break the documentation page served over plain HTTP.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  const headers = await securityHeaders();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (_request, reply, done) => {
+      void reply.headers(headers);
+      done();
+    });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorBodyFilter());
   recordHttpMetrics(app);
@@ -134,18 +141,49 @@ export async function configureHttpApplication(app: NestFastifyApplication, open
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 }
 
+/** Every directive is a constant, so helmet's headers are the same for every request. */
+const SECURITY_HEADER_OPTIONS = {
+  contentSecurityPolicy: {
+    directives: {
+      // The API documentation page styles itself inline and draws its logo from a data: URL.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      // TLS usually ends at a proxy; upgrading would break the documentation page served over plain HTTP.
+      upgradeInsecureRequests: null,
+    },
+  },
+};
+
+/**
+ * The security headers `@fastify/helmet` sets with our options, taken once from the plugin itself on
+ * a server of its own: registered on the application, it would build helmet's middleware and parse
+ * the policy's directives again for every request, for the same headers each time.
+ */
+async function securityHeaders(): Promise<Record<string, string>> {
+  const probe = Fastify();
+  await probe.register(helmet, SECURITY_HEADER_OPTIONS);
+  // Helmet sets its headers on the raw response before the handler runs; Fastify's own come later.
+  probe.get('/', async (_request, reply) => reply.raw.getHeaders());
+  try {
+    return (await probe.inject({ method: 'GET', url: '/' })).json<Record<string, string>>();
+  } finally {
+    await probe.close();
+  }
+}
+
 function recordHttpMetrics(app: NestFastifyApplication): void {
   const duration = app.get(PlatformMetrics).httpRequestDuration;
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onResponse', async (request, reply) => {
+    .addHook('onResponse', (request, reply, done) => {
       // The route pattern, not the URL, so that ids do not make a new series each.
       const route = request.routeOptions.url ?? 'unmatched';
       duration.observe(
         { method: request.method, route, status_code: String(reply.statusCode) },
         reply.elapsedTime / 1000,
       );
+      done();
     });
 }
 

@@ -3,6 +3,18 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { createValidationPipe } from './validation';
 
+class PagingQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  limit?: number;
+}
+
+class SearchQuery {
+  @IsString()
+  text: string;
+}
+
 class OutcomeBody {
   @IsString()
   description: string;
@@ -79,5 +91,18 @@ describe('the validation pipe', () => {
 
     expect(accepted).toBeInstanceOf(PriorityBody);
     expect(accepted.outcomes[0]).toBeInstanceOf(OutcomeBody);
+  });
+
+  it('gives a query sent empty its DTO class every time, and refuses it every time its class needs a field', async () => {
+    const pipe = createValidationPipe();
+    const read = (metatype: new () => object) => pipe.transform({}, { type: 'query', metatype });
+
+    for (let n = 0; n < 2; n++) {
+      const accepted = await read(PagingQuery);
+      expect(accepted).toBeInstanceOf(PagingQuery);
+      expect(accepted).toEqual({});
+      await expect(read(SearchQuery)).rejects.toMatchObject({ response: { message: ['text: must be a string'] } });
+    }
+    await expect(pipe.transform({ limit: 'many' }, { type: 'query', metatype: PagingQuery })).rejects.toBeInstanceOf(BadRequestException);
   });
 });

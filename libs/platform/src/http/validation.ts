@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, type Type, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
 
 /**
  * One line per broken rule, `<field path>: <what is wrong>`, reaching into nested objects and lists,
@@ -30,9 +31,36 @@ function describeFault(path: string, property: string, message: string): string 
   return `${path}: ${message}`;
 }
 
+/**
+ * Most reads send no query at all, and the verdict on an empty query depends on its DTO class alone:
+ * once an empty query of a class has passed, the next is only converted to the class, without
+ * walking every rule of the class again. An empty query that fails is validated every time, so its
+ * answer names the fields as the first did.
+ */
+class QueryValidationPipe extends ValidationPipe {
+  private readonly classesAcceptingEmptyQueries = new WeakSet<Type>();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const { metatype } = metadata;
+    if (metadata.type !== 'query' || metatype === undefined || !isEmptyObject(value) || !this.toValidate(metadata)) {
+      return super.transform(value, metadata);
+    }
+    if (this.classesAcceptingEmptyQueries.has(metatype)) return plainToInstance(metatype, {}, this.transformOptions);
+    const accepted: unknown = await super.transform(value, metadata);
+    this.classesAcceptingEmptyQueries.add(metatype);
+    return accepted;
+  }
+}
+
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  for (const _key in value) return false;
+  return true;
+}
+
 /** Rejects unknown fields, converts to the DTO classes, and answers 400 naming every offending field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new QueryValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
