@@ -140,6 +140,26 @@ describe('SqliteEventStore', () => {
     expect((await received).map((stored) => stored.id)).toEqual([appended.id]);
   });
 
+  it('moves a subscription whose filter matches nothing past the events it scanned, so each poll reads only newer ones', async () => {
+    const store = openStore();
+    for (const stream of ['plan-a', 'plan-b', 'plan-c']) await store.appendToStream(stream, [event()], { expectedRevision: 'no_stream' });
+    const pageReads = jest.spyOn((store as unknown as { statements: { readAll: { all: (params: { after: number }) => unknown[] } } }).statements.readAll, 'all');
+    const subscription = store.subscribeToAll({ filter: { streamPrefixes: ['corporate-'] } });
+    const iterator = subscription[Symbol.asyncIterator]();
+    const delivered = iterator.next();
+    while (pageReads.mock.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+
+    await store.appendToStream('plan-d', [event()], { expectedRevision: 'no_stream' });
+    const matching = event();
+    await store.appendToStream('corporate-plan', [matching], { expectedRevision: 'no_stream' });
+
+    expect((await delivered).value).toMatchObject({ id: matching.id, position: 5 });
+    const scannedFrom = pageReads.mock.calls.map(([params]) => params.after);
+    expect(scannedFrom[0]).toBe(0);
+    expect(scannedFrom.slice(1).every((after) => after >= 3)).toBe(true);
+    await subscription.unsubscribe();
+  });
+
   it('creates the folder of its file', async () => {
     file = join(directory, 'nested', 'data', 'events.db');
 

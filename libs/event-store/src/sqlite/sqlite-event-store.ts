@@ -345,6 +345,8 @@ export class SqliteEventStore implements EventStore {
     while (!signal.aborted) {
       // Also the periodic check that the file is still the one opened, while the service idles.
       this.file.assertInPlace();
+      // Read before the page: every event at or below it was committed before the page was read.
+      const logHead = this.file.run(() => this.statements.logHead.get()?.position ?? 0);
       const page = this.file.run(() => this.readAllRows(after, SUBSCRIPTION_PAGE_SIZE, options.filter));
       for (const row of page) {
         // One by one, so that the events before an unreadable one are delivered before it ends the subscription.
@@ -353,7 +355,13 @@ export class SqliteEventStore implements EventStore {
         yield event;
         if (signal.aborted) return;
       }
-      if (page.length < SUBSCRIPTION_PAGE_SIZE) await this.nextCommitOrPoll(signal);
+      if (page.length < SUBSCRIPTION_PAGE_SIZE) {
+        // The page held every match up to the log's end, so the events up to the head that it skipped
+        // match no more on the next poll: without this a filter matching little rescans the log's
+        // tail on every poll, ten times a second, for as long as nothing matches.
+        after = Math.max(after, logHead);
+        await this.nextCommitOrPoll(signal);
+      }
     }
   }
 
@@ -407,6 +415,7 @@ function prepareStatements(db: Database.Database) {
     headPosition: db.prepare<[FilterParams], { position: number }>(
       `SELECT e.position FROM events e WHERE ${FILTER_CLAUSE} ORDER BY e.position DESC LIMIT 1`,
     ),
+    logHead: db.prepare<[], { position: number }>('SELECT MAX(position) AS position FROM events'),
     identity: db.prepare<[], { value: string }>(`SELECT value FROM store_metadata WHERE key = 'identity'`),
   };
 }
