@@ -84,8 +84,9 @@ const BACKOFF_STEP_MS = 10;
 /**
  * The one path every plan command takes: load the plan, check the caller may see it, let the domain
  * decide, append at exactly the revision decided on. Commands on one plan run one at a time in this
- * process; a race with another process is retried on the fresh state, unless the client pinned the
- * revision with If-Match.
+ * process, on the plan as this process last held it: the append at that revision is what checks that
+ * no other process wrote since. A race with another process is retried on the fresh state, unless the
+ * client pinned the revision with If-Match.
  */
 @Injectable()
 export class PlanCommandService {
