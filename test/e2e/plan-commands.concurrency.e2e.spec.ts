@@ -164,6 +164,53 @@ describe('Concurrent plan commands', () => {
       expect(await api.eventCount(planId)).toBe(current + 2);
     });
 
+    describe('when it wrote while this process was idle, behind its cache', () => {
+      // A command of this process's own first, so that it holds the plan as it left it.
+      beforeEach(async () => {
+        expectStatus(await api.send(progressRequest()), 201);
+      });
+
+      it('chains the next command to the rival\'s event, not to the one this process last held', async () => {
+        const before = await api.eventCount(planId);
+        await rivalRecordsProgress();
+        const appends = jest.spyOn(api.store, 'appendToStream');
+
+        const answer = expectStatus(await api.send(progressRequest()), 201);
+
+        const events = await api.events(planId);
+        expect(events).toHaveLength(before + 2);
+        expect(answer.body.revision).toBe(before + 1);
+        expect(events[before + 1].id).toBe(answer.body.eventIds[0]);
+        expect(events[before + 1].metadata.previousHash).toBe(events[before].metadata.hash);
+        // The held plan's append is refused, the plan read again and the command appended on it.
+        expect(appends).toHaveBeenCalledTimes(2);
+      });
+
+      it('accepts If-Match at the revision the rival reached, which this process had not seen', async () => {
+        await rivalRecordsProgress();
+        const current = (await api.eventCount(planId)) - 1;
+
+        const answer = expectStatus(await api.send(progressRequest({ 'if-match': `"${current}"` })), 201);
+
+        expect(answer.body.revision).toBe(current + 1);
+      });
+
+      it('records progress on a priority only the rival\'s write added', async () => {
+        await rival.execute(
+          planId,
+          { type: 'AddPriority', data: { ref: '99', title: 'Shared service review', themes: [...HART_PRIORITIES[0].themes], outcomes: [] } },
+          rivalCaller,
+          rivalTrace(`rival-${++rivalWrites}`),
+        );
+
+        const answer = await api.send({ ...progressRequest(), url: `/v1/plans/${planId}/priorities/99/progress` });
+
+        expectStatus(answer, 201);
+        const events = await api.events(planId);
+        expect(events[answer.body.revision]).toMatchObject({ type: 'ProgressRecorded', data: { priorityRef: '99' } });
+      });
+    });
+
     it('leaves the chain whole after the races', async () => {
       const check = await api.send({ method: 'GET', url: `/v1/plans/${planId}/integrity`, as: 'auditor' });
       expect(expectStatus(check, 200).body).toMatchObject({ ok: true, firstFailure: null });

@@ -8,7 +8,7 @@ import { NARRATIVE_CHANGE_KINDS, NARRATIVE_EVENT_TRAITS } from './narrative/narr
 import { planEventOf } from './plan-event';
 import { PRIORITY_CHANGE_KINDS, PRIORITY_EVENT_TRAITS } from './priorities/priority-traits';
 import { RISK_CHANGE_KINDS, RISK_EVENT_TRAITS } from './risks/risk-traits';
-import type { ChangeItemOf, EventTraits, EventTraitsTable, TouchedItem } from './section-traits';
+import type { ChangeItemOf, EventTraits, EventTraitsTable, ReturnsTouched, TouchedItem } from './section-traits';
 import { WORKFORCE_CHANGE_KINDS, WORKFORCE_EVENT_TRAITS } from './workforce/workforce-traits';
 
 /**
@@ -53,6 +53,9 @@ const traitsOf = (event: PlanEvent) => PLAN_EVENT_TRAITS[event.type] as EventTra
 
 /** Whether events of this type declare a change item: the version table's test of a structural type. */
 export const declaresChange = (type: PlanEvent['type']): boolean => PLAN_EVENT_TRAITS[type].change !== undefined;
+
+/** Which of the plan's returns events of this type can change. */
+export const returnsTouchedBy = (type: PlanEvent['type']): ReturnsTouched => PLAN_EVENT_TRAITS[type].returns;
 
 export const summarisePlanEvent = (event: PlanEvent): string => traitsOf(event).summary(event);
 

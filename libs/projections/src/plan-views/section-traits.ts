@@ -22,9 +22,16 @@ export type ChangeKindWords<ChangeKind extends string> = ReadonlyArray<
   readonly [ChangeKind, string, string] | readonly [ChangeKind, string]
 >;
 
+/**
+ * Which of a plan's returns (`plan_returns`, a document per period) events of a type can change:
+ * none, the one of the period the event records for (`data.period`), or every period's.
+ */
+export type ReturnsTouched = 'none' | 'own-period' | 'every-period';
+
 export type EventTraits<E extends PlanEvent, ChangeKind extends string, RefKind extends string> = {
   /** The one line a history list shows, written from the event alone. */
   summary: (event: E) => string;
+  returns: ReturnsTouched;
   touches: (event: E) => TouchedItem<RefKind> | null;
   /** Declared by structural events (and only by them): the change the version table counts. */
   change?: (event: E) => ChangeItemOf<ChangeKind>;

@@ -1,9 +1,12 @@
-import { periodsOfPlan } from '@app/domain';
-import { documentBody } from '../plan-views/plan-event';
+import { PLAN_EVENT_TYPES, periodsOfPlan } from '@app/domain';
+import { isDeepStrictEqual } from 'node:util';
+import { documentBody, planEventOf, planKeyOf } from '../plan-views/plan-event';
+import { evolvePlanView, type PlanView } from '../plan-views/plan-view';
 import { planViewProjection } from '../plan-views/plan-view.projection';
 import { hartPlan } from '../plan-views/testing/hart-plan.fixture';
 import { CHECKER, OFFICER, project } from '../plan-views/testing/plan-stream.fixture';
-import { PLAN_RETURNS_COLLECTION, periodsTouchedBy, planReturnsId, type PlanReturnsDocument } from './plan-returns';
+import { projectionVersionsStream } from '../plan-views/testing/projection-versions.fixture';
+import { PLAN_RETURNS_COLLECTION, periodsTouchedBy, planReturnsId, planReturnsOf, type PlanReturnsDocument } from './plan-returns';
 
 const PLAN_KEY = 'hart/hart-cs-2023-24';
 
@@ -63,14 +66,37 @@ describe("A plan's returns", () => {
     expect(await returnsOf(plan.events, '2023/24-Q3')).toMatchObject({ live: false });
   });
 
-  it("are written again for the period a monitoring event records for alone, and for every period after any other event", () => {
+  it('are written again for the period a figure or progress records for alone, for every period after a change to what is owed, and not after any other change', () => {
     const plan = hartPlan();
     const { events } = plan;
     const view = { periodRange: { kind: 'financial-year' as const, from: '2023-04-01', to: '2024-03-31' } } as Parameters<typeof periodsTouchedBy>[2];
     const actual = events.find(({ type }) => type === 'ActualRecorded')!;
+    const indicator = events.find(({ type }) => type === 'IndicatorDefined')!;
     const target = events.find(({ type }) => type === 'TargetSet')!;
     expect(periodsTouchedBy(actual, 'ActualRecorded', view)).toEqual(['2023/24-Q1']);
-    expect(periodsTouchedBy(target, 'TargetSet', view)).toEqual(periodsOfPlan(view.periodRange));
+    expect(periodsTouchedBy(indicator, 'IndicatorDefined', view)).toEqual(periodsOfPlan(view.periodRange));
     expect(periodsOfPlan(view.periodRange)).toHaveLength(17);
+    expect(periodsTouchedBy(target, 'TargetSet', view)).toEqual([]);
+  });
+
+  it('of the periods an event is not said to touch are the same after it as before, for every type of plan event', () => {
+    const stream = projectionVersionsStream();
+    const views = new Map<string, PlanView | null>();
+    const missed: string[] = [];
+    for (const event of stream) {
+      const before = views.get(event.streamId) ?? null;
+      const after = evolvePlanView(before, event);
+      views.set(event.streamId, after);
+      const planEvent = planEventOf(event);
+      if (after === null || planEvent === null) continue;
+      const key = planKeyOf(event);
+      const touched = new Set(periodsTouchedBy(event, planEvent.type, after));
+      const changed = periodsOfPlan(after.periodRange).filter(
+        (period) => before === null || !isDeepStrictEqual(planReturnsOf(key, before, period), planReturnsOf(key, after, period)),
+      );
+      missed.push(...changed.filter((period) => !touched.has(period)).map((period) => `${event.type} at revision ${event.revision}: ${period}`));
+    }
+    expect(missed).toEqual([]);
+    expect(PLAN_EVENT_TYPES.filter((type) => !stream.some((event) => event.type === type))).toEqual([]);
   });
 });

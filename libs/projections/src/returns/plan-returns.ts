@@ -1,5 +1,6 @@
-import { frequencyOfPeriod, normalisePeriod, periodBounds, periodsOfPlan, roleOfEvent, type PlanEventType } from '@app/domain';
+import { frequencyOfPeriod, normalisePeriod, periodBounds, periodsOfPlan, type PlanEventType } from '@app/domain';
 import type { ProjectedEvent } from '../projector/projection';
+import { returnsTouchedBy } from '../plan-views/plan-event-traits';
 import type { ActualVerificationView, IndicatorView, PlanView, PriorityView } from '../plan-views/plan-view';
 
 /**
@@ -93,12 +94,19 @@ export function planReturnsOf(planKey: string, view: PlanView, period: string): 
 }
 
 /**
- * The periods whose returns an event may change: a monitoring event records for its own period
- * alone, so only that period's document is written again; any other event (a new indicator, a
- * renamed plan, the plan closed) may change them all.
+ * The periods whose returns an event may change, as its type's traits say: a figure or progress
+ * recorded changes its own period's document alone, a new indicator or a closed plan every period's,
+ * and a risk, a budget line or a published version none, so that those write no returns at all.
  */
 export function periodsTouchedBy(event: ProjectedEvent, type: PlanEventType, view: PlanView): string[] {
-  const { period } = event.data;
-  if (roleOfEvent(type) === 'monitoring' && typeof period === 'string') return [normalisePeriod(period)];
-  return periodsOfPlan(view.periodRange);
+  switch (returnsTouchedBy(type)) {
+    case 'none':
+      return [];
+    case 'own-period': {
+      const { period } = event.data;
+      return typeof period === 'string' ? [normalisePeriod(period)] : periodsOfPlan(view.periodRange);
+    }
+    case 'every-period':
+      return periodsOfPlan(view.periodRange);
+  }
 }

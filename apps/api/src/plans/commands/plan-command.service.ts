@@ -74,6 +74,9 @@ export type RollForwardOutcome = PlanCommandOutcome & { rolledForwardFrom: { pla
 /** A command checked on one plan: what it would write, decided at the plan's revision, or why it cannot. */
 export type PlanCheck = { planId: string; revision: number; events: PlanEvent[] } | { planId: string; refusal: string };
 
+/** What a command comes to on a plan, before anything is written. */
+type PlanDecision = { replay: PlanCommandOutcome } | { events: PlanEvent[]; decidedAt: Date };
+
 /** Attempts at a write that keeps meeting a concurrent writer from another process, before giving up. */
 const MAX_ATTEMPTS = 5;
 const BACKOFF_STEP_MS = 10;
@@ -81,8 +84,9 @@ const BACKOFF_STEP_MS = 10;
 /**
  * The one path every plan command takes: load the plan, check the caller may see it, let the domain
  * decide, append at exactly the revision decided on. Commands on one plan run one at a time in this
- * process; a race with another process is retried on the fresh state, unless the client pinned the
- * revision with If-Match.
+ * process, on the plan as this process last held it: the append at that revision is what checks that
+ * no other process wrote since. A race with another process is retried on the fresh state, unless the
+ * client pinned the revision with If-Match.
  */
 @Injectable()
 export class PlanCommandService {
@@ -129,28 +133,57 @@ export class PlanCommandService {
   ): Promise<PlanCommandOutcome> {
     const requestHash = trace.idempotencyKey === null ? null : hashRequest(caller, trace);
     for (let attempt = 1; ; attempt++) {
-      const plan = await this.plans.load(caller.council, planId);
-      // Access first: a replay or a refusal must not tell a caller anything about a plan they may not see.
-      if (plan.state.lifecycle !== 'not-yet-drafted') this.access.assertCanSee(caller, plan.state);
-      else if (command.type === 'DraftPlan') this.access.assertCanSee(caller, command.data);
-      else throw PlanNotFoundError.withId(planId);
-      const replay = this.earlierAnswer(plan, trace.idempotencyKey, requestHash);
-      if (replay) return replay;
-      if (trace.expectedRevision !== null && plan.revision !== trace.expectedRevision) {
-        throw new RevisionMismatchError(trace.expectedRevision, plan.revision);
-      }
-
-      const decidedAt = new Date();
-      const events = decideAt(plan, command, { now: decidedAt, actor: caller.id, ...(await this.councilFacts([command], caller.council)) });
+      // First on the plan as this process last held it, without reading the store: the append at the
+      // held revision checks it, so only a write is made on it. Any other answer (a replay, a refusal)
+      // may be of the plan's past, and is given on the plan read to the stream's end.
+      const held = attempt === 1 ? this.plans.held(caller.council, planId) : undefined;
+      const plan = held ?? (await this.plans.load(caller.council, planId));
+      let decision: PlanDecision;
       try {
-        return await this.append(plan, events, caller, trace, requestHash, decidedAt);
+        decision = await this.decideOn(plan, command, caller, trace, requestHash);
+      } catch (error) {
+        if (held) continue;
+        throw error;
+      }
+      if ('replay' in decision) {
+        if (held) continue;
+        return decision.replay;
+      }
+      try {
+        return await this.append(plan, decision.events, caller, trace, requestHash, decision.decidedAt);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
+        // Another process wrote to the plan: what this one held is read again whole.
+        this.plans.forget(plan.key);
+        // Behind the stream, not racing it: the held plan is no reason to wait.
+        if (held) continue;
         if (trace.expectedRevision !== null) throw new RevisionMismatchError(trace.expectedRevision, error.actual);
         if (attempt >= MAX_ATTEMPTS) throw new PlanKeptChangingError(error.actual);
         await sleep(BACKOFF_STEP_MS * attempt * (0.5 + Math.random()));
       }
     }
+  }
+
+  /** The answer a plan already gave to this key, or the events the command decides on the plan. */
+  private async decideOn(
+    plan: LoadedPlan,
+    command: PlanCommand,
+    caller: Caller,
+    trace: RequestTrace,
+    requestHash: string | null,
+  ): Promise<PlanDecision> {
+    // Access first: a replay or a refusal must not tell a caller anything about a plan they may not see.
+    if (plan.state.lifecycle !== 'not-yet-drafted') this.access.assertCanSee(caller, plan.state);
+    else if (command.type === 'DraftPlan') this.access.assertCanSee(caller, command.data);
+    else throw PlanNotFoundError.withId(plan.planId);
+    const replay = this.earlierAnswer(plan, trace.idempotencyKey, requestHash);
+    if (replay) return { replay };
+    if (trace.expectedRevision !== null && plan.revision !== trace.expectedRevision) {
+      throw new RevisionMismatchError(trace.expectedRevision, plan.revision);
+    }
+    const decidedAt = new Date();
+    const context = { now: decidedAt, actor: caller.id, ...(await this.councilFacts([command], caller.council)) };
+    return { events: decideAt(plan, command, context), decidedAt };
   }
 
   /**

@@ -34,6 +34,9 @@ const MAX_CACHED_PLANS = 10_000;
 /**
  * An in-memory cache of plans for the command side. A plan is read in full once; after that only the
  * events after its cached revision are read, so loading costs the same however long the stream grows.
+ * What it holds is always a prefix of the plan's stream (events are never rewritten), though it may be
+ * behind it when another process writes to the plan: `held` gives it as it is, for a writer whose append
+ * at the held revision checks it.
  */
 @Injectable()
 export class PlanStreamCache {
@@ -52,6 +55,18 @@ export class PlanStreamCache {
     for (const event of await this.readFrom(key, nextRevision)) absorb(plan, event);
     if (plan.revision !== null) this.remember(plan);
     return plan;
+  }
+
+  /** The council's plan as this process last held it, without reading the store; undefined when not held. */
+  held(council: string, planId: string): LoadedPlan | undefined {
+    const plan = this.plans.get(planKey(council, planId));
+    if (plan) this.remember(plan);
+    return plan;
+  }
+
+  /** Drops a plan, so that its next load reads the whole stream again. */
+  forget(key: PlanKey): void {
+    this.plans.delete(key);
   }
 
   /** Brings a loaded plan past events this process has just appended, without reading them back. */

@@ -16,21 +16,25 @@ const budgetLine = (code: string) => ({ kind: 'budgetLine' as const, ref: code }
 
 export const BUDGET_EVENT_TRAITS: EventTraitsTable<BudgetEvent, BudgetChangeKind, 'budgetLine'> = {
   BudgetLineAdded: {
+    returns: 'none',
     summary: ({ data }) => `Budget line ${data.code} added: ${clip(data.title)} (${counted(data.amounts.length, 'amount', 'amounts')})`,
     touches: ({ data }) => budgetLine(data.code),
     change: ({ data }) => ({ kind: 'budgetLinesAdded', ref: data.code, name: data.title }),
   },
   BudgetLineRevised: {
+    returns: 'none',
     summary: ({ data }) => withReason(`Budget line ${data.code} revised (${describeRevision(data.changes, data.previous)})`, data.reason),
     touches: ({ data }) => budgetLine(data.code),
     change: ({ data }) => ({ kind: 'budgetLinesRevised', ref: data.code, name: data.reason }),
   },
   BudgetLineRemoved: {
+    returns: 'none',
     summary: ({ data }) => withReason(`Budget line ${data.code} removed`, data.reason),
     touches: ({ data }) => budgetLine(data.code),
     change: ({ data }) => ({ kind: 'budgetLinesRemoved', ref: data.code, name: data.previous.title }),
   },
   BudgetPrintedTotalSet: {
+    returns: 'none',
     summary: ({ data: { year, kind, value, previous, reason } }) =>
       withReason(
         `Printed ${year} ${kind} budget total set to ${formatPounds(value)}${previous === null ? '' : ` (was ${formatPounds(previous)})`}`,
@@ -40,6 +44,7 @@ export const BUDGET_EVENT_TRAITS: EventTraitsTable<BudgetEvent, BudgetChangeKind
     change: ({ data }) => ({ kind: 'budgetPrintedTotalsSet', ref: `${data.year} ${data.kind}`, name: formatPounds(data.value) }),
   },
   BudgetPrintedTotalRemoved: {
+    returns: 'none',
     summary: ({ data }) => withReason(`Printed ${data.year} ${data.kind} budget total of ${formatPounds(data.previous)} removed`, data.reason),
     touches: () => null,
     change: ({ data }) => ({ kind: 'budgetPrintedTotalsRemoved', ref: `${data.year} ${data.kind}`, name: formatPounds(data.previous) }),

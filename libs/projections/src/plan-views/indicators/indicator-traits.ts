@@ -23,18 +23,21 @@ const indicator = (code: string) => ({ kind: 'indicator' as const, ref: code });
  */
 export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorChangeKind, 'indicator'> = {
   IndicatorDefined: {
+    returns: 'every-period',
     summary: ({ data }) =>
       `Indicator ${data.code} defined: ${clip(data.title)} (${counted(data.targets.length, 'target', 'targets')})`,
     touches: ({ data }) => indicator(data.code),
     change: ({ data }) => ({ kind: 'indicatorsAdded', ref: data.code, name: data.title }),
   },
   IndicatorRevised: {
+    returns: 'every-period',
     summary: ({ data }) =>
       withReason(`Indicator ${data.code} revised (${describeIndicatorChanges(data.changes, data.previous)})`, data.reason),
     touches: ({ data }) => indicator(data.code),
     change: ({ data }) => ({ kind: 'indicatorsRevised', ref: data.code, name: data.reason }),
   },
   TargetSet: {
+    returns: 'none',
     summary: ({ data: { code, unit, polarity, target, reason, authority } }) =>
       withReason(
         `Target for ${code} ${target.period} set to ${formatTarget(target, unit, polarity)}`,
@@ -44,6 +47,7 @@ export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorC
     change: ({ data }) => ({ kind: 'targetsSet', ref: data.code, name: `${data.code} ${data.target.period}` }),
   },
   TargetChanged: {
+    returns: 'none',
     summary: ({ data: { code, unit, polarity, period, previous, target, reason, authority } }) =>
       withReason(
         `Target for ${code} ${period} changed from ${formatTarget(previous, unit, polarity)} to ${formatTarget(target, unit, polarity)}`,
@@ -53,10 +57,12 @@ export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorC
     change: ({ data }) => ({ kind: 'targetsChanged', ref: data.code, name: `${data.code} ${data.period}` }),
   },
   ActualRecorded: {
+    returns: 'own-period',
     summary: ({ data }) => `Actual for ${data.code} ${data.period} recorded: ${describeActual(data)}${describeNotes(data)}`,
     touches: ({ data }) => indicator(data.code),
   },
   ActualRestated: {
+    returns: 'own-period',
     summary: ({ data }) =>
       withReason(
         `Actual for ${data.code} ${data.period} restated from ${formatValue(data.previous.value, data.unit)} to ${describeActual(data)}${describeNotes(data)}`,
@@ -65,15 +71,18 @@ export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorC
     touches: ({ data }) => indicator(data.code),
   },
   ActualVerified: {
+    returns: 'own-period',
     summary: ({ data }) => `Actual for ${data.code} ${data.period} (${formatValue(data.value, data.unit)}) verified`,
     touches: ({ data }) => indicator(data.code),
   },
   ActualRejected: {
+    returns: 'own-period',
     summary: ({ data }) =>
       withReason(`Actual for ${data.code} ${data.period} (${formatValue(data.value, data.unit)}) rejected`, data.reason),
     touches: ({ data }) => indicator(data.code),
   },
   BaselineRecorded: {
+    returns: 'none',
     summary: ({ data: { code, unit, baseline, previous, reason } }) =>
       withReason(
         previous
@@ -85,6 +94,7 @@ export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorC
     change: ({ data }) => ({ kind: 'baselinesRecorded', ref: data.code, name: `${data.code} ${data.baseline.period}` }),
   },
   IndicatorLinked: {
+    returns: 'none',
     summary: ({ data: { code, priorityRefs, reason } }) =>
       withReason(
         priorityRefs.length === 0 ? `Indicator ${code} no longer measures any priority` : `Indicator ${code} measures ${priorityRefs.join(', ')}`,
@@ -94,6 +104,7 @@ export const INDICATOR_EVENT_TRAITS: EventTraitsTable<IndicatorEvent, IndicatorC
     change: ({ data }) => ({ kind: 'indicatorsLinked', ref: data.code, name: data.priorityRefs.join(', ') || 'nothing' }),
   },
   IndicatorOwnershipAssigned: {
+    returns: 'every-period',
     summary: ({ data }) => withReason(`Responsibility for indicator ${data.code}: ${describeOwnership(data, data.previous)}`, data.reason),
     touches: ({ data }) => indicator(data.code),
     change: ({ data }) => ({ kind: 'returnResponsibilitiesAssigned', ref: data.code, name: describeOwnership(data, data.previous) }),

@@ -22,32 +22,38 @@ const themeName = (themeId: string, themeTitle: string | null | undefined) => th
 
 export const NARRATIVE_EVENT_TRAITS: EventTraitsTable<NarrativeEvent, NarrativeChangeKind, 'section' | 'contribution'> = {
   NarrativeSectionAdded: {
+    returns: 'none',
     summary: ({ data }) => `Section ${data.key} added: ${clip(data.title)}`,
     touches: ({ data }) => section(data.key),
     change: ({ data }) => ({ kind: 'sectionsAdded', ref: data.key, name: data.title }),
   },
   NarrativeSectionRevised: {
+    returns: 'none',
     summary: ({ data }) => withReason(`Section ${data.key} revised (${revisedParts(data.changes, data.previous)})`, data.reason),
     touches: ({ data }) => section(data.key),
     change: ({ data }) => ({ kind: 'sectionsRevised', ref: data.key, name: data.reason }),
   },
   NarrativeSectionRemoved: {
+    returns: 'none',
     summary: ({ data }) => withReason(`Section ${data.key} removed`, data.reason),
     touches: ({ data }) => section(data.key),
     change: ({ data }) => ({ kind: 'sectionsRemoved', ref: data.key, name: data.title }),
   },
   ContributionAdded: {
+    returns: 'none',
     summary: ({ data }) => `Contribution to theme ${clip(themeName(data.themeId, data.themeTitle))} added`,
     touches: ({ data }) => contribution(data.themeId),
     change: ({ data }) => ({ kind: 'contributionsAdded', ref: data.themeId, name: themeName(data.themeId, data.themeTitle) }),
   },
   ContributionRevised: {
+    returns: 'none',
     summary: ({ data }) =>
       withReason(`Contribution to theme ${data.themeId} revised (${listFields(data.changes)})`, data.reason),
     touches: ({ data }) => contribution(data.themeId),
     change: ({ data }) => ({ kind: 'contributionsRevised', ref: data.themeId, name: data.reason }),
   },
   ContributionRemoved: {
+    returns: 'none',
     summary: ({ data }) => withReason(`Contribution to theme ${clip(themeName(data.themeId, data.themeTitle))} removed`, data.reason),
     touches: ({ data }) => contribution(data.themeId),
     change: ({ data }) => ({ kind: 'contributionsRemoved', ref: data.themeId, name: themeName(data.themeId, data.themeTitle) }),

@@ -81,21 +81,25 @@ const priority = (ref: string) => ({ kind: 'priority' as const, ref });
 
 export const PRIORITY_EVENT_TRAITS: EventTraitsTable<PriorityEvent, PriorityChangeKind, 'priority'> = {
   PriorityAdded: {
+    returns: 'every-period',
     summary: ({ data }) => `${named(data.kind, data.ref)} added: ${clip(data.title)}`,
     touches: ({ data }) => priority(data.ref),
     change: ({ data }) => ({ kind: WORDS[data.kind].added, ref: data.ref, name: data.title }),
   },
   PriorityRevised: {
+    returns: 'every-period',
     summary: ({ data }) => withReason(`${named(data.kind, data.ref)} revised (${listFields(data.changes)})`, data.reason),
     touches: ({ data }) => priority(data.ref),
     change: ({ data }) => ({ kind: WORDS[data.kind].revised, ref: data.ref, name: data.reason }),
   },
   PriorityWithdrawn: {
+    returns: 'every-period',
     summary: ({ data }) => withReason(`${named(data.kind, data.ref)} withdrawn`, data.reason),
     touches: ({ data }) => priority(data.ref),
     change: ({ data }) => ({ kind: WORDS[data.kind].withdrawn, ref: data.ref, name: data.title }),
   },
   OutcomeAdded: {
+    returns: 'none',
     summary: ({ data }) =>
       `${partOf(data.priorityKind, data.outcome.ref)} added to ${inSentence(data.priorityKind, data.priorityRef)}: ${clip(data.outcome.description)}`,
     touches: ({ data }) => priority(data.priorityRef),
@@ -106,6 +110,7 @@ export const PRIORITY_EVENT_TRAITS: EventTraitsTable<PriorityEvent, PriorityChan
     }),
   },
   OutcomeChanged: {
+    returns: 'none',
     summary: ({ data }) =>
       withReason(`${partOf(data.priorityKind, data.outcomeRef)} of ${inSentence(data.priorityKind, data.priorityRef)} changed`, data.reason),
     touches: ({ data }) => priority(data.priorityRef),
@@ -116,6 +121,7 @@ export const PRIORITY_EVENT_TRAITS: EventTraitsTable<PriorityEvent, PriorityChan
     }),
   },
   OutcomeRemoved: {
+    returns: 'none',
     summary: ({ data }) =>
       withReason(
         `${partOf(data.priorityKind, data.outcome.ref)} removed from ${inSentence(data.priorityKind, data.priorityRef)}`,
@@ -129,6 +135,7 @@ export const PRIORITY_EVENT_TRAITS: EventTraitsTable<PriorityEvent, PriorityChan
     }),
   },
   ProgressRecorded: {
+    returns: 'own-period',
     // The event does not carry the item's kind (progress was never reshaped), so it keeps the words it always had.
     summary: ({ data: { priorityRef, milestone, period, percentComplete, status } }) => {
       const subject = milestone ? `milestone ${milestone} of priority ${priorityRef}` : `priority ${priorityRef}`;
@@ -137,6 +144,7 @@ export const PRIORITY_EVENT_TRAITS: EventTraitsTable<PriorityEvent, PriorityChan
     touches: ({ data }) => priority(data.priorityRef),
   },
   PriorityOwnershipAssigned: {
+    returns: 'every-period',
     summary: ({ data }) =>
       withReason(`Responsibility for ${inSentence(data.kind, data.ref)}: ${describeOwnership(data, data.previous)}`, data.reason),
     touches: ({ data }) => priority(data.ref),

@@ -31,6 +31,7 @@ function describeRiskChanges(changes: Partial<RiskFields>, previous: Partial<Ris
 
 export const RISK_EVENT_TRAITS: EventTraitsTable<RiskEvent, RiskChangeKind, 'risk'> = {
   RiskAdded: {
+    returns: 'none',
     summary: ({ data }) => {
       const inherent = data.inherent ? `inherent ${describeScore(data.inherent)}; ` : '';
       return `Risk ${data.ref} added: ${clip(data.title)} (${inherent}residual ${describeScore(data.residual)})`;
@@ -39,16 +40,19 @@ export const RISK_EVENT_TRAITS: EventTraitsTable<RiskEvent, RiskChangeKind, 'ris
     change: ({ data }) => ({ kind: 'risksAdded', ref: data.ref, name: data.title }),
   },
   RiskRevised: {
+    returns: 'none',
     summary: ({ data }) => withReason(`Risk ${data.ref} revised (${describeRiskChanges(data.changes, data.previous)})`, data.reason),
     touches: ({ data }) => risk(data.ref),
     change: ({ data }) => ({ kind: 'risksRevised', ref: data.ref, name: data.reason }),
   },
   RiskRemoved: {
+    returns: 'none',
     summary: ({ data }) => withReason(`Risk ${data.ref} removed`, data.reason),
     touches: ({ data }) => risk(data.ref),
     change: ({ data }) => ({ kind: 'risksRemoved', ref: data.ref, name: data.title }),
   },
   RiskReviewed: {
+    returns: 'none',
     summary: ({ data }) => `Risk ${data.ref} reviewed for ${data.period}: residual ${describeScore(data.residual)}`,
     touches: ({ data }) => risk(data.ref),
   },
