@@ -42,6 +42,22 @@ describe('SqliteStoreFile', () => {
     file.close();
   }
 
+  describe('durability', () => {
+    it("makes each event store commit survive a power cut, and read store commits (derived, replayable) a process crash", () => {
+      const events = new SqliteStoreFile(path, 'event store', createTable);
+      const reads = new SqliteStoreFile(join(folder, 'data', 'read.db'), 'read store', createTable);
+      try {
+        // SQLite's codes: 2 is FULL (an fsync per commit), 1 is NORMAL (fsync at checkpoints only).
+        expect(events.db.pragma('synchronous', { simple: true })).toBe(2);
+        expect(reads.db.pragma('synchronous', { simple: true })).toBe(1);
+        expect(reads.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      } finally {
+        events.close();
+        reads.close();
+      }
+    });
+  });
+
   describe('privacy', () => {
     it('creates its folder for the owner only and its database, -wal and -shm files readable by the owner only', () => {
       const file = new SqliteStoreFile(path, 'event store', createTable);

@@ -11,6 +11,19 @@ const WAL_FILE_SUFFIXES = ['-wal', '-shm'];
 const OWNER_ONLY = 0o600;
 const GROUP_AND_OTHERS = 0o077;
 
+/**
+ * How far a commit's durability must reach. The event store's commits are the only record of what
+ * happened, so each survives a power cut (FULL: an fsync per commit). The read store holds only what
+ * projections derive from the events, each batch committed with the checkpoint it reached: a power
+ * cut can lose its last commits, never part of one, and the projector replays them from the event
+ * store. NORMAL in WAL mode keeps every commit through a process crash and skips the per-commit
+ * fsync, which blocked the event loop on each of a projector's batches.
+ */
+const SYNCHRONOUS: Record<StoreName, 'FULL' | 'NORMAL'> = {
+  'event store': 'FULL',
+  'read store': 'NORMAL',
+};
+
 const WHAT_TO_DO_WITH_DAMAGE: Record<StoreName, string> = {
   'event store': 'stop the service and restore the file from a backup, since its events are kept nowhere else',
   'read store':
@@ -25,7 +38,7 @@ interface FileIdentity {
 
 /**
  * One SQLite database file of an embedded store, opened the way both stores need it: private to the
- * service's user (folder 0700, files 0600), WAL with `synchronous=FULL`, every page checked once at
+ * service's user (folder 0700, files 0600), WAL with the durability its content needs, every page checked once at
  * opening, and every storage fault turned into a `StoreUnavailableError` that names the file, says
  * what is wrong and what to do. Damage, once met, is remembered, so that `ping` (and `/health`)
  * reports it from then on.
@@ -40,7 +53,7 @@ export class SqliteStoreFile {
     readonly store: StoreName,
     migrate: (db: Database.Database) => void,
   ) {
-    this.db = this.run(() => openPrivately(path));
+    this.db = this.run(() => openPrivately(path, SYNCHRONOUS[store]));
     try {
       this.run(() => {
         migrate(this.db);
@@ -146,7 +159,7 @@ function faultOfCode(code: string): StoreFault | null {
   return null;
 }
 
-function openPrivately(path: string): Database.Database {
+function openPrivately(path: string, synchronous: 'FULL' | 'NORMAL'): Database.Database {
   if (path !== IN_MEMORY) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     // SQLite gives its -wal and -shm files the mode of the database file, so a new one is made private first.
@@ -155,8 +168,7 @@ function openPrivately(path: string): Database.Database {
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');
-    // FULL: a commit survives a power cut, not only a process crash.
-    db.pragma('synchronous = FULL');
+    db.pragma(`synchronous = ${synchronous}`);
     // Another process (the projector app, a rebuild) may hold the write lock briefly.
     db.pragma('busy_timeout = 5000');
   } catch (error) {
