@@ -1,8 +1,8 @@
 import { PLAN_SNAPSHOT_INTERVAL } from '@app/projections';
 import type { BenchOptions, BenchResult } from '../report';
-import { withCaughtUpApi } from '../support/api-fixture';
+import { type RunningApi, withCaughtUpApi } from '../support/api-fixture';
 import { minuteApart, type StoredPlanRows } from '../support/event-loader';
-import { type LatencySummary, timeSequentialGets } from '../support/latency';
+import { type SequentialGets, timeSequentialGets } from '../support/latency';
 import { PlanTemplate, seedShapedPlan } from '../support/synthetic-plans';
 
 export const name = 'time-travel';
@@ -17,6 +17,17 @@ const instantAfter = (revision: number): string => new Date(Date.parse(minuteApa
 
 /** A deterministic spread of revisions over the whole plan, so every size is asked the same mix. */
 const spreadRevision = (n: number, events: number): number => Math.floor(((n * 0.6180339887) % 1) * events);
+
+/** Sequential gets, and the server's CPU time per answer (from /proc), which other load on the machine blurs least. */
+type TimedAsOf = SequentialGets & { serverCpuMicrosPerAnswer: number | null };
+
+async function timeAsOf(api: RunningApi, pathFor: (n: number) => string, durationMs: number): Promise<TimedAsOf> {
+  const cpuBefore = api.server.cpuSeconds();
+  const timed = await timeSequentialGets(api.server.url, pathFor, api.headers, durationMs);
+  const cpuAfter = api.server.cpuSeconds();
+  const serverCpuMicrosPerAnswer = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / timed.samples;
+  return { ...timed, serverCpuMicrosPerAnswer };
+}
 
 function* timeTravelPlans(lengths: number[]): Generator<StoredPlanRows> {
   for (const events of lengths) {
@@ -35,7 +46,7 @@ function* timeTravelPlans(lengths: number[]): Generator<StoredPlanRows> {
 export async function run({ size, workDir, log }: BenchOptions): Promise<BenchResult[]> {
   const lengths = size === 'full' ? [100, 1_000, 10_000] : [100, 300, 1_000];
   const durationMs = size === 'full' ? 3_000 : 300;
-  const [shortest, , longest] = lengths;
+  const [shortest, middle, longest] = lengths;
 
   log?.(`time-travel: starting the API over plans of ${lengths.join(', ')} events`);
   const { latencies, justAfterSnapshot, fullIntervalAfterSnapshot } = await withCaughtUpApi(
@@ -44,18 +55,18 @@ export async function run({ size, workDir, log }: BenchOptions): Promise<BenchRe
     timeTravelPlanId(longest),
     async (api) => {
       const asOfPath = (events: number, revision: number) => `/v1/plans/${timeTravelPlanId(events)}?asOf=${instantAfter(revision)}`;
-      const timed: Record<number, LatencySummary> = {};
+      const timed: Record<number, TimedAsOf> = {};
       for (const events of [...lengths, shortest]) {
         // The shortest plan is timed first as a warm-up and again last; the second timing counts.
         log?.(`time-travel: asOf on the ${events}-event plan, ${durationMs} ms`);
-        timed[events] = await timeSequentialGets(api.server.url, (n) => asOfPath(events, spreadRevision(n, events)), api.headers, durationMs);
+        timed[events] = await timeAsOf(api, (n) => asOfPath(events, spreadRevision(n, events)), durationMs);
       }
       const lastSnapshot = Math.floor(longest / PLAN_SNAPSHOT_INTERVAL) * PLAN_SNAPSHOT_INTERVAL - 1;
       log?.('time-travel: just after a snapshot, and a whole interval after one');
       return {
         latencies: timed,
-        justAfterSnapshot: await timeSequentialGets(api.server.url, () => asOfPath(longest, lastSnapshot), api.headers, durationMs),
-        fullIntervalAfterSnapshot: await timeSequentialGets(api.server.url, () => asOfPath(longest, lastSnapshot - 1), api.headers, durationMs),
+        justAfterSnapshot: await timeAsOf(api, () => asOfPath(longest, lastSnapshot), durationMs),
+        fullIntervalAfterSnapshot: await timeAsOf(api, () => asOfPath(longest, lastSnapshot - 1), durationMs),
       };
     },
   );
@@ -63,6 +74,7 @@ export async function run({ size, workDir, log }: BenchOptions): Promise<BenchRe
   const figure = latencies[longest].p50;
   const baseline = latencies[shortest].p50;
   const ratio = figure / baseline;
+  const [longestCpu, shortestCpu] = [latencies[longest].serverCpuMicrosPerAnswer, latencies[shortest].serverCpuMicrosPerAnswer];
   return [
     {
       name,
@@ -75,6 +87,13 @@ export async function run({ size, workDir, log }: BenchOptions): Promise<BenchRe
       met: ratio <= GOAL,
       details: {
         latencyMsByPlanLength: latencies,
+        // The same comparison in server CPU per answer; the answers' sizes say whether like is compared with like.
+        cpuRatio: longestCpu === null || shortestCpu === null ? null : longestCpu / shortestCpu,
+        // A plan's view stops growing once its first year is recorded (progress keeps one entry per
+        // period), so at full size the middle plan's answers are about the size of the longest plan's,
+        // while the shortest plan's, spread over its drafting, are a third of that (`meanAnswerBytes`):
+        // against the middle plan, mostly the stream's length differs.
+        againstLikeSizedAnswers: { events: middle, ratio: figure / latencies[middle].p50 },
         snapshotInterval: PLAN_SNAPSHOT_INTERVAL,
         eventsReplayedAfterSnapshot: { 0: justAfterSnapshot, [PLAN_SNAPSHOT_INTERVAL - 1]: fullIntervalAfterSnapshot },
         replayMsPerEvent: (fullIntervalAfterSnapshot.p50 - justAfterSnapshot.p50) / (PLAN_SNAPSHOT_INTERVAL - 1),

@@ -15,6 +15,9 @@ export function summarise(latenciesMs: number[]): LatencySummary {
   return { samples: sorted.length, p50: at(0.5), p99: at(0.99), mean };
 }
 
+/** Latencies of answers, and how large the answers were: a figure compares like with like only if they are alike. */
+export type SequentialGets = LatencySummary & { meanAnswerBytes: number };
+
 /**
  * One request at a time for `durationMs`, timed to the microsecond (autocannon rounds latencies to
  * whole milliseconds, too coarse for requests that take a few). Fails on any answer but 200.
@@ -24,8 +27,9 @@ export async function timeSequentialGets(
   pathFor: (n: number) => string,
   headers: Record<string, string>,
   durationMs: number,
-): Promise<LatencySummary> {
+): Promise<SequentialGets> {
   const latencies: number[] = [];
+  let answerBytes = 0;
   const deadline = performance.now() + durationMs;
   for (let n = 0; performance.now() < deadline; n++) {
     const started = performance.now();
@@ -33,6 +37,7 @@ export async function timeSequentialGets(
     const body = await response.text();
     latencies.push(performance.now() - started);
     if (response.status !== 200) throw new Error(`GET ${pathFor(n)} answered ${response.status}: ${body.slice(0, 300)}`);
+    answerBytes += Buffer.byteLength(body);
   }
-  return summarise(latencies);
+  return { ...summarise(latencies), meanAnswerBytes: Math.round(answerBytes / Math.max(1, latencies.length)) };
 }

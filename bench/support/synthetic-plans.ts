@@ -1,8 +1,11 @@
 import {
+  type BudgetKind,
   DEFAULT_RISK_MATRIX,
   decide,
   evolve,
+  financialYearLabel,
   initialPlanState,
+  parsePeriod,
   PLAN_EVENT_SCHEMA_VERSIONS,
   type PlanCommand,
   type PlanEvent,
@@ -17,12 +20,23 @@ import {
   HART_PRIORITIES,
   HART_QUARTERS,
 } from '../../test/fixtures/hart-2023-24';
+import { HART_SECTIONS } from '../../test/fixtures/hart-2023-24-narrative';
+import { THREE_RIVERS_BUDGET_LINES } from '../../test/fixtures/three-rivers/budget';
+import { THREE_RIVERS_CONTRACTS } from '../../test/fixtures/three-rivers/contracts';
+import { THREE_RIVERS_CONTRIBUTIONS, THREE_RIVERS_SECTIONS } from '../../test/fixtures/three-rivers/narrative';
+import { THREE_RIVERS_RISKS } from '../../test/fixtures/three-rivers/risks';
+import { THREE_RIVERS_KEY_POSTS, THREE_RIVERS_SKILLS } from '../../test/fixtures/three-rivers/workforce';
 
 /**
- * Plans shaped like the Hart 2023/24 seed, decided by the real domain so every event is one the API
- * could have written: the plan drafted, 19 priorities with their outcomes, 13 indicators with their
- * targets, version 1, scrutiny, a target changed on O&S advice, version 2, Cabinet approval, then a
- * year of quarterly actuals and progress (164 events). Longer plans go on recording progress.
+ * Plans shaped like the real seed plans, decided by the real domain so every event is one the API
+ * could have written. What the Hart 2023/24 seed prints: the plan drafted, 19 priorities with their
+ * outcomes, 13 indicators with their targets and its two narrative sections. Hart prints no budget,
+ * risks, contracts, workforce or contributions to its corporate plan's themes, so those come from the
+ * Three Rivers 2020-23 seed, as many as it prints: one budget line over three years (moved on to
+ * Hart's years), 9 risks, 1 contract, 3 key posts, 3 skills, its 4 narrative sections whose keys
+ * Hart does not use and its contributions to 4 themes (19 objectives). Then version 1, scrutiny, a
+ * target changed on O&S advice, version 2, Cabinet approval, and a year of quarterly actuals and
+ * progress (191 events, `SEED_PLAN_LENGTH`). Longer plans go on recording progress.
  */
 
 export const BENCH_COUNCIL = HART_PLAN.council;
@@ -42,6 +56,34 @@ export interface SyntheticEvent {
 /** Priority refs of the seed plan, which progress commands over HTTP may name. */
 export const PRIORITY_REFS: readonly string[] = HART_PRIORITIES.map(({ ref }) => ref);
 
+/** Three Rivers' budget years are 2020/21 to 2022/23; Hart's plan is for 2023/24. */
+const BUDGET_YEARS_LATER = 3;
+
+const laterYear = (year: string): string => financialYearLabel(parsePeriod(year).startYear + BUDGET_YEARS_LATER);
+
+/** Hart's own sections, then those of Three Rivers' whose keys Hart has not used, numbered in that order. */
+const NARRATIVE_SECTIONS = [...HART_SECTIONS, ...THREE_RIVERS_SECTIONS.filter(({ key }) => !HART_SECTIONS.some((hart) => hart.key === key))].map(
+  (section, index) => ({ ...section, order: index + 1 }),
+);
+
+function sectionCommands(): PlanCommand[] {
+  return [
+    ...THREE_RIVERS_BUDGET_LINES.map(
+      (line): PlanCommand => ({
+        type: 'AddBudgetLine',
+        // The fixture's kinds are plain strings; the decider checks each against the kinds it knows.
+        data: { ...line, amounts: line.amounts.map(({ year, kind, value }) => ({ year: laterYear(year), kind: kind as BudgetKind, value })) },
+      }),
+    ),
+    ...THREE_RIVERS_RISKS.map((risk): PlanCommand => ({ type: 'AddRisk', data: risk })),
+    ...THREE_RIVERS_CONTRACTS.map((contract): PlanCommand => ({ type: 'AddContract', data: contract })),
+    ...THREE_RIVERS_KEY_POSTS.map((post): PlanCommand => ({ type: 'AddKeyPost', data: post })),
+    ...THREE_RIVERS_SKILLS.map((skill): PlanCommand => ({ type: 'AddSkill', data: skill })),
+    ...NARRATIVE_SECTIONS.map((section): PlanCommand => ({ type: 'AddNarrativeSection', data: section })),
+    ...THREE_RIVERS_CONTRIBUTIONS.map((contribution): PlanCommand => ({ type: 'AddContribution', data: contribution })),
+  ];
+}
+
 function setUpCommands(planId: string): PlanCommand[] {
   const { title, service, period, owner } = HART_PLAN;
   const { version1, submission, scrutiny, targetChange, version2, approval } = HART_GOVERNANCE;
@@ -49,6 +91,7 @@ function setUpCommands(planId: string): PlanCommand[] {
     { type: 'DraftPlan', data: { planId, council: BENCH_COUNCIL, title, service, period, owner } },
     ...HART_PRIORITIES.map((priority): PlanCommand => ({ type: 'AddPriority', data: priority })),
     ...HART_INDICATORS.map((indicator): PlanCommand => ({ type: 'DefineIndicator', data: indicator })),
+    ...sectionCommands(),
     { type: 'PublishVersion', data: version1 },
     { type: 'SubmitForScrutiny', data: submission },
     { type: 'RecordScrutiny', data: scrutiny },
@@ -114,10 +157,13 @@ class DecidedPlan {
   }
 }
 
-/** The first `length` events of a seed-shaped plan (a full year is 164; more are progress updates). */
+/** The plan set up and approved, then its year of quarterly actuals and progress. */
+const seedYearCommands = (planId: string): PlanCommand[] => [...setUpCommands(planId), ...monitoringCommands()];
+
+/** The first `length` events of a seed-shaped plan (a full year is `SEED_PLAN_LENGTH`; more are progress updates). */
 export function seedShapedPlan(planId: string, length = SEED_PLAN_LENGTH): SyntheticEvent[] {
   const plan = new DecidedPlan(length);
-  for (const command of [...setUpCommands(planId), ...monitoringCommands()]) {
+  for (const command of seedYearCommands(planId)) {
     if (plan.full) return plan.events;
     plan.apply(command);
   }
@@ -128,7 +174,12 @@ export function seedShapedPlan(planId: string, length = SEED_PLAN_LENGTH): Synth
   return plan.events;
 }
 
-export const SEED_PLAN_LENGTH = 164;
+/** The events of the seed plan's full year, counted from the decided plan so that it follows the shape. */
+export const SEED_PLAN_LENGTH: number = (() => {
+  const plan = new DecidedPlan(Number.MAX_SAFE_INTEGER);
+  for (const command of seedYearCommands('length')) plan.apply(command);
+  return plan.events.length;
+})();
 
 /** The seed plan as far as its approval: what HTTP benchmarks start from before recording progress. */
 export function approvedSeedPlan(planId: string): SyntheticEvent[] {

@@ -216,7 +216,26 @@ export function samePeriodLastYear(period: string): string {
  * then the year), so "latest entry up to 2023/24" includes Q4's. Usable with `Array.prototype.sort`.
  */
 export function comparePeriods(a: string, b: string): number {
-  return orderKey(parsePeriod(a)) - orderKey(parsePeriod(b));
+  return orderKeyOf(a) - orderKeyOf(b);
+}
+
+/**
+ * Order keys of the periods compared so far, by the text compared: a plan's fold sorts the same few
+ * periods on every progress entry, and parsing one takes two regular expressions and a label. Only
+ * texts that parse are kept, so a bad period still fails as it would; the bound keeps odd spellings
+ * from growing it without end.
+ */
+const orderKeys = new Map<string, number>();
+const MAX_ORDER_KEYS = 10_000;
+
+function orderKeyOf(text: string): number {
+  let key = orderKeys.get(text);
+  if (key === undefined) {
+    key = orderKey(parsePeriod(text));
+    if (orderKeys.size >= MAX_ORDER_KEYS) orderKeys.clear();
+    orderKeys.set(text, key);
+  }
+  return key;
 }
 
 const LENGTH_RANK: Record<PeriodKind, number> = { month: 0, quarter: 1, year: 2 };

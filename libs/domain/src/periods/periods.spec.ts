@@ -103,6 +103,16 @@ describe('financial periods', () => {
       '2024/25-Q1',
     ]);
   });
+
+  it('orders periods it has ordered before as it did then, however written, and still refuses a text that is no period', () => {
+    const periods = ['2023/24-Q2', '2023-24-Q1', '2023/24-Q1', '2023/2024-Q2'];
+    const first = [...periods].sort(comparePeriods);
+    expect(first).toEqual(['2023-24-Q1', '2023/24-Q1', '2023/24-Q2', '2023/2024-Q2']);
+    expect([...periods].reverse().sort(comparePeriods).map((period) => normalisePeriod(period))).toEqual(first.map((period) => normalisePeriod(period)));
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(() => comparePeriods('2023/24-Q5', '2023/24-Q1')).toThrow("'2023/24-Q5' is not a quarter");
+    }
+  });
 });
 
 describe('monthly periods', () => {

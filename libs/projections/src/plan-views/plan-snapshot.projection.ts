@@ -23,13 +23,20 @@ export type PlanSnapshotDocument = {
 
 export const isSnapshotRevision = (revision: number): boolean => (revision + 1) % PLAN_SNAPSHOT_INTERVAL === 0;
 
+/** The revision of the newest snapshot cut at or before `revision`; -1 when it is before the first. */
+export const snapshotRevisionAtOrBefore = (revision: number): number =>
+  Math.floor((revision + 1) / PLAN_SNAPSHOT_INTERVAL) * PLAN_SNAPSHOT_INTERVAL - 1;
+
+/** The id of a plan's snapshot after the event at `revision`, so a reader that knows the revision can get it by id. */
+export const planSnapshotId = (planKey: PlanKey, revision: number): string => `${planKey}@${revision}`;
+
 /**
  * The snapshot the plan-view projection derives from the view it has just written, one document per
  * snapshot so that none grows with the stream.
  */
 export function snapshotOf(planKey: PlanKey, view: PlanView, event: ProjectedEvent): PlanSnapshotDocument {
   return {
-    id: `${planKey}@${event.revision}`,
+    id: planSnapshotId(planKey, event.revision),
     planKey,
     planId: view.planId,
     revision: event.revision,

@@ -8,8 +8,10 @@ import {
   evolvePlanView,
   PLAN_SNAPSHOT_INTERVAL,
   PLAN_SNAPSHOTS_COLLECTION,
+  planSnapshotId,
   type PlanSnapshotDocument,
   type PlanView,
+  snapshotRevisionAtOrBefore,
 } from '@app/projections';
 
 /**
@@ -58,11 +60,11 @@ export class PlanTimeTravel {
   ) {}
 
   /** The plan from the events recorded up to and including `instant`; null if it did not exist yet. */
-  asOf(key: PlanKey, instant: Date): Promise<RebuiltPlan | null> {
+  async asOf(key: PlanKey, instant: Date): Promise<RebuiltPlan | null> {
     const limit = instant.toISOString();
-    // Sorted on the bounded field, so the (planKey, recordedAt) index finds the snapshot in one seek;
-    // record time grows with revision within a plan, so it is the same snapshot.
-    return this.rebuild(key, { field: 'recordedAt', atMost: limit }, (event) => event.recordedAt <= limit);
+    const snapshotRevision = await this.lastSnapshotRevisionRecordedBy(key, limit);
+    const snapshot = await this.snapshotAt(key, snapshotRevision, { field: 'recordedAt', atMost: limit });
+    return this.rebuild(key, snapshot, (event) => event.recordedAt <= limit);
   }
 
   /**
@@ -76,22 +78,55 @@ export class PlanTimeTravel {
   }
 
   /** The plan after the event at `revision` and nothing later. */
-  atRevision(key: PlanKey, revision: number): Promise<RebuiltPlan | null> {
-    return this.rebuild(key, { field: 'revision', atMost: revision }, (event) => event.revision <= revision);
+  async atRevision(key: PlanKey, revision: number): Promise<RebuiltPlan | null> {
+    const snapshot = await this.snapshotAt(key, snapshotRevisionAtOrBefore(revision), { field: 'revision', atMost: revision });
+    return this.rebuild(key, snapshot, (event) => event.revision <= revision);
   }
 
-  private async rebuild(
-    key: PlanKey,
-    snapshotBound: SnapshotBound,
-    includes: (event: StoredEvent) => boolean,
-  ): Promise<RebuiltPlan | null> {
-    const { field, atMost } = snapshotBound;
+  /**
+   * The newest snapshot revision whose event was recorded by `limit` (-1 if none), bisecting the
+   * stream's snapshot revisions on their events' record times, which grow with revision: a few reads
+   * of one small event each, where finding the snapshot by its `recordedAt` reads and parses a whole
+   * plan view for each row the find looks at (two, as it looks one past its limit for the next page).
+   */
+  private async lastSnapshotRevisionRecordedBy(key: PlanKey, limit: string): Promise<number> {
+    const streamId = planStreamId(key);
+    const [last] = await readStreamIfAny(this.events, streamId, { direction: 'backwards', maxCount: 1 });
+    if (last === undefined) return -1;
+    // The nth snapshot follows the event at revision n × interval − 1; the 0th stands for none.
+    let recordedBy = 0;
+    let notRecordedBy = Math.floor((last.revision + 1) / PLAN_SNAPSHOT_INTERVAL) + 1;
+    while (notRecordedBy - recordedBy > 1) {
+      const nth = Math.floor((recordedBy + notRecordedBy) / 2);
+      const [event] = await readStreamIfAny(this.events, streamId, { fromRevision: nth * PLAN_SNAPSHOT_INTERVAL - 1, maxCount: 1 });
+      if (event !== undefined && event.recordedAt <= limit) recordedBy = nth;
+      else notRecordedBy = nth;
+    }
+    return recordedBy * PLAN_SNAPSHOT_INTERVAL - 1;
+  }
+
+  /**
+   * The snapshot at `revision`, by id; when the projector has not written it yet, the newest it has
+   * written within the bound, found on the bounded field (its index answers in one seek).
+   */
+  private async snapshotAt(key: PlanKey, revision: number, bound: SnapshotBound): Promise<PlanSnapshotDocument | undefined> {
+    if (revision < 0) return undefined;
+    const stored = await this.reads.get(PLAN_SNAPSHOTS_COLLECTION, planSnapshotId(key, revision));
+    if (stored !== null) return stored as unknown as PlanSnapshotDocument;
+    const { field, atMost } = bound;
     const { items } = await this.reads.find(PLAN_SNAPSHOTS_COLLECTION, {
       where: { planKey: key, [field]: { $lte: atMost } },
       sort: [{ field, direction: 'desc' }],
       limit: 1,
     });
-    const snapshot = items[0] as unknown as PlanSnapshotDocument | undefined;
+    return items[0] as unknown as PlanSnapshotDocument | undefined;
+  }
+
+  private async rebuild(
+    key: PlanKey,
+    snapshot: PlanSnapshotDocument | undefined,
+    includes: (event: StoredEvent) => boolean,
+  ): Promise<RebuiltPlan | null> {
     let view: PlanView | null = snapshot ? snapshot.view : null;
     let fromRevision = snapshot ? snapshot.revision + 1 : 0;
     const read: StoredEvent[] = [];
