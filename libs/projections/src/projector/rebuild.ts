@@ -69,6 +69,14 @@ export class RebuildRefusedError extends Error {
 const DEFAULT_BATCH_SIZE = 5_000;
 
 /**
+ * Documents each projection keeps of those it wrote. A rebuild goes through every plan, so the
+ * projector's 500 would end up holding 500 plan views (each a few hundred kilobytes of objects, over
+ * 100 MB); a log's events come in runs of few plans at a time, and a document it has let go is read
+ * back once, in the next batch's one `getMany`.
+ */
+const REBUILD_DOCUMENTS_KEPT = 100;
+
+/**
  * Drops a projection's documents and checkpoint and replays every event it reads up to the current
  * head: `rebuildProjections` with that one projection.
  */
@@ -120,7 +128,8 @@ async function replayProjections(options: RebuildProjectionsOptions): Promise<Re
 
   const replays: Replay[] = [];
   for (const projection of projections) {
-    replays.push({ projection, head: await eventStore.headPosition(projection.filter), checkpoint: null, written: new WrittenDocuments() });
+    const written = new WrittenDocuments(REBUILD_DOCUMENTS_KEPT);
+    replays.push({ projection, head: await eventStore.headPosition(projection.filter), checkpoint: null, written });
   }
   const heads = replays.flatMap(({ head }) => (head === null ? [] : [head]));
   const head = heads.length === 0 ? null : Math.max(...heads);
