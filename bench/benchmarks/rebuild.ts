@@ -13,9 +13,9 @@ export const name = 'rebuild';
 
 const GOAL = 0.2;
 const MEMORY_LIMIT_MB = 512;
-const BATCH_SIZE = 5_000;
+const BATCH_SIZE = 2_000;
 /** The batch sizes compared at a tenth of the events, the figures behind `BATCH_SIZE`. */
-const BATCH_SIZES_COMPARED = [500, 5_000, 20_000];
+const BATCH_SIZES_COMPARED = [500, 2_000, 5_000, 20_000];
 const MEMORY_SAMPLE_MS = 50;
 const MB = 2 ** 20;
 
