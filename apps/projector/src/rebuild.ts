@@ -4,7 +4,7 @@
  *   npm run rebuild -- --all            every projection
  * Uses the same settings as the applications (DATA_DIR, EVENTSTORE_CONNECTION_STRING, MONGODB_URI).
  * Stop the projector first (and, in embedded mode, the API, which runs the projector in-process):
- * the rebuild holds each projection's lease, so projectors using leases stand by, but an embedded
+ * the rebuild holds every projection's lease, so projectors using leases stand by, but an embedded
  * one does not take leases.
  */
 // First, before any dependency is loaded: an older Node would fail inside one with a misleading message.
@@ -16,7 +16,7 @@ import {
   decodeStoredEvent,
   planProjections,
   type Projection,
-  rebuildProjection,
+  rebuildProjections,
   recordReadModelOrigin,
 } from '@app/projections';
 import { READ_STORE, type ReadStore } from '@app/read-store';
@@ -47,37 +47,45 @@ function projectionsNamed(argument: string | undefined): Projection[] {
   return [projection];
 }
 
-/** Holds the projection's lease for the whole rebuild, so that no projector using leases runs it meanwhile. */
-async function whileHoldingLease<T>(readStore: ReadStore, projection: string, work: () => Promise<T>): Promise<T> {
+/** Holds the projections' leases for the whole rebuild, so that no projector using leases runs one meanwhile. */
+async function whileHoldingLeases<T>(readStore: ReadStore, projections: string[], work: () => Promise<T>): Promise<T> {
   const owner = `rebuild-${hostname()}-${process.pid}`;
-  if (!(await readStore.acquireLease(projection, owner, LEASE_TTL_MS))) {
-    throw new RebuildRefused(
-      `Projection ${projection} is being run by a projector; stop it and try again once its lease has expired.`,
-    );
-  }
-  const renewal = setInterval(() => void readStore.acquireLease(projection, owner, LEASE_TTL_MS), LEASE_TTL_MS / 3);
+  const held: string[] = [];
+  const renewal = setInterval(() => {
+    for (const projection of held) void readStore.acquireLease(projection, owner, LEASE_TTL_MS);
+  }, LEASE_TTL_MS / 3);
   try {
+    for (const projection of projections) {
+      if (!(await readStore.acquireLease(projection, owner, LEASE_TTL_MS))) {
+        throw new RebuildRefused(
+          `Projection ${projection} is being run by a projector; stop it and try again once its lease has expired.`,
+        );
+      }
+      held.push(projection);
+    }
     return await work();
   } finally {
     clearInterval(renewal);
-    await readStore.releaseLease(projection, owner);
+    for (const projection of held) await readStore.releaseLease(projection, owner);
   }
 }
 
-async function rebuild(eventStore: EventStore, readStore: ReadStore, projection: Projection): Promise<void> {
+/** One pass over the log rebuilds them all, so each event is read and decoded once. */
+async function rebuild(eventStore: EventStore, readStore: ReadStore, projections: Projection[]): Promise<void> {
+  const names = projections.map(({ name }) => name);
   const bar = new SingleBar(
     {
-      format: `${projection.name} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | {duration_formatted}`,
+      format: `${names.join(', ')} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | {duration_formatted}`,
       hideCursor: true,
     },
     Presets.shades_classic,
   );
   bar.start(0, 0, { rate: '0' });
-  const result = await whileHoldingLease(readStore, projection.name, () =>
-    rebuildProjection({
+  const result = await whileHoldingLeases(readStore, names, () =>
+    rebuildProjections({
       eventStore,
       readStore,
-      projection,
+      projections,
       decode: decodeStoredEvent,
       onProgress: ({ processed, total, eventsPerSecond }) => {
         bar.setTotal(total);
@@ -86,9 +94,10 @@ async function rebuild(eventStore: EventStore, readStore: ReadStore, projection:
     }),
   ).finally(() => bar.stop());
   process.stdout.write(
-    `${projection.name}: ${result.processed} events replayed in ${(result.durationMs / 1000).toFixed(1)} s ` +
-      `(${Math.round(result.eventsPerSecond)} events/s), checkpoint ${result.checkpoint ?? 'none'}.\n`,
+    `${result.processed} events replayed in ${(result.durationMs / 1000).toFixed(1)} s ` +
+      `(${Math.round(result.eventsPerSecond)} events/s).\n`,
   );
+  for (const name of names) process.stdout.write(`${name}: checkpoint ${result.checkpoints[name] ?? 'none'}.\n`);
 }
 
 async function main(): Promise<void> {
@@ -97,7 +106,7 @@ async function main(): Promise<void> {
   try {
     const eventStore = context.get<EventStore>(EVENT_STORE);
     const readStore = context.get<ReadStore>(READ_STORE);
-    for (const projection of projections) await rebuild(eventStore, readStore, projection);
+    await rebuild(eventStore, readStore, projections);
     // Only once all of them are: until then some read models may still come from another event store.
     if (projections === planProjections) await recordReadModelOrigin(eventStore, readStore);
   } finally {

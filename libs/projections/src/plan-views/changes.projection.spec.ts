@@ -55,7 +55,7 @@ describe('changes projection', () => {
     const changes = await documentsIn(await project(changesProjection, events), CHANGES_COLLECTION, 'position');
     const history = await documentsIn(await project(planHistoryProjection, events), PLAN_HISTORY_COLLECTION, 'position');
 
-    expect(changes.map(({ id, summary }) => [id, summary])).toEqual(history.map(({ id, summary }) => [id, summary]));
+    expect(changes.map(({ position, summary }) => [position, summary])).toEqual(history.map(({ position, summary }) => [position, summary]));
   });
 
   it('carries an event type this release does not know, named by its type', async () => {

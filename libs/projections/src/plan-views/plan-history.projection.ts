@@ -1,8 +1,8 @@
 import type { EventActor } from '@app/event-store';
 import { codeKey, PLAN_STREAM_PREFIX, type PlanKey } from '@app/domain';
 import type { ReadDocument } from '@app/read-store';
-import type { Projection } from '../projector/projection';
-import { actorOf, eventEntryId, planEventOf, planIdOf, planKeyOf } from './plan-event';
+import type { ProjectedEvent, Projection } from '../projector/projection';
+import { actorOf, planEventOf, planIdOf, planKeyOf } from './plan-event';
 import { summaryOf, touchedBy, type RefKind, type TouchedRef } from './plan-event-traits';
 
 export const PLAN_HISTORY_COLLECTION = 'plan_history';
@@ -55,6 +55,13 @@ export function historyRefKeys(ref: string): string[] {
   return (Object.keys(REF_KEY_OF_KIND) as RefKind[]).map((kind) => refKeyOf({ kind, ref }));
 }
 
+/**
+ * An entry is named by its event's global position (unique across streams), padded to the digits of
+ * the largest safe integer so that ids sort as positions do: a rebuild then appends every entry at
+ * the end of the store's index instead of on a page of its plan's.
+ */
+const historyEntryId = (event: ProjectedEvent): string => String(event.position).padStart(16, '0');
+
 const reasonOf = (data: Record<string, unknown>): string | null =>
   typeof data.reason === 'string' ? data.reason : null;
 
@@ -75,7 +82,8 @@ export const planHistoryProjection: Projection = {
   // 17: roll-forwards, from last year's plan and to next year's, have their entries.
   // 18: targets and actuals hold their data as IndicatorDefined 5, TargetSet/TargetChanged 3 and ActualRecorded/Restated 4 read it (baseline targets, dates and yes/no), older ones upcast.
   // 19: actuals hold their data as schema version 5 reads it (data-quality notes), and their summaries name the notes.
-  version: 19,
+  // 20: entries named by their event's position, in log order, not by stream and revision.
+  version: 20,
   collections: [PLAN_HISTORY_COLLECTION],
   indexes: {
     [PLAN_HISTORY_COLLECTION]: [
@@ -87,7 +95,7 @@ export const planHistoryProjection: Projection = {
   // One entry per event, made from the event alone.
   insertOnly: [PLAN_HISTORY_COLLECTION],
   filter: { streamPrefixes: [PLAN_STREAM_PREFIX] },
-  documentsFor: (event) => [{ collection: PLAN_HISTORY_COLLECTION, id: eventEntryId(event) }],
+  documentsFor: (event) => [{ collection: PLAN_HISTORY_COLLECTION, id: historyEntryId(event) }],
   apply(_document, event) {
     const planEvent = planEventOf(event);
     const touched = planEvent ? touchedBy(planEvent) : null;
@@ -107,6 +115,6 @@ export const planHistoryProjection: Projection = {
       refKey: touched ? refKeyOf(touched) : null,
       data: event.data,
     };
-    return { id: eventEntryId(event), ...entry } as ReadDocument;
+    return { id: historyEntryId(event), ...entry } as ReadDocument;
   },
 };

@@ -89,7 +89,7 @@ describe('plan projections', () => {
 
     expect(entries.map((entry) => entry.position)).toEqual(events.map((event) => event.position));
     expect(entries.find((entry) => entry.type === 'TargetChanged')).toEqual({
-      id: 'servicePlan-hart/hart-cs-2023-24@9',
+      id: '0000000000001090',
       planKey: 'hart/hart-cs-2023-24',
       planId: 'hart-cs-2023-24',
       position: 1090,
@@ -120,7 +120,7 @@ describe('plan projections', () => {
     });
   });
 
-  it('plan history: keeps both entries when two streams hold events with the same id', async () => {
+  it('plan history: keeps both entries when two streams hold events with the same id, named in log order', async () => {
     // EventStoreDB event ids are unique within a stream only: the same id may be stored in another.
     const hart = hartPlan().events.slice(0, 1);
     const threeRivers = new PlanStream('three-rivers-cs-2020-23', '2019-10-02T10:00:00.000Z', 5, 'three-rivers');
@@ -137,11 +137,11 @@ describe('plan projections', () => {
 
     expect(entries.map((entry) => [entry.id, entry.planId, entry.summary])).toEqual([
       [
-        'servicePlan-three-rivers/three-rivers-cs-2020-23@0',
+        '0000000000000005',
         'three-rivers-cs-2020-23',
         expect.stringContaining('Corporate Services Service Plan 2020-2023'),
       ],
-      ['servicePlan-hart/hart-cs-2023-24@0', 'hart-cs-2023-24', expect.stringContaining(HART_PLAN.title)],
+      ['0000000000001000', 'hart-cs-2023-24', expect.stringContaining(HART_PLAN.title)],
     ]);
   });
 

@@ -62,17 +62,27 @@ export const planViewProjection: Projection = {
     const next: PlanDocument = { id: ref.id, ...view };
     return next as ReadDocument;
   },
-  derive(document, event, ref) {
+  // Report inputs, series and returns are wholes of the latest plan, so a batch cuts them once from its end.
+  deriveLatest(document, events, ref) {
     const view = documentBody<PlanView>(document);
     const inputs = { collection: PLAN_REPORT_INPUTS_COLLECTION, document: planReportInputsOf(ref.id, view) as unknown as ReadDocument };
     const series = { collection: INDICATOR_SERIES_COLLECTION, document: seriesPlanOf(ref.id, view) as unknown as ReadDocument };
-    const planEvent = planEventOf(event);
-    const returns = (planEvent === null ? [] : periodsTouchedBy(event, planEvent.type, view)).map((period) => ({
+    const periods = new Set(
+      events.flatMap((event) => {
+        const planEvent = planEventOf(event);
+        return planEvent === null ? [] : periodsTouchedBy(event, planEvent.type, view);
+      }),
+    );
+    const returns = [...periods].map((period) => ({
       collection: PLAN_RETURNS_COLLECTION,
       document: planReturnsOf(ref.id, view, period) as unknown as ReadDocument,
     }));
-    if (!isSnapshotRevision(event.revision)) return [inputs, series, ...returns];
-    const snapshot = snapshotOf(planKeyOf(event), view, event);
-    return [inputs, series, ...returns, { collection: PLAN_SNAPSHOTS_COLLECTION, document: snapshot as unknown as ReadDocument }];
+    return [inputs, series, ...returns];
+  },
+  // A snapshot is the plan at its own revision, so it is cut at that event.
+  derive(document, event) {
+    if (!isSnapshotRevision(event.revision)) return [];
+    const snapshot = snapshotOf(planKeyOf(event), documentBody<PlanView>(document), event);
+    return [{ collection: PLAN_SNAPSHOTS_COLLECTION, document: snapshot as unknown as ReadDocument }];
   },
 };

@@ -1,6 +1,6 @@
 import { type StoredEvent, UnreadableEventError } from '@app/event-store';
 import type { ReadDocument, ReadStore, ReadWrite } from '@app/read-store';
-import type { DocumentRef, ProjectedEvent, Projection } from './projection';
+import type { DerivedDocument, DocumentRef, ProjectedEvent, Projection } from './projection';
 import type { WrittenDocuments } from './written-documents';
 
 /** Turns a stored event into the shape projections read, e.g. an upcaster. */
@@ -114,11 +114,20 @@ export async function projectBatch(
 
   let position: number | null = null;
   let handled = 0;
+  const appliedEvents = new Map<string, { ref: DocumentRef; events: ProjectedEvent[]; last: StoredEvent }>();
   for (const { stored, event, refs } of planned) {
     try {
       const { changes, derived } = applyEvent(projection, event, refs, workingSet);
       workingSet.setAll(changes);
       workingSet.putDerived(derived);
+      if (projection.deriveLatest) {
+        for (const [ref] of changes) {
+          const entry = appliedEvents.get(refKey(ref)) ?? { ref, events: [], last: stored };
+          entry.events.push(event);
+          entry.last = stored;
+          appliedEvents.set(refKey(ref), entry);
+        }
+      }
     } catch (error) {
       // An event fails whole: what it did to its other documents is discarded with it.
       failure = ProjectionFailedError.atEvent(projection.name, stored, error);
@@ -126,6 +135,17 @@ export async function projectBatch(
     }
     position = stored.position;
     handled += 1;
+  }
+  for (const { ref, events: applied, last } of appliedEvents.values()) {
+    const document = workingSet.get(ref);
+    if (document === null) continue;
+    try {
+      workingSet.putDerived(projection.deriveLatest!(document, applied, ref));
+    } catch (error) {
+      // What is derived from a batch's end cannot be cut back to the events before it: the batch goes whole.
+      const atEvent = ProjectionFailedError.atEvent(projection.name, last, error);
+      return { writes: [], position: null, handled: 0, failure: atEvent, applied: [] };
+    }
   }
   const applied = workingSet.applied().filter(([ref]) => !insertOnly.has(ref.collection));
   return { writes: workingSet.writes(), position, handled, failure, applied };
@@ -136,9 +156,9 @@ function applyEvent(
   event: ProjectedEvent,
   refs: DocumentRef[],
   workingSet: WorkingSet,
-): { changes: Array<[DocumentRef, ReadDocument | null]>; derived: Array<{ collection: string; document: ReadDocument }> } {
+): { changes: Array<[DocumentRef, ReadDocument | null]>; derived: DerivedDocument[] } {
   const changes: Array<[DocumentRef, ReadDocument | null]> = [];
-  const derived: Array<{ collection: string; document: ReadDocument }> = [];
+  const derived: DerivedDocument[] = [];
   for (const ref of refs) {
     const current = workingSet.get(ref);
     if (hasSeen(current, event.position)) continue;
@@ -231,7 +251,7 @@ class WorkingSet {
   }
 
   /** Documents written without being read first: a derived document is replaced whole. */
-  putDerived(derived: Array<{ collection: string; document: ReadDocument }>): void {
+  putDerived(derived: DerivedDocument[]): void {
     for (const { collection, document } of derived) {
       const ref = { collection, id: document.id };
       this.documents.set(refKey(ref), { ref, document, stored: false, changed: true, derived: true });

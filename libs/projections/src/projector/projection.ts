@@ -42,8 +42,22 @@ export interface Projection {
   /** Returns the new document, or null to delete it. Must not read the clock or do I/O. */
   apply(document: ReadDocument | null, event: ProjectedEvent, ref: DocumentRef): ReadDocument | null;
   /**
-   * Documents copied from one `apply` has just produced, written in the same batch (e.g. a snapshot
-   * of the running plan view every hundred events). Pure; a replay derives the same documents again.
+   * Documents cut from the document at one event, which only that event's state gives (e.g. a
+   * snapshot of the running plan view every hundred events, or a change entry per event), written
+   * in the same batch. Pure; a replay derives the same documents again.
    */
-  derive?(document: ReadDocument, event: ProjectedEvent, ref: DocumentRef): Array<{ collection: string; document: ReadDocument }>;
+  derive?(document: ReadDocument, event: ProjectedEvent, ref: DocumentRef): DerivedDocument[];
+  /**
+   * Documents made whole from the document's latest state (e.g. a plan's report inputs), replacing
+   * what was there: called once per document per batch, after its last event in the batch, with the
+   * document as that left it and the batch's events applied to it, in order (not for a document the
+   * batch deleted). Pure; its documents are written before the document itself, as `derive`'s are.
+   */
+  deriveLatest?(document: ReadDocument, events: ProjectedEvent[], ref: DocumentRef): DerivedDocument[];
+}
+
+/** A document a projection derives from one of its own, written whole in the same batch. */
+export interface DerivedDocument {
+  collection: string;
+  document: ReadDocument;
 }

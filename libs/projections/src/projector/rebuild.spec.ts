@@ -2,9 +2,9 @@ import { identityDecoder } from './project-batch';
 import { ProjectionFailedError } from './project-batch';
 import { PROJECTION_VERSIONS_COLLECTION } from './projection-setup';
 import { Projector } from './projector';
-import { type RebuildProgress, rebuildProjection } from './rebuild';
+import { type RebuildProgress, rebuildProjection, rebuildProjections } from './rebuild';
 import { InMemoryEventStore, InMemoryReadStore } from './testing/in-memory-stores';
-import { AUDIT_PREFIX, append, ledgerProjection, recordingLogger } from './testing/sample-projections';
+import { AUDIT_PREFIX, append, auditProjection, ledgerProjection, recordingLogger } from './testing/sample-projections';
 
 describe('rebuildProjection', () => {
   let eventStore: InMemoryEventStore;
@@ -112,6 +112,60 @@ describe('rebuildProjection', () => {
 
     await expect(rebuilding).rejects.toBeInstanceOf(ProjectionFailedError);
     await expect(rebuilding).rejects.toMatchObject({ details: { eventType: 'Closed', streamId: 'ledger-1' } });
+    expect((await readStore.find('entries')).items).toEqual([expect.objectContaining({ count: 7 })]);
+  });
+
+  it('rebuilds several projections in one pass over the log, each event decoded once, to what each rebuilt alone would hold', async () => {
+    const alone = new InMemoryReadStore();
+    for (const projection of [ledgerProjection().projection, auditProjection()]) {
+      await rebuildProjection({ eventStore, readStore: alone, decode: identityDecoder, projection, batchSize: 5 });
+    }
+
+    const together = new InMemoryReadStore();
+    const decoded: number[] = [];
+    const readAll = jest.spyOn(eventStore, 'readAll');
+    const result = await rebuildProjections({
+      eventStore,
+      readStore: together,
+      projections: [ledgerProjection().projection, auditProjection()],
+      decode: (stored) => {
+        decoded.push(stored.position);
+        return stored;
+      },
+      batchSize: 5,
+    });
+
+    for (const collection of ['totals', 'entries', 'audit']) {
+      expect(await together.find(collection)).toEqual(await alone.find(collection));
+    }
+    expect(decoded).toEqual([...new Set(decoded)]);
+    expect(decoded).toHaveLength(24);
+    // 24 events in pages of 5: five pages to count them and five to replay them.
+    expect(readAll).toHaveBeenCalledTimes(10);
+    expect(result).toMatchObject({
+      processed: 24,
+      total: 24,
+      checkpoints: {
+        ledger: await eventStore.headPosition({ streamPrefixes: ['ledger-'] }),
+        audit: await eventStore.headPosition({ streamPrefixes: [AUDIT_PREFIX] }),
+      },
+    });
+    expect(await together.getCheckpoint('audit')).toMatchObject({ position: result.checkpoints.audit });
+  });
+
+  it('stops every projection at a failing one, each keeping the batches it committed', async () => {
+    const readStore = new InMemoryReadStore();
+    const rebuilding = rebuildProjections({
+      eventStore,
+      readStore,
+      projections: [ledgerProjection({ failOn: 'Closed' }).projection, auditProjection()],
+      decode: identityDecoder,
+      batchSize: 4,
+    });
+
+    await expect(rebuilding).rejects.toMatchObject({ projection: 'ledger', details: { eventType: 'Closed' } });
+    // Closed is the 15th event of the log, in the fourth page: the audit has the three pages before it.
+    expect((await readStore.find('audit')).items).toHaveLength(6);
     expect((await readStore.find('entries')).items).toEqual([expect.objectContaining({ count: 7 })]);
   });
 });
