@@ -252,6 +252,24 @@ describe('The read-only console, in a real browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('keeps what is typed into the timeline filter while the timeline is still loading', async () => {
+    let answerHistory!: () => void;
+    const historyHeld = new Promise<void>((resolve) => (answerHistory = resolve));
+    await page.route('**/v1/plans/*/history*', async (route) => {
+      await historyHeld;
+      await route.continue();
+    });
+    try {
+      await page.getByRole('link', { name: 'Timeline' }).click();
+      await page.getByLabel(/Event type/).fill('ActualRestated');
+      answerHistory();
+      await page.locator('caption', { hasText: 'entries' }).waitFor();
+      await expect(page.getByLabel(/Event type/).inputValue()).resolves.toBe('ActualRestated');
+    } finally {
+      await page.unroute('**/v1/plans/*/history*');
+    }
+  });
+
   it('filters the timeline to the restatement and follows it to the plan just after', async () => {
     await page.getByRole('link', { name: 'Timeline' }).click();
     await page.getByLabel(/Event type/).fill('ActualRestated');

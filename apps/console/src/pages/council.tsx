@@ -163,17 +163,18 @@ function CouncilFrame<T extends CouncilWide>({
       <h1 class="govuk-heading-l">{body ? `${title} for ${body.period}` : title}</h1>
       {body && <PeriodsOfTheYear period={body.period} page={page} params={params} />}
       <form onSubmit={filter} class="govuk-!-margin-bottom-6">
+        {/* Uncontrolled and keyed on the address's value: what is typed while the answer loads survives its arrival, and another address's filter replaces it. */}
         <div class="govuk-form-group">
           <label class="govuk-label" for="filter-service">
             Service
           </label>
-          <input class="govuk-input govuk-input--width-20" id="filter-service" name="service" type="text" value={service ?? ''} />
+          <input class="govuk-input govuk-input--width-20" id="filter-service" name="service" type="text" key={service} defaultValue={service ?? ''} />
         </div>
         <div class="govuk-form-group">
           <label class="govuk-label" for="filter-theme">
             Theme of priorities (as the plans write it)
           </label>
-          <input class="govuk-input govuk-input--width-20" id="filter-theme" name="theme" type="text" value={theme ?? ''} />
+          <input class="govuk-input govuk-input--width-20" id="filter-theme" name="theme" type="text" key={theme} defaultValue={theme ?? ''} />
         </div>
         <button type="submit" class="govuk-button govuk-button--secondary">
           Filter

@@ -54,7 +54,8 @@ export function PickInstant({ shown, asOf, onPick }: { shown: string; asOf?: str
                     name={name}
                     type="text"
                     inputMode="numeric"
-                    value={part(value)}
+                    key={part(value)}
+                    defaultValue={part(value)}
                   />
                 </div>
               </div>
@@ -64,7 +65,7 @@ export function PickInstant({ shown, asOf, onPick }: { shown: string; asOf?: str
                 <label class="govuk-label govuk-date-input__label" for="as-of-time">
                   Time (hh:mm:ss)
                 </label>
-                <input class="govuk-input govuk-input--width-5" id="as-of-time" name="time" type="text" value={at ? at.toISOString().slice(11, 19) : ''} />
+                <input class="govuk-input govuk-input--width-5" id="as-of-time" name="time" type="text" key={at?.toISOString()} defaultValue={at ? at.toISOString().slice(11, 19) : ''} />
               </div>
             </div>
           </div>

@@ -31,12 +31,13 @@ export function PlansListPage({ route }: { route: Route }) {
     <>
       <h1 class="govuk-heading-l">Plans</h1>
       <form onSubmit={filter} class="govuk-!-margin-bottom-6">
+        {/* Uncontrolled and keyed on the address's value: what is typed while the answer loads survives its arrival, and another address's filter replaces it. */}
         {FILTERS.map(({ name, label }) => (
           <div class="govuk-form-group" key={name}>
             <label class="govuk-label" for={`filter-${name}`}>
               {label}
             </label>
-            <input class="govuk-input govuk-input--width-20" id={`filter-${name}`} name={name} type="text" value={filters[name] ?? ''} />
+            <input class="govuk-input govuk-input--width-20" id={`filter-${name}`} name={name} type="text" key={filters[name]} defaultValue={filters[name] ?? ''} />
           </div>
         ))}
         <button type="submit" class="govuk-button govuk-button--secondary">

@@ -33,17 +33,18 @@ export function TimelinePage({ planId, route }: { planId: string; route: Route }
       <PlanNavigation planId={planId} current="timeline" />
       <h1 class="govuk-heading-l">Timeline</h1>
       <form onSubmit={filter} class="govuk-!-margin-bottom-6">
+        {/* Uncontrolled and keyed on the address's value: what is typed while the answer loads survives its arrival, and another address's filter replaces it. */}
         <div class="govuk-form-group">
           <label class="govuk-label" for="filter-type">
             Event type (for example ActualRestated)
           </label>
-          <input class="govuk-input govuk-input--width-20" id="filter-type" name="type" type="text" value={type ?? ''} />
+          <input class="govuk-input govuk-input--width-20" id="filter-type" name="type" type="text" key={type} defaultValue={type ?? ''} />
         </div>
         <div class="govuk-form-group">
           <label class="govuk-label" for="filter-ref">
             Reference (an indicator code or priority number)
           </label>
-          <input class="govuk-input govuk-input--width-10" id="filter-ref" name="ref" type="text" value={ref ?? ''} />
+          <input class="govuk-input govuk-input--width-10" id="filter-ref" name="ref" type="text" key={ref} defaultValue={ref ?? ''} />
         </div>
         <button type="submit" class="govuk-button govuk-button--secondary">
           Filter the timeline
