@@ -23,7 +23,7 @@ describe('SqliteReadStore', () => {
 
     const db = new Database(path, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     db.close();
   });
 
@@ -46,6 +46,28 @@ describe('SqliteReadStore', () => {
     await new SqliteReadStore(path).close();
 
     expect(indexNames(path)).toEqual([]);
+  });
+
+  it('moves the documents of a version 2 database into a rowid table, every one kept, and indexes it again on demand', async () => {
+    new SqliteReadStore(path).close();
+    const db = new Database(path);
+    db.exec(`DROP TABLE documents;
+      CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL CHECK (json_valid(body)), PRIMARY KEY (collection, id)) WITHOUT ROWID;`);
+    db.prepare('INSERT INTO documents (collection, id, body) VALUES (?, ?, ?)').run('plans', 'hart/plan-1', JSON.stringify({ id: 'hart/plan-1', council: 'hart' }));
+    db.pragma('user_version = 2');
+    db.close();
+
+    const store = new SqliteReadStore(path);
+    await store.ensureIndexes('plans', [{ council: 1 }]);
+    expect(await store.get('plans', 'hart/plan-1')).toEqual({ id: 'hart/plan-1', council: 'hart' });
+    expect((await store.find('plans', { where: { council: 'hart' } })).items).toHaveLength(1);
+    await store.close();
+
+    const migrated = new Database(path, { readonly: true });
+    const tableSql = migrated.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'documents'`).pluck().get() as string;
+    migrated.close();
+    expect(tableSql).not.toMatch(/WITHOUT ROWID/);
+    expect(indexNames(path)).toHaveLength(1);
   });
 
   describe('query plans (EXPLAIN QUERY PLAN)', () => {

@@ -64,6 +64,20 @@ const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       .all() as string[];
     for (const name of shared) db.exec(`DROP INDEX ${name}`);
   },
+  // Documents are tens of kilobytes (a plan view 70-80 KB), and a WITHOUT ROWID table keeps each row
+  // inside its primary key's B-tree, where SQLite suits rows under a twentieth of a page: an upsert
+  // of an 80 KB body took 195 µs there against 131 µs in a rowid table, and a lookup 75 against 25 µs.
+  // Dropping the old table drops its partial indexes; each projection ensures its own on start.
+  (db) =>
+    db.exec(`CREATE TABLE documents_in_rowid_table (
+       collection TEXT NOT NULL,
+       id TEXT NOT NULL,
+       body TEXT NOT NULL CHECK (json_valid(body)),
+       UNIQUE (collection, id)
+     );
+     INSERT INTO documents_in_rowid_table (collection, id, body) SELECT collection, id, body FROM documents;
+     DROP TABLE documents;
+     ALTER TABLE documents_in_rowid_table RENAME TO documents;`),
 ];
 
 /** Prepared statements built per query shape (finds, JSON reads), kept per SQL text. */
@@ -199,8 +213,8 @@ export class SqliteReadStore implements ReadStore {
       const keys = Object.entries(index);
       const name = `documents_of_${createHash('sha256').update(JSON.stringify([collection, keys])).digest('hex').slice(0, 16)}`;
       const columns = keys.map(([field, direction]) => `${fieldSql(field)} ${direction === 1 ? 'ASC' : 'DESC'}`);
-      // Every find sorts by `id` last; SQLite does not see that the primary key it appends to the
-      // entries, (collection, id), orders by id once `collection` is fixed, so it is named here.
+      // Every find sorts by `id` last, and an index entry carries only the rowid beside its columns,
+      // so `id` is named here for the index to give the order without sorting.
       if (!('id' in index)) columns.push('id ASC');
       const sql = `CREATE INDEX IF NOT EXISTS ${name} ON documents (${columns.join(', ')}) WHERE collection = '${collection}'`;
       this.file.run(() => this.db.exec(sql));
