@@ -8,6 +8,7 @@ import {
   documentBody,
   INDICATOR_SERIES_COLLECTION,
   plansOfService,
+  SERVICE_PLANS_ORDER,
   type IndicatorSeries,
   type SeriesPlan,
   type SeriesPlanDocument,
@@ -49,7 +50,7 @@ export class GetIndicatorSeriesHandler implements IQueryHandler<GetIndicatorSeri
 
   async execute({ caller, code, service, asOf }: GetIndicatorSeriesQuery): Promise<IndicatorSeriesFound> {
     if (caller.services !== null && !caller.services.includes(service)) throw new NotAssignedToServiceError(service);
-    const now = await findAll<SeriesPlanDocument>(this.reads, INDICATOR_SERIES_COLLECTION, plansOfService(caller.council, service));
+    const now = await findAll<SeriesPlanDocument>(this.reads, INDICATOR_SERIES_COLLECTION, plansOfService(caller.council, service), SERVICE_PLANS_ORDER);
     const { plans, integrity } = await this.plansAt(now, asOf);
     const series = buildIndicatorSeries(code, service, plans);
     if (series === null) throw IndicatorSeriesNotFoundError.of(code, service, asOf);

@@ -11,12 +11,20 @@ import {
   planBefore,
   plansEndingBefore,
   plansOfService,
+  SERVICE_PLANS_ORDER,
   seriesPlanOf,
   type SeriesPlanDocument,
 } from './series-plans';
 import { SERVICE, twoYearsOfOneService } from './testing/two-years.fixture';
 
 describe("An indicator's series across years", () => {
+  it("orders the finds of a service's plans by the index the plan view declares for them, so the store seeks it", () => {
+    const [index] = planViewProjection.indexes?.[INDICATOR_SERIES_COLLECTION] ?? [];
+
+    expect(Object.keys(index)).toEqual(['council', ...SERVICE_PLANS_ORDER.map(({ field }) => field)]);
+    expect(Object.keys(plansOfService('hart', SERVICE))).toEqual(['council', 'service']);
+  });
+
   const projected = async () => {
     const reads = await project(planViewProjection, twoYearsOfOneService().events);
     const find = async (where: Record<string, FieldCondition>) =>

@@ -1,5 +1,5 @@
 import { financialYearLabel, periodBounds } from '@app/domain';
-import type { FieldCondition } from '@app/read-store';
+import type { FieldCondition, FindQuery } from '@app/read-store';
 import type { PlanView } from '../plan-views/plan-view';
 import type { EarlierPlan } from '../plan-views/report';
 
@@ -22,6 +22,15 @@ export function seriesPlanOf(id: string, view: SeriesPlan): SeriesPlanDocument {
   const { planId, council, service, title, period, periodRange, status, revision, indicators } = view;
   return { id, planId, council, service, title, period, periodRange, status, revision, indicators };
 }
+
+/**
+ * The order of the `{ council, service, periodRange.to }` index that both finds below use, for the
+ * read store to seek it rather than read every council's plans (see `findAll`).
+ */
+export const SERVICE_PLANS_ORDER: NonNullable<FindQuery['sort']> = [
+  { field: 'service', direction: 'asc' },
+  { field: 'periodRange.to', direction: 'asc' },
+];
 
 /** The conditions that find every plan of a service of the council. */
 export function plansOfService(council: string, service: string): Record<string, FieldCondition> {

@@ -147,6 +147,27 @@ describe('SqliteReadStore', () => {
     });
   });
 
+  it("seeks an index for equalities when ordered by the index's fields, where ordered by id alone it walks every document of the collection", async () => {
+    const store = new SqliteReadStore(path);
+    await store.ensureIndexes('series', [{ council: 1, service: 1, 'periodRange.to': 1 }]);
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    const queryPlan = (query: FindQuery): string => {
+      const { sql, params } = findSql('series', planFind(query));
+      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((step) => step.detail).join('\n');
+    };
+    try {
+      const where = { council: 'hart', service: 'Corporate Services' };
+      const byIndexOrder = queryPlan({ where, sort: [{ field: 'service', direction: 'asc' }, { field: 'periodRange.to', direction: 'asc' }], limit: 1000 });
+      const byIdAlone = queryPlan({ where, limit: 1000 });
+
+      expect(byIndexOrder).toMatch(/SEARCH documents USING INDEX documents_of_\w+ \(<expr>=\? AND <expr>=\?\)/);
+      expect(byIdAlone).not.toMatch(/documents_of_/);
+    } finally {
+      db.close();
+    }
+  });
+
   it('keeps every value out of the SQL text, bound as a parameter', () => {
     const { sql, params } = findSql(
       'measures',

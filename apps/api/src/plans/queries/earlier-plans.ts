@@ -6,6 +6,7 @@ import {
   INDICATOR_SERIES_COLLECTION,
   planBefore,
   plansEndingBefore,
+  SERVICE_PLANS_ORDER,
   type PlanView,
   type ReportInputs,
   type SeriesPlan,
@@ -32,7 +33,12 @@ export class EarlierPlans {
   /** `plans` are of one council, the caller's. */
   async attachTo<T extends ReportInputs & Pick<PlanView, 'council'>>(plans: T[], asOf: Date | undefined): Promise<T[]> {
     if (plans.length === 0) return plans;
-    const found = await findAll<SeriesPlanDocument>(this.reads, INDICATOR_SERIES_COLLECTION, plansEndingBefore(plans[0].council, plans));
+    const found = await findAll<SeriesPlanDocument>(
+      this.reads,
+      INDICATOR_SERIES_COLLECTION,
+      plansEndingBefore(plans[0].council, plans),
+      SERVICE_PLANS_ORDER,
+    );
     const candidates: SeriesPlan[] =
       asOf === undefined
         ? found.map((document) => documentBody<SeriesPlanDocument>(document))
