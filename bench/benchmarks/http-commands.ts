@@ -54,11 +54,10 @@ export async function run({ size, workDir, log }: BenchOptions): Promise<BenchRe
     planIdOf(PLAN_COUNT - 1),
     async (api) => {
       log?.(`http-commands: progress commands through the API, projector outside it, ${describeLoadLength(durations)}`);
-      const projectorCpuBefore = api.projector!.cpuSeconds();
-      const measured = await measureLoad(api.server, progressCommands(api.headers), durations);
-      const projectorCpuAfter = api.projector!.cpuSeconds();
-      const projectorCpuMicrosPerCommand =
-        projectorCpuBefore === null || projectorCpuAfter === null ? null : ((projectorCpuAfter - projectorCpuBefore) * 1e6) / measured.requests;
+      const { result: measured, cpuMicrosPerAnswer: projectorCpuMicrosPerCommand } = await api.projector!.cpuPerAnswer(
+        () => measureLoad(api.server, progressCommands(api.headers), durations),
+        ({ requests }) => requests,
+      );
       return { measured, projectorCpuMicrosPerCommand };
     },
     'external',

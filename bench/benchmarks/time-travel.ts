@@ -22,11 +22,11 @@ const spreadRevision = (n: number, events: number): number => Math.floor(((n * 0
 type TimedAsOf = SequentialGets & { serverCpuMicrosPerAnswer: number | null };
 
 async function timeAsOf(api: RunningApi, pathFor: (n: number) => string, durationMs: number): Promise<TimedAsOf> {
-  const cpuBefore = api.server.cpuSeconds();
-  const timed = await timeSequentialGets(api.server.url, pathFor, api.headers, durationMs);
-  const cpuAfter = api.server.cpuSeconds();
-  const serverCpuMicrosPerAnswer = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / timed.samples;
-  return { ...timed, serverCpuMicrosPerAnswer };
+  const { result, cpuMicrosPerAnswer } = await api.server.cpuPerAnswer(
+    () => timeSequentialGets(api.server.url, pathFor, api.headers, durationMs),
+    ({ samples }) => samples,
+  );
+  return { ...result, serverCpuMicrosPerAnswer: cpuMicrosPerAnswer };
 }
 
 function* timeTravelPlans(lengths: number[]): Generator<StoredPlanRows> {

@@ -10,11 +10,11 @@ export async function measureLoad(
   { warmUpSeconds, ...measured }: LoadLength,
 ): Promise<LoadResult> {
   if (warmUpSeconds > 0) await runLoad({ ...spec, url: server.url, length: { seconds: warmUpSeconds } });
-  const cpuBefore = server.cpuSeconds();
-  const result = await runLoad({ ...spec, url: server.url, length: measured });
-  const cpuAfter = server.cpuSeconds();
-  if (cpuBefore === null || cpuAfter === null || result.requests === 0) return result;
-  return { ...result, serverCpuMicrosPerAnswer: ((cpuAfter - cpuBefore) * 1e6) / result.requests };
+  const { result, cpuMicrosPerAnswer } = await server.cpuPerAnswer(
+    () => runLoad({ ...spec, url: server.url, length: measured }),
+    ({ requests }) => requests,
+  );
+  return cpuMicrosPerAnswer === null ? result : { ...result, serverCpuMicrosPerAnswer: cpuMicrosPerAnswer };
 }
 
 /** Starts a bare baseline server, measures the load against it and stops it. */

@@ -57,6 +57,18 @@ export class ServerProcess {
   }
 
   /**
+   * Runs `work` (a load against this server) and gives its result with the server's CPU time per
+   * answer over it: null where there is no `/proc` or `work` had no answer.
+   */
+  async cpuPerAnswer<T>(work: () => Promise<T>, answersOf: (result: T) => number): Promise<{ result: T; cpuMicrosPerAnswer: number | null }> {
+    const before = this.cpuSeconds();
+    const result = await work();
+    const after = this.cpuSeconds();
+    const answers = answersOf(result);
+    return { result, cpuMicrosPerAnswer: before === null || after === null || answers === 0 ? null : ((after - before) * 1e6) / answers };
+  }
+
+  /**
    * CPU seconds the server has used so far (user and system, from `/proc`), or null where there is
    * no `/proc`. Per answer, it is what a request costs however many other processes share the cores.
    */
